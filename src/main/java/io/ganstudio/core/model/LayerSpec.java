@@ -1,0 +1,58 @@
+package io.ganstudio.core.model;
+
+/**
+ * One layer of a network as a person reads it: what it does, and the shape it outputs (per image).
+ * The builders make DJL blocks from these, and the statistics and the studio's diagram read the same list.
+ */
+public record LayerSpec(Kind kind, int inChannels, int outChannels, int kernel, int stride, int padding,
+                        int inSize, int outSize, boolean batchNorm, Activation activation) {
+
+    public enum Kind { CONV, TRANSPOSED_CONV }
+
+    public enum Activation { RELU, LEAKY_RELU, TANH, NONE }
+
+    /** Weights (no bias: batch norm or the loss make it redundant) plus batch norm's gamma and beta. */
+    public long parameters() {
+        long p = (long) inChannels * outChannels * kernel * kernel;
+        if (batchNorm) {
+            p += 2L * outChannels;
+        }
+        return p;
+    }
+
+    /**
+     * Multiply-adds counted as 2 FLOPs, for one image's forward pass. A convolution costs one MAC per weight per
+     * output pixel; a transposed convolution one MAC per weight per input pixel (the same work, seen from its input).
+     */
+    public long forwardFlops() {
+        long weights = (long) inChannels * outChannels * kernel * kernel;
+        long pixels = kind == Kind.CONV ? (long) outSize * outSize : (long) inSize * inSize;
+        long flops = 2 * weights * pixels;
+        long outElems = (long) outChannels * outSize * outSize;
+        if (batchNorm) {
+            flops += 4 * outElems;
+        }
+        if (activation != Activation.NONE) {
+            flops += outElems;
+        }
+        return flops;
+    }
+
+    /** e.g. "ConvT 4x4 /2, 256 -> 128, BN, ReLU". */
+    public String label() {
+        String op = kind == Kind.CONV ? "Conv" : "ConvT";
+        String act = switch (activation) {
+            case RELU -> ", ReLU";
+            case LEAKY_RELU -> ", LeakyReLU 0.2";
+            case TANH -> ", Tanh";
+            case NONE -> "";
+        };
+        return op + " " + kernel + "x" + kernel + " /" + stride + ", " + inChannels + " -> " + outChannels
+                + (batchNorm ? ", BN" : "") + act;
+    }
+
+    /** e.g. "128 x 8 x 8". */
+    public String outputShape() {
+        return outChannels + " x " + outSize + " x " + outSize;
+    }
+}

@@ -1,0 +1,65 @@
+package io.ganstudio.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything needed to rebuild the generator and discriminator.
+ *
+ * @param imageSize     side of the square images: 16, 28, 32, 64 or 128
+ * @param channels      1 (grayscale) or 3 (RGB)
+ * @param latentSize    length of the noise vector z
+ * @param generatorWidth     ngf: channels of the generator's last hidden layer
+ * @param discriminatorWidth ndf: channels of the discriminator's first layer
+ * @param normalization batch norm in hidden layers, or none
+ */
+public record ModelConfig(int imageSize, int channels, int latentSize, int generatorWidth,
+                          int discriminatorWidth, Normalization normalization) {
+
+    public static final List<Integer> SUPPORTED_SIZES = List.of(16, 28, 32, 64, 128);
+
+    public static ModelConfig dcgan(int imageSize, int channels) {
+        return new ModelConfig(imageSize, channels, 100, 64, 64, Normalization.BATCH_NORM);
+    }
+
+    /** Problems a person can act on; empty when the configuration is valid. */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (!SUPPORTED_SIZES.contains(imageSize)) {
+            p.add("image size " + imageSize + " is not supported: choose one of " + SUPPORTED_SIZES);
+        }
+        if (channels != 1 && channels != 3) {
+            p.add("channels must be 1 (grayscale) or 3 (colour), not " + channels);
+        }
+        if (latentSize < 1 || latentSize > 1024) {
+            p.add("latent size must be between 1 and 1024, not " + latentSize);
+        }
+        if (generatorWidth < 1 || generatorWidth > 512) {
+            p.add("generator width must be between 1 and 512, not " + generatorWidth);
+        }
+        if (discriminatorWidth < 1 || discriminatorWidth > 512) {
+            p.add("discriminator width must be between 1 and 512, not " + discriminatorWidth);
+        }
+        if (normalization == null) {
+            p.add("normalization must be batch-norm or none");
+        }
+        return p;
+    }
+
+    /** Number of 2x upsampling stages after the first block (which outputs 4x4, or 7x7 for 28). */
+    public int upsamplingStages() {
+        return switch (imageSize) {
+            case 16 -> 2;
+            case 28 -> 2;
+            case 32 -> 3;
+            case 64 -> 4;
+            case 128 -> 5;
+            default -> throw new IllegalStateException("unsupported image size " + imageSize);
+        };
+    }
+
+    /** Side of the first generator feature map: 7 for 28x28 images, otherwise 4. */
+    public int baseSize() {
+        return imageSize == 28 ? 7 : 4;
+    }
+}

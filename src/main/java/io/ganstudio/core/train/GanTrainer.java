@@ -1,0 +1,209 @@
+package io.ganstudio.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.model.GanNetworks;
+import io.ganstudio.core.model.ModelConfig;
+
+/**
+ * The adversarial training loop, one step at a time. Not thread-safe: MXNet's autograd recording is per thread,
+ * so one thread must create and drive a trainer for its whole life.
+ *
+ * <p>Everything random comes from the run's seed through {@link Rng}: weight init, the fixed sample noise, the noise
+ * of each step (a generator whose state is checkpointed), and the order of the images (a fresh permutation per
+ * epoch drawn from the seed and the epoch number). So a resumed run continues exactly where the first one was.
+ */
+public final class GanTrainer implements AutoCloseable {
+
+    private final ModelConfig model;
+    private final TrainConfig train;
+    private final ImageDataset data;
+    private final GanNetworks networks;
+    private final AdamOptimizer generatorOptimizer;
+    private final AdamOptimizer discriminatorOptimizer;
+    private final GanLoss loss;
+    private final Rng noise;
+    private final float[] fixedNoise;
+    private final float[] realBuffer;
+    private final float[] noiseBuffer;
+    private final int[] batchIndices;
+    private final Shape imageShape;
+    private final Shape latentShape;
+    private long step;
+    private long discriminatorBatches;
+    private double seconds;
+    private int[] permutation;
+    private long permutationEpoch = -1;
+
+    public GanTrainer(ModelConfig model, TrainConfig train, ImageDataset data, NDManager parent) {
+        if (data.channels() != model.channels() || data.imageSize() != model.imageSize()) {
+            throw new IllegalArgumentException("the dataset holds " + data.channels() + "-channel " + data.imageSize()
+                    + "px images but the model expects " + model.channels() + "-channel " + model.imageSize() + "px");
+        }
+        this.model = model;
+        this.train = train;
+        this.data = data;
+        this.networks = new GanNetworks(model, parent, train.seed());
+        this.generatorOptimizer = adam(networks, train.generatorOptimizer(), true);
+        this.discriminatorOptimizer = adam(networks, train.discriminatorOptimizer(), false);
+        this.loss = new GanLoss(train.loss(), train.labelSmoothing());
+        this.noise = Rng.derive(train.seed(), 3);
+        this.fixedNoise = new float[train.gridSize() * model.latentSize()];
+        Rng.derive(train.seed(), 2).fillGaussian(fixedNoise, 0f, 1f);
+        int b = train.batchSize();
+        this.realBuffer = new float[b * data.imageBytes()];
+        this.noiseBuffer = new float[b * model.latentSize()];
+        this.batchIndices = new int[b];
+        this.imageShape = new Shape(b, model.channels(), model.imageSize(), model.imageSize());
+        this.latentShape = new Shape(b, model.latentSize(), 1, 1);
+    }
+
+    private static AdamOptimizer adam(GanNetworks n, TrainConfig.AdamSettings s, boolean generator) {
+        return new AdamOptimizer(n.manager(), generator ? n.generator().getParameters()
+                : n.discriminator().getParameters(), s.learningRate(), s.beta1(), s.beta2());
+    }
+
+    /** Runs the discriminator steps and one generator step, and returns what they measured. */
+    public StepMetrics step() {
+        long t0 = System.nanoTime();
+        NDManager root = networks.manager();
+        float[] d = new float[3];
+        for (int k = 0; k < train.discriminatorSteps(); k++) {
+            try (NDManager sub = root.newSubManager()) {
+                nextRealBatch();
+                NDArray real = sub.create(realBuffer, imageShape);
+                NDArray z = sub.create(nextNoise(), latentShape);
+                NDArray lossD;
+                NDArray realLogits;
+                NDArray fakeLogits;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray fake = networks.generate(z, true).stopGradient();
+                    realLogits = networks.discriminate(real, true);
+                    fakeLogits = networks.discriminate(fake, true);
+                    lossD = loss.discriminator(realLogits, fakeLogits);
+                    gc.backward(lossD);
+                }
+                discriminatorOptimizer.update();
+                float[] v = NDArrays.stack(new NDList(lossD, loss.score(realLogits), loss.score(fakeLogits)))
+                        .toFloatArray();
+                for (int i = 0; i < 3; i++) {
+                    d[i] += v[i] / train.discriminatorSteps();
+                }
+            }
+        }
+        float gLoss;
+        try (NDManager sub = root.newSubManager()) {
+            NDArray z = sub.create(nextNoise(), latentShape);
+            NDArray lossG;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray fakeLogits = networks.discriminate(networks.generate(z, true), true);
+                lossG = loss.generator(fakeLogits);
+                gc.backward(lossG);
+            }
+            generatorOptimizer.update();
+            gLoss = lossG.getFloat();
+        }
+        step++;
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        seconds += elapsed;
+        double imagesPerSecond = train.batchSize() * train.discriminatorSteps() / elapsed;
+        return new StepMetrics(step, seconds, d[0], gLoss, d[1], d[2], imagesPerSecond);
+    }
+
+    private void nextRealBatch() {
+        int n = data.count();
+        long position = discriminatorBatches * train.batchSize();
+        for (int i = 0; i < batchIndices.length; i++) {
+            long p = position + i;
+            long epoch = p / n;
+            if (epoch != permutationEpoch) {
+                permutation = permutation(epoch);
+                permutationEpoch = epoch;
+            }
+            batchIndices[i] = permutation[(int) (p % n)];
+        }
+        discriminatorBatches++;
+        data.fillBatch(batchIndices, realBuffer);
+    }
+
+    private int[] permutation(long epoch) {
+        Rng rng = Rng.derive(train.seed() ^ 0x5DEECE66DL, epoch);
+        int n = data.count();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return perm;
+    }
+
+    private float[] nextNoise() {
+        noise.fillGaussian(noiseBuffer, 0f, 1f);
+        return noiseBuffer;
+    }
+
+    /** The fixed-noise sample batch (gridSize images, NCHW, values in [-1, 1]) from the current generator. */
+    public float[] sampleFixedNoise() {
+        return networks.sample(fixedNoise, train.gridSize());
+    }
+
+    public long stepsDone() {
+        return step;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    /** Epochs completed, as a fraction: real images seen divided by the dataset size. */
+    public double epochs() {
+        return (double) discriminatorBatches * train.batchSize() / data.count();
+    }
+
+    public GanNetworks networks() {
+        return networks;
+    }
+
+    public ModelConfig modelConfig() {
+        return model;
+    }
+
+    public TrainConfig trainConfig() {
+        return train;
+    }
+
+    /** Everything needed to continue exactly from here. */
+    public TrainerState exportState() {
+        return new TrainerState(step, discriminatorBatches, seconds, noise.state(), generatorOptimizer.step(),
+                discriminatorOptimizer.step(), networks.exportWeights(), generatorOptimizer.exportState(),
+                discriminatorOptimizer.exportState());
+    }
+
+    public void importState(TrainerState s) {
+        networks.importWeights(s.weights());
+        generatorOptimizer.importState(s.generatorOptimizerStep(), s.generatorOptimizer());
+        discriminatorOptimizer.importState(s.discriminatorOptimizerStep(), s.discriminatorOptimizer());
+        noise.restore(s.noise());
+        step = s.step();
+        discriminatorBatches = s.discriminatorBatches();
+        seconds = s.seconds();
+    }
+
+    @Override
+    public void close() {
+        generatorOptimizer.close();
+        discriminatorOptimizer.close();
+        networks.close();
+    }
+}

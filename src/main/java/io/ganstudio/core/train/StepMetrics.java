@@ -1,0 +1,20 @@
+package io.ganstudio.core.train;
+
+/**
+ * What one training step measured; one row of metrics.csv.
+ *
+ * @param step        generator steps done, counting this one
+ * @param seconds     training time since the run began (paused time excluded), across resumes
+ * @param dLoss       discriminator loss (mean over its steps in this step)
+ * @param gLoss       generator loss
+ * @param dReal       mean D(x) on real images (a probability for the bce loss, the raw output otherwise)
+ * @param dFake       mean D(G(z)) on generated images, same scale
+ * @param imagesPerSecond real images consumed per second of this step
+ */
+public record StepMetrics(long step, double seconds, double dLoss, double gLoss, double dReal, double dFake,
+                          double imagesPerSecond) {
+
+    public boolean isFinite() {
+        return Double.isFinite(dLoss) && Double.isFinite(gLoss) && Double.isFinite(dReal) && Double.isFinite(dFake);
+    }
+}

@@ -1,0 +1,45 @@
+package io.ganstudio.session;
+
+import io.ganstudio.core.train.StepMetrics;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a {@link TrainingSession} publishes, as plain immutable Java data: no NDArray ever leaves the engine thread.
+ * Listeners are called on the engine thread and must return quickly (hand the event to another thread).
+ */
+public sealed interface SessionEvent {
+
+    /** The session moved to another state. */
+    record StateChanged(SessionState state) implements SessionEvent {
+    }
+
+    /** Progress of a long preparation (decoding the dataset, building the models); fraction in [0, 1] or -1. */
+    record Progress(String task, double fraction) implements SessionEvent {
+    }
+
+    /** Metrics of one or more steps, oldest first. */
+    record Metrics(List<StepMetrics> steps) implements SessionEvent {
+    }
+
+    /** The fixed-noise sample grid after a step; argb is width*height opaque pixels; file is where it was saved. */
+    record SampleGrid(long step, int width, int height, int[] argb, Path file) implements SessionEvent {
+    }
+
+    /** A checkpoint was written (atomically) at this step. */
+    record CheckpointWritten(long step, Path file) implements SessionEvent {
+    }
+
+    /** Something the user should know that does not stop training (skipped files, a slow step...). */
+    record Warning(String message) implements SessionEvent {
+    }
+
+    /** Training stopped because of a problem: what happened, and what to try. */
+    record Failed(String message, String advice) implements SessionEvent {
+    }
+
+    /** Training ended normally (reached its steps, or stopped by the user) at this step. */
+    record Finished(long step, boolean reachedTarget) implements SessionEvent {
+    }
+}
