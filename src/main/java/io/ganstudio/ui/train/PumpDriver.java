@@ -1,0 +1,35 @@
+package io.ganstudio.ui.train;
+
+import javafx.animation.AnimationTimer;
+
+import java.util.function.Consumer;
+
+/**
+ * Drains the {@link EventPump} on the FX thread at most ~30 times a second: often enough to look live, rarely
+ * enough that chart redraws never crowd out input handling.
+ */
+public final class PumpDriver extends AnimationTimer {
+
+    static final long INTERVAL_NANOS = 33_000_000L;
+
+    private final EventPump pump;
+    private final Consumer<EventPump.Batch> sink;
+    private long last;
+
+    public PumpDriver(EventPump pump, Consumer<EventPump.Batch> sink) {
+        this.pump = pump;
+        this.sink = sink;
+    }
+
+    @Override
+    public void handle(long now) {
+        if (now - last < INTERVAL_NANOS) {
+            return;
+        }
+        last = now;
+        EventPump.Batch batch = pump.drain();
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.ganstudio.ui.train;
+
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The Train screen's words, from io/ganstudio/ui/train/messages*.properties (English and Japanese). */
+public final class TrainText {
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public TrainText(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("io.ganstudio.ui.train.messages", locale);
+    }
+
+    public String get(String key) {
+        return bundle.getString(key);
+    }
+
+    public String format(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), locale).format(args);
+    }
+
+    String noConfig() {
+        return get("problem.noConfig");
+    }
+
+    String cannotCreateRun(Path root, String reason) {
+        return format("problem.cannotCreateRun", root, reason);
+    }
+
+    String resumeAdvice() {
+        return get("failed.resumeAdvice");
+    }
+
+    String failedTitle() {
+        return get("notify.failed");
+    }
+
+    String finishedTitle() {
+        return get("notify.finished");
+    }
+
+    String finishedText(long step) {
+        return format("notify.finishedText", step);
+    }
+
+    String stoppedText(long step) {
+        return format("notify.stoppedText", step);
+    }
+
+    /** "1:02:03" or "2:03": elapsed time and ETA at a glance. */
+    public static String clock(double seconds) {
+        if (Double.isNaN(seconds) || seconds < 0) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+}

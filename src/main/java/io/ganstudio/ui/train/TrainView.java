@@ -1,0 +1,316 @@
+package io.ganstudio.ui.train;
+
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.SessionState;
+import io.ganstudio.ui.fxutil.Background;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The Train screen: controls on top, the sample grid (with its history) beside the live charts, progress below.
+ * All it shows comes from {@link TrainViewModel}; session events reach it through a {@link PumpDriver} once per frame.
+ */
+public final class TrainView extends BorderPane {
+
+    private final TrainViewModel vm;
+    private final TrainText text;
+    private final TrainingCharts charts;
+    private final SampleHistoryView history;
+    private final PumpDriver driver;
+    private final Spinner<Integer> target = new Spinner<>(1, 10_000_000, 2000, 100);
+    private final Label warningsLabel = new Label();
+
+    /**
+     * Plug-in constructor for the studio shell.
+     *
+     * @param configToTrain the configuration from the Model and Data screens, read when Start is pressed
+     * @param runsRoot      folder for new runs (e.g. ~/GAN Studio/runs)
+     * @param cacheDir      folder for decoded-dataset caches, or null for none
+     * @param notifier      how to tell the user that training ended or failed; null for ControlsFX popups
+     */
+    public TrainView(Supplier<GanConfig> configToTrain, Path runsRoot, Path cacheDir, Notifier notifier,
+                     Locale locale) {
+        this(new TrainText(locale), configToTrain, runsRoot, SessionFactory.engine(cacheDir), notifier);
+    }
+
+    private TrainView(TrainText text, Supplier<GanConfig> config, Path runsRoot, SessionFactory sessions,
+                      Notifier notifier) {
+        this(new TrainViewModel(config, runsRoot, sessions, notifier != null ? notifier : new LazyNotifier(), text),
+                text);
+        if (notifier == null) {
+            ((LazyNotifier) vm.notifier()).anchor = this;
+        }
+    }
+
+    /** For tests and benchmarks that build the ViewModel themselves. */
+    public TrainView(TrainViewModel vm, TrainText text) {
+        this.vm = vm;
+        this.text = text;
+        this.charts = new TrainingCharts(text);
+        this.history = new SampleHistoryView(vm, text);
+        this.driver = new PumpDriver(vm.pump(), vm::apply);
+        getStyleClass().add("train-view");
+        setPadding(new Insets(10));
+        setTop(new VBox(8, toolbar(), problemsBox(), failureBanner()));
+        setCenter(centre());
+        setBottom(statusBar());
+        vm.metricsChangedProperty().addListener((o, a, b) -> charts.update(vm.metrics(), vm.smoothingProperty().get()));
+        vm.smoothingProperty().addListener((o, a, b) -> charts.update(vm.metrics(), b.doubleValue()));
+        vm.targetStepsProperty().addListener((o, a, b) -> target.getValueFactory().setValue((int) Math.min(
+                Integer.MAX_VALUE, b.longValue())));
+        // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                driver.start();
+            } else {
+                driver.stop();
+            }
+        });
+    }
+
+    public TrainViewModel viewModel() {
+        return vm;
+    }
+
+    public SampleHistoryView history() {
+        return history;
+    }
+
+    public TrainingCharts charts() {
+        return charts;
+    }
+
+    private HBox toolbar() {
+        Button start = button("start", "button.start", vm::start, vm.canStartProperty().not());
+        start.setTooltip(new Tooltip(text.get("tooltip.start")));
+        start.setDefaultButton(true);
+        Button pause = button("pause", "button.pause", vm::pause, vm.canPauseProperty().not());
+        Button resume = button("resume", "button.resume", vm::resume, vm.canResumeProperty().not());
+        Button stop = button("stop", "button.stop", vm::stop, vm.canStopProperty().not());
+        Button step = button("step", "button.step", vm::stepOnce, vm.canStepProperty().not());
+        step.setTooltip(new Tooltip(text.get("tooltip.step")));
+        Button open = button("openRun", "button.openRun", this::openRun, vm.canStartProperty().not());
+        open.setTooltip(new Tooltip(text.get("tooltip.openRun")));
+        Button cont = button("continue", "button.continue", () -> vm.continueTraining(target.getValue()),
+                vm.canContinueProperty().not());
+        cont.setTooltip(new Tooltip(text.get("tooltip.continue")));
+        target.setEditable(true);
+        target.setPrefWidth(110);
+        target.disableProperty().bind(vm.canContinueProperty().not());
+        Label targetLabel = new Label(text.get("label.target"));
+        Label state = new Label();
+        state.setId("stateLabel");
+        state.textProperty().bind(Bindings.createStringBinding(() -> stateText(vm.stateProperty().get()),
+                vm.stateProperty()));
+        state.getStyleClass().add("state-label");
+        state.setStyle("-fx-font-weight: bold;");
+        Label activity = new Label();
+        activity.textProperty().bind(vm.activityProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(6, start, pause, resume, stop, step, new Separator(Orientation.VERTICAL), state, activity,
+                grow, open, targetLabel, target, cont);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Button button(String id, String key, Runnable action, javafx.beans.value.ObservableBooleanValue disabled) {
+        Button b = new Button(text.get(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(disabled);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private String stateText(SessionState s) {
+        return text.get(s == null ? "label.state.none" : "label.state." + s.name());
+    }
+
+    private VBox problemsBox() {
+        Label title = new Label(text.get("label.problems"));
+        title.setStyle("-fx-font-weight: bold;");
+        Label list = new Label();
+        list.setWrapText(true);
+        list.setId("problems");
+        VBox box = new VBox(2, title, list);
+        box.setStyle("-fx-background-color: #fff4e5; -fx-border-color: #e0a040; -fx-padding: 8;");
+        vm.problemsProperty().addListener((o, a, p) -> {
+            list.setText(String.join("\n", p.stream().map(s -> "• " + s).toList()));
+        });
+        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.problemsProperty().get().isEmpty(),
+                vm.problemsProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private HBox failureBanner() {
+        Label message = new Label();
+        message.setWrapText(true);
+        message.setId("failure");
+        Button dismiss = new Button(text.get("button.dismiss"));
+        dismiss.setOnAction(e -> vm.dismissFailure());
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox banner = new HBox(10, message, dismiss);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setStyle("-fx-background-color: #fdecea; -fx-border-color: #d9534f; -fx-padding: 8;");
+        vm.failureProperty().addListener((o, a, f) -> message.setText(failureText(f)));
+        banner.visibleProperty().bind(vm.failureProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private String failureText(SessionEvent.Failed f) {
+        return f == null ? "" : text.get("failed.title") + ": " + f.message() + "\n" + f.advice();
+    }
+
+    private SplitPane centre() {
+        Slider smoothing = new Slider(0, 0.99, vm.smoothingProperty().get());
+        smoothing.setId("smoothing");
+        smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
+        smoothing.setPrefWidth(160);
+        Label smoothingValue = new Label();
+        smoothingValue.textProperty().bind(vm.smoothingProperty().asString("%.2f"));
+        smoothingValue.setMinWidth(36);
+        HBox smoothingRow = new HBox(6, new Label(text.get("label.smoothing")), smoothing, smoothingValue);
+        smoothingRow.setAlignment(Pos.CENTER_RIGHT);
+        Region lossView = charts.lossView();
+        Region scoreView = charts.scoreView();
+        VBox.setVgrow(lossView, Priority.ALWAYS);
+        VBox.setVgrow(scoreView, Priority.ALWAYS);
+        VBox chartsBox = new VBox(4, smoothingRow, lossView, scoreView);
+
+        Button exportGif = new Button(text.get("button.exportGif"));
+        exportGif.setId("exportGif");
+        exportGif.setTooltip(new Tooltip(text.get("tooltip.exportGif")));
+        exportGif.disableProperty().bind(Bindings.isEmpty(vm.samples()));
+        exportGif.setOnAction(e -> exportGif());
+        HBox exportRow = new HBox(exportGif);
+        exportRow.setAlignment(Pos.CENTER_RIGHT);
+        exportRow.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox left = new VBox(history, exportRow);
+
+        SplitPane split = new SplitPane(left, chartsBox);
+        split.setDividerPositions(0.45);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return split;
+    }
+
+    private VBox statusBar() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("progress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label step = new Label();
+        step.setId("stepLabel");
+        step.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.step",
+                vm.stepProperty().get(), vm.targetStepsProperty().get()), vm.stepProperty(), vm.targetStepsProperty()));
+        Label speed = new Label();
+        speed.textProperty().bind(Bindings.createStringBinding(() -> {
+            double v = vm.imagesPerSecondProperty().get();
+            return Double.isNaN(v) ? "" : text.format("label.imagesPerSecond", v);
+        }, vm.imagesPerSecondProperty()));
+        Label elapsed = new Label();
+        elapsed.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.elapsed",
+                TrainText.clock(vm.elapsedSecondsProperty().get())), vm.elapsedSecondsProperty()));
+        Label eta = new Label();
+        eta.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.eta",
+                TrainText.clock(vm.etaSecondsProperty().get())), vm.etaSecondsProperty()));
+        warningsLabel.setId("warnings");
+        warningsLabel.setStyle("-fx-text-fill: #9a6400;");
+        vm.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> updateWarnings());
+        updateWarnings();
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(16, step, speed, elapsed, eta, grow, warningsLabel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, bar, row);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private void updateWarnings() {
+        List<String> w = vm.warnings();
+        warningsLabel.setVisible(!w.isEmpty());
+        if (w.isEmpty()) {
+            return;
+        }
+        // Unobtrusive: a count with the newest in view; all of them on hover.
+        warningsLabel.setText("⚠ " + text.format("label.warnings", w.size()) + ": " + w.get(w.size() - 1));
+        warningsLabel.setMaxWidth(520);
+        warningsLabel.setTooltip(new Tooltip(String.join("\n", w)));
+    }
+
+    private void openRun() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text.get("dialog.openRun"));
+        File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (dir != null) {
+            openRun(dir.toPath());
+        }
+    }
+
+    /** Shows a run folder's history (e.g. from the shell's "Open run" menu). */
+    public void openRun(Path dir) {
+        Background.run(() -> RunSnapshot.read(dir), vm::showRun,
+                e -> vm.warnings().add(text.format("open.failed", e.getMessage())));
+    }
+
+    private void exportGif() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.get("dialog.exportGif"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.get("dialog.gifFilter"), "*.gif"));
+        if (vm.runDirProperty().get() != null) {
+            chooser.setInitialDirectory(vm.runDirProperty().get().toFile());
+            chooser.setInitialFileName(vm.runDirProperty().get().getFileName() + ".gif");
+        }
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        List<io.ganstudio.core.train.RunFolder.Sample> samples = List.copyOf(vm.samples());
+        Background.run(() -> HistoryGif.write(samples, file.toPath()),
+                n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
+                e -> vm.warnings().add(text.format("export.failed", e.getMessage())));
+    }
+
+    /** Defers building ControlsFX popups until the view is in a window. */
+    private static final class LazyNotifier implements Notifier {
+        private javafx.scene.Node anchor;
+
+        public void info(String title, String text) {
+            new ControlsFxNotifier(anchor).info(title, text);
+        }
+
+        public void error(String title, String text) {
+            new ControlsFxNotifier(anchor).error(title, text);
+        }
+    }
+}

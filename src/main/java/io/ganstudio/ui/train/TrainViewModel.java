@@ -1,0 +1,392 @@
+package io.ganstudio.ui.train;
+
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.SessionState;
+import io.ganstudio.ui.fxutil.ArgbFrame;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The Train screen's state and commands, without controls (tested without a screen). Lives on the FX thread: the
+ * session's events reach it only through {@link #apply(EventPump.Batch)}, which the view calls once per frame.
+ */
+public final class TrainViewModel {
+
+    /** Seconds-per-step is averaged over this many recent steps for the ETA: steady, yet follows a slowdown. */
+    private static final int ETA_WINDOW = 50;
+
+    private final Supplier<GanConfig> configToTrain;
+    private final Path runsRoot;
+    private final SessionFactory sessions;
+    private final Notifier notifier;
+    private final TrainText text;
+    private final EventPump pump = new EventPump();
+    private SessionFactory.Handle session;
+
+    private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<List<String>> problems = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper targetSteps = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ArgbFrame> liveGrid = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SessionEvent.Failed> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper metricsChanged = new ReadOnlyLongWrapper();
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(0.6);
+    private final ObservableList<RunFolder.Sample> samples = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final MetricsHistory metrics = new MetricsHistory();
+
+    /**
+     * @param configToTrain the configuration chosen on the Model and Data screens, read when Start is pressed
+     * @param runsRoot      where new run folders are made
+     */
+    public TrainViewModel(Supplier<GanConfig> configToTrain, Path runsRoot, SessionFactory sessions,
+                          Notifier notifier, TrainText text) {
+        this.configToTrain = configToTrain;
+        this.runsRoot = runsRoot;
+        this.sessions = sessions;
+        this.notifier = notifier;
+        this.text = text;
+        updateButtons();
+    }
+
+    // ---- commands
+
+    /** Starts a new run with the chosen configuration; refuses (and lists the problems) when it is invalid. */
+    public boolean start() {
+        return launchNew(false);
+    }
+
+    /** One step at a time: while paused, or to begin a new run with a single step. */
+    public void stepOnce() {
+        if (isIdle()) {
+            launchNew(true);
+        } else if (state.get() == SessionState.PAUSED) {
+            session.stepOnce();
+        }
+    }
+
+    public void pause() {
+        if (canPause.get()) {
+            session.pause();
+        }
+    }
+
+    public void resume() {
+        if (canResume.get()) {
+            setState(SessionState.RUNNING); // at once, so a second click cannot queue a second resume
+            session.resume();
+        }
+    }
+
+    public void stop() {
+        if (canStop.get()) {
+            session.stop();
+        }
+    }
+
+    /** Continues the run on screen (opened or finished) from its newest checkpoint, up to {@code target} steps. */
+    public void continueTraining(long target) {
+        if (!canContinue.get()) {
+            return;
+        }
+        try {
+            begin(sessions.resumeRun(runDir.get(), target, pump), false);
+            targetSteps.set(target);
+        } catch (IOException | RuntimeException e) {
+            failure.set(new SessionEvent.Failed(e.getMessage(), text.resumeAdvice()));
+        }
+    }
+
+    private boolean launchNew(boolean once) {
+        if (!isIdle()) {
+            return false;
+        }
+        GanConfig config = configToTrain.get();
+        List<String> p = config == null ? List.of(text.noConfig()) : config.problems();
+        problems.set(p);
+        if (!p.isEmpty()) {
+            return false;
+        }
+        Path dir;
+        try {
+            dir = RunFolder.newRunDir(runsRoot, config.data() == null ? "run" : config.data().displayName());
+        } catch (IOException e) {
+            problems.set(List.of(text.cannotCreateRun(runsRoot, e.getMessage())));
+            return false;
+        }
+        clearRun();
+        runDir.set(dir);
+        targetSteps.set(config.train().steps());
+        begin(sessions.newRun(config, dir, pump), once);
+        return true;
+    }
+
+    private void begin(SessionFactory.Handle handle, boolean once) {
+        session = handle;
+        failure.set(null);
+        warnings.clear();
+        setState(SessionState.PREPARING); // at once: the engine thread reports it a moment later
+        if (once) {
+            handle.stepOnce();
+        } else {
+            handle.start();
+        }
+    }
+
+    /** Shows an existing run folder (metrics and sample history) so it can be inspected or continued. */
+    public void showRun(RunSnapshot run) {
+        if (!isIdle()) {
+            return;
+        }
+        clearRun();
+        session = null;
+        state.set(null);
+        runDir.set(run.dir());
+        metrics.replaceAll(run.metrics());
+        samples.setAll(run.samples());
+        targetSteps.set(run.config().train().steps());
+        StepMetrics last = metrics.last();
+        if (last != null) {
+            showProgress(last);
+        }
+        metricsChanged.set(metricsChanged.get() + 1);
+        updateButtons();
+    }
+
+    private void clearRun() {
+        metrics.replaceAll(List.of());
+        samples.clear();
+        warnings.clear();
+        liveGrid.set(null);
+        failure.set(null);
+        problems.set(List.of());
+        step.set(0);
+        progress.set(0);
+        elapsedSeconds.set(0);
+        imagesPerSecond.set(Double.NaN);
+        etaSeconds.set(Double.NaN);
+        metricsChanged.set(metricsChanged.get() + 1);
+    }
+
+    // ---- events, on the FX thread
+
+    /** Applies everything the session reported since the last frame. */
+    public void apply(EventPump.Batch batch) {
+        if (!batch.metrics().isEmpty()) {
+            metrics.append(batch.metrics());
+            showProgress(metrics.last());
+            metricsChanged.set(metricsChanged.get() + 1);
+        }
+        if (!batch.savedSamples().isEmpty()) {
+            long first = batch.savedSamples().get(0).step();
+            samples.removeIf(s -> s.step() >= first); // a resumed run rewrites the history after its checkpoint
+            samples.addAll(batch.savedSamples());
+        }
+        if (batch.latestGrid() != null) {
+            SessionEvent.SampleGrid g = batch.latestGrid();
+            liveGrid.set(new ArgbFrame(g.width(), g.height(), g.argb()));
+        }
+        if (batch.latestProgress() != null) {
+            activity.set(batch.latestProgress().fraction() >= 1 ? "" : batch.latestProgress().task());
+        }
+        for (SessionEvent e : batch.others()) {
+            handle(e);
+        }
+    }
+
+    private void handle(SessionEvent e) {
+        if (e instanceof SessionEvent.StateChanged s) {
+            setState(s.state());
+        } else if (e instanceof SessionEvent.Warning w) {
+            warnings.add(w.message());
+        } else if (e instanceof SessionEvent.Failed f) {
+            failure.set(f);
+            activity.set("");
+            notifier.error(text.failedTitle(), f.message() + "\n" + f.advice());
+        } else if (e instanceof SessionEvent.Finished f) {
+            activity.set("");
+            step.set(f.step());
+            notifier.info(text.finishedTitle(), f.reachedTarget() ? text.finishedText(f.step())
+                    : text.stoppedText(f.step()));
+        }
+    }
+
+    private void showProgress(StepMetrics last) {
+        step.set(last.step());
+        elapsedSeconds.set(last.seconds());
+        imagesPerSecond.set(last.imagesPerSecond());
+        long target = targetSteps.get();
+        progress.set(target <= 0 ? 0 : Math.min(1, (double) last.step() / target));
+        double perStep = metrics.secondsPerStep(ETA_WINDOW);
+        etaSeconds.set(Double.isNaN(perStep) ? Double.NaN : Math.max(0, target - last.step()) * perStep);
+    }
+
+    private void setState(SessionState s) {
+        state.set(s);
+        updateButtons();
+    }
+
+    private boolean isIdle() {
+        SessionState s = state.get();
+        return session == null || s == null || s == SessionState.FINISHED || s == SessionState.FAILED;
+    }
+
+    private void updateButtons() {
+        SessionState s = state.get();
+        boolean idle = isIdle();
+        canStart.set(idle);
+        canStep.set(idle || s == SessionState.PAUSED);
+        canPause.set(!idle && s == SessionState.RUNNING);
+        canResume.set(!idle && s == SessionState.PAUSED);
+        canStop.set(!idle && (s == SessionState.PREPARING || s == SessionState.RUNNING || s == SessionState.PAUSED
+                || s == SessionState.NEW));
+        canContinue.set(idle && runDir.get() != null);
+    }
+
+    // ---- read-only views for the screen
+
+    public EventPump pump() {
+        return pump;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    public MetricsHistory metrics() {
+        return metrics;
+    }
+
+    /** Every saved sample grid of the run on screen, oldest first. */
+    public ObservableList<RunFolder.Sample> samples() {
+        return samples;
+    }
+
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
+    /** Null while no session ran on this screen. */
+    public ReadOnlyObjectProperty<SessionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canPauseProperty() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStopProperty() {
+        return canStop.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStepProperty() {
+        return canStep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canContinueProperty() {
+        return canContinue.getReadOnlyProperty();
+    }
+
+    /** Why Start refused the configuration; empty when it did not. */
+    public ReadOnlyObjectProperty<List<String>> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> runDirProperty() {
+        return runDir.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty targetStepsProperty() {
+        return targetSteps.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** NaN until the first step. */
+    public ReadOnlyDoubleProperty imagesPerSecondProperty() {
+        return imagesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty elapsedSecondsProperty() {
+        return elapsedSeconds.getReadOnlyProperty();
+    }
+
+    /** NaN while unknown. */
+    public ReadOnlyDoubleProperty etaSecondsProperty() {
+        return etaSeconds.getReadOnlyProperty();
+    }
+
+    /** What the session is preparing ("Decoding images"), or empty. */
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ArgbFrame> liveGridProperty() {
+        return liveGrid.getReadOnlyProperty();
+    }
+
+    /** The failure to show in the banner, or null. */
+    public ReadOnlyObjectProperty<SessionEvent.Failed> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Increments whenever {@link #metrics()} changed, so charts redraw once per frame at most. */
+    public ReadOnlyLongProperty metricsChangedProperty() {
+        return metricsChanged.getReadOnlyProperty();
+    }
+
+    /** EMA smoothing of the loss curves, 0 to 0.99. */
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public void dismissFailure() {
+        failure.set(null);
+    }
+}
