@@ -6,14 +6,18 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
 /**
- * Shows small generated images big and sharp: nearest-neighbour upscaling (a 28x28 tile should show its pixels,
- * not a blur), scaled by a whole factor when it fits so every source pixel is the same size on screen.
- * Reuses one WritableImage while the size stays the same, so a frame costs one setPixels and no allocation.
+ * Shows small generated images big and sharp: upscaled by a whole factor, nearest neighbour, so a 28x28 tile shows
+ * its pixels instead of a blur. The upscaling is done here in the pixel buffer rather than by ImageView's fit size,
+ * because {@code setSmooth(false)} is not honoured by every rendering pipeline. When the image is larger than the
+ * space it is shrunk smoothly. Buffers are reused while the sizes stay the same: a frame costs one setPixels.
  */
 public final class PixelView extends Region {
 
     private final ImageView view = new ImageView();
+    private ArgbFrame frame;
     private WritableImage image;
+    private int[] scaled = new int[0];
+    private int scale = 1;
 
     public PixelView() {
         view.setSmooth(false);
@@ -24,39 +28,84 @@ public final class PixelView extends Region {
     }
 
     /** Shows the frame; FX thread only. Null clears the view. */
-    public void show(ArgbFrame frame) {
+    public void show(ArgbFrame newFrame) {
+        boolean resized = frame == null || newFrame == null || frame.width() != newFrame.width()
+                || frame.height() != newFrame.height();
+        frame = newFrame;
+        if (resized) {
+            requestLayout();
+        }
+        paint();
+    }
+
+    /** The frame on show (for tests), or null. */
+    public ArgbFrame frame() {
+        return frame;
+    }
+
+    private void paint() {
         if (frame == null) {
             view.setImage(null);
             image = null;
             return;
         }
-        if (image == null || (int) image.getWidth() != frame.width() || (int) image.getHeight() != frame.height()) {
-            image = new WritableImage(frame.width(), frame.height());
+        int w = frame.width() * scale;
+        int h = frame.height() * scale;
+        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+            image = new WritableImage(w, h);
             view.setImage(image);
-            requestLayout();
         }
-        image.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(), PixelFormat.getIntArgbInstance(),
-                frame.argb(), 0, frame.width());
+        int[] pixels = frame.argb();
+        if (scale > 1) {
+            if (scaled.length != w * h) {
+                scaled = new int[w * h];
+            }
+            upscale(frame, scale, scaled);
+            pixels = scaled;
+        }
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
     }
 
-    /** The image as shown (for tests and snapshots), or null. */
-    public WritableImage image() {
-        return image;
+    static void upscale(ArgbFrame f, int s, int[] out) {
+        int w = f.width() * s;
+        int[] src = f.argb();
+        for (int y = 0; y < f.height(); y++) {
+            int row = y * s * w;
+            for (int x = 0; x < f.width(); x++) {
+                int p = src[y * f.width() + x];
+                int base = row + x * s;
+                for (int k = 0; k < s; k++) {
+                    out[base + k] = p;
+                }
+            }
+            for (int k = 1; k < s; k++) {
+                System.arraycopy(out, row, out, row + k * w, w);
+            }
+        }
     }
 
     @Override
     protected void layoutChildren() {
-        if (image == null) {
+        if (frame == null) {
             return;
         }
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
-        double scale = Math.min(w / image.getWidth(), h / image.getHeight());
-        if (scale >= 1) {
-            scale = Math.floor(scale);
+        double fit = Math.min(w / frame.width(), h / frame.height());
+        int newScale = Math.max(1, Math.min(32, (int) Math.floor(fit)));
+        if (newScale != scale) {
+            scale = newScale;
+            paint();
         }
-        double iw = image.getWidth() * scale;
-        double ih = image.getHeight() * scale;
+        double iw = frame.width() * scale;
+        double ih = frame.height() * scale;
+        if (fit < 1) { // bigger than the space: let the ImageView shrink it smoothly
+            view.setSmooth(true);
+            iw = frame.width() * fit;
+            ih = frame.height() * fit;
+        } else {
+            view.setSmooth(false);
+        }
         view.setFitWidth(iw);
         view.setFitHeight(ih);
         view.relocate(snappedLeftInset() + Math.floor((w - iw) / 2), snappedTopInset() + Math.floor((h - ih) / 2));
