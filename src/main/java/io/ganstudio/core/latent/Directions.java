@@ -62,6 +62,10 @@ public final class Directions {
             NDArray y = firstBlock(networks, sub, z, samples);
             y = y.sub(y.mean(new int[] {0}, true));
             int dims = Math.toIntExact(y.getShape().get(1));
+            if (count > dims) {
+                throw new IllegalArgumentException("this generator's first block has only " + dims + " values per "
+                        + "image, so it has at most " + dims + " directions, not " + count);
+            }
             int q = Math.min(count + OVERSAMPLE, Math.min(samples, dims));
             double total = y.square().sum().getFloat();
             double[][] basis = subspace(y, sub, dims, q, seed);
