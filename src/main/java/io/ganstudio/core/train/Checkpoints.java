@@ -109,6 +109,15 @@ public final class Checkpoints {
      * @throws CorruptCheckpointException when there are checkpoints but none verifies (the message lists why)
      */
     public static LoadedCheckpoint readLatest(Path checkpointDir) throws IOException {
+        return readLatest(checkpointDir, false);
+    }
+
+    /** Like {@link #readLatest}, keeping only the generator's weights (see {@link #readGenerator}). */
+    public static LoadedCheckpoint readLatestGenerator(Path checkpointDir) throws IOException {
+        return readLatest(checkpointDir, true);
+    }
+
+    private static LoadedCheckpoint readLatest(Path checkpointDir, boolean generatorOnly) throws IOException {
         List<Path> files = list(checkpointDir);
         if (files.isEmpty()) {
             throw new NoSuchFileException(checkpointDir.toString(), null, "no checkpoint has been saved here yet");
@@ -116,7 +125,7 @@ public final class Checkpoints {
         List<String> skipped = new ArrayList<>();
         for (int i = files.size() - 1; i >= 0; i--) {
             try {
-                LoadedCheckpoint c = read(files.get(i));
+                LoadedCheckpoint c = read(files.get(i), generatorOnly);
                 return new LoadedCheckpoint(c.file(), c.config(), c.state(), skipped);
             } catch (CorruptCheckpointException e) {
                 skipped.add(e.getMessage());
