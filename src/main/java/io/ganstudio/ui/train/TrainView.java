@@ -296,7 +296,7 @@ public final class TrainView extends BorderPane {
             return;
         }
         List<io.ganstudio.core.train.RunFolder.Sample> samples = List.copyOf(vm.samples());
-        Background.run(() -> HistoryGif.write(samples, file.toPath()),
+        Background.run(() -> HistoryGifExport.write(samples, file.toPath()),
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
                 e -> vm.warnings().add(text.format("export.failed", e.getMessage())));
     }

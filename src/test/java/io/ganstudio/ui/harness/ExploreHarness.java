@@ -1,7 +1,7 @@
 package io.ganstudio.ui.harness;
 
+import io.ganstudio.ui.explore.ExploreView;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,6 +11,8 @@ final class ExploreHarness {
     }
 
     static Parent view(Path run, Locale locale) {
-        return new Label("explore " + run + " " + locale);
+        ExploreView view = new ExploreView(() -> run, locale);
+        view.open(run);
+        return view;
     }
 }

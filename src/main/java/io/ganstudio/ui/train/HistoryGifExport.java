@@ -12,16 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sample history as one animated GIF. Frames are decoded as the writer asks for them, so memory stays at a
+ * The sample history as one animated GIF, for the Train screen. Unlike core.train.HistoryGif, which holds every
+ * frame in memory, frames are decoded as the writer asks for them, so memory stays at a
  * frame or two however long the run was; a very long history is thinned evenly (first and last kept) so the GIF
  * stays a size people can share.
  */
-public final class HistoryGif {
+public final class HistoryGifExport {
 
     public static final int MAX_FRAMES = 400;
     private static final int DELAY_MS = 80;
 
-    private HistoryGif() {
+    private HistoryGifExport() {
     }
 
     /** Writes the GIF (blocking: call in the background); returns how many frames it holds. */

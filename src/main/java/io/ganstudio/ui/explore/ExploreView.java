@@ -1,0 +1,475 @@
+package io.ganstudio.ui.explore;
+
+import io.ganstudio.core.train.GifWriter;
+import io.ganstudio.ui.fxutil.ArgbFrame;
+import io.ganstudio.ui.fxutil.Background;
+import io.ganstudio.ui.fxutil.PixelView;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The Explore screen: a grid of samples to pick from, the picked image large, and sliders, truncation and
+ * interpolation to play with it. Everything is rendered by the generator's own thread; this view only shows results.
+ */
+public final class ExploreView extends BorderPane {
+
+    private static final int GIF_DELAY_MS = 40;
+
+    private final ExploreViewModel vm;
+    private final ExploreText text;
+    private final Supplier<Path> currentRun;
+    private final PixelView main = new PixelView();
+    private final List<PixelView> tileViews = new ArrayList<>();
+    private final Label title = new Label();
+    private final Label status = new Label();
+    private final Timeline player;
+    private Path openedPath;
+
+    /**
+     * Plug-in constructor for the studio shell.
+     *
+     * @param currentRun the run folder on the Train screen (for "This run's latest"), or null when there is none
+     */
+    public ExploreView(Supplier<Path> currentRun, Locale locale) {
+        this(new ExploreViewModel(Platform::runLater, new SecureRandom()::nextInt), new ExploreText(locale),
+                currentRun);
+    }
+
+    /** For tests and benchmarks that build the ViewModel themselves. */
+    public ExploreView(ExploreViewModel vm, ExploreText text, Supplier<Path> currentRun) {
+        this.vm = vm;
+        this.text = text;
+        this.currentRun = currentRun;
+        getStyleClass().add("explore-view");
+        setPadding(new Insets(10));
+        player = new Timeline(new KeyFrame(Duration.millis(GIF_DELAY_MS), e -> vm.advance()));
+        player.setCycleCount(Timeline.INDEFINITE);
+        setTop(toolbar());
+        HBox body = new HBox(14, samplesColumn(), imageColumn(), controlsColumn());
+        body.setPadding(new Insets(10, 0, 0, 0));
+        vm.imageProperty().addListener((o, a, f) -> main.show(f));
+        vm.errorProperty().addListener((o, a, e) -> status.setText(e));
+        Label none = new Label(text.get("label.none"));
+        none.setStyle("-fx-font-size: 15px;");
+        body.visibleProperty().bind(vm.sourceProperty().isNotNull());
+        StackPane.setAlignment(none, Pos.CENTER);
+        none.visibleProperty().bind(vm.sourceProperty().isNull());
+        setCenter(new StackPane(none, body));
+    }
+
+    public ExploreViewModel viewModel() {
+        return vm;
+    }
+
+    public PixelView mainImage() {
+        return main;
+    }
+
+    // ---- opening
+
+    private HBox toolbar() {
+        Button current = new Button(text.get("button.currentRun"));
+        current.setId("openCurrent");
+        current.setTooltip(new Tooltip(text.get("tooltip.currentRun")));
+        current.setOnAction(e -> {
+            Path run = currentRun == null ? null : currentRun.get();
+            if (run == null) {
+                status.setText(text.get("error.noRun"));
+            } else {
+                open(run);
+            }
+        });
+        Button run = new Button(text.get("button.openRun"));
+        run.setOnAction(e -> {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle(text.get("dialog.openRun"));
+            File dir = c.showDialog(window());
+            if (dir != null) {
+                open(dir.toPath());
+            }
+        });
+        Button checkpoint = new Button(text.get("button.openCheckpoint"));
+        checkpoint.setTooltip(new Tooltip(text.get("tooltip.openCheckpoint")));
+        checkpoint.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.setTitle(text.get("dialog.openCheckpoint"));
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.get("dialog.checkpointFilter"), "*.gsc"));
+            File f = c.showOpenDialog(window());
+            if (f != null) {
+                open(f.toPath());
+            }
+        });
+        title.setStyle("-fx-font-weight: bold;");
+        title.setId("generatorTitle");
+        status.setId("exploreStatus");
+        status.setStyle("-fx-text-fill: #9a3000;");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, current, run, checkpoint, new Separator(javafx.geometry.Orientation.VERTICAL), title,
+                grow, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : new Button[] {current, run, checkpoint}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return bar;
+    }
+
+    /** Opens a run folder or a .gsc checkpoint (also for the shell's menus). */
+    public void open(Path path) {
+        status.setText(text.get("label.opening"));
+        player.stop();
+        Background.run(() -> GeneratorOpener.open(path), opened -> {
+            openedPath = path;
+            status.setText("");
+            ImageSource s = opened.source();
+            title.setText(text.format("label.opened", opened.name(), s.step(), s.imageSize()));
+            vm.open(s);
+        }, e -> status.setText(text.format("error.open", e.getMessage())));
+    }
+
+    // ---- samples
+
+    private VBox samplesColumn() {
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        int columns = (int) Math.sqrt(ExploreViewModel.TILES);
+        for (int i = 0; i < ExploreViewModel.TILES; i++) {
+            int index = i;
+            PixelView tile = new PixelView();
+            tile.setMinSize(64, 64);
+            tile.setPrefSize(72, 72);
+            tile.setMaxSize(72, 72);
+            tile.setId("tile" + i);
+            tile.setOnMouseClicked(e -> vm.pick(index));
+            tile.setStyle(border(false));
+            tileViews.add(tile);
+            grid.add(tile, i % columns, i / columns);
+        }
+        vm.tilesProperty().addListener((o, a, frames) -> {
+            for (int i = 0; i < tileViews.size(); i++) {
+                tileViews.get(i).show(i < frames.size() ? frames.get(i) : null);
+            }
+        });
+        vm.pickedProperty().addListener((o, a, p) -> {
+            for (int i = 0; i < tileViews.size(); i++) {
+                tileViews.get(i).setStyle(border(i == p.intValue()));
+            }
+        });
+        Button reroll = new Button(text.get("button.reroll"));
+        reroll.setId("reroll");
+        reroll.setTooltip(new Tooltip(text.get("tooltip.reroll")));
+        reroll.setOnAction(e -> vm.reroll());
+        Label seed = new Label();
+        seed.setId("seedLabel");
+        seed.textProperty().bind(Bindings.createStringBinding(() -> text.format(
+                vm.editedProperty().get() ? "label.seedEdited" : "label.seed",
+                Long.toString(vm.pickedSeedProperty().get())), vm.pickedSeedProperty(), vm.editedProperty()));
+        Button copy = new Button(text.get("button.copySeed"));
+        copy.setId("copySeed");
+        copy.setTooltip(new Tooltip(text.get("tooltip.copySeed")));
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(vm.cliCommand(generatorOption()));
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox seedRow = new HBox(8, seed, copy);
+        seedRow.setAlignment(Pos.CENTER_LEFT);
+        Label heading = new Label(text.get("label.samples"));
+        heading.setStyle("-fx-font-weight: bold;");
+        VBox column = new VBox(8, heading, grid, reroll, seedRow);
+        column.setMinWidth(Region.USE_PREF_SIZE);
+        return column;
+    }
+
+    private String generatorOption() {
+        if (openedPath == null) {
+            return "--run RUN";
+        }
+        String option = openedPath.toString().endsWith(".gsc") ? "--checkpoint" : "--run";
+        return option + " \"" + openedPath.toAbsolutePath() + "\"";
+    }
+
+    private static String border(boolean picked) {
+        return picked ? "-fx-border-color: #1f6fb5; -fx-border-width: 3;"
+                : "-fx-border-color: transparent; -fx-border-width: 3;";
+    }
+
+    // ---- the picked image
+
+    private VBox imageColumn() {
+        main.setId("mainImage");
+        main.setPrefSize(420, 420);
+        main.setStyle("-fx-background-color: #3a3a3a;");
+        VBox.setVgrow(main, Priority.ALWAYS);
+        Button png = new Button(text.get("button.savePng"));
+        png.setId("savePng");
+        png.disableProperty().bind(vm.imageProperty().isNull());
+        png.setOnAction(e -> savePng());
+        HBox row = new HBox(png);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        VBox column = new VBox(8, main, row);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        return column;
+    }
+
+    // ---- sliders, truncation, interpolation
+
+    private ScrollPane controlsColumn() {
+        VBox box = new VBox(8);
+        box.setPadding(new Insets(0, 12, 0, 0));
+        box.getChildren().addAll(sliderControls());
+        box.getChildren().add(new Separator());
+        box.getChildren().add(truncationRow());
+        box.getChildren().add(new Separator());
+        box.getChildren().addAll(interpolationControls());
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(400);
+        scroll.setPrefWidth(420);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        return scroll;
+    }
+
+    private List<javafx.scene.Node> sliderControls() {
+        List<javafx.scene.Node> nodes = new ArrayList<>();
+        ChoiceBox<ExploreViewModel.SliderMode> mode = new ChoiceBox<>();
+        mode.getItems().setAll(ExploreViewModel.SliderMode.values());
+        mode.setConverter(new StringConverter<>() {
+            public String toString(ExploreViewModel.SliderMode m) {
+                return m == null ? "" : text.get("mode." + m.name());
+            }
+
+            public ExploreViewModel.SliderMode fromString(String s) {
+                return null;
+            }
+        });
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.disableProperty().bind(vm.directionsReadyProperty().not());
+        Spinner<Integer> page = new Spinner<>(1, 1, 1);
+        page.setId("page");
+        page.setPrefWidth(70);
+        vm.pageCountProperty().addListener((o, a, n) -> {
+            ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) page.getValueFactory())
+                    .setMax(n.intValue());
+        });
+        page.valueProperty().addListener((o, a, v) -> vm.pageProperty().set(v - 1));
+        vm.pageProperty().addListener((o, a, v) -> page.getValueFactory().setValue(v.intValue() + 1));
+        Label pageOf = new Label();
+        pageOf.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.pageOf",
+                vm.pageCountProperty().get()), vm.pageCountProperty()));
+        Label slidersLabel = new Label(text.get("label.sliders"));
+        slidersLabel.setStyle("-fx-font-weight: bold;");
+        HBox modeRow = new HBox(8, slidersLabel, mode);
+        modeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
+        pageRow.setAlignment(Pos.CENTER_LEFT);
+        nodes.add(modeRow);
+        nodes.add(pageRow);
+        GridPane rows = new GridPane();
+        rows.setHgap(8);
+        rows.setVgap(2);
+        for (int i = 0; i < ExploreViewModel.SLIDERS; i++) {
+            int slot = i;
+            Label name = new Label();
+            name.setMinWidth(90);
+            name.textProperty().bind(Bindings.createStringBinding(() -> {
+                int target = vm.sliderTargetProperty(slot).get();
+                if (target < 0) {
+                    return "";
+                }
+                return vm.modeProperty().get() == ExploreViewModel.SliderMode.DIRECTIONS
+                        ? text.format("label.direction", target + 1) : text.format("label.dimension", target);
+            }, vm.sliderTargetProperty(slot), vm.modeProperty()));
+            Slider s = new Slider(-ExploreViewModel.RANGE, ExploreViewModel.RANGE, 0);
+            s.setId("slider" + i);
+            s.valueProperty().bindBidirectional(vm.sliderProperty(i));
+            s.disableProperty().bind(vm.sliderTargetProperty(slot).lessThan(0));
+            GridPane.setHgrow(s, Priority.ALWAYS);
+            Label value = new Label();
+            value.setMinWidth(44);
+            value.textProperty().bind(vm.sliderProperty(i).asString("%+.2f"));
+            rows.addRow(i, name, s, value);
+        }
+        nodes.add(rows);
+        Button reset = new Button(text.get("button.reset"));
+        reset.setOnAction(e -> vm.resetEdits());
+        reset.disableProperty().bind(vm.editedProperty().not());
+        nodes.add(reset);
+        return nodes;
+    }
+
+    private HBox truncationRow() {
+        Slider psi = new Slider(0, 1, 1);
+        psi.setId("truncation");
+        psi.valueProperty().bindBidirectional(vm.truncationProperty());
+        psi.setTooltip(new Tooltip(text.get("tooltip.truncation")));
+        HBox.setHgrow(psi, Priority.ALWAYS);
+        Label value = new Label();
+        value.setMinWidth(44);
+        value.textProperty().bind(vm.truncationProperty().asString("%.2f"));
+        Label name = new Label(text.get("label.truncation"));
+        name.setStyle("-fx-font-weight: bold;");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, name, psi, value);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private List<javafx.scene.Node> interpolationControls() {
+        Label heading = new Label(text.get("label.interpolation"));
+        heading.setStyle("-fx-font-weight: bold;");
+        Label a = new Label();
+        a.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.a", vm.keyALabelProperty().get()),
+                vm.keyALabelProperty()));
+        Label b = new Label();
+        b.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.b", vm.keyBLabelProperty().get()),
+                vm.keyBLabelProperty()));
+        a.setMinWidth(130);
+        b.setMinWidth(130);
+        Button setA = new Button(text.get("button.setA"));
+        setA.setId("setA");
+        setA.setOnAction(e -> vm.setKeyA());
+        Button setB = new Button(text.get("button.setB"));
+        setB.setId("setB");
+        setB.setOnAction(e -> vm.setKeyB());
+        HBox rowA = new HBox(8, a, setA);
+        HBox rowB = new HBox(8, b, setB);
+        rowA.setAlignment(Pos.CENTER_LEFT);
+        rowB.setAlignment(Pos.CENTER_LEFT);
+
+        ToggleGroup kind = new ToggleGroup();
+        RadioButton lerp = new RadioButton(text.get("label.lerp"));
+        RadioButton slerp = new RadioButton(text.get("label.slerp"));
+        lerp.setToggleGroup(kind);
+        slerp.setToggleGroup(kind);
+        slerp.setSelected(vm.slerpProperty().get());
+        lerp.setSelected(!vm.slerpProperty().get());
+        slerp.selectedProperty().bindBidirectional(vm.slerpProperty());
+        slerp.setTooltip(new Tooltip(text.get("tooltip.slerp")));
+        Spinner<Integer> frames = new Spinner<>(2, 600, vm.framesProperty().get(), 4);
+        frames.setPrefWidth(80);
+        frames.setEditable(true);
+        frames.valueProperty().addListener((o, x, v) -> vm.framesProperty().set(v));
+        HBox kindRow = new HBox(12, lerp, slerp, new Label(text.get("label.frames")), frames);
+        kindRow.setAlignment(Pos.CENTER_LEFT);
+
+        Slider position = new Slider(0, 1, 0);
+        position.setId("position");
+        position.valueProperty().bindBidirectional(vm.tProperty());
+        HBox.setHgrow(position, Priority.ALWAYS);
+        ToggleButton play = new ToggleButton(text.get("button.play"));
+        play.setId("play");
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.selectedProperty().addListener((o, was, on) -> {
+            play.setText(text.get(on ? "button.pause" : "button.play"));
+            if (on) {
+                player.play();
+            } else {
+                player.stop();
+            }
+        });
+        vm.sourceProperty().addListener((o, x, s) -> play.setSelected(false));
+        HBox scrubRow = new HBox(8, play, position);
+        scrubRow.setAlignment(Pos.CENTER_LEFT);
+        Button gif = new Button(text.get("button.saveGif"));
+        gif.setId("saveGif");
+        gif.setOnAction(e -> saveGif());
+        return List.of(heading, rowA, rowB, kindRow, scrubRow, gif);
+    }
+
+    // ---- saving
+
+    private void savePng() {
+        ArgbFrame f = vm.imageProperty().get();
+        File file = chooser("dialog.savePng", "PNG", "*.png", "seed-" + vm.pickedSeedProperty().get() + ".png");
+        if (f == null || file == null) {
+            return;
+        }
+        Background.run(() -> {
+            BufferedImage image = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
+            image.setRGB(0, 0, f.width(), f.height(), f.argb(), 0, f.width());
+            if (!ImageIO.write(image, "png", file)) {
+                throw new IOException("no PNG writer");
+            }
+            return file;
+        }, done -> status.setText(text.format("done.saved", done)), e -> status.setText(text.format("error.save",
+                e.getMessage())));
+    }
+
+    private void saveGif() {
+        ImageSource s = vm.sourceProperty().get();
+        List<float[]> walk = vm.walk();
+        File file = chooser("dialog.saveGif", "GIF", "*.gif", "walk-" + vm.keyALabelProperty().get() + "-"
+                + vm.keyBLabelProperty().get() + ".gif");
+        if (s == null || walk.isEmpty() || file == null) {
+            return;
+        }
+        int size = s.imageSize();
+        int scale = Math.max(1, Math.min(8, 256 / size));
+        // Render on the generator's thread; encode on a background thread once the frames are back.
+        s.renderBatch(walk).whenComplete((frames, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                status.setText(text.format("error.save", e.getMessage()));
+                return;
+            }
+            Background.run(() -> {
+                GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
+                return file;
+            }, done -> status.setText(text.format("done.saved", done)), err -> status.setText(text.format(
+                    "error.save", err.getMessage())));
+        }));
+    }
+
+    private File chooser(String titleKey, String filterName, String pattern, String initialName) {
+        FileChooser c = new FileChooser();
+        c.setTitle(text.get(titleKey));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, pattern));
+        c.setInitialFileName(initialName.replace("*", ""));
+        return c.showSaveDialog(window());
+    }
+
+    private javafx.stage.Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

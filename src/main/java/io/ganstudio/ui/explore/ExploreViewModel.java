@@ -1,0 +1,457 @@
+package io.ganstudio.ui.explore;
+
+import io.ganstudio.core.latent.Latents;
+import io.ganstudio.ui.fxutil.ArgbFrame;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * The Explore screen's state and commands, without controls (tested without a screen or an engine). FX thread
+ * only; every image comes from the {@link ImageSource} asynchronously and is handed back through {@code fx}.
+ *
+ * <p>What is on show is one latent vector: the picked sample's z, edited by the sliders (along PCA directions or
+ * single dimensions), scaled by the truncation psi; or, once the interpolation is scrubbed or played, the point at t
+ * between the two keyframes A and B.
+ */
+public final class ExploreViewModel {
+
+    public static final int TILES = 16;
+    public static final int SLIDERS = 8;
+    /** Slider range in standard deviations of the prior: beyond 3 the generator has barely seen anything. */
+    public static final double RANGE = 3;
+    static final int DIRECTIONS = 16;
+
+    public enum SliderMode { DIRECTIONS, DIMENSIONS }
+
+    private enum Showing { PICK, WALK }
+
+    private final Executor fx;
+    private final LongSupplier newSeeds;
+    private final ReadOnlyObjectWrapper<ImageSource> source = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<ArgbFrame>> tiles = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyLongWrapper firstSeed = new ReadOnlyLongWrapper();
+    private final ReadOnlyIntegerWrapper picked = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyLongWrapper pickedSeed = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<SliderMode> mode = new SimpleObjectProperty<>(SliderMode.DIMENSIONS);
+    private final ReadOnlyBooleanWrapper directionsReady = new ReadOnlyBooleanWrapper();
+    private final IntegerProperty page = new SimpleIntegerProperty();
+    private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(1);
+    private final DoubleProperty[] sliders = new DoubleProperty[SLIDERS];
+    private final ReadOnlyIntegerWrapper[] sliderTargets = new ReadOnlyIntegerWrapper[SLIDERS];
+    private final DoubleProperty truncation = new SimpleDoubleProperty(1);
+    private final ReadOnlyObjectWrapper<float[]> keyA = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<float[]> keyB = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper keyALabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper keyBLabel = new ReadOnlyStringWrapper("");
+    private final BooleanProperty slerp = new SimpleBooleanProperty(true);
+    private final DoubleProperty t = new SimpleDoubleProperty();
+    private final IntegerProperty frames = new SimpleIntegerProperty(48);
+    private final ReadOnlyObjectWrapper<ArgbFrame> image = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    private float[] baseZ;
+    private float[] z;
+    private double[] amounts = new double[0];
+    private List<float[]> directions = List.of();
+    private Showing showing = Showing.PICK;
+    private boolean refreshing;
+    private long tileGeneration;
+    private LatestWinsRenderer renderer;
+
+    /**
+     * @param fx       where results from the engine are delivered: {@code Platform::runLater}
+     * @param newSeeds the first seed of each re-rolled grid (random in the app, fixed in tests)
+     */
+    public ExploreViewModel(Executor fx, LongSupplier newSeeds) {
+        this.fx = fx;
+        this.newSeeds = newSeeds;
+        for (int i = 0; i < SLIDERS; i++) {
+            int slot = i;
+            sliders[i] = new SimpleDoubleProperty();
+            sliderTargets[i] = new ReadOnlyIntegerWrapper(-1);
+            sliders[i].addListener((o, was, now) -> {
+                if (!refreshing) {
+                    slid(slot, now.doubleValue());
+                }
+            });
+        }
+        page.addListener((o, was, now) -> refreshSliders());
+        mode.addListener((o, was, now) -> {
+            bakeDirections(); // the edit so far stays; the sliders now move something else
+            page.set(0);
+            refreshSliders();
+        });
+        truncation.addListener((o, was, now) -> show());
+        t.addListener((o, was, now) -> {
+            showing = Showing.WALK;
+            show();
+        });
+        slerp.addListener((o, was, now) -> {
+            if (showing == Showing.WALK) {
+                show();
+            }
+        });
+    }
+
+    // ---- opening
+
+    /** Explores another generator (closing the previous one); the grid is re-rolled. */
+    public void open(ImageSource newSource) {
+        ImageSource old = source.get();
+        if (old != null) {
+            old.close();
+        }
+        source.set(newSource);
+        error.set("");
+        directions = List.of();
+        amounts = new double[0];
+        directionsReady.set(false);
+        mode.set(SliderMode.DIMENSIONS);
+        renderer = new LatestWinsRenderer(newSource::render, fx, pixels -> {
+            if (source.get() == newSource) {
+                image.set(new ArgbFrame(newSource.imageSize(), newSource.imageSize(), pixels));
+            }
+        }, e -> error.set(message(e)));
+        keyA.set(null);
+        keyB.set(null);
+        reroll();
+        newSource.directions(Math.min(DIRECTIONS, newSource.latentSize())).whenComplete((ds, e) -> fx.execute(() -> {
+            if (source.get() != newSource || e != null) {
+                return; // without directions the sliders stay on single dimensions
+            }
+            directions = ds;
+            amounts = new double[ds.size()];
+            directionsReady.set(true);
+            mode.set(SliderMode.DIRECTIONS);
+        }));
+    }
+
+    /** New seeds for the grid; picks the first sample and makes the first two the interpolation's ends. */
+    public void reroll() {
+        ImageSource s = source.get();
+        if (s == null) {
+            return;
+        }
+        long first = newSeeds.getAsLong();
+        firstSeed.set(first);
+        List<float[]> zs = new ArrayList<>();
+        for (int i = 0; i < TILES; i++) {
+            zs.add(Latents.fromSeed(first + i, s.latentSize()));
+        }
+        long generation = ++tileGeneration;
+        tiles.set(Collections.nCopies(TILES, null));
+        s.renderBatch(zs).whenComplete((images, e) -> fx.execute(() -> {
+            if (generation != tileGeneration || source.get() != s) {
+                return; // a newer roll or another generator is on show
+            }
+            if (e != null) {
+                error.set(message(e));
+                return;
+            }
+            tiles.set(images.stream().map(p -> new ArgbFrame(s.imageSize(), s.imageSize(), p)).toList());
+        }));
+        pick(0);
+        keyA.set(Latents.fromSeed(first, s.latentSize()));
+        keyALabel.set(Long.toString(first));
+        keyB.set(Latents.fromSeed(first + 1, s.latentSize()));
+        keyBLabel.set(Long.toString(first + 1));
+    }
+
+    /** Takes grid sample i as the vector to edit. */
+    public void pick(int i) {
+        ImageSource s = source.get();
+        if (s == null || i < 0 || i >= TILES) {
+            return;
+        }
+        picked.set(i);
+        pickedSeed.set(firstSeed.get() + i);
+        baseZ = Latents.fromSeed(pickedSeed.get(), s.latentSize());
+        z = baseZ.clone();
+        Arrays.fill(amounts, 0);
+        edited.set(false);
+        showing = Showing.PICK;
+        refreshSliders();
+        show();
+    }
+
+    /** Back to the picked sample as drawn from its seed. */
+    public void resetEdits() {
+        if (picked.get() >= 0) {
+            pick(picked.get());
+        }
+    }
+
+    // ---- sliders
+
+    private void slid(int slot, double value) {
+        int target = sliderTargets[slot].get();
+        if (z == null || target < 0) {
+            return;
+        }
+        if (mode.get() == SliderMode.DIRECTIONS) {
+            amounts[target] = value;
+        } else {
+            z[target] = (float) value;
+        }
+        edited.set(true);
+        showing = Showing.PICK;
+        show();
+    }
+
+    private void refreshSliders() {
+        int count = mode.get() == SliderMode.DIRECTIONS ? directions.size() : (z == null ? 0 : z.length);
+        pageCount.set(Math.max(1, (count + SLIDERS - 1) / SLIDERS));
+        if (page.get() >= pageCount.get()) {
+            page.set(pageCount.get() - 1);
+            return; // the page listener refreshes again
+        }
+        refreshing = true;
+        try {
+            for (int i = 0; i < SLIDERS; i++) {
+                int target = page.get() * SLIDERS + i;
+                boolean exists = target < count;
+                sliderTargets[i].set(exists ? target : -1);
+                double v = !exists ? 0 : mode.get() == SliderMode.DIRECTIONS ? amounts[target] : z[target];
+                sliders[i].set(v);
+            }
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void bakeDirections() {
+        if (z != null && amounts.length > 0) {
+            z = applyDirections(z);
+            Arrays.fill(amounts, 0);
+        }
+    }
+
+    private float[] applyDirections(float[] v) {
+        float[] out = v.clone();
+        for (int k = 0; k < amounts.length; k++) {
+            if (amounts[k] != 0) {
+                float[] d = directions.get(k);
+                for (int j = 0; j < out.length; j++) {
+                    out[j] += (float) (amounts[k] * d[j]);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- interpolation
+
+    /** The edited vector on show becomes keyframe A. */
+    public void setKeyA() {
+        if (z != null) {
+            keyA.set(applyDirections(z));
+            keyALabel.set(seedLabel());
+        }
+    }
+
+    public void setKeyB() {
+        if (z != null) {
+            keyB.set(applyDirections(z));
+            keyBLabel.set(seedLabel());
+        }
+    }
+
+    private String seedLabel() {
+        return pickedSeed.get() + (edited.get() ? "*" : "");
+    }
+
+    /** The walk from A to B (before truncation is applied): {@link #interpolationFrameCount()} vectors. */
+    public List<float[]> walk() {
+        if (keyA.get() == null || keyB.get() == null) {
+            return List.of();
+        }
+        List<float[]> out = new ArrayList<>();
+        for (float[] v : Latents.keyframes(List.of(keyA.get(), keyB.get()), frames.get(), slerp.get())) {
+            out.add(Latents.truncate(v, (float) truncation.get()));
+        }
+        return out;
+    }
+
+    /** Frames of the interpolation, both ends included. */
+    public int interpolationFrameCount() {
+        return frames.get() + 1;
+    }
+
+    /** Advances the scrub position by one frame, wrapping at the end (for Play). */
+    public void advance() {
+        double step = 1.0 / frames.get();
+        double next = t.get() + step;
+        t.set(next > 1 + 1e-9 ? 0 : Math.min(1, next));
+    }
+
+    // ---- what is on show
+
+    /** The vector on show, truncation applied; null before anything is open. */
+    public float[] currentZ() {
+        if (z == null) {
+            return null;
+        }
+        float psi = (float) truncation.get();
+        if (showing == Showing.WALK && keyA.get() != null && keyB.get() != null) {
+            float tt = (float) t.get();
+            float[] v = slerp.get() ? Latents.slerp(keyA.get(), keyB.get(), tt) : Latents.lerp(keyA.get(), keyB.get(), tt);
+            return Latents.truncate(v, psi);
+        }
+        return Latents.truncate(applyDirections(z), psi);
+    }
+
+    private void show() {
+        float[] current = currentZ();
+        if (current != null && renderer != null) {
+            renderer.request(current);
+        }
+    }
+
+    /**
+     * The CLI command that makes the picked sample (as drawn from its seed, before slider edits).
+     *
+     * @param generatorOption how the CLI finds the generator, e.g. {@code --run "/path/to/run"}
+     */
+    public String cliCommand(String generatorOption) {
+        String psi = truncation.get() < 1 ? String.format(java.util.Locale.ROOT, " --truncation %.2f",
+                truncation.get()) : "";
+        return "gan-studio generate " + generatorOption + " --seed " + pickedSeed.get() + " -n 1" + psi;
+    }
+
+    private static String message(Throwable e) {
+        Throwable c = e;
+        while ((c instanceof java.util.concurrent.CompletionException
+                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<ImageSource> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** The grid's images in seed order; entries are null until rendered. */
+    public ReadOnlyObjectProperty<List<ArgbFrame>> tilesProperty() {
+        return tiles.getReadOnlyProperty();
+    }
+
+    /** Tile i shows {@code Latents.fromSeed(firstSeed + i)}, just as the CLI's {@code generate --seed FIRST -n 16}. */
+    public ReadOnlyLongProperty firstSeedProperty() {
+        return firstSeed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty pickedProperty() {
+        return picked.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty pickedSeedProperty() {
+        return pickedSeed.getReadOnlyProperty();
+    }
+
+    /** True once the sliders moved the picked vector away from its seed's. */
+    public ReadOnlyBooleanProperty editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<SliderMode> modeProperty() {
+        return mode;
+    }
+
+    public ReadOnlyBooleanProperty directionsReadyProperty() {
+        return directionsReady.getReadOnlyProperty();
+    }
+
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    public ReadOnlyIntegerProperty pageCountProperty() {
+        return pageCount.getReadOnlyProperty();
+    }
+
+    public DoubleProperty sliderProperty(int i) {
+        return sliders[i];
+    }
+
+    /** The direction or dimension (0-based) slider i moves, or -1 when it moves nothing on this page. */
+    public ReadOnlyIntegerProperty sliderTargetProperty(int i) {
+        return sliderTargets[i].getReadOnlyProperty();
+    }
+
+    /** Truncation psi, 0 to 1 (1 = off). */
+    public DoubleProperty truncationProperty() {
+        return truncation;
+    }
+
+    public ReadOnlyObjectProperty<float[]> keyAProperty() {
+        return keyA.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[]> keyBProperty() {
+        return keyB.getReadOnlyProperty();
+    }
+
+    /** The seed of keyframe A ("*" when edited). */
+    public ReadOnlyStringProperty keyALabelProperty() {
+        return keyALabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyBLabelProperty() {
+        return keyBLabel.getReadOnlyProperty();
+    }
+
+    public BooleanProperty slerpProperty() {
+        return slerp;
+    }
+
+    /** Scrub position between A (0) and B (1). */
+    public DoubleProperty tProperty() {
+        return t;
+    }
+
+    /** Steps of the interpolation from A to B. */
+    public IntegerProperty framesProperty() {
+        return frames;
+    }
+
+    public ReadOnlyObjectProperty<ArgbFrame> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    /** The last rendering error, or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The renderer in use (for benchmarks: how many requests latest-wins skipped). */
+    public LatestWinsRenderer renderer() {
+        return renderer;
+    }
+}
