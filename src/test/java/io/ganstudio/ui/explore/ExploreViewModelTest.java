@@ -1,0 +1,132 @@
+package io.ganstudio.ui.explore;
+
+import io.ganstudio.core.latent.Latents;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExploreViewModelTest {
+
+    private final FakeSource source = new FakeSource(20, true);
+    private long nextSeed = 1000;
+    private final ExploreViewModel vm = new ExploreViewModel(Runnable::run, () -> nextSeed);
+
+    @Test
+    void openingRollsAGridOfSeedsAndPicksTheFirst() {
+        vm.open(source);
+        assertEquals(ExploreViewModel.TILES, vm.tilesProperty().get().size());
+        assertNotNull(vm.tilesProperty().get().get(15));
+        assertEquals(0, vm.pickedProperty().get());
+        assertEquals(1000, vm.pickedSeedProperty().get());
+        assertArrayEquals(Latents.fromSeed(1000, 20), vm.currentZ(), "the seed means what the CLI's --seed means");
+        assertNotNull(vm.imageProperty().get());
+        assertTrue(vm.directionsReadyProperty().get());
+        assertEquals(ExploreViewModel.SliderMode.DIRECTIONS, vm.modeProperty().get());
+    }
+
+    @Test
+    void pickingATileShowsItsSeedAndRerollDrawsNewOnes() {
+        vm.open(source);
+        vm.pick(5);
+        assertEquals(1005, vm.pickedSeedProperty().get());
+        assertArrayEquals(Latents.fromSeed(1005, 20), vm.currentZ());
+        nextSeed = 7;
+        vm.reroll();
+        assertEquals(7, vm.firstSeedProperty().get());
+        assertEquals(7, vm.pickedSeedProperty().get());
+        assertTrue(vm.cliCommand("--run \"r\"").contains("--seed 7 -n 1"));
+    }
+
+    @Test
+    void dimensionSlidersEditOneValueAndPagesReachEveryDimension() {
+        vm.open(source);
+        vm.modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
+        assertEquals(3, vm.pageCountProperty().get(), "20 dimensions in pages of 8");
+        vm.pageProperty().set(2);
+        assertEquals(19, vm.sliderTargetProperty(3).get());
+        assertEquals(-1, vm.sliderTargetProperty(4).get(), "past the last dimension a slider moves nothing");
+        vm.sliderProperty(3).set(2.5);
+        assertEquals(2.5f, vm.currentZ()[19]);
+        assertTrue(vm.editedProperty().get());
+        assertEquals(2.5f, source.requested.get(source.requested.size() - 1)[19], "the edit is rendered");
+        vm.resetEdits();
+        assertArrayEquals(Latents.fromSeed(1000, 20), vm.currentZ());
+        assertFalse(vm.editedProperty().get());
+    }
+
+    @Test
+    void directionSlidersShiftAlongTheirDirection() {
+        vm.open(source);
+        float before = vm.currentZ()[2];
+        vm.sliderProperty(2).set(1.5); // fake direction 2 moves dimension 2
+        assertEquals(before + 1.5f, vm.currentZ()[2], 1e-5);
+        vm.modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
+        assertEquals(before + 1.5f, vm.currentZ()[2], 1e-5, "switching modes keeps the edit");
+        assertEquals(before + 1.5f, vm.sliderProperty(2).get(), 1e-5);
+    }
+
+    @Test
+    void truncationScalesTheVectorOnShow() {
+        vm.open(source);
+        float[] z = vm.currentZ();
+        vm.truncationProperty().set(0.5);
+        assertArrayEquals(Latents.truncate(z, 0.5f), vm.currentZ());
+        assertEquals(Math.round(z[0] * 500), FakeSource.code(source.requested.get(source.requested.size() - 1)));
+        assertTrue(vm.cliCommand("--run x").endsWith("--truncation 0.50"));
+    }
+
+    @Test
+    void interpolationHasFramesPlusOneVectorsAndScrubbingShowsThePointAtT() {
+        vm.open(source);
+        vm.pick(3);
+        vm.setKeyA();
+        vm.pick(9);
+        vm.setKeyB();
+        vm.framesProperty().set(10);
+        assertEquals(11, vm.interpolationFrameCount());
+        assertEquals(11, vm.walk().size());
+        assertArrayEquals(Latents.fromSeed(1003, 20), vm.walk().get(0));
+        assertArrayEquals(Latents.fromSeed(1009, 20), vm.walk().get(10));
+        vm.slerpProperty().set(false);
+        vm.tProperty().set(0.5);
+        assertArrayEquals(Latents.lerp(Latents.fromSeed(1003, 20), Latents.fromSeed(1009, 20), 0.5f), vm.currentZ());
+        vm.slerpProperty().set(true);
+        assertArrayEquals(Latents.slerp(Latents.fromSeed(1003, 20), Latents.fromSeed(1009, 20), 0.5f),
+                vm.currentZ());
+        for (int i = 0; i < 6; i++) {
+            vm.advance();
+        }
+        assertEquals(0.0, vm.tProperty().get(), 1e-9, "Play wraps around after the last frame");
+    }
+
+    @Test
+    void renderingIsLatestWinsWhileTheGeneratorIsBusy() {
+        FakeSource slow = new FakeSource(20, false);
+        vm.open(slow);
+        int before = slow.requested.size();
+        assertEquals(1, slow.pending.size(), "the first picked image is in flight");
+        vm.modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
+        for (int i = 1; i <= 30; i++) {
+            vm.sliderProperty(0).set(i / 10.0);
+        }
+        assertEquals(before, slow.requested.size(), "nothing new starts while one render runs");
+        slow.completeNext();
+        assertEquals(before + 1, slow.requested.size());
+        assertEquals(3000, FakeSource.code(slow.requested.get(before)), "the newest slider value is rendered next");
+        slow.completeNext();
+        assertEquals(3000, vm.imageProperty().get().argb()[0]);
+    }
+
+    @Test
+    void openingAnotherGeneratorClosesThePreviousOne() {
+        vm.open(source);
+        FakeSource other = new FakeSource(8, true);
+        vm.open(other);
+        assertTrue(source.closed);
+        assertEquals(8, vm.currentZ().length);
+    }
+}

@@ -1,0 +1,211 @@
+package io.ganstudio.ui.train;
+
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.SessionState;
+import io.ganstudio.ui.harness.Configs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainViewModelTest {
+
+    @TempDir
+    Path runs;
+
+    /** Records commands; the test plays the engine by sending events to the listener. */
+    static final class FakeSessions implements SessionFactory {
+        final List<String> commands = new ArrayList<>();
+        Consumer<SessionEvent> listener;
+        Path runDir;
+
+        @Override
+        public Handle newRun(GanConfig config, Path dir, Consumer<SessionEvent> l) {
+            listener = l;
+            runDir = dir;
+            return handle();
+        }
+
+        @Override
+        public Handle resumeRun(Path dir, long target, Consumer<SessionEvent> l) {
+            listener = l;
+            runDir = dir;
+            commands.add("resume-run " + target);
+            return handle();
+        }
+
+        private Handle handle() {
+            return new Handle() {
+                public void start() {
+                    commands.add("start");
+                }
+
+                public void pause() {
+                    commands.add("pause");
+                }
+
+                public void resume() {
+                    commands.add("resume");
+                }
+
+                public void stepOnce() {
+                    commands.add("step");
+                }
+
+                public void stop() {
+                    commands.add("stop");
+                }
+            };
+        }
+    }
+
+    static final class RecordingNotifier implements Notifier {
+        final List<String> shown = new ArrayList<>();
+
+        public void info(String title, String text) {
+            shown.add("info: " + text);
+        }
+
+        public void error(String title, String text) {
+            shown.add("error: " + text);
+        }
+    }
+
+    private final FakeSessions sessions = new FakeSessions();
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final AtomicReference<GanConfig> config = new AtomicReference<>(Configs.tiny(10));
+
+    private TrainViewModel vm() {
+        return new TrainViewModel(config::get, runs, sessions, notifier, new TrainText(Locale.ENGLISH));
+    }
+
+    private static void send(TrainViewModel vm, SessionEvent... events) {
+        for (SessionEvent e : events) {
+            vm.pump().accept(e);
+        }
+        vm.apply(vm.pump().drain());
+    }
+
+    private static String buttons(TrainViewModel vm) {
+        return (vm.canStartProperty().get() ? "S" : "-") + (vm.canPauseProperty().get() ? "P" : "-")
+                + (vm.canResumeProperty().get() ? "R" : "-") + (vm.canStopProperty().get() ? "X" : "-")
+                + (vm.canStepProperty().get() ? "1" : "-") + (vm.canContinueProperty().get() ? "C" : "-");
+    }
+
+    @Test
+    void buttonsFollowTheSessionState() {
+        TrainViewModel vm = vm();
+        assertEquals("S---1-", buttons(vm), "nothing ran yet: start or single-step a new run");
+        assertTrue(vm.start());
+        assertEquals(List.of("start"), sessions.commands);
+        assertEquals("---X--", buttons(vm), "preparing: only stop");
+        send(vm, new SessionEvent.StateChanged(SessionState.PREPARING));
+        assertEquals("---X--", buttons(vm));
+        send(vm, new SessionEvent.StateChanged(SessionState.RUNNING));
+        assertEquals("-P-X--", buttons(vm), "running: pause or stop");
+        vm.pause();
+        send(vm, new SessionEvent.StateChanged(SessionState.PAUSED));
+        assertEquals("--RX1-", buttons(vm), "paused: resume, stop or one step");
+        vm.stepOnce();
+        vm.resume();
+        assertEquals("-P-X--", buttons(vm), "resume disables itself at once");
+        vm.stop();
+        send(vm, new SessionEvent.StateChanged(SessionState.FINISHED), new SessionEvent.Finished(5, false));
+        assertEquals("S---1C", buttons(vm), "finished: a new run, or continue this one");
+        assertEquals(List.of("start", "pause", "step", "resume", "stop"), sessions.commands);
+        assertEquals(List.of("info: Stopped at step 5; the run can be continued."), notifier.shown);
+    }
+
+    @Test
+    void failureShowsMessageAndAdviceAndAllowsANewStart() {
+        TrainViewModel vm = vm();
+        vm.start();
+        send(vm, new SessionEvent.StateChanged(SessionState.RUNNING), new SessionEvent.StateChanged(
+                SessionState.FAILED), new SessionEvent.Failed("a loss became NaN", "Try a lower learning rate."));
+        assertEquals("S---1C", buttons(vm));
+        assertEquals("a loss became NaN", vm.failureProperty().get().message());
+        assertEquals("error: a loss became NaN\nTry a lower learning rate.", notifier.shown.get(0));
+    }
+
+    @Test
+    void startRefusesAnInvalidConfigAndListsEveryProblem() {
+        GanConfig good = Configs.tiny(10);
+        config.set(good.withTrain(good.train().withBatchSize(1).withSteps(0)));
+        TrainViewModel vm = vm();
+        assertFalse(vm.start());
+        assertTrue(sessions.commands.isEmpty());
+        assertEquals(2, vm.problemsProperty().get().size(), vm.problemsProperty().get().toString());
+        assertEquals("S---1-", buttons(vm));
+        config.set(good);
+        assertTrue(vm.start());
+        assertTrue(vm.problemsProperty().get().isEmpty());
+    }
+
+    @Test
+    void stepOnceBeginsANewRunWithASingleStep() {
+        TrainViewModel vm = vm();
+        vm.stepOnce();
+        assertEquals(List.of("step"), sessions.commands);
+        assertNotNull(vm.runDirProperty().get());
+        assertTrue(vm.runDirProperty().get().startsWith(runs));
+    }
+
+    @Test
+    void metricsGridAndProgressArriveThroughThePump() {
+        TrainViewModel vm = vm();
+        vm.start();
+        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        for (long s = 1; s <= 5; s++) {
+            steps.add(new io.ganstudio.core.train.StepMetrics(s, s * 2.0, 1, 1, 0.5, 0.5, 32));
+        }
+        send(vm, new SessionEvent.Metrics(steps), EventPumpTest.grid(2), EventPumpTest.grid(4));
+        assertEquals(5, vm.metrics().size());
+        assertEquals(5, vm.stepProperty().get());
+        assertEquals(0.5, vm.progressProperty().get(), 1e-9);
+        assertEquals(10.0, vm.elapsedSecondsProperty().get(), 1e-9);
+        assertEquals(10.0, vm.etaSecondsProperty().get(), 1e-9, "5 steps left at 2 s a step");
+        assertEquals(2, vm.samples().size());
+        assertEquals(4 | 0xFF000000, vm.liveGridProperty().get().argb()[0]);
+    }
+
+    @Test
+    void aResumedRunRewindsTheHistoryOnScreen() {
+        TrainViewModel vm = vm();
+        vm.start();
+        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        for (long s = 1; s <= 8; s++) {
+            steps.add(EventPumpTest.metrics(s));
+        }
+        send(vm, new SessionEvent.Metrics(steps), EventPumpTest.grid(4), EventPumpTest.grid(8),
+                new SessionEvent.StateChanged(SessionState.FINISHED));
+        vm.continueTraining(20);
+        assertEquals("resume-run 20", sessions.commands.get(sessions.commands.size() - 2));
+        send(vm, new SessionEvent.Metrics(List.of(EventPumpTest.metrics(5))), EventPumpTest.grid(6));
+        assertEquals(5, vm.metrics().size(), "rows after the checkpoint (step 4) are replaced");
+        assertEquals(List.of(4L, 6L), vm.samples().stream().map(s -> s.step()).toList());
+        assertEquals(20, vm.targetStepsProperty().get());
+    }
+
+    @Test
+    void showingAnOpenedRunAllowsContinuing() {
+        TrainViewModel vm = vm();
+        RunSnapshot run = new RunSnapshot(runs.resolve("old"), Configs.tiny(10),
+                List.of(EventPumpTest.metrics(1), EventPumpTest.metrics(2)), List.of(), true);
+        vm.showRun(run);
+        assertEquals("S---1C", buttons(vm));
+        assertEquals(2, vm.stepProperty().get());
+        assertNull(vm.stateProperty().get());
+    }
+}
