@@ -89,7 +89,8 @@ public final class Checkpoints {
     /**
      * Reads and verifies one checkpoint completely.
      *
-     * @throws CorruptCheckpointException when the file is damaged, cut short or not a checkpoint (the message says which)
+     * @throws CorruptCheckpointException when the file is damaged, cut short or not a checkpoint (the message says
+     *                                    which)
      */
     public static LoadedCheckpoint read(Path file) throws IOException {
         return read(file, false);
