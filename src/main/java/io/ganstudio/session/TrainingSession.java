@@ -7,13 +7,12 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.latent.SampleGrid;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.SampleGrid;
 import io.ganstudio.core.train.StepMetrics;
 
 import java.io.IOException;
@@ -210,16 +209,14 @@ public final class TrainingSession implements AutoCloseable {
         try {
             folder = isNewRun ? RunFolder.create(requestedDir, config) : RunFolder.open(requestedDir);
             if (!isNewRun && !folder.config().equals(config)) {
-                folder.writeConfig(config); // a resume may extend the target steps
+                folder = folder.withConfig(config); // a resume may extend the target steps
             }
             runDir = folder.dir();
-            data.report().write(folder.dataReportFile());
-            if (!isNewRun) {
-                checkpoint = Checkpoints.readLatest(folder.checkpointsDir());
-                if (checkpoint != null) {
-                    for (String skipped : checkpoint.skippedNewer()) {
-                        publish(new SessionEvent.Warning(skipped));
-                    }
+            data.report().write(folder.dataReport());
+            if (!isNewRun && !folder.listCheckpoints().isEmpty()) {
+                checkpoint = folder.readLatestCheckpoint();
+                for (String skipped : checkpoint.skippedNewer()) {
+                    publish(new SessionEvent.Warning(skipped));
                 }
             }
         } catch (IOException e) {
@@ -229,16 +226,17 @@ public final class TrainingSession implements AutoCloseable {
         }
         if (!data.report().skipped().isEmpty()) {
             publish(new SessionEvent.Warning(data.report().skipped().size() + " files were skipped; see "
-                    + folder.dataReportFile()));
+                    + folder.dataReport()));
         }
         publish(new SessionEvent.Progress("Building the models", -1));
         GanTrainer trainer = new GanTrainer(config.model(), config.train(), data.dataset(), root);
         try {
             if (checkpoint != null) {
                 trainer.importState(checkpoint.state());
-                folder.truncateMetricsAfter(trainer.stepsDone());
-            } else if (!isNewRun) {
-                folder.truncateMetricsAfter(0);
+            }
+            if (!isNewRun) {
+                // Later rows, grids and checkpoints belong to a history the resumed run writes again.
+                folder.rewindTo(trainer.stepsDone());
             }
             if (trainer.stepsDone() == 0) {
                 publishGrid(folder, trainer);
@@ -283,9 +281,10 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
             StepMetrics m = trainer.step();
-            if (!m.isFinite()) {
+            String divergence = m.divergence();
+            if (divergence != null) {
                 flush(folder, pending);
-                fail("Training diverged at step " + m.step() + ": a loss became " + describe(m) + ".",
+                fail("Training diverged at step " + m.step() + ": " + divergence + ".",
                         "The last good checkpoint is kept. Try a lower learning rate (e.g. half), label smoothing "
                                 + "0.1, or the lsgan loss, then resume or start again.");
                 return;
@@ -313,10 +312,6 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    private static String describe(StepMetrics m) {
-        return "D loss " + m.dLoss() + ", G loss " + m.gLoss();
     }
 
     private void flush(RunFolder folder, List<StepMetrics> pending) {
@@ -349,9 +344,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer) {
         try {
-            GanConfig saved = folder.config();
-            Path file = Checkpoints.write(folder.checkpointsDir(), saved, trainer.exportState(),
-                    trainer.trainConfig().keepCheckpoints());
+            Path file = folder.writeCheckpoint(trainer.exportState());
             publish(new SessionEvent.CheckpointWritten(trainer.stepsDone(), file));
             return true;
         } catch (IOException e) {
