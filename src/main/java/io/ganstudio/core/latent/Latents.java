@@ -82,7 +82,7 @@ public final class Latents {
         return out;
     }
 
-    /** z moved by {@code amount} along a direction (normalised here; for a N(0, I) prior, 1 is one standard deviation). */
+    /** z moved by {@code amount} along a direction, normalised here (for a N(0, I) prior, 1 is one std deviation). */
     public static float[] shift(float[] z, float[] direction, float amount) {
         checkSameSize(z, direction);
         double n = norm(direction);

@@ -34,7 +34,8 @@ public final class Checkpoints {
 
     /**
      * Writes the state as {@code step-NNNNNNN.gsc}, then deletes the oldest checkpoints beyond {@code keep} and any
-     * interrupted writes.
+     * interrupted writes. Checkpoints of later steps are deleted too: they belong to a history this run went back
+     * from (a resume from an older checkpoint), and leaving them would make the next resume pick them up.
      *
      * @return the written file
      */
@@ -72,6 +73,7 @@ public final class Checkpoints {
             // The checksum itself is written past the checked stream.
             new DataOutputStream(out).writeInt((int) checked.getChecksum().getValue());
         });
+        deleteNewerThan(checkpointDir, state.step());
         prune(checkpointDir, keep);
         return file;
     }
@@ -87,7 +89,8 @@ public final class Checkpoints {
     /**
      * Reads and verifies one checkpoint completely.
      *
-     * @throws CorruptCheckpointException when the file is damaged, cut short or not a checkpoint (the message says which)
+     * @throws CorruptCheckpointException when the file is damaged, cut short or not a checkpoint (the message says
+     *                                    which)
      */
     public static LoadedCheckpoint read(Path file) throws IOException {
         return read(file, false);

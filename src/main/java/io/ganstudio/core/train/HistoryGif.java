@@ -46,7 +46,8 @@ public final class HistoryGif {
         }
         List<T> picked = new ArrayList<>();
         for (int i = 0; i < max; i++) {
-            picked.add(all.get(max == 1 ? all.size() - 1 : (int) Math.round((double) i * (all.size() - 1) / (max - 1))));
+            int index = max == 1 ? all.size() - 1 : (int) Math.round((double) i * (all.size() - 1) / (max - 1));
+            picked.add(all.get(index));
         }
         return picked;
     }

@@ -56,7 +56,10 @@ class CacheAndCancelTest {
     @Test
     void secondLoadComesFromCacheAndIsIdentical() throws Exception {
         LoadResult first = load();
-        LoadResult second = load();
+        List<int[]> updates = new ArrayList<>();
+        LoadResult second = DatasetLoader.load(DataSpec.folder(images.toString()), 8,
+                LoadOptions.defaults().withCacheDir(cache), (done, total) -> updates.add(new int[] {done, total}));
+        assertArrayEquals(new int[] {3, 3}, updates.get(updates.size() - 1), "progress completes on a cache hit");
         assertFalse(first.report().fromCache());
         assertTrue(second.report().fromCache());
         assertSameDataset(first.dataset(), second.dataset());
