@@ -70,7 +70,7 @@ public final class ExploreView extends BorderPane {
      * @param currentRun the run folder on the Train screen (for "This run's latest"), or null when there is none
      */
     public ExploreView(Supplier<Path> currentRun, Locale locale) {
-        this(new ExploreViewModel(Platform::runLater, new SecureRandom()::nextInt), new ExploreText(locale),
+        this(new ExploreViewModel(Platform::runLater, () -> new SecureRandom().nextInt(1_000_000)), new ExploreText(locale),
                 currentRun);
     }
 
@@ -84,6 +84,10 @@ public final class ExploreView extends BorderPane {
         player = new Timeline(new KeyFrame(Duration.millis(GIF_DELAY_MS), e -> vm.advance()));
         player.setCycleCount(Timeline.INDEFINITE);
         setTop(toolbar());
+        status.setWrapText(true);
+        status.setMaxHeight(60);
+        status.setPadding(new Insets(6, 0, 0, 0));
+        setBottom(status); // errors and "saved" notes, out of the way of the title
         HBox body = new HBox(14, samplesColumn(), imageColumn(), controlsColumn());
         body.setPadding(new Insets(10, 0, 0, 0));
         vm.imageProperty().addListener((o, a, f) -> main.show(f));
@@ -144,8 +148,8 @@ public final class ExploreView extends BorderPane {
         status.setStyle("-fx-text-fill: #9a3000;");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, current, run, checkpoint, new Separator(javafx.geometry.Orientation.VERTICAL), title,
-                grow, status);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, current, run, checkpoint, new Separator(javafx.geometry.Orientation.VERTICAL), title);
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Button b : new Button[] {current, run, checkpoint}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
@@ -267,7 +271,7 @@ public final class ExploreView extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(400);
         scroll.setPrefWidth(420);
-        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        scroll.setStyle("-fx-background-color: transparent;");
         return scroll;
     }
 

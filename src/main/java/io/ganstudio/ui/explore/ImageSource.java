@@ -11,6 +11,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ImageSource extends AutoCloseable {
 
+    /** GeneratorRunner's own chunk size: requests are split into batches of this many. */
+    int RUNNER_BATCH = 64;
+
     int latentSize();
 
     int imageSize();
@@ -44,11 +47,19 @@ public interface ImageSource extends AutoCloseable {
             }
 
             public CompletableFuture<int[]> render(float[] z) {
-                return runner.render(z);
+                return renderBatch(List.of(z)).thenApply(images -> images.get(0));
             }
 
             public CompletableFuture<List<int[]>> renderBatch(List<float[]> zs) {
-                return runner.renderBatch(zs);
+                // MXNet's oneDNN deconvolution fails on a batch of one once the same weights ran a larger batch
+                // (and the other way round): "Check failed: ...GetMKLDNNData()->get_desc() == IOLogicalSwapDesc".
+                // So a batch that is, or would leave a last chunk of, one vector gets a spare copy, dropped after.
+                if (zs.size() % RUNNER_BATCH != 1) {
+                    return runner.renderBatch(zs);
+                }
+                List<float[]> padded = new java.util.ArrayList<>(zs);
+                padded.add(zs.get(zs.size() - 1));
+                return runner.renderBatch(padded).thenApply(images -> images.subList(0, zs.size()));
             }
 
             public CompletableFuture<List<float[]>> directions(int count) {
