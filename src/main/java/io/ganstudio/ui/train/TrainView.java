@@ -80,8 +80,11 @@ public final class TrainView extends BorderPane {
         setBottom(statusBar());
         vm.metricsChangedProperty().addListener((o, a, b) -> charts.update(vm.metrics(), vm.smoothingProperty().get()));
         vm.smoothingProperty().addListener((o, a, b) -> charts.update(vm.metrics(), b.doubleValue()));
-        vm.targetStepsProperty().addListener((o, a, b) -> target.getValueFactory().setValue((int) Math.min(
-                Integer.MAX_VALUE, b.longValue())));
+        vm.canContinueProperty().addListener((o, a, can) -> {
+            if (can) {
+                target.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, vm.suggestedContinueTarget()));
+            }
+        });
         // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {

@@ -129,6 +129,12 @@ public final class TrainViewModel {
         }
     }
 
+    /** Where "Continue training" should aim: the run's own target, or as many steps again once it got there. */
+    public long suggestedContinueTarget() {
+        long target = targetSteps.get();
+        return step.get() < target ? target : step.get() + Math.max(1, target);
+    }
+
     private boolean launchNew(boolean once) {
         if (!isIdle()) {
             return false;

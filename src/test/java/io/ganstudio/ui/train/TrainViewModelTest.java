@@ -207,5 +207,9 @@ class TrainViewModelTest {
         assertEquals("S---1C", buttons(vm));
         assertEquals(2, vm.stepProperty().get());
         assertNull(vm.stateProperty().get());
+        assertEquals(10, vm.suggestedContinueTarget(), "not at its target yet: continue to it");
+        vm.showRun(new RunSnapshot(runs.resolve("done"), Configs.tiny(10), List.of(EventPumpTest.metrics(10)),
+                List.of(), true));
+        assertEquals(20, vm.suggestedContinueTarget(), "at its target: as many steps again");
     }
 }
