@@ -13,6 +13,9 @@ public final class PulseMonitor extends AnimationTimer {
     private long[] gaps = new long[4096];
     private int count;
     private long last;
+    private long first;
+    private long maxGap;
+    private long maxAt;
     private Runnable onPulse = () -> { };
 
     @Override
@@ -27,7 +30,14 @@ public final class PulseMonitor extends AnimationTimer {
             if (count == gaps.length) {
                 gaps = Arrays.copyOf(gaps, count * 2);
             }
-            gaps[count++] = now - last;
+            long gap = now - last;
+            gaps[count++] = gap;
+            if (gap > maxGap) {
+                maxGap = gap;
+                maxAt = last - first;
+            }
+        } else {
+            first = now;
         }
         last = now;
         onPulse.run();
@@ -42,6 +52,13 @@ public final class PulseMonitor extends AnimationTimer {
     public void reset() {
         count = 0;
         last = 0;
+        maxGap = 0;
+        maxAt = 0;
+    }
+
+    /** When the longest gap began, in seconds after recording started (a one-off at the start, or steady?). */
+    public double maxGapAtSeconds() {
+        return maxAt / 1e9;
     }
 
     /** Gaps in milliseconds. FX thread. */

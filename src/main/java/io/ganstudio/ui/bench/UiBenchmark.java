@@ -110,7 +110,8 @@ public final class UiBenchmark {
         Thread.sleep(seconds * 1000L);
         PulseMonitor.Stats training = onFx(pulses::stats);
         long steps = onFx(() -> train.stepProperty().get());
-        System.out.printf("pulse gaps while training (%d steps, grid every 5): %s%n", steps, training);
+        System.out.printf("pulse gaps while training (%d steps, grid every 5): %s, longest at %.1f s%n", steps,
+                training, onFx(pulses::maxGapAtSeconds));
 
         waitUntil(() -> checkpointExists(onFx(() -> train.runDirProperty().get())));
         Path run = onFx(() -> train.runDirProperty().get());

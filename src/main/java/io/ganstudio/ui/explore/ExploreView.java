@@ -62,7 +62,6 @@ public final class ExploreView extends BorderPane {
     private final Label title = new Label();
     private final Label status = new Label();
     private final Timeline player;
-    private Path openedPath;
 
     /**
      * Plug-in constructor for the studio shell.
@@ -84,6 +83,16 @@ public final class ExploreView extends BorderPane {
         player = new Timeline(new KeyFrame(Duration.millis(GIF_DELAY_MS), e -> vm.advance()));
         player.setCycleCount(Timeline.INDEFINITE);
         setTop(toolbar());
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            ImageSource s = vm.sourceProperty().get();
+            return s == null ? "" : text.format("label.opened", vm.openedNameProperty().get(), s.step(), s.imageSize());
+        }, vm.sourceProperty(), vm.openedNameProperty()));
+        // A view that leaves the window (the shell rebuilds views on a language switch) stops playing.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                player.stop();
+            }
+        });
         status.setWrapText(true);
         status.setMaxHeight(60);
         status.setPadding(new Insets(6, 0, 0, 0));
@@ -91,6 +100,7 @@ public final class ExploreView extends BorderPane {
         HBox body = new HBox(14, samplesColumn(), imageColumn(), controlsColumn());
         body.setPadding(new Insets(10, 0, 0, 0));
         vm.imageProperty().addListener((o, a, f) -> main.show(f));
+        main.show(vm.imageProperty().get());
         vm.errorProperty().addListener((o, a, e) -> status.setText(e));
         Label none = new Label(text.get("label.none"));
         none.setStyle("-fx-font-size: 15px;");
@@ -162,11 +172,8 @@ public final class ExploreView extends BorderPane {
         status.setText(text.get("label.opening"));
         player.stop();
         Background.run(() -> GeneratorOpener.open(path), opened -> {
-            openedPath = path;
             status.setText("");
-            ImageSource s = opened.source();
-            title.setText(text.format("label.opened", opened.name(), s.step(), s.imageSize()));
-            vm.open(s);
+            vm.open(opened.source(), path, opened.name());
         }, e -> status.setText(text.format("error.open", e.getMessage())));
     }
 
@@ -189,16 +196,9 @@ public final class ExploreView extends BorderPane {
             tileViews.add(tile);
             grid.add(tile, i % columns, i / columns);
         }
-        vm.tilesProperty().addListener((o, a, frames) -> {
-            for (int i = 0; i < tileViews.size(); i++) {
-                tileViews.get(i).show(i < frames.size() ? frames.get(i) : null);
-            }
-        });
-        vm.pickedProperty().addListener((o, a, p) -> {
-            for (int i = 0; i < tileViews.size(); i++) {
-                tileViews.get(i).setStyle(border(i == p.intValue()));
-            }
-        });
+        vm.tilesProperty().addListener((o, a, frames) -> showTiles());
+        vm.pickedProperty().addListener((o, a, p) -> showTiles());
+        showTiles(); // a rebuilt view starts from the ViewModel's state
         Button reroll = new Button(text.get("button.reroll"));
         reroll.setId("reroll");
         reroll.setTooltip(new Tooltip(text.get("tooltip.reroll")));
@@ -225,7 +225,16 @@ public final class ExploreView extends BorderPane {
         return column;
     }
 
+    private void showTiles() {
+        List<ArgbFrame> frames = vm.tilesProperty().get();
+        for (int i = 0; i < tileViews.size(); i++) {
+            tileViews.get(i).show(i < frames.size() ? frames.get(i) : null);
+            tileViews.get(i).setStyle(border(i == vm.pickedProperty().get()));
+        }
+    }
+
     private String generatorOption() {
+        Path openedPath = vm.openedPathProperty().get();
         if (openedPath == null) {
             return "--run RUN";
         }

@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -72,6 +73,8 @@ public final class ExploreViewModel {
     private final IntegerProperty frames = new SimpleIntegerProperty(48);
     private final ReadOnlyObjectWrapper<ArgbFrame> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> openedPath = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper openedName = new ReadOnlyStringWrapper("");
 
     private float[] baseZ;
     private float[] z;
@@ -118,6 +121,13 @@ public final class ExploreViewModel {
     }
 
     // ---- opening
+
+    /** Explores a generator loaded from a run folder or checkpoint file; {@code name} is for the title line. */
+    public void open(ImageSource newSource, Path path, String name) {
+        openedPath.set(path);
+        openedName.set(name);
+        open(newSource);
+    }
 
     /** Explores another generator (closing the previous one); the grid is re-rolled. */
     public void open(ImageSource newSource) {
@@ -448,6 +458,15 @@ public final class ExploreViewModel {
     /** The last rendering error, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The run folder or checkpoint file on show, or null (also when opened without a path). */
+    public ReadOnlyObjectProperty<Path> openedPathProperty() {
+        return openedPath.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty openedNameProperty() {
+        return openedName.getReadOnlyProperty();
     }
 
     /** The renderer in use (for benchmarks: how many requests latest-wins skipped). */

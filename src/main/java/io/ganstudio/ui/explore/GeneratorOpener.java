@@ -2,6 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.LoadedCheckpoint;
 import io.ganstudio.core.train.RunFolder;
 
 import java.io.IOException;
@@ -21,13 +22,23 @@ public final class GeneratorOpener {
     /** A run folder (its newest valid checkpoint) or a .gsc file, trained here or by the CLI elsewhere. */
     public static Opened open(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            GeneratorRunner runner = GeneratorRunner.open(RunFolder.open(path));
-            return new Opened(ImageSource.of(runner), path.getFileName().toString());
+            RunFolder run = RunFolder.open(path);
+            return new Opened(load(Checkpoints.readLatestGenerator(run.checkpointDir())),
+                    path.getFileName().toString());
         }
-        GeneratorRunner runner = GeneratorRunner.load(Checkpoints.readGenerator(path));
         Path parent = path.getParent() == null ? null : path.getParent().getParent();
         String name = parent != null && RunFolder.isRunFolder(parent)
                 ? parent.getFileName() + " / " + path.getFileName() : path.getFileName().toString();
-        return new Opened(ImageSource.of(runner), name);
+        return new Opened(load(Checkpoints.readGenerator(path)), name);
+    }
+
+    private static ImageSource load(LoadedCheckpoint checkpoint) throws IOException {
+        GeneratorRunner single = GeneratorRunner.load(checkpoint);
+        try {
+            return ImageSource.of(single, GeneratorRunner.load(checkpoint));
+        } catch (IOException | RuntimeException e) {
+            single.close();
+            throw e;
+        }
     }
 }

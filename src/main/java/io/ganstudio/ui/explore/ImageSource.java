@@ -31,45 +31,50 @@ public interface ImageSource extends AutoCloseable {
     @Override
     void close();
 
-    /** A checkpoint's generator on its own engine thread. */
-    static ImageSource of(GeneratorRunner runner) {
+    /**
+     * A checkpoint's generator, loaded twice: one copy renders single images (the slider path) and only ever sees
+     * batches of one, the other renders grids, walks and directions. MXNet's oneDNN deconvolution fails when the same
+     * weights run a batch of one after a larger batch or the other way round ("Check failed: ...GetMKLDNNData()->
+     * get_desc() == IOLogicalSwapDesc"); padding single images to two would avoid it too, but doubles the slider's
+     * render time. A generator's weights are a few MB, so the second copy is cheap.
+     */
+    static ImageSource of(GeneratorRunner single, GeneratorRunner batches) {
         return new ImageSource() {
             public int latentSize() {
-                return runner.latentSize();
+                return single.latentSize();
             }
 
             public int imageSize() {
-                return runner.imageSize();
+                return single.imageSize();
             }
 
             public long step() {
-                return runner.step();
+                return single.step();
             }
 
             public CompletableFuture<int[]> render(float[] z) {
-                return renderBatch(List.of(z)).thenApply(images -> images.get(0));
+                return single.render(z);
             }
 
             public CompletableFuture<List<int[]>> renderBatch(List<float[]> zs) {
-                // MXNet's oneDNN deconvolution fails on a batch of one once the same weights ran a larger batch
-                // (and the other way round): "Check failed: ...GetMKLDNNData()->get_desc() == IOLogicalSwapDesc".
-                // So a batch that is, or would leave a last chunk of, one vector gets a spare copy, dropped after.
                 if (zs.size() % RUNNER_BATCH != 1) {
-                    return runner.renderBatch(zs);
+                    return batches.renderBatch(zs);
                 }
+                // A last chunk of one vector would flip the batch copy to batch size one: add a spare, drop it after.
                 List<float[]> padded = new java.util.ArrayList<>(zs);
                 padded.add(zs.get(zs.size() - 1));
-                return runner.renderBatch(padded).thenApply(images -> images.subList(0, zs.size()));
+                return batches.renderBatch(padded).thenApply(images -> images.subList(0, zs.size()));
             }
 
             public CompletableFuture<List<float[]>> directions(int count) {
                 // 1,000 samples: steady directions in a few seconds on a CPU; fixed seed, same sliders every time.
-                return runner.directions(count, 1000, 1L)
+                return batches.directions(count, 1000, 1L)
                         .thenApply(ds -> ds.stream().map(d -> d.z()).toList());
             }
 
             public void close() {
-                runner.close();
+                single.close();
+                batches.close();
             }
         };
     }

@@ -85,6 +85,7 @@ public final class TrainView extends BorderPane {
                 target.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, vm.suggestedContinueTarget()));
             }
         });
+        charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
         // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -162,13 +163,16 @@ public final class TrainView extends BorderPane {
         list.setId("problems");
         VBox box = new VBox(2, title, list);
         box.setStyle("-fx-background-color: #fff4e5; -fx-border-color: #e0a040; -fx-padding: 8;");
-        vm.problemsProperty().addListener((o, a, p) -> {
-            list.setText(String.join("\n", p.stream().map(s -> "• " + s).toList()));
-        });
+        vm.problemsProperty().addListener((o, a, p) -> list.setText(bullets(p)));
+        list.setText(bullets(vm.problemsProperty().get()));
         box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.problemsProperty().get().isEmpty(),
                 vm.problemsProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    private static String bullets(List<String> lines) {
+        return String.join("\n", lines.stream().map(s -> "• " + s).toList());
     }
 
     private HBox failureBanner() {
@@ -184,6 +188,7 @@ public final class TrainView extends BorderPane {
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setStyle("-fx-background-color: #fdecea; -fx-border-color: #d9534f; -fx-padding: 8;");
         vm.failureProperty().addListener((o, a, f) -> message.setText(failureText(f)));
+        message.setText(failureText(vm.failureProperty().get()));
         banner.visibleProperty().bind(vm.failureProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
