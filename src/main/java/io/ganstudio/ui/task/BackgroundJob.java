@@ -51,9 +51,13 @@ public final class BackgroundJob<T> {
     /** Submits the job; the returned task can be cancelled and observed (progress, message). */
     public Task<T> start() {
         Task<T> task = new Task<>() {
+            {
+                // Set before it runs, so the status bar shows the job's name while it is queued.
+                updateTitle(title);
+            }
+
             @Override
             protected T call() throws Exception {
-                updateTitle(title);
                 updateProgress(-1, 1);
                 return work.call(new WorkContext() {
                     @Override
