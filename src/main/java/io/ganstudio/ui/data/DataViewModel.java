@@ -148,7 +148,8 @@ public final class DataViewModel {
     }
 
     public void cancel() {
-        if (running != null && running.isRunning()) {
+        // isDone, not isRunning: a job that was submitted but has not started yet must stop too.
+        if (running != null && !running.isDone()) {
             running.cancel();
         }
     }

@@ -14,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -141,11 +142,12 @@ final class ModelForm extends VBox {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
+        // The same label width in every group, so the controls line up down the whole form.
+        ColumnConstraints labels = new ColumnConstraints(150, Region.USE_COMPUTED_SIZE, Region.USE_PREF_SIZE);
         labels.setHalignment(HPos.LEFT);
         g.getColumnConstraints().add(labels);
         for (int i = 1; i < columns; i++) {
-            ColumnConstraints c = new ColumnConstraints(110, 140, 220);
+            ColumnConstraints c = new ColumnConstraints(110, columns == 2 ? 230 : 120, 280);
             c.setHgrow(Priority.SOMETIMES);
             g.getColumnConstraints().add(c);
         }
