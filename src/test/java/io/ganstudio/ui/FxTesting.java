@@ -1,10 +1,12 @@
 package io.ganstudio.ui;
 
 import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -20,12 +22,12 @@ public final class FxTesting {
         if (started) {
             return;
         }
+        // Start the toolkit the way TestFX does, so window tests that run later in this JVM find it as they expect.
         try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // TestFX or another test class started it first.
+            FxToolkit.registerPrimaryStage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the JavaFX toolkit did not start", e);
         }
-        Platform.setImplicitExit(false);
         started = true;
     }
 

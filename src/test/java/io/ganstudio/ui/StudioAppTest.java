@@ -93,4 +93,14 @@ class StudioAppTest {
         assertTrue(robot.lookup("#nav-model").queryAs(ToggleButton.class).isSelected());
         assertEquals(Language.JAPANESE, new StudioPrefs(node).language());
     }
+
+    @Test
+    void measureSpeedRunsRealStepsAndShowsImagesPerSecond(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-model");
+        robot.clickOn("#measureSpeed");
+        waitFor(Duration.ofSeconds(120), () -> !app.context().model().measuringProperty().get());
+        double ips = app.context().model().imagesPerSecondProperty().get();
+        assertTrue(ips > 0, "images per second: " + ips + ", error: " + app.context().model().measureErrorProperty().get());
+        assertTrue(robot.lookup("#stat-speed").queryAs(Label.class).getText().contains("images/s"));
+    }
 }

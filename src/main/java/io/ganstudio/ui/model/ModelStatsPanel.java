@@ -44,6 +44,7 @@ final class ModelStatsPanel extends VBox {
         Button measure = new Button(Messages.get("model.measure"));
         measure.setId("measureSpeed");
         measure.getStyleClass().add("accent");
+        measure.setOnAction(e -> vm.measureSpeed());
         measure.disableProperty().bind(vm.validProperty().not().or(vm.measuringProperty()));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);

@@ -21,7 +21,7 @@ public final class ModelView extends BorderPane {
         getStyleClass().add("screen");
         setTop(header(vm));
 
-        ScrollPane formScroll = new ScrollPane(new VBox(16, new ModelForm(vm), problems(vm)));
+        ScrollPane formScroll = new ScrollPane(new ModelForm(vm));
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("plain-scroll");
         formScroll.setMinWidth(430);
@@ -34,7 +34,8 @@ public final class ModelView extends BorderPane {
                         "model.diagram.score", vm.discriminatorLayersProperty()));
         diagrams.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         diagrams.getStyleClass().add("card");
-        VBox right = new VBox(16, new ModelStatsPanel(vm), diagrams);
+        // Problems stand at the top of the right column, visible however far the form is scrolled.
+        VBox right = new VBox(16, problems(vm), new ModelStatsPanel(vm), diagrams);
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.getStyleClass().add("plain-scroll");
