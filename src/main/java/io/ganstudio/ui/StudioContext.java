@@ -27,6 +27,7 @@ public final class StudioContext {
     private final Supplier<Window> window;
     private final ReadOnlyObjectWrapper<EngineReport> engine = new ReadOnlyObjectWrapper<>(this, "engine");
     private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
+    private StudioWork work;
 
     public StudioContext(BackgroundTasks tasks, StudioPrefs prefs, ModelViewModel model, DataViewModel data,
                          Supplier<Window> window) {
@@ -78,6 +79,14 @@ public final class StudioContext {
     /** The engine once {@code EngineSetup.init()} finished in the background; null until then. */
     public ReadOnlyObjectProperty<EngineReport> engineProperty() {
         return engine.getReadOnlyProperty();
+    }
+
+    /** Training and exploring, made on first use (the Train and Explore screens). */
+    public StudioWork work() {
+        if (work == null) {
+            work = new StudioWork(this, StudioWork.DEFAULT_RUNS_ROOT, data.cacheDir());
+        }
+        return work;
     }
 
     void engineReady(EngineReport report) {

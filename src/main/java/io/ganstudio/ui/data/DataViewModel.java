@@ -172,4 +172,9 @@ public final class DataViewModel {
     private static String message(Throwable e) {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
+
+    /** Where decoded datasets are cached (the Train screen's sessions share it); null for none. */
+    public Path cacheDir() {
+        return cacheDir;
+    }
 }

@@ -1,22 +1,31 @@
 package io.ganstudio.ui.shell;
 
+import io.ganstudio.ui.Messages;
 import io.ganstudio.ui.data.DataView;
+import io.ganstudio.ui.explore.ExploreText;
+import io.ganstudio.ui.explore.ExploreView;
 import io.ganstudio.ui.model.ModelView;
+import io.ganstudio.ui.train.TrainText;
+import io.ganstudio.ui.train.TrainView;
 
 import java.util.List;
 
-/** The one place screens are registered, in navigation order. Add Train and Explore here when they exist. */
+/** The one place screens are registered, in navigation order. */
 public final class Screens {
 
     public static final Screen DATA = new Screen("data", "screen.data", "\u25a6",
             ctx -> new DataView(ctx.data(), ctx.model(), ctx.windowSupplier()));
     public static final Screen MODEL = new Screen("model", "screen.model", "\u25c8",
             ctx -> new ModelView(ctx.model()));
+    public static final Screen TRAIN = new Screen("train", "screen.train", "\u25b6",
+            ctx -> new TrainView(ctx.work().train(), new TrainText(Messages::locale)));
+    public static final Screen EXPLORE = new Screen("explore", "screen.explore", "\u2726",
+            ctx -> new ExploreView(ctx.work().explore(), new ExploreText(Messages::locale), ctx.work()::currentRun));
 
     private Screens() {
     }
 
     public static List<Screen> all() {
-        return List.of(DATA, MODEL);
+        return List.of(DATA, MODEL, TRAIN, EXPLORE);
     }
 }

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.InvalidConfigException;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.session.SessionEvent;
@@ -68,7 +69,8 @@ public final class TrainViewModel {
     private final MetricsHistory metrics = new MetricsHistory();
 
     /**
-     * @param configToTrain the configuration chosen on the Model and Data screens, read when Start is pressed
+     * @param configToTrain the configuration chosen on the Model and Data screens, read when Start is pressed; it
+     *                      may return null (nothing chosen) or throw {@link InvalidConfigException} (listed)
      * @param runsRoot      where new run folders are made
      */
     public TrainViewModel(Supplier<GanConfig> configToTrain, Path runsRoot, SessionFactory sessions,
@@ -139,7 +141,14 @@ public final class TrainViewModel {
         if (!isIdle()) {
             return false;
         }
-        GanConfig config = configToTrain.get();
+        GanConfig config;
+        try {
+            config = configToTrain.get();
+        } catch (InvalidConfigException e) {
+            config = null; // the screens that own the settings already know what is wrong
+            problems.set(e.problems());
+            return false;
+        }
         List<String> p = config == null ? List.of(text.noConfig()) : config.problems();
         problems.set(p);
         if (!p.isEmpty()) {
