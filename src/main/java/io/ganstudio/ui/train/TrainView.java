@@ -80,11 +80,9 @@ public final class TrainView extends BorderPane {
         setBottom(statusBar());
         vm.metricsChangedProperty().addListener((o, a, b) -> charts.update(vm.metrics(), vm.smoothingProperty().get()));
         vm.smoothingProperty().addListener((o, a, b) -> charts.update(vm.metrics(), b.doubleValue()));
-        vm.canContinueProperty().addListener((o, a, can) -> {
-            if (can) {
-                target.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, vm.suggestedContinueTarget()));
-            }
-        });
+        vm.canContinueProperty().addListener((o, a, can) -> suggestTarget());
+        vm.targetStepsProperty().addListener((o, a, t) -> suggestTarget());
+        suggestTarget();
         charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
         // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
         sceneProperty().addListener((o, was, now) -> {
@@ -94,6 +92,10 @@ public final class TrainView extends BorderPane {
                 driver.stop();
             }
         });
+    }
+
+    private void suggestTarget() {
+        target.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, vm.suggestedContinueTarget()));
     }
 
     public TrainViewModel viewModel() {

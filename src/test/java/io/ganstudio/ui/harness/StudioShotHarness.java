@@ -1,0 +1,54 @@
+package io.ganstudio.ui.harness;
+
+import io.ganstudio.ui.Language;
+import io.ganstudio.ui.StudioApp;
+import io.ganstudio.ui.StudioPrefs;
+import io.ganstudio.ui.explore.GeneratorOpener;
+import io.ganstudio.ui.fxutil.Background;
+import javafx.application.Platform;
+import javafx.scene.control.ButtonBase;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+
+/**
+ * The whole studio with the Train or Explore screen in front, for screenshots:
+ * {@code train|explore en|ja [RUN_DIR]}. Training starts on its own after a few seconds (the built-in data loads first).
+ */
+public final class StudioShotHarness {
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        String screen = args[0];
+        Preferences node = Preferences.userRoot().node("ganstudio-shot-harness");
+        node.clear();
+        StudioPrefs prefs = new StudioPrefs(node);
+        prefs.setLanguage(args[1].equals("ja") ? Language.JAPANESE : Language.ENGLISH);
+        Path cache = Files.createTempDirectory("shot-cache");
+        Platform.startup(() -> {
+            StudioApp app = new StudioApp(prefs, cache, true);
+            Stage stage = new Stage();
+            app.start(stage);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            stage.setX(0);
+            stage.setY(0);
+            ((ButtonBase) stage.getScene().lookup("#nav-" + screen)).fire();
+            if (screen.equals("explore")) {
+                Path run = Path.of(args[2]);
+                Background.run(() -> GeneratorOpener.open(run),
+                        o -> app.context().work().explore().open(o.source(), run, o.name()), Throwable::printStackTrace);
+            }
+        });
+        if (screen.equals("train")) {
+            Thread.sleep(8000);
+            Platform.runLater(() -> {
+                // A 28x28 classroom run on the built-in images, as a teacher would start it.
+                Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                ((ButtonBase) s.getScene().lookup("#start")).fire();
+            });
+        }
+    }
+}
