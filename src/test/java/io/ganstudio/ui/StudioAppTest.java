@@ -136,4 +136,17 @@ class StudioAppTest {
         assertEquals("50", app.context().model().text(io.ganstudio.ui.model.NumberField.LATENT_SIZE).get());
         assertEquals(321, app.context().model().config().train().steps());
     }
+
+    @Test
+    void changingTheImageSizeOffersToLoadTheDataAgain(FxRobot robot) throws Exception {
+        waitFor(Duration.ofSeconds(60), () -> app.context().data().stateProperty().get() == DataState.LOADED);
+        robot.interact(() -> app.context().model().applyPreset(io.ganstudio.ui.model.ModelPreset.DCGAN_32));
+        javafx.scene.control.Button reload = robot.lookup("#reloadData").queryAs(javafx.scene.control.Button.class);
+        assertTrue(reload.isVisible());
+        assertTrue(reload.getText().contains("32"), reload.getText());
+        robot.clickOn(reload);
+        waitFor(Duration.ofSeconds(60), () -> app.context().data().loadedSizeProperty().get() == 32
+                && app.context().data().stateProperty().get() == DataState.LOADED);
+        assertFalse(robot.lookup("#reloadData").queryAs(javafx.scene.control.Button.class).isVisible());
+    }
 }
