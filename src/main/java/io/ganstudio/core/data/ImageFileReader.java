@@ -73,7 +73,13 @@ final class ImageFileReader {
             return new Rejected("no permission to read this file");
         }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            return decode(in, size, background);
+            Outcome outcome = decode(in, size, background);
+            if (outcome instanceof Decoded d && "jpeg".equals(d.format())) {
+                int orientation = ExifOrientation.read(file);
+                return new Decoded(ExifOrientation.apply(d.rgb(), 3, size, orientation), d.gray(), d.format(),
+                        d.width(), d.height());
+            }
+            return outcome;
         } catch (FileNotFoundException e) {
             return new Rejected("cannot be opened (" + e.getMessage() + ")");
         } catch (IOException e) {
