@@ -1,0 +1,384 @@
+package io.ganstudio.session;
+
+import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.LoadOptions;
+import io.ganstudio.core.data.LoadResult;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.GanTrainer;
+import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.train.StepMetrics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One training run. Owns the single engine thread that creates and drives the trainer (MXNet's autograd is per
+ * thread), takes commands from any thread, and publishes {@link SessionEvent}s on the engine thread.
+ *
+ * <p>Commands are queued and applied between steps, so a step is never interrupted half-way; stop always ends with
+ * a checkpoint unless training failed, in which case the last good checkpoint stays.
+ */
+public final class TrainingSession implements AutoCloseable {
+
+    private static final long METRICS_INTERVAL_NANOS = 100_000_000L;
+
+    private enum Command { START, PAUSE, STEP_ONCE, STOP }
+
+    private final GanConfig requested;
+    private final Path requestedDir;
+    private final boolean isNewRun;
+    private final Path cacheDir;
+    private final Consumer<SessionEvent> listener;
+    private final BlockingDeque<Command> commands = new LinkedBlockingDeque<>();
+    private final Thread engineThread;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile SessionState state = SessionState.NEW;
+    private volatile boolean cancelPreparation;
+    private volatile Path runDir;
+
+    private TrainingSession(GanConfig requested, Path runDir, boolean isNewRun, Path cacheDir,
+                            Consumer<SessionEvent> listener) {
+        this.requested = requested;
+        this.requestedDir = runDir;
+        this.isNewRun = isNewRun;
+        this.cacheDir = cacheDir;
+        this.listener = listener;
+        this.engineThread = new Thread(this::runEngine, "gan-engine");
+        this.engineThread.setDaemon(true);
+    }
+
+    /**
+     * A new run in {@code runDir} (created). Refuses an invalid configuration before anything starts.
+     *
+     * @param cacheDir where decoded datasets are cached, or null for none
+     */
+    public static TrainingSession newRun(GanConfig config, Path runDir, Path cacheDir,
+                                         Consumer<SessionEvent> listener) {
+        config.validated();
+        return new TrainingSession(config, runDir, true, cacheDir, listener);
+    }
+
+    /**
+     * Continues a run folder from its newest valid checkpoint, up to {@code targetSteps} (0: the run's own target).
+     */
+    public static TrainingSession resumeRun(Path runDir, long targetSteps, Path cacheDir,
+                                            Consumer<SessionEvent> listener) throws IOException {
+        RunFolder folder = RunFolder.open(runDir);
+        GanConfig config = folder.config();
+        if (targetSteps > 0) {
+            config = config.withTrain(config.train().withSteps(targetSteps));
+        }
+        config.validated();
+        return new TrainingSession(config, runDir, false, cacheDir, listener);
+    }
+
+    /** Prepares (data, models) and trains until the target, a pause or a stop. */
+    public void start() {
+        command(Command.START);
+    }
+
+    /** Stops stepping after the current step; the models stay in memory. */
+    public void pause() {
+        command(Command.PAUSE);
+    }
+
+    /** Continues after {@link #pause()}. */
+    public void resume() {
+        command(Command.START);
+    }
+
+    /** While paused (or before starting), runs exactly one step and publishes its metrics and sample grid. */
+    public void stepOnce() {
+        command(Command.STEP_ONCE);
+    }
+
+    /** Ends the run after the current step, writing a checkpoint. Also cancels a dataset still decoding. */
+    public void stop() {
+        cancelPreparation = true;
+        command(Command.STOP);
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** The run folder, known once the session has prepared it. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    public GanConfig requestedConfig() {
+        return requested;
+    }
+
+    /** Waits until the engine thread has ended (finished, stopped or failed). */
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
+    }
+
+    private synchronized void command(Command c) {
+        if (state == SessionState.NEW && !engineThread.isAlive()) {
+            engineThread.start();
+        }
+        commands.add(c);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (engineThread.isAlive()) {
+            stop();
+            ended.await();
+        }
+    }
+
+    // ---- engine thread ---------------------------------------------------------------------------------------
+
+    private void runEngine() {
+        try {
+            Command first = commands.take();
+            if (first == Command.STOP) {
+                setState(SessionState.FINISHED);
+                publish(new SessionEvent.Finished(0, false));
+                return;
+            }
+            commands.addFirst(first);
+            EngineSetup.init();
+            try (NDManager root = NDManager.newBaseManager()) {
+                Prepared p = prepare(root);
+                if (p == null) {
+                    return;
+                }
+                try (GanTrainer trainer = p.trainer) {
+                    loop(p.folder, trainer);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            fail("Training stopped because of an internal error: " + e,
+                    "The last good checkpoint is kept. Try again; if it happens again, report it with this message.");
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    private record Prepared(RunFolder folder, GanTrainer trainer) {
+    }
+
+    private Prepared prepare(NDManager root) throws InterruptedException {
+        setState(SessionState.PREPARING);
+        GanConfig config = requested;
+        LoadResult data;
+        try {
+            int size = config.model().imageSize();
+            publish(new SessionEvent.Progress("Decoding images", 0));
+            LoadOptions options = new LoadOptions(cacheDir, Runtime.getRuntime().availableProcessors(),
+                    () -> cancelPreparation);
+            data = DatasetLoader.load(config.data(), size,
+                    options, (done, total) -> publish(new SessionEvent.Progress("Decoding images",
+                            total == 0 ? -1 : (double) done / total)));
+        } catch (CancellationException e) {
+            setState(SessionState.FINISHED);
+            publish(new SessionEvent.Finished(0, false));
+            return null;
+        } catch (DatasetException e) {
+            fail(e.getMessage(), "Choose another folder, or the built-in dataset.");
+            return null;
+        }
+        // The data decides grayscale or colour: 1 channel only when every image is grayscale.
+        ModelConfig m = config.model();
+        config = config.withModel(new ModelConfig(m.imageSize(), data.dataset().channels(), m.latentSize(),
+                m.generatorWidth(), m.discriminatorWidth(), m.normalization()));
+        RunFolder folder;
+        LoadedCheckpoint checkpoint = null;
+        try {
+            folder = isNewRun ? RunFolder.create(requestedDir, config) : RunFolder.open(requestedDir);
+            if (!isNewRun && !folder.config().equals(config)) {
+                folder = folder.withConfig(config); // a resume may extend the target steps
+            }
+            runDir = folder.dir();
+            data.report().write(folder.dataReport());
+            if (!isNewRun && !folder.listCheckpoints().isEmpty()) {
+                checkpoint = folder.readLatestCheckpoint();
+                for (String skipped : checkpoint.skippedNewer()) {
+                    publish(new SessionEvent.Warning(skipped));
+                }
+            }
+        } catch (IOException e) {
+            fail("Could not prepare the run folder: " + e.getMessage(),
+                    "Check that the folder is writable and the disk is not full.");
+            return null;
+        }
+        if (!data.report().skipped().isEmpty()) {
+            publish(new SessionEvent.Warning(data.report().skipped().size() + " files were skipped; see "
+                    + folder.dataReport()));
+        }
+        publish(new SessionEvent.Progress("Building the models", -1));
+        GanTrainer trainer = new GanTrainer(config.model(), config.train(), data.dataset(), root);
+        try {
+            if (checkpoint != null) {
+                trainer.importState(checkpoint.state());
+            }
+            if (!isNewRun) {
+                // Later rows, grids and checkpoints belong to a history the resumed run writes again.
+                folder.rewindTo(trainer.stepsDone());
+            }
+            if (trainer.stepsDone() == 0) {
+                publishGrid(folder, trainer);
+            }
+        } catch (IOException e) {
+            trainer.close();
+            fail("Could not read the run folder: " + e.getMessage(), "Open the run again or start a new one.");
+            return null;
+        }
+        publish(new SessionEvent.Progress("", 1));
+        setState(SessionState.PAUSED);
+        return new Prepared(folder, trainer);
+    }
+
+    private void loop(RunFolder folder, GanTrainer trainer) throws InterruptedException {
+        long target = trainer.trainConfig().steps();
+        boolean running = false;
+        List<StepMetrics> pending = new ArrayList<>();
+        long lastPublish = System.nanoTime();
+        while (true) {
+            Command c = running ? commands.poll() : commands.take();
+            boolean once = false;
+            if (c == Command.STOP) {
+                flush(folder, pending);
+                finish(folder, trainer, false);
+                return;
+            } else if (c == Command.PAUSE) {
+                running = false;
+                flush(folder, pending);
+                setState(SessionState.PAUSED);
+                continue;
+            } else if (c == Command.START) {
+                running = true;
+                setState(SessionState.RUNNING);
+            } else if (c == Command.STEP_ONCE) {
+                running = false;
+                once = true;
+            }
+            if (trainer.stepsDone() >= target) {
+                flush(folder, pending);
+                finish(folder, trainer, true);
+                return;
+            }
+            StepMetrics m = trainer.step();
+            String divergence = m.divergence();
+            if (divergence != null) {
+                flush(folder, pending);
+                fail("Training diverged at step " + m.step() + ": " + divergence + ".",
+                        "The last good checkpoint is kept. Try a lower learning rate (e.g. half), label smoothing "
+                                + "0.1, or the lsgan loss, then resume or start again.");
+                return;
+            }
+            pending.add(m);
+            long step = m.step();
+            boolean grid = step % trainer.trainConfig().sampleEvery() == 0 || once;
+            long now = System.nanoTime();
+            if (once || grid || now - lastPublish > METRICS_INTERVAL_NANOS) {
+                flush(folder, pending);
+                lastPublish = now;
+            }
+            if (grid) {
+                publishGrid(folder, trainer);
+            }
+            if (step % trainer.trainConfig().checkpointEvery() == 0) {
+                writeCheckpoint(folder, trainer);
+            }
+            if (once) {
+                setState(SessionState.PAUSED);
+            }
+            if (step >= target) {
+                flush(folder, pending);
+                finish(folder, trainer, true);
+                return;
+            }
+        }
+    }
+
+    private void flush(RunFolder folder, List<StepMetrics> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<StepMetrics> batch = List.copyOf(pending);
+        pending.clear();
+        try {
+            folder.appendMetrics(batch);
+            folder.flush();
+        } catch (IOException e) {
+            publish(new SessionEvent.Warning("Could not write metrics.csv: " + e.getMessage()));
+        }
+        publish(new SessionEvent.Metrics(batch));
+    }
+
+    private void publishGrid(RunFolder folder, GanTrainer trainer) {
+        var mc = trainer.modelConfig();
+        SampleGrid grid = SampleGrid.of(trainer.sampleFixedNoise(), trainer.trainConfig().gridSize(), mc.channels(),
+                mc.imageSize());
+        Path file = null;
+        try {
+            file = folder.writeSample(trainer.stepsDone(), grid);
+        } catch (IOException e) {
+            publish(new SessionEvent.Warning("Could not save the sample grid: " + e.getMessage()));
+        }
+        publish(new SessionEvent.SampleGrid(trainer.stepsDone(), grid.width(), grid.height(), grid.argb(), file));
+    }
+
+    private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer) {
+        try {
+            Path file = folder.writeCheckpoint(trainer.exportState());
+            publish(new SessionEvent.CheckpointWritten(trainer.stepsDone(), file));
+            return true;
+        } catch (IOException e) {
+            publish(new SessionEvent.Warning("Could not write a checkpoint: " + e.getMessage()
+                    + ". The previous checkpoint is kept; check the free disk space."));
+            return false;
+        }
+    }
+
+    private void finish(RunFolder folder, GanTrainer trainer, boolean reachedTarget) {
+        if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0) {
+            publishGrid(folder, trainer);
+        }
+        writeCheckpoint(folder, trainer);
+        setState(SessionState.FINISHED);
+        publish(new SessionEvent.Finished(trainer.stepsDone(), reachedTarget));
+    }
+
+    private void fail(String message, String advice) {
+        setState(SessionState.FAILED);
+        publish(new SessionEvent.Failed(message, advice));
+    }
+
+    private void setState(SessionState s) {
+        state = s;
+        publish(new SessionEvent.StateChanged(s));
+    }
+
+    private void publish(SessionEvent e) {
+        try {
+            listener.accept(e);
+        } catch (RuntimeException ex) {
+            // A listener's bug must not kill training.
+            System.err.println("session listener failed on " + e.getClass().getSimpleName() + ": " + ex);
+        }
+    }
+}
