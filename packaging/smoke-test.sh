@@ -3,7 +3,8 @@
 #
 #   packaging/smoke-test.sh [PACKAGE]
 #
-# PACKAGE is a .deb (default: the newest target/installer/gan-studio_*.deb) or an app image folder
+# PACKAGE is a .deb (default: the newest target/installer/gan-studio_*.deb, looked for in the current folder,
+# then in this script's checkout) or an app image folder
 # (e.g. target/installer/image/gan-studio). The test:
 #   1. installs the .deb into a scratch folder (dpkg-deb -x; nothing touches the system) and checks its files;
 #   2. runs the installed launcher's `--self-test` with a fresh HOME inside a network namespace that has
@@ -85,7 +86,7 @@ fi
 
 # ---------------------------------------------------------------- helpers
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="${SMOKE_OUT:-$root/target/smoke-test}"
+out="${SMOKE_OUT:-$PWD/target/smoke-test}"
 failures=0
 declare -a summary=()
 
@@ -112,7 +113,9 @@ IM=(/usr/bin/convert); command -v magick >/dev/null && IM=(magick)   # /usr/loca
 
 pkg="${1:-}"
 if [[ -z "$pkg" ]]; then
-    pkg=$(ls -t "$root"/target/installer/gan-studio_*.deb 2>/dev/null | head -n1 || true)
+    # the newest .deb of the checkout we are run from, else of the checkout this script belongs to
+    pkg=$(ls -t "$PWD"/target/installer/gan-studio_*.deb "$root"/target/installer/gan-studio_*.deb 2>/dev/null \
+          | head -n1 || true)
     [[ -n "$pkg" ]] || die "no .deb in target/installer/: build it with 'mvn -Pinstaller package -DskipTests' or pass a path"
 fi
 [[ -e "$pkg" ]] || die "not found: $pkg"
@@ -160,7 +163,7 @@ else
     die "expected a .deb file or an app image folder: $pkg"
 fi
 app_bytes=$(du -sb "$app" | cut -f1)
-echo "installed size: $(human "$app_bytes") ($app_bytes bytes, /opt/gan-studio)" >>"$out/figures.txt"
+echo "installed size: $(human "$app_bytes") ($app_bytes bytes, ${app#"$scratch/root"})" >>"$out/figures.txt"
 launcher="$app/bin/gan-studio"
 
 # ---------------------------------------------------------------- 2. --self-test without network
