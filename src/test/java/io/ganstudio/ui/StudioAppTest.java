@@ -17,6 +17,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.TrainConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -40,6 +49,7 @@ class StudioAppTest {
     void start(Stage stage) {
         StudioPrefs prefs = new StudioPrefs(node);
         prefs.setLanguage(Language.ENGLISH);
+        prefs.addRecentRun(savedRun().toString());
         app = new StudioApp(prefs, cache, false);
         app.start(stage);
     }
@@ -102,5 +112,41 @@ class StudioAppTest {
         double ips = app.context().model().imagesPerSecondProperty().get();
         assertTrue(ips > 0, "images per second: " + ips + ", error: " + app.context().model().measureErrorProperty().get());
         assertTrue(robot.lookup("#stat-speed").queryAs(Label.class).getText().contains("images/s"));
+    }
+
+    private static Path savedRun() {
+        Path dir = cache.resolve("run-lsgan");
+        if (!RunFolder.isRunFolder(dir)) {
+            try {
+                ModelConfig m = new ModelConfig(32, 1, 50, 16, 16, Normalization.BATCH_NORM);
+                TrainConfig t = TrainConfig.defaults().withSteps(321);
+                RunFolder.create(dir, new GanConfig(DataSpec.builtIn(), m, t));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void openRecentRunFillsTheModelForm(FxRobot robot) throws Exception {
+        robot.clickOn("Run").clickOn("Open recent").clickOn(savedRun().toString());
+        waitFor(Duration.ofSeconds(20), () -> savedRun().equals(app.context().runFolderProperty().get()));
+        assertEquals(32, app.context().model().imageSizeProperty().get());
+        assertEquals("50", app.context().model().text(io.ganstudio.ui.model.NumberField.LATENT_SIZE).get());
+        assertEquals(321, app.context().model().config().train().steps());
+    }
+
+    @Test
+    void changingTheImageSizeOffersToLoadTheDataAgain(FxRobot robot) throws Exception {
+        waitFor(Duration.ofSeconds(60), () -> app.context().data().stateProperty().get() == DataState.LOADED);
+        robot.interact(() -> app.context().model().applyPreset(io.ganstudio.ui.model.ModelPreset.DCGAN_32));
+        javafx.scene.control.Button reload = robot.lookup("#reloadData").queryAs(javafx.scene.control.Button.class);
+        assertTrue(reload.isVisible());
+        assertTrue(reload.getText().contains("32"), reload.getText());
+        robot.clickOn(reload);
+        waitFor(Duration.ofSeconds(60), () -> app.context().data().loadedSizeProperty().get() == 32
+                && app.context().data().stateProperty().get() == DataState.LOADED);
+        assertFalse(robot.lookup("#reloadData").queryAs(javafx.scene.control.Button.class).isVisible());
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 record CacheKey(String fileName, String contentHash) {
 
     /** Bump whenever decoding or resizing changes what bytes a given file produces. */
-    static final int PREPROCESSING_VERSION = 1;
+    static final int PREPROCESSING_VERSION = 2; // 2: JPEGs turned upright by their EXIF orientation
 
     static CacheKey of(DataSpec.Kind kind, String source, int imageSize, int background, List<SourceFile> files) {
         String settings = "v" + PREPROCESSING_VERSION + '|' + kind + '|' + source + '|' + imageSize + '|'

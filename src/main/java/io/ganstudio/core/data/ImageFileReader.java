@@ -73,7 +73,13 @@ final class ImageFileReader {
             return new Rejected("no permission to read this file");
         }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            return decode(in, size, background);
+            Outcome outcome = decode(in, size, background);
+            if (outcome instanceof Decoded d && "jpeg".equals(d.format())) {
+                int orientation = ExifOrientation.read(file);
+                return new Decoded(ExifOrientation.apply(d.rgb(), 3, size, orientation), d.gray(), d.format(),
+                        d.width(), d.height());
+            }
+            return outcome;
         } catch (FileNotFoundException e) {
             return new Rejected("cannot be opened (" + e.getMessage() + ")");
         } catch (IOException e) {
@@ -115,7 +121,7 @@ final class ImageFileReader {
             byte[] rgb = Resampler.resize(rows, size);
             return new Decoded(rgb, rows.isGray(), reader.getFormatName().toLowerCase(Locale.ROOT), w, h);
         } catch (OutOfMemoryError e) {
-            return new Rejected("too large to decode in the memory available (" + w + " x " + h + " pixels)");
+            return new Rejected("not enough memory to decode it (" + w + " x " + h + " pixels)");
         } catch (IOException e) {
             if (hasEof(e)) {
                 return new Rejected("truncated: the file ends before the image does");
@@ -152,6 +158,12 @@ final class ImageFileReader {
             }
         }
         return false;
+    }
+
+    /** Whether the file name alone shows it is no image (a .txt, a video, an archive). */
+    static boolean surelyNotImage(Path file) {
+        String ext = extension(file);
+        return NOT_IMAGES.contains(ext) || UNSUPPORTED.containsKey(ext);
     }
 
     static String extension(Path file) {

@@ -42,10 +42,8 @@ public final class EngineSetup {
             // libmxnet's bundled OpenBLAS does not recognise newer CPUs and falls back to a generic kernel.
             setEnvUnlessUserSet("OPENBLAS_CORETYPE", "Haswell", applied);
         }
-        String cacheDir = System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR"));
-        if (cacheDir != null) {
-            System.setProperty("DJL_CACHE_DIR", cacheDir);
-        }
+        // The user's DJL_CACHE_DIR, else the app-data folder when installed, else DJL's default (~/.djl.ai).
+        AppDirs.applyDjlCacheDefault();
         long t0 = System.nanoTime();
         Engine engine = Engine.getEngine("MXNet");
         double loadSeconds = (System.nanoTime() - t0) / 1e9;

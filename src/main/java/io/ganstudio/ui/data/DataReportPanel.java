@@ -24,6 +24,7 @@ final class DataReportPanel extends VBox {
     private final Node classCard;
     private final Node skippedCard;
     private final Label skippedTitle = title("");
+    private DataReport shown;
 
     DataReportPanel(DataViewModel vm) {
         super(16);
@@ -31,15 +32,16 @@ final class DataReportPanel extends VBox {
         totals.setHgap(16);
         totals.setVgap(6);
         TableColumn<SkippedFile, String> path = new TableColumn<>(Messages.get("data.skipped.path"));
-        path.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path().toString()));
+        path.setCellValueFactory(c -> new ReadOnlyStringWrapper(shortPath(c.getValue().path())));
+        path.setCellFactory(c -> new TooltipCell());
         path.setPrefWidth(220);
         TableColumn<SkippedFile, String> reason = new TableColumn<>(Messages.get("data.skipped.reason"));
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        reason.setCellFactory(c -> new TooltipCell());
         reason.setPrefWidth(220);
         skipped.getColumns().add(path);
         skipped.getColumns().add(reason);
         skipped.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        skipped.setPrefHeight(200);
         skipped.setId("skipped-table");
 
         classCard = card(title(Messages.get("data.classes")), classes);
@@ -50,7 +52,34 @@ final class DataReportPanel extends VBox {
         show(vm.reportProperty().get());
     }
 
+    /** Paths inside the loaded folder are shown relative to it: the table is narrow. */
+    private String shortPath(java.nio.file.Path file) {
+        DataReport r = shown;
+        if (r != null) {
+            try {
+                java.nio.file.Path root = java.nio.file.Path.of(r.source());
+                if (file.startsWith(root)) {
+                    return root.relativize(file).toString();
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // The source is a name such as the built-in dataset's, not a folder.
+            }
+        }
+        return file.toString();
+    }
+
+    /** A table cell that shows its whole text as a tooltip, for long paths and reasons. */
+    private static final class TooltipCell extends javafx.scene.control.TableCell<SkippedFile, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+        }
+    }
+
     private void show(DataReport r) {
+        shown = r;
         setVisible(r != null);
         setManaged(r != null);
         if (r == null) {
@@ -61,7 +90,7 @@ final class DataReportPanel extends VBox {
         row = total(row, "data.source", r.source());
         row = total(row, "data.loaded", Messages.format("data.loaded.value", r.loaded(), r.found()));
         row = total(row, "data.shape", r.channels() + " \u00d7 " + r.imageSize() + " \u00d7 " + r.imageSize()
-                + "  (" + Messages.get(r.channels() == 1 ? "channels.gray" : "channels.rgb") + ")");
+                + "  \u00b7  " + Messages.get(r.channels() == 1 ? "channels.gray" : "channels.rgb"));
         if (r.upscaled() > 0) {
             row = total(row, "data.upscaled", String.format("%,d", r.upscaled()));
         }
@@ -73,6 +102,8 @@ final class DataReportPanel extends VBox {
         classCard.setManaged(!r.perClass().isEmpty());
         sizes.show(r.shortSides());
         skipped.setItems(FXCollections.observableArrayList(r.skipped()));
+        // As tall as its rows, up to ten; longer lists scroll.
+        skipped.setPrefHeight(30 + 25 * Math.min(10, Math.max(1, r.skipped().size())));
         skippedTitle.setText(Messages.format("data.skipped", r.skipped().size()));
         skippedCard.setVisible(!r.skipped().isEmpty());
         skippedCard.setManaged(!r.skipped().isEmpty());
@@ -81,6 +112,7 @@ final class DataReportPanel extends VBox {
     private int total(int row, String key, String value) {
         Label k = new Label(Messages.get(key));
         k.getStyleClass().add("form-label");
+        k.setMinWidth(Label.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         v.getStyleClass().add("stat-value");

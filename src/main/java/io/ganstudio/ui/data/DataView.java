@@ -69,7 +69,9 @@ public final class DataView extends BorderPane {
                 i.setOnAction(e -> vm.loadFolder(Path.of(f), size()));
                 recent.getItems().add(i);
             }
-            recent.setDisable(recent.getItems().isEmpty());
+            // Hidden, not greyed out, until a folder was chosen once.
+            recent.setVisible(!recent.getItems().isEmpty());
+            recent.setManaged(!recent.getItems().isEmpty());
         };
         vm.recentFoldersProperty().addListener((ListChangeListener<String>) c -> fillRecent.run());
         fillRecent.run();

@@ -64,7 +64,12 @@ public final class ModelView extends BorderPane {
         });
         preset.setValue(vm.presetProperty().get());
         vm.presetProperty().addListener((o, a, p) -> preset.setValue(p));
-        preset.valueProperty().addListener((o, a, p) -> vm.applyPreset(p));
+        // Only a choice that differs from the form's preset fills the form (this also ends the echo from above).
+        preset.valueProperty().addListener((o, a, p) -> {
+            if (p != vm.presetProperty().get()) {
+                vm.applyPreset(p);
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox h = new HBox(12, title, spacer, presetLabel, preset);
