@@ -78,7 +78,7 @@ public final class ExploreView extends BorderPane {
         this.vm = vm;
         this.text = text;
         this.currentRun = currentRun;
-        getStyleClass().add("explore-view");
+        getStyleClass().addAll("screen", "explore-view");
         setPadding(new Insets(10));
         player = new Timeline(new KeyFrame(Duration.millis(GIF_DELAY_MS), e -> vm.advance()));
         player.setCycleCount(Timeline.INDEFINITE);

@@ -73,7 +73,7 @@ public final class TrainView extends BorderPane {
         this.charts = new TrainingCharts(text);
         this.history = new SampleHistoryView(vm, text);
         this.driver = new PumpDriver(vm.pump(), vm::apply);
-        getStyleClass().add("train-view");
+        getStyleClass().addAll("screen", "train-view");
         setPadding(new Insets(10));
         setTop(new VBox(8, toolbar(), problemsBox(), failureBanner()));
         setCenter(centre());
