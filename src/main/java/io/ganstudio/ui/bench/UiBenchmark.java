@@ -44,6 +44,7 @@ public final class UiBenchmark {
     private final int probes;
     private final PulseMonitor pulses = new PulseMonitor();
     private TrainViewModel train;
+    private TrainView trainView;
     private ExploreView explore;
 
     private UiBenchmark(int seconds, int batch, int probes) {
@@ -86,7 +87,8 @@ public final class UiBenchmark {
             train = new TrainViewModel(() -> config(batch), runs, SessionFactory.engine(null), Notifier.silent(),
                     text);
             Stage stage = new Stage();
-            stage.setScene(new Scene(new TrainView(train, text), 1280, 800));
+            trainView = new TrainView(train, text);
+            stage.setScene(new Scene(trainView, 1280, 800));
             stage.show();
             pulses.start();
             return null;
@@ -112,6 +114,14 @@ public final class UiBenchmark {
         long steps = onFx(() -> train.stepProperty().get());
         System.out.printf("pulse gaps while training (%d steps, grid every 5): %s, longest at %.1f s%n", steps,
                 training, onFx(pulses::maxGapAtSeconds));
+        System.out.println("  Train screen's own work per drained batch (apply + chart redraw): "
+                + PulseMonitor.Stats.of(onFx(() -> trainView.driver().workNanos())));
+        long[] work = onFx(() -> trainView.driver().workNanos());
+        StringBuilder longest = new StringBuilder("  longest batches (index: ms):");
+        java.util.stream.IntStream.range(0, work.length).boxed()
+                .sorted((a, b) -> Long.compare(work[b], work[a])).limit(5)
+                .forEach(i -> longest.append(String.format(" %d: %.1f", i, work[i] / 1e6)));
+        System.out.println(longest);
 
         waitUntil(() -> checkpointExists(onFx(() -> train.runDirProperty().get())));
         Path run = onFx(() -> train.runDirProperty().get());

@@ -5,7 +5,7 @@ import javafx.scene.Node;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
-/** Desktop-style popups in the corner of the window that owns {@code anchor}. */
+/** Desktop-style popups in the corner of the window that owns {@code anchor} (null: ControlsFX picks a window). */
 public final class ControlsFxNotifier implements Notifier {
 
     private final Node anchor;
@@ -27,7 +27,7 @@ public final class ControlsFxNotifier implements Notifier {
 
     private Notifications base(String title, String text) {
         Notifications n = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT);
-        if (anchor.getScene() != null && anchor.getScene().getWindow() != null) {
+        if (anchor != null && anchor.getScene() != null && anchor.getScene().getWindow() != null) {
             n.owner(anchor.getScene().getWindow());
         }
         return n;

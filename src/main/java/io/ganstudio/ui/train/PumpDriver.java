@@ -15,6 +15,8 @@ public final class PumpDriver extends AnimationTimer {
     private final EventPump pump;
     private final Consumer<EventPump.Batch> sink;
     private long last;
+    private long[] workNanos = new long[256];
+    private int works;
 
     public PumpDriver(EventPump pump, Consumer<EventPump.Batch> sink) {
         this.pump = pump;
@@ -29,7 +31,17 @@ public final class PumpDriver extends AnimationTimer {
         last = now;
         EventPump.Batch batch = pump.drain();
         if (!batch.isEmpty()) {
-            sink.accept(batch);
+            long t0 = System.nanoTime();
+            sink.accept(batch); // charts redraw inside: this is the screen's own work per frame
+            if (works == workNanos.length) {
+                workNanos = java.util.Arrays.copyOf(workNanos, works * 2);
+            }
+            workNanos[works++] = System.nanoTime() - t0;
         }
+    }
+
+    /** How long each applied batch took on the FX thread, in nanoseconds (for the UI benchmark). */
+    public long[] workNanos() {
+        return java.util.Arrays.copyOf(workNanos, works);
     }
 }

@@ -54,16 +54,8 @@ public final class TrainView extends BorderPane {
      */
     public TrainView(Supplier<GanConfig> configToTrain, Path runsRoot, Path cacheDir, Notifier notifier,
                      Locale locale) {
-        this(new TrainText(locale), configToTrain, runsRoot, SessionFactory.engine(cacheDir), notifier);
-    }
-
-    private TrainView(TrainText text, Supplier<GanConfig> config, Path runsRoot, SessionFactory sessions,
-                      Notifier notifier) {
-        this(new TrainViewModel(config, runsRoot, sessions, notifier != null ? notifier : new LazyNotifier(), text),
-                text);
-        if (notifier == null) {
-            ((LazyNotifier) vm.notifier()).anchor = this;
-        }
+        this(new TrainViewModel(configToTrain, runsRoot, SessionFactory.engine(cacheDir),
+                notifier != null ? notifier : new ControlsFxNotifier(null), new TrainText(locale)), new TrainText(locale));
     }
 
     /** For tests and benchmarks that build the ViewModel themselves. */
@@ -96,6 +88,10 @@ public final class TrainView extends BorderPane {
 
     private void suggestTarget() {
         target.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, vm.suggestedContinueTarget()));
+    }
+
+    public PumpDriver driver() {
+        return driver;
     }
 
     public TrainViewModel viewModel() {
@@ -309,18 +305,5 @@ public final class TrainView extends BorderPane {
         Background.run(() -> HistoryGifExport.write(samples, file.toPath()),
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
                 e -> vm.warnings().add(text.format("export.failed", e.getMessage())));
-    }
-
-    /** Defers building ControlsFX popups until the view is in a window. */
-    private static final class LazyNotifier implements Notifier {
-        private javafx.scene.Node anchor;
-
-        public void info(String title, String text) {
-            new ControlsFxNotifier(anchor).info(title, text);
-        }
-
-        public void error(String title, String text) {
-            new ControlsFxNotifier(anchor).error(title, text);
-        }
     }
 }
