@@ -1,0 +1,98 @@
+package io.ganstudio.ui;
+
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.ui.data.DataViewModel;
+import io.ganstudio.ui.data.DatasetSource;
+import io.ganstudio.ui.model.ModelViewModel;
+import io.ganstudio.ui.shell.Screens;
+import io.ganstudio.ui.shell.StudioMenu;
+import io.ganstudio.ui.shell.StudioShell;
+import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The studio window. It shows first and does the slow work after: the engine loads in the background, and no
+ * dataset is decoded before the user asks (or the Data screen's default load starts).
+ */
+public class StudioApp extends Application {
+
+    private static final Locale SYSTEM_LOCALE = Locale.getDefault();
+
+    private final StudioPrefs prefs;
+    private final Path cacheDir;
+    private final boolean startEngine;
+    private Stage stage;
+    private StudioContext context;
+    private StudioShell shell;
+
+    public StudioApp() {
+        this(StudioPrefs.user(), Path.of(System.getProperty("user.home"), ".ganstudio", "cache"), true);
+    }
+
+    /** For tests: other preferences and dataset cache, and whether to load the engine at start. */
+    public StudioApp(StudioPrefs prefs, Path cacheDir, boolean startEngine) {
+        this.prefs = prefs;
+        this.cacheDir = cacheDir;
+        this.startEngine = startEngine;
+    }
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        Messages.use(prefs.language().locale(SYSTEM_LOCALE));
+        BackgroundTasks tasks = new BackgroundTasks();
+        DataViewModel data = new DataViewModel(tasks, DatasetSource.LOADER, prefs, cacheDir);
+        context = new StudioContext(tasks, prefs, new ModelViewModel(tasks), data, () -> stage);
+        Scene scene = new Scene(buildShell(null), 1280, 820);
+        scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(Messages.get("app.name"));
+        stage.setMinWidth(980);
+        stage.setMinHeight(640);
+        WindowPlacement.restore(stage, prefs);
+        stage.setOnCloseRequest(e -> WindowPlacement.save(stage, prefs));
+        stage.show();
+        // The default data, decoded only now that the window is up (10,000 small images: a second or two).
+        data.loadBuiltIn(context.model().imageSizeProperty().get());
+        if (startEngine) {
+            tasks.job(Messages.get("status.engineLoading"), ctx -> EngineSetup.init())
+                    .onSuccess(context::engineReady)
+                    .onError(e -> context.notifier().error(Messages.get("engine.failed"), String.valueOf(e.getMessage())))
+                    .start();
+        }
+    }
+
+    /** Rebuilds every text of the window in the chosen language; the ViewModels and so the user's work stay. */
+    void setLanguage(Language language) {
+        prefs.setLanguage(language);
+        Messages.use(language.locale(SYSTEM_LOCALE));
+        stage.getScene().setRoot(buildShell(shell == null ? null : shell.currentScreen()));
+        stage.setTitle(Messages.get("app.name"));
+    }
+
+    private StudioShell buildShell(String screen) {
+        StudioController controller = new StudioController(this, context, stage);
+        shell = new StudioShell(context, StudioMenu.create(controller, prefs.language(), prefs::recentRuns),
+                Screens.all(), screen);
+        return shell;
+    }
+
+    public StudioContext context() {
+        return context;
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null) {
+            WindowPlacement.save(stage, prefs);
+        }
+        if (context != null) {
+            context.tasks().shutdown();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.ganstudio.ui;
+
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.EngineReport;
+import io.ganstudio.ui.data.DataState;
+import io.ganstudio.ui.data.DataViewModel;
+import io.ganstudio.ui.model.ModelViewModel;
+import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * What every screen shares, handed to each screen's view factory: the ViewModels (which outlive a UI rebuild),
+ * the background job runner, preferences, notifications, and the engine once it has loaded.
+ */
+public final class StudioContext {
+
+    private final BackgroundTasks tasks;
+    private final StudioPrefs prefs;
+    private final Notifier notifier;
+    private final ModelViewModel model;
+    private final DataViewModel data;
+    private final Supplier<Window> window;
+    private final ReadOnlyObjectWrapper<EngineReport> engine = new ReadOnlyObjectWrapper<>(this, "engine");
+    private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
+
+    public StudioContext(BackgroundTasks tasks, StudioPrefs prefs, ModelViewModel model, DataViewModel data,
+                         Supplier<Window> window) {
+        this.tasks = tasks;
+        this.prefs = prefs;
+        this.model = model;
+        this.data = data;
+        this.window = window;
+        this.notifier = new Notifier(window);
+        linkDataToModel();
+    }
+
+    /** The run configuration follows the chosen data; the model takes the dataset's channels. */
+    private void linkDataToModel() {
+        model.dataSpecProperty().bind(data.specProperty());
+        data.datasetProperty().addListener((o, a, d) -> model.datasetSizeProperty().set(d == null ? 0 : d.count()));
+        data.stateProperty().addListener((o, a, s) -> {
+            ImageDataset d = data.datasetProperty().get();
+            if (s == DataState.LOADED && d != null) {
+                model.channelsProperty().set(d.channels());
+            }
+        });
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public StudioPrefs prefs() {
+        return prefs;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    public ModelViewModel model() {
+        return model;
+    }
+
+    public DataViewModel data() {
+        return data;
+    }
+
+    public Supplier<Window> windowSupplier() {
+        return window;
+    }
+
+    /** The engine once {@code EngineSetup.init()} finished in the background; null until then. */
+    public ReadOnlyObjectProperty<EngineReport> engineProperty() {
+        return engine.getReadOnlyProperty();
+    }
+
+    void engineReady(EngineReport report) {
+        engine.set(report);
+    }
+
+    /** The run folder opened from the Run menu (the Train screen continues it), or null for a new run. */
+    public ReadOnlyObjectProperty<Path> runFolderProperty() {
+        return runFolder.getReadOnlyProperty();
+    }
+
+    void setRunFolder(Path dir) {
+        runFolder.set(dir);
+    }
+}

@@ -1,0 +1,92 @@
+package io.ganstudio.ui;
+
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.ui.model.ModelPreset;
+import io.ganstudio.ui.shell.StudioActions;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Carries out the menu's commands. */
+final class StudioController implements StudioActions {
+
+    private final StudioApp app;
+    private final StudioContext ctx;
+    private final Stage stage;
+
+    StudioController(StudioApp app, StudioContext ctx, Stage stage) {
+        this.app = app;
+        this.ctx = ctx;
+        this.stage = stage;
+    }
+
+    @Override
+    public void newRun() {
+        ctx.setRunFolder(null);
+        ctx.model().applyPreset(ModelPreset.CLASSROOM_28);
+        ctx.data().loadBuiltIn(ModelPreset.CLASSROOM_28.model(1).imageSize());
+    }
+
+    @Override
+    public void chooseRun() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(Messages.get("menu.run.open.title"));
+        ctx.prefs().recentRuns().stream().map(Path::of).map(Path::getParent)
+                .filter(p -> p != null && Files.isDirectory(p)).findFirst()
+                .ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openRun(dir.toPath());
+        }
+    }
+
+    @Override
+    public void openRun(Path dir) {
+        ctx.tasks().job(Messages.get("run.opening"), c -> RunFolder.open(dir).config())
+                .onSuccess(config -> opened(dir, config))
+                .onError(e -> ctx.notifier().error(Messages.get("run.openFailed"), String.valueOf(e.getMessage())))
+                .start();
+    }
+
+    private void opened(Path dir, GanConfig config) {
+        ctx.prefs().addRecentRun(dir.toAbsolutePath().toString());
+        ctx.setRunFolder(dir);
+        ctx.model().fill(config.model(), config.train());
+        if (config.data() != null) {
+            ctx.data().load(config.data(), config.model().imageSize());
+        }
+        ctx.notifier().info(Messages.get("run.opened"), dir.getFileName().toString());
+    }
+
+    @Override
+    public void setLanguage(Language language) {
+        app.setLanguage(language);
+    }
+
+    @Override
+    public void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, Messages.get("about.text"), ButtonType.OK);
+        a.initOwner(stage);
+        a.setTitle(Messages.get("menu.help.about"));
+        a.setHeaderText(Messages.get("app.name") + " " + version());
+        a.showAndWait();
+    }
+
+    @Override
+    public void quit() {
+        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        Platform.exit();
+    }
+
+    private static String version() {
+        String v = StudioApp.class.getPackage().getImplementationVersion();
+        return v == null ? "" : v;
+    }
+}

@@ -1,0 +1,138 @@
+package io.ganstudio.ui.data;
+
+import io.ganstudio.core.data.DataReport;
+import io.ganstudio.core.data.SkippedFile;
+import io.ganstudio.ui.Messages;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+
+/** What the load found: totals, images per class, original sizes, and every skipped file with its reason. */
+final class DataReportPanel extends VBox {
+
+    private final GridPane totals = new GridPane();
+    private final CountBars classes = new CountBars();
+    private final CountBars sizes = new CountBars();
+    private final TableView<SkippedFile> skipped = new TableView<>();
+    private final Node classCard;
+    private final Node skippedCard;
+    private final Label skippedTitle = title("");
+    private DataReport shown;
+
+    DataReportPanel(DataViewModel vm) {
+        super(16);
+        getStyleClass().add("report-panel");
+        totals.setHgap(16);
+        totals.setVgap(6);
+        TableColumn<SkippedFile, String> path = new TableColumn<>(Messages.get("data.skipped.path"));
+        path.setCellValueFactory(c -> new ReadOnlyStringWrapper(shortPath(c.getValue().path())));
+        path.setCellFactory(c -> new TooltipCell());
+        path.setPrefWidth(220);
+        TableColumn<SkippedFile, String> reason = new TableColumn<>(Messages.get("data.skipped.reason"));
+        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        reason.setCellFactory(c -> new TooltipCell());
+        reason.setPrefWidth(220);
+        skipped.getColumns().add(path);
+        skipped.getColumns().add(reason);
+        skipped.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        skipped.setId("skipped-table");
+
+        classCard = card(title(Messages.get("data.classes")), classes);
+        skippedCard = card(skippedTitle, skipped);
+        getChildren().addAll(card(title(Messages.get("data.summary")), totals), classCard,
+                card(title(Messages.get("data.sizes")), sizes), skippedCard);
+        vm.reportProperty().addListener((o, a, r) -> show(r));
+        show(vm.reportProperty().get());
+    }
+
+    /** Paths inside the loaded folder are shown relative to it: the table is narrow. */
+    private String shortPath(java.nio.file.Path file) {
+        DataReport r = shown;
+        if (r != null) {
+            try {
+                java.nio.file.Path root = java.nio.file.Path.of(r.source());
+                if (file.startsWith(root)) {
+                    return root.relativize(file).toString();
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // The source is a name such as the built-in dataset's, not a folder.
+            }
+        }
+        return file.toString();
+    }
+
+    /** A table cell that shows its whole text as a tooltip, for long paths and reasons. */
+    private static final class TooltipCell extends javafx.scene.control.TableCell<SkippedFile, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+        }
+    }
+
+    private void show(DataReport r) {
+        shown = r;
+        setVisible(r != null);
+        setManaged(r != null);
+        if (r == null) {
+            return;
+        }
+        totals.getChildren().clear();
+        int row = 0;
+        row = total(row, "data.source", r.source());
+        row = total(row, "data.loaded", Messages.format("data.loaded.value", r.loaded(), r.found()));
+        row = total(row, "data.shape", r.channels() + " \u00d7 " + r.imageSize() + " \u00d7 " + r.imageSize()
+                + "  \u00b7  " + Messages.get(r.channels() == 1 ? "channels.gray" : "channels.rgb"));
+        if (r.upscaled() > 0) {
+            row = total(row, "data.upscaled", String.format("%,d", r.upscaled()));
+        }
+        total(row, "data.time", r.fromCache()
+                ? Messages.format("data.time.cached", seconds(r.loadSeconds()), seconds(r.firstLoadSeconds()))
+                : seconds(r.loadSeconds()));
+        classes.show(r.perClass());
+        classCard.setVisible(!r.perClass().isEmpty());
+        classCard.setManaged(!r.perClass().isEmpty());
+        sizes.show(r.shortSides());
+        skipped.setItems(FXCollections.observableArrayList(r.skipped()));
+        // As tall as its rows, up to ten; longer lists scroll.
+        skipped.setPrefHeight(30 + 25 * Math.min(10, Math.max(1, r.skipped().size())));
+        skippedTitle.setText(Messages.format("data.skipped", r.skipped().size()));
+        skippedCard.setVisible(!r.skipped().isEmpty());
+        skippedCard.setManaged(!r.skipped().isEmpty());
+    }
+
+    private int total(int row, String key, String value) {
+        Label k = new Label(Messages.get(key));
+        k.getStyleClass().add("form-label");
+        k.setMinWidth(Label.USE_PREF_SIZE);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        v.getStyleClass().add("stat-value");
+        totals.addRow(row, k, v);
+        return row + 1;
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.2f s", s);
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static VBox card(Node title, Node content) {
+        VBox box = new VBox(10, title, content);
+        box.getStyleClass().add("card");
+        return box;
+    }
+}

@@ -1,0 +1,70 @@
+package io.ganstudio.ui.model;
+
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.LossKind;
+import io.ganstudio.core.train.TrainConfig;
+
+/** Starting points offered on the Model screen; CUSTOM marks values that match no preset. */
+public enum ModelPreset {
+    /** Small enough to show recognisable Fashion-MNIST shapes within minutes on a 2-core laptop. */
+    CLASSROOM_28("preset.classroom28", 28, 64, 32, 64, 1500, 25, 250),
+    DCGAN_32("preset.dcgan32", 32, 100, 64, 64, 3000, 50, 500),
+    /** The DCGAN paper's network (ngf = ndf = 64, nz = 100). */
+    DCGAN_64("preset.dcgan64", 64, 100, 64, 64, 5000, 100, 500),
+    CUSTOM("preset.custom", 0, 0, 0, 0, 0, 0, 0);
+
+    private final String labelKey;
+    private final int imageSize;
+    private final int latent;
+    private final int width;
+    private final int batch;
+    private final long steps;
+    private final int sampleEvery;
+    private final int checkpointEvery;
+
+    ModelPreset(String labelKey, int imageSize, int latent, int width, int batch, long steps, int sampleEvery,
+                int checkpointEvery) {
+        this.labelKey = labelKey;
+        this.imageSize = imageSize;
+        this.latent = latent;
+        this.width = width;
+        this.batch = batch;
+        this.steps = steps;
+        this.sampleEvery = sampleEvery;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    public String labelKey() {
+        return labelKey;
+    }
+
+    /** The preset's networks for images with this many channels (the dataset decides, not the preset). */
+    public ModelConfig model(int channels) {
+        requireReal();
+        return new ModelConfig(imageSize, channels, latent, width, width, Normalization.BATCH_NORM);
+    }
+
+    public TrainConfig train() {
+        requireReal();
+        TrainConfig.AdamSettings adam = TrainConfig.AdamSettings.DCGAN;
+        return new TrainConfig(LossKind.BCE, 0f, adam, adam, 1, batch, 1L, steps, sampleEvery, checkpointEvery, 3,
+                64);
+    }
+
+    /** The preset these settings are exactly, or CUSTOM. Channels and seed do not make a preset. */
+    public static ModelPreset matching(ModelConfig m, TrainConfig t) {
+        for (ModelPreset p : values()) {
+            if (p != CUSTOM && p.model(m.channels()).equals(m) && p.train().withSeed(t.seed()).equals(t)) {
+                return p;
+            }
+        }
+        return CUSTOM;
+    }
+
+    private void requireReal() {
+        if (this == CUSTOM) {
+            throw new IllegalStateException("CUSTOM has no values of its own");
+        }
+    }
+}

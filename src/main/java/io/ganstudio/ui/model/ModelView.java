@@ -1,0 +1,106 @@
+package io.ganstudio.ui.model;
+
+import io.ganstudio.ui.Messages;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The Model screen: preset, form and problems on the left; size, speed and the layer diagram on the right. */
+public final class ModelView extends BorderPane {
+
+    public ModelView(ModelViewModel vm) {
+        getStyleClass().add("screen");
+        setTop(header(vm));
+
+        ScrollPane formScroll = new ScrollPane(new ModelForm(vm));
+        formScroll.setFitToWidth(true);
+        formScroll.getStyleClass().add("plain-scroll");
+        formScroll.setMinWidth(430);
+        formScroll.setPrefWidth(470);
+
+        HBox diagrams = new HBox(18,
+                new NetworkDiagram(Messages.get("model.generator"), "model.diagram.noise", "model.diagram.image",
+                        vm.generatorLayersProperty()),
+                new NetworkDiagram(Messages.get("model.discriminator"), "model.diagram.inputImage",
+                        "model.diagram.score", vm.discriminatorLayersProperty()));
+        diagrams.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        diagrams.getStyleClass().add("card");
+        // Problems stand at the top of the right column, visible however far the form is scrolled.
+        VBox right = new VBox(16, problems(vm), new ModelStatsPanel(vm), diagrams);
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.getStyleClass().add("plain-scroll");
+        HBox.setHgrow(rightScroll, Priority.ALWAYS);
+
+        HBox body = new HBox(20, formScroll, rightScroll);
+        setCenter(body);
+    }
+
+    private static HBox header(ModelViewModel vm) {
+        Label title = new Label(Messages.get("screen.model"));
+        title.getStyleClass().add("screen-title");
+        Label presetLabel = new Label(Messages.get("model.preset"));
+        ComboBox<ModelPreset> preset = new ComboBox<>(FXCollections.observableArrayList(ModelPreset.values()));
+        preset.setId("preset");
+        preset.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelPreset p) {
+                return p == null ? "" : Messages.get(p.labelKey());
+            }
+
+            @Override
+            public ModelPreset fromString(String s) {
+                return null;
+            }
+        });
+        preset.setValue(vm.presetProperty().get());
+        vm.presetProperty().addListener((o, a, p) -> preset.setValue(p));
+        // Only a choice that differs from the form's preset fills the form (this also ends the echo from above).
+        preset.valueProperty().addListener((o, a, p) -> {
+            if (p != vm.presetProperty().get()) {
+                vm.applyPreset(p);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox h = new HBox(12, title, spacer, presetLabel, preset);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.getStyleClass().add("screen-header");
+        return h;
+    }
+
+    private static VBox problems(ModelViewModel vm) {
+        VBox box = new VBox(6);
+        box.setId("problems");
+        box.getStyleClass().add("problems");
+        Runnable refresh = () -> {
+            box.getChildren().clear();
+            if (vm.problemsProperty().isEmpty()) {
+                Label ok = new Label("\u2713 " + Messages.get("model.valid"));
+                ok.getStyleClass().add("ok-text");
+                box.getChildren().add(ok);
+                box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), false);
+                return;
+            }
+            box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), true);
+            for (String p : vm.problemsProperty()) {
+                Label l = new Label("\u2022 " + p);
+                l.setWrapText(true);
+                l.getStyleClass().add("problem-text");
+                box.getChildren().add(l);
+            }
+        };
+        vm.problemsProperty().addListener((ListChangeListener<String>) c -> refresh.run());
+        refresh.run();
+        return box;
+    }
+}

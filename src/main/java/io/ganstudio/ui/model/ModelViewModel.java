@@ -1,0 +1,269 @@
+package io.ganstudio.ui.model;
+
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.model.Dcgan;
+import io.ganstudio.core.model.LayerSpec;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.ModelStats;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.LossKind;
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * State of the Model screen: the typed settings, what is wrong with them, and what they make (layers, size, cost).
+ * The Train screen reads {@link #config()} and binds its Start button to {@link #validProperty()}.
+ */
+public final class ModelViewModel {
+
+    private final BackgroundTasks tasks;
+    private final Map<NumberField, StringProperty> numbers = new EnumMap<>(NumberField.class);
+    private final ObjectProperty<Integer> imageSize = new SimpleObjectProperty<>(this, "imageSize");
+    private final ObjectProperty<Integer> channels = new SimpleObjectProperty<>(this, "channels");
+    private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization");
+    private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(this, "loss");
+    private final ObjectProperty<DataSpec> dataSpec = new SimpleObjectProperty<>(this, "dataSpec", DataSpec.builtIn());
+    private final IntegerProperty datasetSize = new SimpleIntegerProperty(this, "datasetSize", 0);
+
+    private final ReadOnlyObjectWrapper<ModelPreset> preset = new ReadOnlyObjectWrapper<>(this, "preset");
+    private final ReadOnlyListWrapper<String> problems =
+            new ReadOnlyListWrapper<>(this, "problems", FXCollections.observableArrayList());
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyObjectWrapper<ModelConfig> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyObjectWrapper<TrainConfig> train = new ReadOnlyObjectWrapper<>(this, "train");
+    private final ReadOnlyObjectWrapper<ModelStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
+    private final ReadOnlyListWrapper<LayerSpec> generatorLayers =
+            new ReadOnlyListWrapper<>(this, "generatorLayers", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<LayerSpec> discriminatorLayers =
+            new ReadOnlyListWrapper<>(this, "discriminatorLayers", FXCollections.observableArrayList());
+    private final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(this, "imagesPerSecond", Double.NaN);
+    private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper(this, "measuring");
+    private final ReadOnlyObjectWrapper<String> measureError = new ReadOnlyObjectWrapper<>(this, "measureError");
+    private final BooleanProperty filling = new SimpleBooleanProperty(false);
+    private Task<Double> measurement;
+
+    public ModelViewModel(BackgroundTasks tasks) {
+        this.tasks = tasks;
+        List<Observable> inputs = new ArrayList<>(List.of(imageSize, channels, normalization, loss));
+        for (NumberField f : NumberField.values()) {
+            StringProperty p = new SimpleStringProperty(this, f.name());
+            numbers.put(f, p);
+            inputs.add(p);
+        }
+        inputs.forEach(o -> o.addListener(x -> {
+            if (!filling.get()) {
+                revalidate();
+            }
+        }));
+        fill(ModelPreset.CLASSROOM_28.model(1), ModelPreset.CLASSROOM_28.train());
+    }
+
+    // ---- inputs ----
+
+    public StringProperty text(NumberField field) {
+        return numbers.get(field);
+    }
+
+    public ObjectProperty<Integer> imageSizeProperty() {
+        return imageSize;
+    }
+
+    public ObjectProperty<Integer> channelsProperty() {
+        return channels;
+    }
+
+    public ObjectProperty<Normalization> normalizationProperty() {
+        return normalization;
+    }
+
+    public ObjectProperty<LossKind> lossProperty() {
+        return loss;
+    }
+
+    /** The data the run trains on; the Data screen keeps it current. */
+    public ObjectProperty<DataSpec> dataSpecProperty() {
+        return dataSpec;
+    }
+
+    /** Images in the loaded dataset (0 when none is loaded), for the time-per-epoch estimate. */
+    public IntegerProperty datasetSizeProperty() {
+        return datasetSize;
+    }
+
+    /** Fills the form with a preset's values; the channels stay (the dataset decides them). */
+    public void applyPreset(ModelPreset p) {
+        if (p == null || p == ModelPreset.CUSTOM) {
+            return;
+        }
+        Integer ch = channels.get();
+        fill(p.model(ch == null ? 1 : ch), p.train());
+    }
+
+    /** Fills the form with these settings, e.g. from an opened run's config.json. */
+    public void fill(ModelConfig m, TrainConfig t) {
+        filling.set(true);
+        try {
+            imageSize.set(m.imageSize());
+            channels.set(m.channels());
+            normalization.set(m.normalization());
+            loss.set(t.loss());
+            for (NumberField f : NumberField.values()) {
+                numbers.get(f).set(f.format(m, t));
+            }
+        } finally {
+            filling.set(false);
+        }
+        revalidate();
+    }
+
+    // ---- outputs ----
+
+    public ReadOnlyObjectProperty<ModelPreset> presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    /** Sentences a person can act on; empty when valid. */
+    public ReadOnlyListProperty<String> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** The current networks' settings, or null while the form holds text that is no number. */
+    public ReadOnlyObjectProperty<ModelConfig> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainConfig> trainProperty() {
+        return train.getReadOnlyProperty();
+    }
+
+    /** Parameters and FLOPs, or null when the model settings are not valid. */
+    public ReadOnlyObjectProperty<ModelStats> statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<LayerSpec> generatorLayersProperty() {
+        return generatorLayers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<LayerSpec> discriminatorLayersProperty() {
+        return discriminatorLayers.getReadOnlyProperty();
+    }
+
+    /** Measured training speed for the current settings; NaN until measured (and after any change). */
+    public ReadOnlyDoubleProperty imagesPerSecondProperty() {
+        return imagesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty measuringProperty() {
+        return measuring.getReadOnlyProperty();
+    }
+
+    /** Why the last measurement failed, or null. */
+    public ReadOnlyObjectProperty<String> measureErrorProperty() {
+        return measureError.getReadOnlyProperty();
+    }
+
+    /** Seconds for one pass over the loaded dataset at the measured speed; NaN when unknown. */
+    public double epochSeconds() {
+        double ips = imagesPerSecond.get();
+        return datasetSize.get() > 0 && ips > 0 ? datasetSize.get() / ips : Double.NaN;
+    }
+
+    /** The whole run configuration; throws when the settings are not valid (bind actions to validProperty). */
+    public GanConfig config() {
+        if (!valid.get()) {
+            throw new IllegalStateException("the settings are not valid: " + problems.get());
+        }
+        return new GanConfig(dataSpec.get(), model.get(), train.get());
+    }
+
+    // ---- actions ----
+
+    /** Runs a few real training steps in the background and publishes img/s. */
+    public void measureSpeed() {
+        if (!valid.get() || measuring.get()) {
+            return;
+        }
+        ModelConfig m = model.get();
+        TrainConfig t = train.get();
+        measuring.set(true);
+        measureError.set(null);
+        measurement = tasks.job(Messages.get("model.measure.task"),
+                        ctx -> SpeedProbe.imagesPerSecond(m, t, ctx::isCancelled))
+                .onSuccess(ips -> {
+                    // Only publish when the settings did not change while measuring.
+                    if (m.equals(model.get()) && t.equals(train.get())) {
+                        imagesPerSecond.set(ips);
+                    }
+                })
+                .onError(e -> measureError.set(e.getMessage() == null ? e.toString() : e.getMessage()))
+                .andFinally(() -> measuring.set(false))
+                .start();
+    }
+
+    public void cancelMeasurement() {
+        if (measurement != null) {
+            measurement.cancel();
+        }
+    }
+
+    private void revalidate() {
+        List<String> p = new ArrayList<>();
+        Map<NumberField, Number> parsed = new EnumMap<>(NumberField.class);
+        for (NumberField f : NumberField.values()) {
+            try {
+                parsed.put(f, f.parse(numbers.get(f).get()));
+            } catch (NumberFormatException e) {
+                p.add(Messages.format("problem.notNumber", Messages.get(f.labelKey()), numbers.get(f).get()));
+            }
+        }
+        ModelConfig m = null;
+        TrainConfig t = null;
+        if (p.isEmpty()) {
+            m = ConfigAssembly.model(imageSize.get(), channels.get(), normalization.get(), parsed);
+            t = ConfigAssembly.train(loss.get(), parsed);
+            p.addAll(m.problems());
+            p.addAll(t.problems());
+        }
+        model.set(m);
+        train.set(t);
+        problems.setAll(p);
+        valid.set(p.isEmpty());
+        preset.set(m == null || t == null ? ModelPreset.CUSTOM : ModelPreset.matching(m, t));
+        imagesPerSecond.set(Double.NaN);
+        boolean modelOk = m != null && m.problems().isEmpty();
+        stats.set(modelOk ? ModelStats.of(m) : null);
+        generatorLayers.setAll(modelOk ? Dcgan.generatorLayers(m) : List.of());
+        discriminatorLayers.setAll(modelOk ? Dcgan.discriminatorLayers(m) : List.of());
+    }
+}

@@ -1,0 +1,80 @@
+package io.ganstudio.ui.shell;
+
+import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.StudioContext;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The window's content: menu on top, screen navigation on the left, the current screen, the status bar. */
+public final class StudioShell extends BorderPane {
+
+    private final StudioContext context;
+    private final StackPane content = new StackPane();
+    private final Map<String, Node> built = new HashMap<>();
+    private final Map<String, ToggleButton> buttons = new HashMap<>();
+    private String current;
+
+    public StudioShell(StudioContext context, MenuBar menu, List<Screen> screens, String initialScreen) {
+        this.context = context;
+        getStyleClass().add("studio-shell");
+        setTop(menu);
+        setLeft(sidebar(screens));
+        content.getStyleClass().add("content");
+        setCenter(content);
+        setBottom(new StudioStatusBar(context));
+        Screen first = screens.stream().filter(s -> s.id().equals(initialScreen)).findFirst().orElse(screens.get(0));
+        show(first);
+    }
+
+    /** The id of the screen on display. */
+    public String currentScreen() {
+        return current;
+    }
+
+    private VBox sidebar(List<Screen> screens) {
+        Label brand = new Label(Messages.get("app.name"));
+        brand.getStyleClass().add("brand");
+        VBox bar = new VBox(4, brand);
+        bar.getStyleClass().add("sidebar");
+        ToggleGroup group = new ToggleGroup();
+        for (Screen s : screens) {
+            ToggleButton b = new ToggleButton(s.glyph() + "  " + Messages.get(s.titleKey()));
+            b.setId("nav-" + s.id());
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> show(s));
+            buttons.put(s.id(), b);
+            bar.getChildren().add(b);
+        }
+        // A selected navigation button stays selected when clicked again.
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().add(spacer);
+        return bar;
+    }
+
+    private void show(Screen s) {
+        Node view = built.computeIfAbsent(s.id(), id -> s.view().apply(context));
+        content.getChildren().setAll(view);
+        buttons.get(s.id()).setSelected(true);
+        current = s.id();
+    }
+}

@@ -1,0 +1,53 @@
+package io.ganstudio.ui.task;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The studio's one way to run work off the FX thread. Threads are daemons (closing the window ends the app) and
+ * {@link #latestProperty()} exposes the most recently started running job for the status bar.
+ */
+public final class BackgroundTasks {
+
+    private final ExecutorService executor;
+    private final ReadOnlyObjectWrapper<Task<?>> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+
+    public BackgroundTasks() {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "studio-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public <T> BackgroundJob<T> job(String title, Work<T> work) {
+        return new BackgroundJob<>(title, work, executor, this::track);
+    }
+
+    /** The latest job that is still scheduled or running, or null when none is. */
+    public ReadOnlyObjectProperty<Task<?>> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    private void track(Task<?> task) {
+        latest.set(task);
+        task.stateProperty().addListener((obs, old, state) -> {
+            boolean done = state == Worker.State.SUCCEEDED || state == Worker.State.FAILED
+                    || state == Worker.State.CANCELLED;
+            if (done && latest.get() == task) {
+                latest.set(null);
+            }
+        });
+    }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,109 @@
+package io.ganstudio.ui.model;
+
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.LossKind;
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.ui.task.BackgroundTasks;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelViewModelTest {
+
+    private final ModelViewModel vm = new ModelViewModel(new BackgroundTasks());
+
+    @Test
+    void startsWithTheClassroomPresetAndIsValid() {
+        assertEquals(ModelPreset.CLASSROOM_28, vm.presetProperty().get());
+        assertTrue(vm.validProperty().get());
+        assertTrue(vm.problemsProperty().isEmpty());
+        assertEquals("64", vm.text(NumberField.LATENT_SIZE).get());
+        assertEquals("0.0002", vm.text(NumberField.GENERATOR_LR).get());
+    }
+
+    @Test
+    void presetFillsTheForm() {
+        vm.applyPreset(ModelPreset.DCGAN_64);
+        assertEquals(64, vm.imageSizeProperty().get());
+        assertEquals("100", vm.text(NumberField.LATENT_SIZE).get());
+        assertEquals("64", vm.text(NumberField.GENERATOR_WIDTH).get());
+        assertEquals("64", vm.text(NumberField.DISCRIMINATOR_WIDTH).get());
+        assertEquals(ModelPreset.DCGAN_64, vm.presetProperty().get());
+        assertEquals(5, vm.generatorLayersProperty().size());
+    }
+
+    @Test
+    void editingAFieldMakesItCustomAndBackAgain() {
+        vm.text(NumberField.LATENT_SIZE).set("80");
+        assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get());
+        assertTrue(vm.validProperty().get());
+        vm.text(NumberField.LATENT_SIZE).set("64");
+        assertEquals(ModelPreset.CLASSROOM_28, vm.presetProperty().get());
+    }
+
+    @Test
+    void outOfRangeValueGivesTheCoreProblemAndInvalid() {
+        vm.text(NumberField.BATCH_SIZE).set("1");
+        assertFalse(vm.validProperty().get());
+        assertEquals(1, vm.problemsProperty().size());
+        assertTrue(vm.problemsProperty().get(0).contains("batch size"), vm.problemsProperty().get(0));
+        assertThrows(IllegalStateException.class, vm::config);
+        vm.text(NumberField.BATCH_SIZE).set("32");
+        assertTrue(vm.validProperty().get());
+    }
+
+    @Test
+    void textThatIsNoNumberIsAProblemAndClearsTheDiagram() {
+        vm.text(NumberField.GENERATOR_WIDTH).set("wide");
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.problemsProperty().get(0).contains("wide"));
+        assertNull(vm.modelProperty().get());
+        assertNull(vm.statsProperty().get());
+        assertTrue(vm.generatorLayersProperty().isEmpty());
+    }
+
+    @Test
+    void invalidModelHidesStatsButKeepsParsedConfig() {
+        vm.text(NumberField.LATENT_SIZE).set("0");
+        assertFalse(vm.validProperty().get());
+        assertNotNull(vm.modelProperty().get());
+        assertNull(vm.statsProperty().get());
+    }
+
+    @Test
+    void configRoundTripsThroughFill() {
+        ModelConfig m = new ModelConfig(32, 3, 120, 48, 40, Normalization.NONE);
+        TrainConfig t = new TrainConfig(LossKind.LSGAN, 0.1f, new TrainConfig.AdamSettings(1e-4f, 0.4f, 0.99f),
+                new TrainConfig.AdamSettings(3e-4f, 0.3f, 0.995f), 2, 48, 42L, 777, 33, 99, 4, 36);
+        vm.dataSpecProperty().set(DataSpec.folder("/tmp/cats"));
+        vm.fill(m, t);
+        assertTrue(vm.validProperty().get(), () -> vm.problemsProperty().toString());
+        GanConfig c = vm.config();
+        assertEquals(m, c.model());
+        assertEquals(t, c.train());
+        assertEquals(DataSpec.folder("/tmp/cats"), c.data());
+        assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get());
+    }
+
+    @Test
+    void presetKeepsTheDatasetsChannels() {
+        vm.channelsProperty().set(3);
+        vm.applyPreset(ModelPreset.DCGAN_32);
+        assertEquals(3, vm.config().model().channels());
+        assertEquals(ModelPreset.DCGAN_32, vm.presetProperty().get());
+    }
+
+    @Test
+    void epochTimeNeedsAMeasurementAndData() {
+        vm.datasetSizeProperty().set(10_000);
+        assertTrue(Double.isNaN(vm.epochSeconds()));
+    }
+}
