@@ -1,0 +1,35 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.metrics.TrainingBenchmark;
+
+import java.util.Locale;
+
+/** The benchmark's result as a table a person reads. */
+final class BenchmarkTable {
+
+    private BenchmarkTable() {
+    }
+
+    static String format(TrainingBenchmark.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s, %d cores, %d threads%n", r.engine(), r.cores(), r.threads()));
+        if (Double.isFinite(r.peakGflops())) {
+            sb.append(String.format(Locale.ROOT, "convolution peak: %.1f GFLOP/s (%s, best run)%n", r.peakGflops(),
+                    r.peakShape()));
+        }
+        sb.append(String.format(Locale.ROOT, "%-12s %6s %10s %9s %12s %10s %9s%n", "model", "batch", "ms/step",
+                "img/s", "GFLOP/step", "GFLOP/s", "of peak"));
+        for (TrainingBenchmark.CaseResult c : r.cases()) {
+            sb.append(String.format(Locale.ROOT, "%-12s %6d %10.1f %9.1f %12.2f %10.1f %9s%n", c.name(), c.batch(),
+                    c.stepSeconds() * 1e3, c.imagesPerSecond(), c.gflopPerStep(), c.achievedGflops(),
+                    Double.isFinite(c.fractionOfPeak()) ? String.format(Locale.ROOT, "%.2f", c.fractionOfPeak())
+                            : "-"));
+        }
+        if (r.latency() != null) {
+            sb.append(String.format(Locale.ROOT, "generator latency, one %s image: p50 %.2f ms, p99 %.2f ms "
+                    + "(%d calls)%n", r.latency().name(), r.latency().p50Millis(), r.latency().p99Millis(),
+                    r.latency().calls()));
+        }
+        return sb.toString().stripTrailing();
+    }
+}
