@@ -60,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageError("--out " + out + " is one file: add --grid, or name a folder for " + count
                     + " images");
         }
-        LoadedCheckpoint checkpoint = source.load();
+        LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
             List<float[]> latents = new ArrayList<>(count);

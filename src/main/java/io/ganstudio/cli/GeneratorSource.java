@@ -4,6 +4,7 @@ import io.ganstudio.core.train.LoadedCheckpoint;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** --run or --checkpoint (exactly one): which trained generator generate and interpolate use. */
@@ -17,7 +18,8 @@ final class GeneratorSource {
             description = "A checkpoint file (from a run's checkpoints/ folder).")
     Path checkpoint;
 
-    LoadedCheckpoint load() throws IOException {
-        return checkpoint != null ? RunFolders.checkpoint(checkpoint) : RunFolders.latestCheckpoint(run);
+    /** The generator's checkpoint; warnings (a damaged newer checkpoint skipped) go to {@code err}. */
+    LoadedCheckpoint load(PrintWriter err) throws IOException {
+        return checkpoint != null ? RunFolders.generatorOf(checkpoint) : RunFolders.latestGenerator(run, err);
     }
 }

@@ -77,7 +77,7 @@ final class InterpolateCommand implements Callable<Integer> {
         if (fps < 1 || fps > 60) {
             throw new UsageError("--fps must be between 1 and 60, not " + fps);
         }
-        LoadedCheckpoint checkpoint = source.load();
+        LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
             List<float[]> keyVectors = new ArrayList<>();

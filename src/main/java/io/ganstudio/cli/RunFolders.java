@@ -1,13 +1,16 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.CorruptCheckpointException;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import io.ganstudio.core.train.RunFolder;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Opens what --run, --resume and --checkpoint name, turning "not there" into a message a person can act on. */
 final class RunFolders {
@@ -29,21 +32,36 @@ final class RunFolders {
         return open(run).config();
     }
 
-    /** The newest readable checkpoint of a run folder. */
-    static LoadedCheckpoint latestCheckpoint(Path run) throws IOException {
+    /**
+     * The newest checkpoint of a run folder that verifies, with only the generator's weights (what generating needs,
+     * in a fraction of the memory). Damaged newer ones are reported on stderr and skipped.
+     */
+    static LoadedCheckpoint latestGenerator(Path run, PrintWriter err) throws IOException {
         RunFolder folder = open(run);
-        LoadedCheckpoint c = Checkpoints.readLatest(folder.checkpointsDir());
-        if (c == null) {
+        List<Path> files = Checkpoints.list(folder.checkpointsDir());
+        if (files.isEmpty()) {
             throw new UsageError("the run at " + run.toAbsolutePath() + " has no checkpoint yet: train it first "
                     + "(checkpoints are written every --checkpoint-every steps and at the end)");
         }
-        return c;
+        for (int i = files.size() - 1; i >= 0; i--) {
+            try {
+                return Checkpoints.readGenerator(files.get(i));
+            } catch (CorruptCheckpointException e) {
+                err.println("warning: skipping a damaged checkpoint: " + Cli.oneLine(e.getMessage()));
+            }
+        }
+        throw new UsageError("none of the " + files.size() + " checkpoints in " + folder.checkpointsDir()
+                + " can be read; the run cannot be used for generating");
     }
 
-    static LoadedCheckpoint checkpoint(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageError("there is no checkpoint file at " + file.toAbsolutePath());
+    static LoadedCheckpoint generatorOf(Path checkpointFile) throws IOException {
+        if (!Files.isRegularFile(checkpointFile)) {
+            throw new UsageError("there is no checkpoint file at " + checkpointFile.toAbsolutePath());
         }
-        return Checkpoints.read(file);
+        try {
+            return Checkpoints.readGenerator(checkpointFile);
+        } catch (CorruptCheckpointException e) {
+            throw new UsageError(Cli.oneLine(e.getMessage()));
+        }
     }
 }
