@@ -80,7 +80,7 @@ public final class GanNetworks implements AutoCloseable {
 
     /** D(x): logits, shape (n). */
     public NDArray discriminate(NDArray images, boolean training) {
-        return discriminator.forward(store, new NDList(images), training).singletonOrThrow();
+        return discriminator.forward(store, new NDList(images), training).singletonOrThrow().reshape(-1);
     }
 
     /**
