@@ -77,12 +77,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        var engine = EngineSetup.init();
-        if (verbose) {
-            out.print(engine.describe());
-            out.flush();
-        }
         Path cacheDir = cache != null ? cache : CacheDir.defaultDir();
         return resume != null ? resumeRun(cacheDir) : newRun(cacheDir);
     }
@@ -92,6 +86,7 @@ final class TrainCommand implements Callable<Integer> {
         long defaultSteps = TrainConfig.defaults().steps();
         GanConfig config = options.toConfig(data, length.steps != null ? length.steps : defaultSteps);
         requireValid(config.problems());
+        startEngine();
         LoadResult loaded = loadData(config, cacheDir);
         if (length.epochs != null) {
             config = config.withTrain(config.train().withSteps(stepsFor(length.epochs, loaded, config.train())));
@@ -114,6 +109,7 @@ final class TrainCommand implements Callable<Integer> {
                     + String.join(", ", extra) + " (or start a new run without --resume)");
         }
         GanConfig config = RunFolders.config(resume);
+        startEngine();
         long target = 0;
         if (length.steps != null) {
             target = length.steps;
@@ -123,6 +119,15 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig train = target > 0 ? config.train().withSteps(target) : config.train();
         TrainProgress progress = progress(train);
         return drive(TrainingSession.resumeRun(resume, target, cacheDir, progress), progress);
+    }
+
+    /** Loads the engine after the command line is known to be valid, so a typo is reported at once. */
+    private void startEngine() {
+        var engine = EngineSetup.init();
+        if (verbose) {
+            spec.commandLine().getOut().print(engine.describe());
+            spec.commandLine().getOut().flush();
+        }
     }
 
     private static void requireValid(List<String> problems) {
