@@ -1,0 +1,248 @@
+package io.ganstudio.core.train;
+
+import com.google.gson.JsonParseException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One training run on disk, in a folder anyone can read without the app (and that the studio and the CLI share):
+ * <pre>
+ * runs/2026-11-23_19-30-05_fashion-mnist/
+ *   config.json          the whole configuration (data, model, training, seed), pretty-printed JSON
+ *   metrics.csv          one row per step: step,seconds,d_loss,g_loss,d_real,d_fake,images_per_s
+ *   samples/             the fixed-noise sample grid over time, step-0000050.png, ... (all kept)
+ *   checkpoints/         step-0001000.gsc, ...: weights, optimizer state and RNG, enough to resume exactly;
+ *                        the newest few are kept (binary; format described in CheckpointFormat)
+ *   data-report.txt      what was found in the dataset (images used, skipped files and why)
+ * </pre>
+ * Every file is written atomically (temporary file, then rename), so a crash never leaves a half-written one,
+ * except metrics.csv, which is appended to and whose cut-off last row is skipped when read.
+ */
+public final class RunFolder {
+
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String SAMPLES = "samples";
+    public static final String CHECKPOINTS = "checkpoints";
+    public static final String DATA_REPORT = "data-report.txt";
+
+    private static final Pattern SAMPLE_NAME = Pattern.compile("step-(\\d{7,18})\\.png");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
+
+    private final Path dir;
+    private final GanConfig config;
+    private final MetricsCsv metrics;
+
+    private RunFolder(Path dir, GanConfig config) {
+        this.dir = dir;
+        this.config = config;
+        this.metrics = new MetricsCsv(dir.resolve(METRICS));
+    }
+
+    /** A sample grid image saved at a step. */
+    public record Sample(long step, Path file) {
+    }
+
+    /** Makes a new run in an empty or missing folder. */
+    public static RunFolder create(Path dir, GanConfig config) throws IOException {
+        if (Files.exists(dir.resolve(CONFIG))) {
+            throw new FileAlreadyExistsException(dir.toString(), null,
+                    "this folder already holds a run: open it to continue, or choose a new folder");
+        }
+        Files.createDirectories(dir.resolve(SAMPLES));
+        Files.createDirectories(dir.resolve(CHECKPOINTS));
+        RunFolder run = new RunFolder(dir, config);
+        run.saveConfig(config);
+        run.metrics.create();
+        return run;
+    }
+
+    /** Opens an existing run. */
+    public static RunFolder open(Path dir) throws IOException {
+        Path file = dir.resolve(CONFIG);
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "there is no such folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(dir.toString(), null, "this is not a GAN Studio run folder (it has no "
+                    + CONFIG + "); choose the folder that holds config.json, metrics.csv and samples/");
+        }
+        GanConfig config;
+        try {
+            config = GanJson.pretty().fromJson(Files.readString(file, StandardCharsets.UTF_8), GanConfig.class);
+        } catch (JsonParseException e) {
+            throw new IOException(file + " is not valid JSON (" + e.getMessage() + "); fix or restore it", e);
+        }
+        if (config == null || config.model() == null || config.train() == null) {
+            throw new IOException(file + " does not describe a run: its model or training settings are missing");
+        }
+        Files.createDirectories(dir.resolve(SAMPLES));
+        Files.createDirectories(dir.resolve(CHECKPOINTS));
+        return new RunFolder(dir, config);
+    }
+
+    public static boolean isRunFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve(CONFIG));
+    }
+
+    /**
+     * A new, unique run folder under {@code runsRoot}, created empty: e.g. {@code 2026-11-23_19-30-05_fashion-mnist}
+     * (local time, then the label made safe for every file system; "-2", "-3"... when the name is taken).
+     */
+    public static Path newRunDir(Path runsRoot, String label) throws IOException {
+        return newRunDir(runsRoot, label, LocalDateTime.now());
+    }
+
+    static Path newRunDir(Path runsRoot, String label, LocalDateTime time) throws IOException {
+        Files.createDirectories(runsRoot);
+        String base = STAMP.format(time) + "_" + slug(label);
+        for (int i = 1; ; i++) {
+            Path dir = runsRoot.resolve(i == 1 ? base : base + "-" + i);
+            try {
+                return Files.createDirectory(dir); // atomic: two runs started in the same second get two folders
+            } catch (FileAlreadyExistsException e) {
+                // taken: try the next suffix
+            }
+        }
+    }
+
+    /** Letters (any script) and digits kept, lower-cased; everything else becomes one '-'; at most 40 characters. */
+    static String slug(String label) {
+        StringBuilder s = new StringBuilder();
+        String text = label == null ? "" : label.strip().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < text.length() && s.length() < 40; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                s.appendCodePoint(cp);
+            } else if (s.length() > 0 && s.charAt(s.length() - 1) != '-') {
+                s.append('-');
+            }
+        }
+        while (s.length() > 0 && s.charAt(s.length() - 1) == '-') {
+            s.setLength(s.length() - 1);
+        }
+        return s.length() == 0 ? "run" : s.toString();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public GanConfig config() {
+        return config;
+    }
+
+    /** Rewrites config.json, e.g. when a resumed run is given more steps; returns the folder with that config. */
+    public RunFolder withConfig(GanConfig newConfig) throws IOException {
+        saveConfig(newConfig);
+        return new RunFolder(dir, newConfig);
+    }
+
+    private void saveConfig(GanConfig c) throws IOException {
+        byte[] json = (GanJson.pretty().toJson(c) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(CONFIG), out -> out.write(json));
+    }
+
+    public Path configFile() {
+        return dir.resolve(CONFIG);
+    }
+
+    public Path metricsFile() {
+        return dir.resolve(METRICS);
+    }
+
+    public Path samplesDir() {
+        return dir.resolve(SAMPLES);
+    }
+
+    public Path checkpointDir() {
+        return dir.resolve(CHECKPOINTS);
+    }
+
+    public Path dataReport() {
+        return dir.resolve(DATA_REPORT);
+    }
+
+    // ---- metrics
+
+    /** Buffers rows; they reach the file on {@link #flush()}. */
+    public void appendMetrics(List<StepMetrics> rows) {
+        metrics.append(rows);
+    }
+
+    public void flush() throws IOException {
+        metrics.flush();
+    }
+
+    public List<StepMetrics> readMetrics() throws IOException {
+        return metrics.read();
+    }
+
+    /** Drops rows after a step (file and buffer): call when resuming from the checkpoint at that step. */
+    public void truncateMetricsAfter(long step) throws IOException {
+        metrics.truncateAfter(step);
+    }
+
+    // ---- samples
+
+    public Path writeSample(long step, SampleGrid grid) throws IOException {
+        Path file = samplesDir().resolve(String.format("step-%07d.png", step));
+        grid.writePng(file);
+        return file;
+    }
+
+    /** Every saved sample grid, oldest step first. */
+    public List<Sample> listSamples() throws IOException {
+        if (!Files.isDirectory(samplesDir())) {
+            return List.of();
+        }
+        try (var files = Files.list(samplesDir())) {
+            return files.map(p -> {
+                Matcher m = SAMPLE_NAME.matcher(p.getFileName().toString());
+                return m.matches() ? new Sample(Long.parseLong(m.group(1)), p) : null;
+            }).filter(s -> s != null).sorted(Comparator.comparingLong(Sample::step)).toList();
+        }
+    }
+
+    // ---- checkpoints
+
+    /** Writes a checkpoint with this run's config, keeping as many as the config says. */
+    public Path writeCheckpoint(TrainerState state) throws IOException {
+        return Checkpoints.write(checkpointDir(), config, state, config.train().keepCheckpoints());
+    }
+
+    /** The newest checkpoint that verifies (see {@link Checkpoints#readLatest}). */
+    public LoadedCheckpoint readLatestCheckpoint() throws IOException {
+        return Checkpoints.readLatest(checkpointDir());
+    }
+
+    public List<Path> listCheckpoints() {
+        return Checkpoints.list(checkpointDir());
+    }
+
+    /**
+     * Prepares the folder to continue from a checkpoint: later metrics rows, sample grids and checkpoints belong
+     * to the history the resumed run will write again, so they are removed.
+     */
+    public void rewindTo(long step) throws IOException {
+        truncateMetricsAfter(step);
+        for (Sample s : listSamples()) {
+            if (s.step() > step) {
+                Files.deleteIfExists(s.file());
+            }
+        }
+        Checkpoints.deleteNewerThan(checkpointDir(), step);
+    }
+}

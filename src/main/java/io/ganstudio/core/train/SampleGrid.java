@@ -1,0 +1,125 @@
+package io.ganstudio.core.train;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A batch of generated images laid out as one picture: a near-square grid (columns = ceil(sqrt(n))) with a 2-pixel
+ * gap between cells, as opaque ARGB pixels that the UI can hand straight to a PixelWriter.
+ */
+public final class SampleGrid {
+
+    public static final int GAP = 2;
+    /** Gap and empty-cell colour: dark grey, so both black and white image borders stay visible. */
+    public static final int GAP_ARGB = 0xFF3A3A3A;
+
+    private final int width;
+    private final int height;
+    private final int[] argb;
+    private final int count;
+    private final int columns;
+
+    private SampleGrid(int width, int height, int[] argb, int count, int columns) {
+        this.width = width;
+        this.height = height;
+        this.argb = argb;
+        this.count = count;
+        this.columns = columns;
+    }
+
+    /**
+     * @param nchw     n images, NCHW, values in [-1, 1] (a generator's Tanh output)
+     * @param n        how many images
+     * @param channels 1 (grey) or 3 (RGB)
+     * @param size     side of each square image
+     */
+    public static SampleGrid of(float[] nchw, int n, int channels, int size) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("images must have 1 or 3 channels, not " + channels);
+        }
+        if (n < 1 || nchw.length < (long) n * channels * size * size) {
+            throw new IllegalArgumentException(n + " images of " + channels + "x" + size + "x" + size + " need "
+                    + (long) n * channels * size * size + " values, got " + nchw.length);
+        }
+        int columns = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + columns - 1) / columns;
+        int width = columns * size + (columns - 1) * GAP;
+        int height = rows * size + (rows - 1) * GAP;
+        int[] out = new int[width * height];
+        java.util.Arrays.fill(out, GAP_ARGB);
+        for (int i = 0; i < n; i++) {
+            int[] image = toArgb(nchw, i, channels, size);
+            int x0 = (i % columns) * (size + GAP);
+            int y0 = (i / columns) * (size + GAP);
+            for (int y = 0; y < size; y++) {
+                System.arraycopy(image, y * size, out, (y0 + y) * width + x0, size);
+            }
+        }
+        return new SampleGrid(width, height, out, n, columns);
+    }
+
+    /**
+     * One image of an NCHW batch as opaque ARGB pixels: [-1, 1] maps to [0, 255], out-of-range values clamp and
+     * NaN shows black (a diverged generator should look broken, not crash the view).
+     */
+    public static int[] toArgb(float[] chw, int offsetImage, int channels, int size) {
+        int plane = size * size;
+        int base = offsetImage * channels * plane;
+        int[] out = new int[plane];
+        for (int p = 0; p < plane; p++) {
+            int r = toByte(chw[base + p]);
+            int g = channels == 3 ? toByte(chw[base + plane + p]) : r;
+            int b = channels == 3 ? toByte(chw[base + 2 * plane + p]) : r;
+            out[p] = 0xFF000000 | (r << 16) | (g << 8) | b;
+        }
+        return out;
+    }
+
+    private static int toByte(float v) {
+        if (!(v > -1f)) {
+            return 0; // also NaN
+        }
+        return v >= 1f ? 255 : Math.round((v + 1f) * 127.5f);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The pixels, row by row; the array is shared, do not change it. */
+    public int[] argb() {
+        return argb;
+    }
+
+    /** How many images the grid holds. */
+    public int count() {
+        return count;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    /** An opaque RGB image of the grid (alpha is always 255, so PNGs stay smaller without it). */
+    public BufferedImage toImage() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        return image;
+    }
+
+    /** Writes the grid as a PNG, atomically (a viewer never sees half a file). */
+    public void writePng(Path file) throws IOException {
+        BufferedImage image = toImage();
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
+        });
+    }
+}
