@@ -1,0 +1,125 @@
+package io.ganstudio.core.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The one way the trainer, CLI and studio load training images: a folder (flat or with class subfolders), an IDX
+ * file, or the built-in Fashion-MNIST, decoded in parallel, cropped to a centred square, resized, and cached.
+ */
+public final class DatasetLoader {
+
+    public static final int MIN_IMAGE_SIZE = 4;
+    public static final int MAX_IMAGE_SIZE = 1024;
+
+    private DatasetLoader() {
+    }
+
+    /**
+     * Loads the dataset described by {@code spec} as square images of side {@code imageSize}.
+     *
+     * @throws DatasetException      when nothing usable can be loaded; the message says why and what to do
+     * @throws CancellationException when {@code options.cancelled()} turned true during the load
+     */
+    public static LoadResult load(DataSpec spec, int imageSize, LoadOptions options, LoadProgress progress)
+            throws DatasetException {
+        long start = System.nanoTime();
+        if (spec == null) {
+            throw new DatasetException("No dataset was chosen. Choose a folder of images, an IDX file, or the"
+                    + " built-in Fashion-MNIST.");
+        }
+        if (imageSize < MIN_IMAGE_SIZE || imageSize > MAX_IMAGE_SIZE) {
+            throw new DatasetException("Image size " + imageSize + " is not supported. Choose a size from "
+                    + MIN_IMAGE_SIZE + " to " + MAX_IMAGE_SIZE + " pixels (32 or 64 train well on a CPU).");
+        }
+        LoadOptions opts = options == null ? LoadOptions.defaults() : options;
+        LoadProgress prog = progress == null ? LoadProgress.NONE : progress;
+        return switch (spec.kind()) {
+            case BUILT_IN -> BuiltInDataset.load(imageSize, opts, prog, start);
+            case FOLDER -> loadFolder(path(spec), spec.background(), imageSize, opts, prog, start);
+            case IDX -> loadIdx(path(spec), imageSize, opts, prog, start);
+        };
+    }
+
+    private static LoadResult loadFolder(Path root, int background, int size, LoadOptions options,
+                                         LoadProgress progress, long start) throws DatasetException {
+        FolderScanner.Listing listing = FolderScanner.scan(root, options.cancelled());
+        CacheKey key = CacheKey.of(DataSpec.Kind.FOLDER, root.toString(), size, background, listing.files());
+        LoadResult cached = readCache(options, key, start);
+        if (cached != null) {
+            return cached;
+        }
+        LoadResult result = FolderLoader.load(listing, size, background, options, progress, start);
+        writeCache(options, key, result);
+        return result;
+    }
+
+    private static LoadResult loadIdx(Path images, int size, LoadOptions options, LoadProgress progress, long start)
+            throws DatasetException {
+        List<SourceFile> files = new ArrayList<>();
+        files.add(describe(images));
+        Path labels = IdxLoader.labelsBeside(images);
+        if (labels != null) {
+            files.add(describe(labels));
+        }
+        // IDX holds gray bytes only, so the background never changes the result.
+        CacheKey key = CacheKey.of(DataSpec.Kind.IDX, images.toString(), size, 0, files);
+        LoadResult cached = readCache(options, key, start);
+        if (cached != null) {
+            return cached;
+        }
+        LoadResult result = IdxLoader.loadFile(images, size, options, progress, start);
+        writeCache(options, key, result);
+        return result;
+    }
+
+    private static LoadResult readCache(LoadOptions options, CacheKey key, long start) {
+        if (options.cacheDir() == null) {
+            return null;
+        }
+        LoadResult hit = DatasetCache.read(options.cacheDir(), key);
+        if (hit == null) {
+            return null;
+        }
+        if (options.cancelled().getAsBoolean()) {
+            throw new CancellationException("loading the dataset was cancelled");
+        }
+        return new LoadResult(hit.dataset(), hit.report().servedFromCache((System.nanoTime() - start) / 1e9));
+    }
+
+    // A cache that cannot be written only makes the next load slower, so a failure here is not an error.
+    private static void writeCache(LoadOptions options, CacheKey key, LoadResult result) {
+        if (options.cacheDir() != null) {
+            DatasetCache.write(options.cacheDir(), key, result);
+        }
+    }
+
+    private static SourceFile describe(Path file) {
+        try {
+            return new SourceFile(file, file.getFileName().toString(), Files.size(file),
+                    Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException e) {
+            // Missing files are reported by the loader itself; here they only make the key unmatchable.
+            return new SourceFile(file, file.getFileName().toString(), -1, -1);
+        }
+    }
+
+    private static Path path(DataSpec spec) throws DatasetException {
+        if (spec.path() == null || spec.path().isBlank()) {
+            throw new DatasetException(spec.kind() == DataSpec.Kind.FOLDER
+                    ? "No folder was chosen. Choose the folder that holds your images."
+                    : "No IDX file was chosen. Choose a file such as t10k-images-idx3-ubyte.gz.");
+        }
+        try {
+            return Path.of(spec.path()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new DatasetException("\"" + spec.path() + "\" is not a valid path on this computer ("
+                    + e.getReason() + "). Choose the folder again.", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.ganstudio.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads IDX images (a file with an optional labels file beside it) into a dataset of the requested size. */
+final class IdxLoader {
+
+    private IdxLoader() {
+    }
+
+    /** The labels file beside an images file by the usual naming (t10k-images-idx3-ubyte -> t10k-labels-idx1-ubyte). */
+    static Path labelsBeside(Path images) {
+        String name = images.getFileName().toString();
+        String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        String labels = base.replace("images", "labels").replace("idx3", "idx1");
+        if (labels.equals(base)) {
+            return null;
+        }
+        for (String candidate : List.of(labels, labels + ".gz")) {
+            Path p = images.resolveSibling(candidate);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Reads the images file and, when present, its labels file; class names default to the label numbers. */
+    static LoadResult loadFile(Path images, int size, LoadOptions options, LoadProgress progress, long startNanos)
+            throws DatasetException {
+        if (!Files.isRegularFile(images)) {
+            throw new DatasetException("The IDX file " + images + " does not exist. Check the path, or choose a file"
+                    + " such as t10k-images-idx3-ubyte.gz.");
+        }
+        Path labelsFile = labelsBeside(images);
+        IdxFormat.IdxImages data;
+        int[] labels = null;
+        try (InputStream in = Files.newInputStream(images)) {
+            data = IdxFormat.readImages(in, images.toString());
+        } catch (IOException e) {
+            throw new DatasetException("Could not read the IDX file " + images + " (" + e.getMessage()
+                    + "). Check that it is complete and readable.", e);
+        }
+        if (labelsFile != null) {
+            try (InputStream in = Files.newInputStream(labelsFile)) {
+                labels = IdxFormat.readLabels(in, labelsFile.toString(), data.count());
+            } catch (IOException e) {
+                throw new DatasetException("Could not read the labels file " + labelsFile + " (" + e.getMessage()
+                        + "). Fix or remove it to load the images without labels.", e);
+            }
+        }
+        return assemble(data, labels, numberNames(labels), images.toString(), size, options, progress, startNanos);
+    }
+
+    static LoadResult assemble(IdxFormat.IdxImages data, int[] labels, List<String> classNames, String source,
+                               int size, LoadOptions options, LoadProgress progress, long startNanos) {
+        int n = data.count();
+        List<byte[]> images = ParallelWork.map(n, options.threads(),
+                i -> Resampler.resize(new IdxRows(data, i), size), progress, options.cancelled());
+        int imageBytes = data.channels() * size * size;
+        byte[] pixels = new byte[n * imageBytes];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(images.get(i), 0, pixels, i * imageBytes, imageBytes);
+        }
+        boolean labelled = labels != null && !classNames.isEmpty();
+        ImageDataset dataset = new ImageDataset(n, size, data.channels(), pixels, labelled ? labels : null,
+                labelled ? classNames : List.of());
+        Map<String, Integer> perClass = new LinkedHashMap<>();
+        if (labelled) {
+            classNames.forEach(c -> perClass.put(c, 0));
+            for (int label : labels) {
+                perClass.merge(classNames.get(label), 1, Integer::sum);
+            }
+        }
+        ReportCounts counts = new ReportCounts(size);
+        counts.addMany("idx", data.width(), data.height(), n);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        DataReport report = new DataReport(source, size, data.channels(), n, n, List.of(), perClass, counts.sides(),
+                counts.upscaled(), counts.formats(), seconds, seconds, false);
+        return new LoadResult(dataset, report);
+    }
+
+    private static List<String> numberNames(int[] labels) {
+        if (labels == null) {
+            return List.of();
+        }
+        int max = 0;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i <= max; i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
+    }
+}
