@@ -5,6 +5,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.SampleGrid;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class CheckpointGenerator implements AutoCloseable {
         float[] nchw = generate(latents);
         List<int[]> images = new ArrayList<>(latents.size());
         for (int i = 0; i < latents.size(); i++) {
-            images.add(Argb.fromNchw(nchw, i, model.channels(), model.imageSize()));
+            images.add(SampleGrid.toArgb(nchw, i, model.channels(), model.imageSize()));
         }
         return images;
     }

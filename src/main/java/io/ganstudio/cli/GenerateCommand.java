@@ -1,7 +1,7 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.latent.SampleGrid;
+import io.ganstudio.core.train.SampleGrid;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -71,14 +71,14 @@ final class GenerateCommand implements Callable<Integer> {
                 Path file = out != null ? out : Path.of("generated.png");
                 SampleGrid g = SampleGrid.of(generator.generate(latents), count, generator.channels(),
                         generator.imageSize());
-                Argb.writePng(g.argb(), g.width(), g.height(), file);
+                g.writePng(file);
                 o.println("wrote " + count + " images as a grid: " + file.toAbsolutePath());
             } else {
                 Path dir = out != null ? out : Path.of("generated");
                 List<int[]> images = generator.render(latents);
                 int size = generator.imageSize();
                 for (int i = 0; i < count; i++) {
-                    Argb.writePng(images.get(i), size, size, dir.resolve("image-" + (seed + i) + ".png"));
+                    Png.write(images.get(i), size, size, dir.resolve("image-" + (seed + i) + ".png"));
                 }
                 o.println("wrote " + count + " images to " + dir.toAbsolutePath());
             }

@@ -1,6 +1,6 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.latent.GifWriter;
+import io.ganstudio.core.train.GifWriter;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import picocli.CommandLine.ArgGroup;
@@ -89,13 +89,14 @@ final class InterpolateCommand implements Callable<Integer> {
             int size = generator.imageSize();
             if (out != null) {
                 for (int i = 0; i < images.size(); i++) {
-                    Argb.writePng(images.get(i), size, size, out.resolve(String.format("frame-%04d.png", i)));
+                    Png.write(images.get(i), size, size, out.resolve(String.format("frame-%04d.png", i)));
                 }
                 o.println("wrote " + images.size() + " frames to " + out.toAbsolutePath());
             }
             if (gif != null || out == null) {
                 Path file = gif != null ? gif : Path.of("interpolation.gif");
-                GifWriter.write(file, images, size, size, fps);
+                // Small images are scaled up so the GIF is watchable without zooming.
+                GifWriter.write(file, images, size, size, Math.round(1000f / fps), Math.max(1, 128 / size));
                 o.println("wrote " + images.size() + " frames as a GIF: " + file.toAbsolutePath());
             }
         }

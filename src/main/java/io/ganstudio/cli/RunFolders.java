@@ -38,7 +38,7 @@ final class RunFolders {
      */
     static LoadedCheckpoint latestGenerator(Path run, PrintWriter err) throws IOException {
         RunFolder folder = open(run);
-        List<Path> files = Checkpoints.list(folder.checkpointsDir());
+        List<Path> files = Checkpoints.list(folder.checkpointDir());
         if (files.isEmpty()) {
             throw new UsageError("the run at " + run.toAbsolutePath() + " has no checkpoint yet: train it first "
                     + "(checkpoints are written every --checkpoint-every steps and at the end)");
@@ -50,7 +50,7 @@ final class RunFolders {
                 err.println("warning: skipping a damaged checkpoint: " + Cli.oneLine(e.getMessage()));
             }
         }
-        throw new UsageError("none of the " + files.size() + " checkpoints in " + folder.checkpointsDir()
+        throw new UsageError("none of the " + files.size() + " checkpoints in " + folder.checkpointDir()
                 + " can be read; the run cannot be used for generating");
     }
 

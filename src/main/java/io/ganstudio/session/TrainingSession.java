@@ -7,13 +7,13 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.latent.SampleGrid;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.SampleGrid;
 import io.ganstudio.core.train.StepMetrics;
 
 import java.io.IOException;
@@ -210,12 +210,13 @@ public final class TrainingSession implements AutoCloseable {
         try {
             folder = isNewRun ? RunFolder.create(requestedDir, config) : RunFolder.open(requestedDir);
             if (!isNewRun && !folder.config().equals(config)) {
-                folder.writeConfig(config); // a resume may extend the target steps
+                folder = folder.withConfig(config); // a resume may extend the target steps
             }
             runDir = folder.dir();
-            data.report().write(folder.dataReportFile());
+            data.report().write(folder.dataReport());
             if (!isNewRun) {
-                checkpoint = Checkpoints.readLatest(folder.checkpointsDir());
+                checkpoint = Checkpoints.list(folder.checkpointDir()).isEmpty() ? null
+                        : Checkpoints.readLatest(folder.checkpointDir());
                 if (checkpoint != null) {
                     for (String skipped : checkpoint.skippedNewer()) {
                         publish(new SessionEvent.Warning(skipped));
@@ -229,16 +230,16 @@ public final class TrainingSession implements AutoCloseable {
         }
         if (!data.report().skipped().isEmpty()) {
             publish(new SessionEvent.Warning(data.report().skipped().size() + " files were skipped; see "
-                    + folder.dataReportFile()));
+                    + folder.dataReport()));
         }
         publish(new SessionEvent.Progress("Building the models", -1));
         GanTrainer trainer = new GanTrainer(config.model(), config.train(), data.dataset(), root);
         try {
             if (checkpoint != null) {
                 trainer.importState(checkpoint.state());
-                folder.truncateMetricsAfter(trainer.stepsDone());
+                folder.rewindTo(trainer.stepsDone());
             } else if (!isNewRun) {
-                folder.truncateMetricsAfter(0);
+                folder.rewindTo(0);
             }
             if (trainer.stepsDone() == 0) {
                 publishGrid(folder, trainer);
@@ -350,7 +351,7 @@ public final class TrainingSession implements AutoCloseable {
     private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer) {
         try {
             GanConfig saved = folder.config();
-            Path file = Checkpoints.write(folder.checkpointsDir(), saved, trainer.exportState(),
+            Path file = Checkpoints.write(folder.checkpointDir(), saved, trainer.exportState(),
                     trainer.trainConfig().keepCheckpoints());
             publish(new SessionEvent.CheckpointWritten(trainer.stepsDone(), file));
             return true;
