@@ -34,7 +34,8 @@ public final class Checkpoints {
 
     /**
      * Writes the state as {@code step-NNNNNNN.gsc}, then deletes the oldest checkpoints beyond {@code keep} and any
-     * interrupted writes.
+     * interrupted writes. Checkpoints of later steps are deleted too: they belong to a history this run went back
+     * from (a resume from an older checkpoint), and leaving them would make the next resume pick them up.
      *
      * @return the written file
      */
@@ -72,6 +73,7 @@ public final class Checkpoints {
             // The checksum itself is written past the checked stream.
             new DataOutputStream(out).writeInt((int) checked.getChecksum().getValue());
         });
+        deleteNewerThan(checkpointDir, state.step());
         prune(checkpointDir, keep);
         return file;
     }
@@ -87,7 +89,8 @@ public final class Checkpoints {
     /**
      * Reads and verifies one checkpoint completely.
      *
-     * @throws CorruptCheckpointException when the file is damaged, cut short or not a checkpoint (the message says which)
+     * @throws CorruptCheckpointException when the file is damaged, cut short or not a checkpoint (the message says
+     *                                    which)
      */
     public static LoadedCheckpoint read(Path file) throws IOException {
         return read(file, false);
@@ -109,6 +112,15 @@ public final class Checkpoints {
      * @throws CorruptCheckpointException when there are checkpoints but none verifies (the message lists why)
      */
     public static LoadedCheckpoint readLatest(Path checkpointDir) throws IOException {
+        return readLatest(checkpointDir, false);
+    }
+
+    /** Like {@link #readLatest}, keeping only the generator's weights (see {@link #readGenerator}). */
+    public static LoadedCheckpoint readLatestGenerator(Path checkpointDir) throws IOException {
+        return readLatest(checkpointDir, true);
+    }
+
+    private static LoadedCheckpoint readLatest(Path checkpointDir, boolean generatorOnly) throws IOException {
         List<Path> files = list(checkpointDir);
         if (files.isEmpty()) {
             throw new NoSuchFileException(checkpointDir.toString(), null, "no checkpoint has been saved here yet");
@@ -116,7 +128,7 @@ public final class Checkpoints {
         List<String> skipped = new ArrayList<>();
         for (int i = files.size() - 1; i >= 0; i--) {
             try {
-                LoadedCheckpoint c = read(files.get(i));
+                LoadedCheckpoint c = read(files.get(i), generatorOnly);
                 return new LoadedCheckpoint(c.file(), c.config(), c.state(), skipped);
             } catch (CorruptCheckpointException e) {
                 skipped.add(e.getMessage());

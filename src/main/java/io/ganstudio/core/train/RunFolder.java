@@ -89,6 +89,10 @@ public final class RunFolder {
         }
         Files.createDirectories(dir.resolve(SAMPLES));
         Files.createDirectories(dir.resolve(CHECKPOINTS));
+        // Interrupted writes from a crash: harmless (never listed) but they take space.
+        AtomicFiles.deleteLeftovers(dir);
+        AtomicFiles.deleteLeftovers(dir.resolve(SAMPLES));
+        AtomicFiles.deleteLeftovers(dir.resolve(CHECKPOINTS));
         return new RunFolder(dir, config);
     }
 

@@ -171,6 +171,15 @@ class CheckpointsTest {
         assertEquals(List.of(1L, 2L), Checkpoints.list(dir).stream().map(Checkpoints::stepOf).toList());
     }
 
+    @Test
+    void writingAnEarlierStepReplacesTheAbandonedLaterHistory() throws IOException {
+        GanConfig config = TestStates.tinyConfig();
+        Checkpoints.write(dir, config, TestStates.state(200, 1), 1);
+        Checkpoints.write(dir, config, TestStates.state(300, 1), 1);
+        Path resumed = Checkpoints.write(dir, config, TestStates.state(250, 1), 1);
+        assertEquals(List.of(resumed), Checkpoints.list(dir));
+    }
+
     private static void assertRefused(Path file, String reason) {
         CorruptCheckpointException e = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(file));
         assertTrue(e.getMessage().contains(reason), e.getMessage());

@@ -97,6 +97,25 @@ class SampleGridTest {
         }
     }
 
+    @Test
+    void historyGifTakesEvenlySpacedGrids() throws IOException {
+        RunFolder run = RunFolder.create(dir.resolve("run"), TestStates.tinyConfig());
+        for (int step = 1; step <= 10; step++) {
+            float[] batch = new float[4 * 16 * 16];
+            java.util.Arrays.fill(batch, step / 10f);
+            run.writeSample(step, SampleGrid.of(batch, 4, 1, 16));
+        }
+        Path gif = dir.resolve("history.gif");
+        assertEquals(4, HistoryGif.write(run, gif, 100, 4, 1));
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(4, reader.getNumImages(true));
+            assertEquals(34, reader.read(3).getWidth());
+        }
+        assertEquals(List.of(0, 3, 6, 9), HistoryGif.evenlySpaced(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 4));
+    }
+
     private static String dump(org.w3c.dom.Node node) {
         StringBuilder s = new StringBuilder(node.getNodeName());
         if (node.getAttributes() != null) {

@@ -1,0 +1,167 @@
+package io.ganstudio.core.latent;
+
+import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.model.GanNetworks;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.SampleGrid;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+/**
+ * A trained generator ready to turn latent vectors into images, for exploring a run. All engine work happens on one
+ * daemon thread that this object owns, so callers (the JavaFX thread above all) never wait on MXNet: every method
+ * returns at once with a future. Batch norm uses its running statistics (inference mode), so an image depends only
+ * on its own z, not on what else is in the batch.
+ */
+public final class GeneratorRunner implements AutoCloseable {
+
+    /** Larger requests are split into batches of this size, to bound the engine's memory. */
+    private static final int MAX_BATCH = 64;
+
+    private final ExecutorService engine;
+    private final ModelConfig model;
+    private final long step;
+    // Touched only on the engine thread.
+    private NDManager manager;
+    private GanNetworks networks;
+
+    private GeneratorRunner(ModelConfig model, long step) {
+        this.model = model;
+        this.step = step;
+        this.engine = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "generator-runner");
+            t.setDaemon(true); // an open explorer must never keep the app from exiting
+            return t;
+        });
+    }
+
+    /** Loads the generator of a run's newest valid checkpoint. Blocks while loading: call it off the FX thread. */
+    public static GeneratorRunner open(RunFolder run) throws IOException {
+        return load(Checkpoints.readLatestGenerator(run.checkpointDir()));
+    }
+
+    /** Builds the generator from a checkpoint's weights. Blocks while building: call it off the FX thread. */
+    public static GeneratorRunner load(LoadedCheckpoint checkpoint) throws IOException {
+        ModelConfig model = checkpoint.config().model();
+        GeneratorRunner runner = new GeneratorRunner(model, checkpoint.step());
+        try {
+            runner.engine.submit(() -> {
+                EngineSetup.init();
+                runner.manager = NDManager.newBaseManager();
+                runner.networks = new GanNetworks(model, runner.manager, checkpoint.config().train().seed());
+                runner.networks.importGenerator(checkpoint.state().weights());
+                return null;
+            }).get();
+            return runner;
+        } catch (ExecutionException e) {
+            runner.close();
+            throw new IOException("the generator in " + checkpoint.file().getFileName() + " could not be loaded: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            runner.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("loading the generator was interrupted", e);
+        }
+    }
+
+    /** One image as opaque ARGB pixels, imageSize() x imageSize(). */
+    public CompletableFuture<int[]> render(float[] z) {
+        return renderBatch(List.of(z)).thenApply(images -> images.get(0));
+    }
+
+    /** One image per latent vector, in the same order. */
+    public CompletableFuture<List<int[]>> renderBatch(List<float[]> zs) {
+        for (float[] z : zs) {
+            if (z.length != model.latentSize()) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("this generator takes latent "
+                        + "vectors of size " + model.latentSize() + ", not " + z.length));
+            }
+        }
+        List<float[]> copies = zs.stream().map(float[]::clone).toList(); // the caller may change its arrays
+        return onEngine(n -> {
+            List<int[]> images = new ArrayList<>(copies.size());
+            for (int from = 0; from < copies.size(); from += MAX_BATCH) {
+                List<float[]> chunk = copies.subList(from, Math.min(copies.size(), from + MAX_BATCH));
+                float[] pixels = n.sample(concat(chunk), chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    images.add(SampleGrid.toArgb(pixels, i, model.channels(), model.imageSize()));
+                }
+            }
+            return images;
+        });
+    }
+
+    /** GANSpace-style directions in z (see {@link Directions}); computing them takes a few seconds on a CPU. */
+    public CompletableFuture<List<Directions.Direction>> directions(int count, int samples, long seed) {
+        return onEngine(n -> Directions.compute(n, count, samples, seed));
+    }
+
+    /** Runs engine work on this runner's thread; a closed runner answers with a failed future. */
+    <T> CompletableFuture<T> onEngine(Function<GanNetworks, T> work) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                if (networks == null) {
+                    throw new IllegalStateException("the generator is closed");
+                }
+                return work.apply(networks);
+            }, engine);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the generator is closed"));
+        }
+    }
+
+    private float[] concat(List<float[]> zs) {
+        int l = model.latentSize();
+        float[] all = new float[zs.size() * l];
+        for (int i = 0; i < zs.size(); i++) {
+            System.arraycopy(zs.get(i), 0, all, i * l, l);
+        }
+        return all;
+    }
+
+    public int imageSize() {
+        return model.imageSize();
+    }
+
+    public int channels() {
+        return model.channels();
+    }
+
+    public int latentSize() {
+        return model.latentSize();
+    }
+
+    /** The training step of the checkpoint this generator came from. */
+    public long step() {
+        return step;
+    }
+
+    /** Frees the engine memory after any requests already queued, and ends the thread. Does not wait. */
+    @Override
+    public void close() {
+        try {
+            engine.execute(() -> {
+                if (manager != null) {
+                    manager.close();
+                }
+                networks = null;
+                manager = null;
+            });
+        } catch (RejectedExecutionException e) {
+            return; // already closed
+        }
+        engine.shutdown();
+    }
+}
