@@ -8,7 +8,6 @@ import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.LoadedCheckpoint;
@@ -214,13 +213,10 @@ public final class TrainingSession implements AutoCloseable {
             }
             runDir = folder.dir();
             data.report().write(folder.dataReport());
-            if (!isNewRun) {
-                checkpoint = Checkpoints.list(folder.checkpointDir()).isEmpty() ? null
-                        : Checkpoints.readLatest(folder.checkpointDir());
-                if (checkpoint != null) {
-                    for (String skipped : checkpoint.skippedNewer()) {
-                        publish(new SessionEvent.Warning(skipped));
-                    }
+            if (!isNewRun && !folder.listCheckpoints().isEmpty()) {
+                checkpoint = folder.readLatestCheckpoint();
+                for (String skipped : checkpoint.skippedNewer()) {
+                    publish(new SessionEvent.Warning(skipped));
                 }
             }
         } catch (IOException e) {
@@ -237,9 +233,10 @@ public final class TrainingSession implements AutoCloseable {
         try {
             if (checkpoint != null) {
                 trainer.importState(checkpoint.state());
+            }
+            if (!isNewRun) {
+                // Later rows, grids and checkpoints belong to a history the resumed run writes again.
                 folder.rewindTo(trainer.stepsDone());
-            } else if (!isNewRun) {
-                folder.rewindTo(0);
             }
             if (trainer.stepsDone() == 0) {
                 publishGrid(folder, trainer);
@@ -284,9 +281,10 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
             StepMetrics m = trainer.step();
-            if (!m.isFinite()) {
+            String divergence = m.divergence();
+            if (divergence != null) {
                 flush(folder, pending);
-                fail("Training diverged at step " + m.step() + ": a loss became " + describe(m) + ".",
+                fail("Training diverged at step " + m.step() + ": " + divergence + ".",
                         "The last good checkpoint is kept. Try a lower learning rate (e.g. half), label smoothing "
                                 + "0.1, or the lsgan loss, then resume or start again.");
                 return;
@@ -314,10 +312,6 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    private static String describe(StepMetrics m) {
-        return "D loss " + m.dLoss() + ", G loss " + m.gLoss();
     }
 
     private void flush(RunFolder folder, List<StepMetrics> pending) {
@@ -350,9 +344,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer) {
         try {
-            GanConfig saved = folder.config();
-            Path file = Checkpoints.write(folder.checkpointDir(), saved, trainer.exportState(),
-                    trainer.trainConfig().keepCheckpoints());
+            Path file = folder.writeCheckpoint(trainer.exportState());
             publish(new SessionEvent.CheckpointWritten(trainer.stepsDone(), file));
             return true;
         } catch (IOException e) {

@@ -42,8 +42,11 @@ public final class DataBenchmark {
 
             LoadOptions options = LoadOptions.defaults().withCacheDir(cache);
             DataSpec spec = DataSpec.folder(images.toString());
+            long cpu0 = cpuNanos();
             LoadResult first = DatasetLoader.load(spec, imageSize, options, LoadProgress.NONE);
+            long cpu1 = cpuNanos();
             LoadResult second = DatasetLoader.load(spec, imageSize, options, LoadProgress.NONE);
+            long cpu2 = cpuNanos();
             long cacheBytes = size(cache);
             long imageBytes = size(images);
 
@@ -55,10 +58,12 @@ public final class DataBenchmark {
                     imageBytes / 1e6, r1.channels(), imageSize, imageSize, threads));
             s.append(String.format(Locale.ROOT, "  generate images : %7.2f s%s%n", generateSeconds,
                     generated ? "" : " (reused from an earlier run)"));
-            s.append(String.format(Locale.ROOT, "  first open      : %7.2f s  %8.0f images/s  (decode, resize,"
-                    + " write %.0f MB cache)%n", r1.loadSeconds(), r1.loaded() / r1.loadSeconds(), cacheBytes / 1e6));
-            s.append(String.format(Locale.ROOT, "  second open     : %7.2f s  %8.0f images/s  (%s)%n",
-                    r2.loadSeconds(), r2.loaded() / r2.loadSeconds(), r2.fromCache() ? "from cache" : "CACHE MISSED"));
+            s.append(String.format(Locale.ROOT, "  first open      : %7.2f s  %8.0f images/s  %7.2f s CPU  (decode,"
+                    + " resize, write %.0f MB cache)%n", r1.loadSeconds(), r1.loaded() / r1.loadSeconds(),
+                    (cpu1 - cpu0) / 1e9, cacheBytes / 1e6));
+            s.append(String.format(Locale.ROOT, "  second open     : %7.2f s  %8.0f images/s  %7.2f s CPU  (%s)%n",
+                    r2.loadSeconds(), r2.loaded() / r2.loadSeconds(), (cpu2 - cpu1) / 1e9,
+                    r2.fromCache() ? "from cache" : "CACHE MISSED"));
             s.append(String.format(Locale.ROOT, "  loaded %d, skipped %d, identical: %b%n", r2.loaded(),
                     r2.skipped().size(), java.util.Arrays.equals(first.dataset().pixels(), second.dataset().pixels())));
             return s.toString();
@@ -111,6 +116,12 @@ public final class DataBenchmark {
         g.dispose();
         String format = i % 2 == 0 ? "png" : "jpg";
         ImageIO.write(img, format, dir.resolve(String.format(Locale.ROOT, "img-%06d.%s", i, format)).toFile());
+    }
+
+    /** CPU time of the whole process, so figures stay comparable on a machine shared with other work. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static long size(Path dir) throws IOException {

@@ -50,7 +50,7 @@ public final class DatasetLoader {
                                          LoadProgress progress, long start) throws DatasetException {
         FolderScanner.Listing listing = FolderScanner.scan(root, options.cancelled());
         CacheKey key = CacheKey.of(DataSpec.Kind.FOLDER, root.toString(), size, background, listing.files());
-        LoadResult cached = readCache(options, key, start);
+        LoadResult cached = readCache(options, key, progress, start);
         if (cached != null) {
             return cached;
         }
@@ -69,7 +69,7 @@ public final class DatasetLoader {
         }
         // IDX holds gray bytes only, so the background never changes the result.
         CacheKey key = CacheKey.of(DataSpec.Kind.IDX, images.toString(), size, 0, files);
-        LoadResult cached = readCache(options, key, start);
+        LoadResult cached = readCache(options, key, progress, start);
         if (cached != null) {
             return cached;
         }
@@ -78,7 +78,7 @@ public final class DatasetLoader {
         return result;
     }
 
-    private static LoadResult readCache(LoadOptions options, CacheKey key, long start) {
+    private static LoadResult readCache(LoadOptions options, CacheKey key, LoadProgress progress, long start) {
         if (options.cacheDir() == null) {
             return null;
         }
@@ -89,6 +89,8 @@ public final class DatasetLoader {
         if (options.cancelled().getAsBoolean()) {
             throw new CancellationException("loading the dataset was cancelled");
         }
+        // A progress bar waiting for decoding should still reach its end when the cache answers at once.
+        progress.update(hit.report().found(), hit.report().found());
         return new LoadResult(hit.dataset(), hit.report().servedFromCache((System.nanoTime() - start) / 1e9));
     }
 

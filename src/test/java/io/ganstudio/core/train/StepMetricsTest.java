@@ -1,0 +1,23 @@
+package io.ganstudio.core.train;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StepMetricsTest {
+
+    private static StepMetrics m(double d, double g) {
+        return new StepMetrics(5, 1, d, g, 0.5, 0.5, 100);
+    }
+
+    @Test
+    void divergenceNamesWhatWentWrong() {
+        assertNull(m(1.2, 3.4).divergence());
+        assertNull(m(0, 50).divergence(), "a discriminator that wins is not divergence");
+        assertTrue(m(Double.NaN, 1).divergence().contains("NaN"));
+        assertTrue(m(1, Double.POSITIVE_INFINITY).divergence().contains("infinite"));
+        assertTrue(m(2e6, 1).divergence().contains("exploded"));
+        assertTrue(m(1, -3e6).divergence().contains("exploded"));
+    }
+}
