@@ -73,47 +73,62 @@ public final class GanTrainer implements AutoCloseable {
     public StepMetrics step() {
         long t0 = System.nanoTime();
         NDManager root = networks.manager();
-        float[] d = new float[3];
-        for (int k = 0; k < train.discriminatorSteps(); k++) {
-            try (NDManager sub = root.newSubManager()) {
-                nextRealBatch();
-                NDArray real = sub.create(realBuffer, imageShape);
-                NDArray z = sub.create(nextNoise(), latentShape);
-                NDArray lossD;
-                NDArray realLogits;
-                NDArray fakeLogits;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray fake = networks.generate(z, true).stopGradient();
-                    realLogits = networks.discriminate(real, true);
-                    fakeLogits = networks.discriminate(fake, true);
-                    lossD = loss.discriminator(realLogits, fakeLogits);
-                    gc.backward(lossD);
-                }
-                discriminatorOptimizer.update();
-                float[] v = NDArrays.stack(new NDList(lossD, loss.score(realLogits), loss.score(fakeLogits)))
-                        .toFloatArray();
-                for (int i = 0; i < 3; i++) {
-                    d[i] += v[i] / train.discriminatorSteps();
+        try (NDManager stepManager = root.newSubManager()) {
+            NDList dMetrics = new NDList();
+            for (int k = 0; k < train.discriminatorSteps(); k++) {
+                try (NDManager sub = stepManager.newSubManager()) {
+                    NDArray m = discriminatorStep(sub);
+                    m.attach(stepManager);
+                    dMetrics.add(m);
                 }
             }
-        }
-        float gLoss;
-        try (NDManager sub = root.newSubManager()) {
-            NDArray z = sub.create(nextNoise(), latentShape);
             NDArray lossG;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray fakeLogits = networks.discriminate(networks.generate(z, true), true);
-                lossG = loss.generator(fakeLogits);
-                gc.backward(lossG);
+            try (NDManager sub = stepManager.newSubManager()) {
+                lossG = generatorStep(sub);
+                lossG.attach(stepManager);
             }
-            generatorOptimizer.update();
-            gLoss = lossG.getFloat();
+            // One read at the end: MXNet queues the work, so the G step's operators are already queued while the
+            // D step still computes, instead of the Java thread waiting in between.
+            float[] d = NDArrays.stack(dMetrics).mean(new int[] {0}).toFloatArray();
+            float gLoss = lossG.getFloat();
+            step++;
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            seconds += elapsed;
+            double imagesPerSecond = train.batchSize() * train.discriminatorSteps() / elapsed;
+            return new StepMetrics(step, seconds, d[0], gLoss, d[1], d[2], imagesPerSecond);
         }
-        step++;
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        seconds += elapsed;
-        double imagesPerSecond = train.batchSize() * train.discriminatorSteps() / elapsed;
-        return new StepMetrics(step, seconds, d[0], gLoss, d[1], d[2], imagesPerSecond);
+    }
+
+    /** One D update on a real and a generated batch; returns (loss, score on real, score on fake). */
+    private NDArray discriminatorStep(NDManager sub) {
+        nextRealBatch();
+        NDArray real = sub.create(realBuffer, imageShape);
+        NDArray z = sub.create(nextNoise(), latentShape);
+        NDArray lossD;
+        NDArray realLogits;
+        NDArray fakeLogits;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray fake = networks.generate(z, true).stopGradient();
+            realLogits = networks.discriminate(real, true);
+            fakeLogits = networks.discriminate(fake, true);
+            lossD = loss.discriminator(realLogits, fakeLogits);
+            gc.backward(lossD);
+        }
+        discriminatorOptimizer.update();
+        return NDArrays.stack(new NDList(lossD, loss.score(realLogits), loss.score(fakeLogits)));
+    }
+
+    /** One G update through the (fixed) discriminator; returns the G loss. */
+    private NDArray generatorStep(NDManager sub) {
+        NDArray z = sub.create(nextNoise(), latentShape);
+        NDArray lossG;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray fakeLogits = networks.discriminate(networks.generate(z, true), true);
+            lossG = loss.generator(fakeLogits);
+            gc.backward(lossG);
+        }
+        generatorOptimizer.update();
+        return lossG;
     }
 
     private void nextRealBatch() {
