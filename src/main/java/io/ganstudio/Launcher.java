@@ -20,7 +20,12 @@ public final class Launcher {
         // Before anything can touch DJL: a desktop app must not phone home.
         System.setProperty("ai.djl.offline", "true");
         if (args.length == 0) {
-            System.exit(startStudio(args));
+            int code = startStudio(args);
+            if (code != 0) {
+                System.exit(code);
+            }
+            // No exit on success: the studio's own threads keep the JVM alive until its window closes.
+            return;
         }
         System.exit(Cli.run(args));
     }
