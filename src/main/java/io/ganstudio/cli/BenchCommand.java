@@ -1,6 +1,5 @@
 package io.ganstudio.cli;
 
-import com.google.gson.GsonBuilder;
 import io.ganstudio.core.data.DataBenchmark;
 import io.ganstudio.core.metrics.TrainingBenchmark;
 import picocli.CommandLine.Command;
@@ -11,9 +10,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** Training speed on this machine, compared with its own convolution peak; or data loading speed with --data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--data", description = "Benchmark dataset decoding instead: 10,000 generated images "
-            + "in a temporary folder.")
+            + "of mixed sizes, opened without and with the cache.")
     boolean data;
 
     @Override
@@ -62,20 +59,15 @@ final class BenchCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        out.println(json ? new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(r)
-                : BenchmarkTable.format(r));
+        out.println(json ? BenchmarkTable.json(r) : BenchmarkTable.format(r));
         return Cli.OK;
     }
 
+    /** Generated images stay in the cache folder, so a second run times the loader, not the generation. */
     private int dataBench(PrintWriter out) throws Exception {
-        Path work = Files.createTempDirectory("gan-studio-databench");
-        try {
-            out.println(DataBenchmark.run(work, 10_000, 64));
-            return Cli.OK;
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Path work = Files.createDirectories(CacheDir.defaultDir().resolve("data-bench"));
+        out.println(DataBenchmark.run(work, 10_000, 64));
+        out.println("(generated images kept in " + work + " for the next run; delete the folder to free the space)");
+        return Cli.OK;
     }
 }

@@ -1,10 +1,11 @@
 package io.ganstudio.cli;
 
+import com.google.gson.GsonBuilder;
 import io.ganstudio.core.metrics.TrainingBenchmark;
 
 import java.util.Locale;
 
-/** The benchmark's result as a table a person reads. */
+/** The benchmark's result as a table a person reads, or as one JSON object for scripts. */
 final class BenchmarkTable {
 
     private BenchmarkTable() {
@@ -31,5 +32,10 @@ final class BenchmarkTable {
                     r.latency().calls()));
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** Field names as in the records; a figure not measured (e.g. no peak) is NaN. */
+    static String json(TrainingBenchmark.Result r) {
+        return new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create().toJson(r);
     }
 }
