@@ -29,7 +29,7 @@ public final class DatasetLoader {
     public static LoadResult load(DataSpec spec, int imageSize, LoadOptions options, LoadProgress progress)
             throws DatasetException {
         long start = System.nanoTime();
-        if (spec == null) {
+        if (spec == null || spec.kind() == null) {
             throw new DatasetException("No dataset was chosen. Choose a folder of images, an IDX file, or the"
                     + " built-in Fashion-MNIST.");
         }
@@ -49,6 +49,7 @@ public final class DatasetLoader {
     private static LoadResult loadFolder(Path root, int background, int size, LoadOptions options,
                                          LoadProgress progress, long start) throws DatasetException {
         FolderScanner.Listing listing = FolderScanner.scan(root, options.cancelled());
+        checkMemory(listing, size);
         CacheKey key = CacheKey.of(DataSpec.Kind.FOLDER, root.toString(), size, background, listing.files());
         LoadResult cached = readCache(options, key, progress, start);
         if (cached != null) {
@@ -98,6 +99,22 @@ public final class DatasetLoader {
     private static void writeCache(LoadOptions options, CacheKey key, LoadResult result) {
         if (options.cacheDir() != null) {
             DatasetCache.write(options.cacheDir(), key, result);
+        }
+    }
+
+    /**
+     * Refuses up front a folder whose decoded images cannot fit in memory, instead of failing after minutes of
+     * decoding. Decoding holds every image as RGB bytes and then copies them into one buffer: twice the RGB size.
+     */
+    private static void checkMemory(FolderScanner.Listing listing, int size) throws DatasetException {
+        long images = listing.files().stream().filter(f -> !ImageFileReader.surelyNotImage(f.path())).count();
+        long needed = images * 3L * size * size * 2;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available * 0.8) {
+            throw new DatasetException(String.format(java.util.Locale.ROOT, "%d images at %d x %d need about %.1f GB"
+                    + " of memory while loading, more than the %.1f GB GAN Studio may use. Choose a smaller image"
+                    + " size or a folder with fewer images, or give GAN Studio more memory (java -Xmx).",
+                    images, size, size, needed / 1e9, available / 1e9));
         }
     }
 

@@ -56,7 +56,7 @@ final class FolderScanner {
                                 files.add(new SourceFile(file, relative(root, file), attrs.size(),
                                         attrs.lastModifiedTime().toMillis()));
                             } else if (attrs.isSymbolicLink()) {
-                                skipped.add(new SkippedFile(file, "broken symbolic link: its target does not exist"));
+                                skipped.add(new SkippedFile(file, "broken symbolic link: its target does not exist or links back to itself"));
                             } else {
                                 skipped.add(new SkippedFile(file, "not a regular file (device, pipe or socket)"));
                             }

@@ -115,7 +115,7 @@ final class ImageFileReader {
             byte[] rgb = Resampler.resize(rows, size);
             return new Decoded(rgb, rows.isGray(), reader.getFormatName().toLowerCase(Locale.ROOT), w, h);
         } catch (OutOfMemoryError e) {
-            return new Rejected("too large to decode in the memory available (" + w + " x " + h + " pixels)");
+            return new Rejected("not enough memory to decode it (" + w + " x " + h + " pixels)");
         } catch (IOException e) {
             if (hasEof(e)) {
                 return new Rejected("truncated: the file ends before the image does");
@@ -152,6 +152,12 @@ final class ImageFileReader {
             }
         }
         return false;
+    }
+
+    /** Whether the file name alone shows it is no image (a .txt, a video, an archive). */
+    static boolean surelyNotImage(Path file) {
+        String ext = extension(file);
+        return NOT_IMAGES.contains(ext) || UNSUPPORTED.containsKey(ext);
     }
 
     static String extension(Path file) {

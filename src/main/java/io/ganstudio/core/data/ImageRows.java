@@ -4,6 +4,8 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
@@ -30,6 +32,11 @@ final class ImageRows implements RowSource {
     private final int[] max;
     private final int[] samples;
     private final int[] argb;
+    // Direct access to 8-bit interleaved pixels (most PNGs and JPEGs): Raster.getSamples is several times slower.
+    private final byte[] bytes;
+    private final int pixelStride;
+    private final int scanlineStride;
+    private final int[] bandOffsets;
     private boolean gray = true;
 
     ImageRows(BufferedImage image, int background) {
@@ -49,6 +56,22 @@ final class ImageRows implements RowSource {
         }
         this.samples = new int[side];
         this.argb = new int[side];
+        boolean direct = (layout == Layout.GRAY || layout == Layout.RGB)
+                && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                && buffer.getOffset() == 0 && raster.getSampleModel() instanceof ComponentSampleModel
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0;
+        if (direct) {
+            ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
+            this.bytes = ((DataBufferByte) raster.getDataBuffer()).getData();
+            this.pixelStride = sm.getPixelStride();
+            this.scanlineStride = sm.getScanlineStride();
+            this.bandOffsets = sm.getBandOffsets();
+        } else {
+            this.bytes = null;
+            this.pixelStride = 0;
+            this.scanlineStride = 0;
+            this.bandOffsets = null;
+        }
     }
 
     private static Layout layoutOf(ColorModel cm) {
@@ -123,6 +146,13 @@ final class ImageRows implements RowSource {
     }
 
     private void fill(int band, int y, int[] dst) {
+        if (bytes != null) {
+            int i = (y0 + y) * scanlineStride + x0 * pixelStride + bandOffsets[band];
+            for (int x = 0; x < side; x++, i += pixelStride) {
+                dst[x] = bytes[i] & 0xFF;
+            }
+            return;
+        }
         raster.getSamples(x0, y0 + y, side, 1, band, dst);
         scale(dst, max[band]);
     }
@@ -143,9 +173,7 @@ final class ImageRows implements RowSource {
             return;
         }
         if (layout == Layout.GRAY || layout == Layout.RGB) {
-            int alphaBand = model.getNumComponents() - 1;
-            raster.getSamples(x0, y0 + y, side, 1, alphaBand, samples);
-            scale(samples, max[alphaBand]);
+            fill(model.getNumComponents() - 1, y, samples);
         } else {
             for (int x = 0; x < side; x++) {
                 samples[x] = argb[x] >>> 24;

@@ -40,35 +40,50 @@ class FormatsTest {
         return new int[] {(p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF};
     }
 
-    @Test
-    void cmykJpegFromPhotoshopStyleAdobeMarker() throws Exception {
-        // Photoshop stores CMYK inverted: (255, 0, 0, 255) stored means no cyan, full magenta and yellow: red.
-        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
+    /**
+     * A four-component JPEG with the Adobe APP14 marker real CMYK files carry (the JDK writer leaves it out).
+     * Photoshop stores CMYK inverted, so stored (255, 0, 0, 255) is no cyan, full magenta and yellow, no black: red.
+     * YCCK (transform 2) stores C, M, Y as the YCbCr of (255 - C', 255 - M', 255 - Y') for those stored C', M', Y':
+     * (0, 255, 255) is Y 179, Cb 171, Cr 1; K stays as it is.
+     */
+    private Path adobeJpeg(String name, int[] stored, int transform) throws Exception {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 16; x++) {
-                cmyk.setPixel(x, y, new int[] {255, 0, 0, 255});
+                raster.setPixel(x, y, stored);
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
-            writer.write(new IIOImage(cmyk, null, null));
+            writer.write(new IIOImage(raster, null, null));
         }
         writer.dispose();
         byte[] plain = bytes.toByteArray();
-        // The writer omits the Adobe APP14 marker (transform 0 = CMYK) that real CMYK files carry: add it.
-        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
         byte[] jpeg = new byte[plain.length + app14.length];
         System.arraycopy(plain, 0, jpeg, 0, 2);
         System.arraycopy(app14, 0, jpeg, 2, app14.length);
         System.arraycopy(plain, 2, jpeg, 2 + app14.length, plain.length - 2);
-        Path file = Files.write(dir.resolve("cmyk.jpg"), jpeg);
+        return Files.write(Files.createDirectories(dir.resolve(name)).resolve(name + ".jpg"), jpeg);
+    }
 
+    private void assertRed(Path file) throws Exception {
         ImageDataset d = loadOne(file, DataSpec.WHITE);
         assertEquals(3, d.channels());
         int[] rgb = rgbAt(d, 5);
         assertTrue(rgb[0] > 180 && rgb[1] < 80 && rgb[2] < 80, "red, got " + java.util.Arrays.toString(rgb));
+    }
+
+    @Test
+    void cmykJpeg() throws Exception {
+        assertRed(adobeJpeg("cmyk", new int[] {255, 0, 0, 255}, 0));
+    }
+
+    @Test
+    void ycckJpeg() throws Exception {
+        assertRed(adobeJpeg("ycck", new int[] {179, 171, 1, 255}, 2));
     }
 
     @Test

@@ -146,6 +146,20 @@ class HostileFilesTest {
     }
 
     @Test
+    void folderTooBigForMemoryIsRefusedBeforeDecoding() throws Exception {
+        int size = DatasetLoader.MAX_IMAGE_SIZE;
+        long perImage = 6L * size * size;
+        long files = (long) (Runtime.getRuntime().maxMemory() * 0.8 / perImage) + 2;
+        Assumptions.assumeTrue(files < 5000, "this JVM has too much memory to test this quickly");
+        for (int i = 0; i < files; i++) {
+            Files.createFile(dir.resolve(i + ".png"));
+        }
+        DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.load(
+                DataSpec.folder(dir.toString()), size, LoadOptions.defaults(), LoadProgress.NONE));
+        assertTrue(e.getMessage().contains("Choose a smaller image size"), e.getMessage());
+    }
+
+    @Test
     void badImageSizeIsExplained() {
         DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.load(
                 DataSpec.folder(dir.toString()), 0, LoadOptions.defaults(), LoadProgress.NONE));
