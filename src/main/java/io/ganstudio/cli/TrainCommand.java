@@ -38,6 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--steps", "--epochs", "--cache",
             "--verbose", "--quiet");
 
+    private static final int MAX_SKIPPED_SHOWN = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -148,11 +150,24 @@ final class TrainCommand implements Callable<Integer> {
                     (done, total) -> { });
             if (!quiet) {
                 out.println(r.report().summary().strip());
+                printSkipped(r, out);
                 out.flush();
             }
             return r;
         } catch (DatasetException e) {
             throw new UsageError("--data: " + Cli.oneLine(e.getMessage()));
+        }
+    }
+
+    /** Every skipped file with its reason, up to a screenful; the run folder's data-report.txt has them all. */
+    private static void printSkipped(LoadResult r, PrintWriter out) {
+        var skipped = r.report().skipped();
+        int shown = Math.min(skipped.size(), MAX_SKIPPED_SHOWN);
+        for (int i = 0; i < shown; i++) {
+            out.println("  skipped " + skipped.get(i).path() + ": " + skipped.get(i).reason());
+        }
+        if (skipped.size() > shown) {
+            out.println("  ... and " + (skipped.size() - shown) + " more, listed in data-report.txt in the run folder");
         }
     }
 

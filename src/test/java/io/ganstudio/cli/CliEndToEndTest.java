@@ -48,6 +48,7 @@ class CliEndToEndTest {
             }
             ImageIO.write(img, "png", images.resolve("img" + i + ".png").toFile());
         }
+        Files.writeString(images.resolve("broken.png"), "not an image");
     }
 
     private static void assertOk(CliRun r) {
@@ -69,6 +70,7 @@ class CliEndToEndTest {
         assertOk(r);
         assertTrue(r.out().contains("run folder: " + run.toAbsolutePath()), r.out());
         assertTrue(r.out().contains("finished at step 3"), r.out());
+        assertTrue(r.out().contains("skipped") && r.out().contains("broken.png"), "data report: " + r.out());
         assertTrue(Files.isRegularFile(run.resolve("config.json")));
         assertEquals(4, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and 3 steps");
         assertTrue(count(run.resolve("samples"), ".png") >= 2, "samples at steps 0, 2 and 3");
