@@ -24,6 +24,7 @@ final class TrainProgress implements Consumer<SessionEvent> {
     private final int imagesPerStep;
     private long lastPlainLine;
     private boolean lineOpen;
+    private int lastInPlaceLength;
     private double smoothedImagesPerSecond = Double.NaN;
     private volatile StepMetrics last;
     private volatile Path lastCheckpoint;
@@ -87,7 +88,7 @@ final class TrainProgress implements Consumer<SessionEvent> {
             return;
         }
         if (terminal) {
-            printInPlace(line(last));
+            printInPlace(shortLine(last));
         } else if (System.nanoTime() - lastPlainLine > PLAIN_LINE_INTERVAL_NANOS || last.step() >= targetSteps) {
             lastPlainLine = System.nanoTime();
             out.println(line(last));
@@ -100,6 +101,14 @@ final class TrainProgress implements Consumer<SessionEvent> {
         return String.format(Locale.ROOT, "step %d/%d  D loss %.3f  G loss %.3f  D(x) %.3f  D(G(z)) %.3f  "
                         + "%.0f img/s  ETA %s", m.step(), targetSteps, m.dLoss(), m.gLoss(), m.dReal(), m.dFake(),
                 smoothedImagesPerSecond, duration(secondsLeft));
+    }
+
+    /** Under 80 characters: a wrapped line cannot be rewritten in place with \r. */
+    String shortLine(StepMetrics m) {
+        double secondsLeft = (targetSteps - m.step()) * imagesPerStep / smoothedImagesPerSecond;
+        return String.format(Locale.ROOT, "step %d/%d D %.3f G %.3f D(x) %.2f D(G(z)) %.2f %.0f img/s ETA %s",
+                m.step(), targetSteps, m.dLoss(), m.gLoss(), m.dReal(), m.dFake(), smoothedImagesPerSecond,
+                duration(secondsLeft));
     }
 
     static String duration(double seconds) {
@@ -115,8 +124,10 @@ final class TrainProgress implements Consumer<SessionEvent> {
 
     private void printInPlace(String text) {
         // Pad so a shorter line fully covers the longer one before it.
-        out.print("\r" + String.format("%-100s", text));
+        int width = Math.max(text.length(), lastInPlaceLength);
+        out.print("\r" + text + " ".repeat(width - text.length()));
         out.flush();
+        lastInPlaceLength = text.length();
         lineOpen = true;
     }
 
@@ -125,6 +136,7 @@ final class TrainProgress implements Consumer<SessionEvent> {
             out.println();
             out.flush();
             lineOpen = false;
+            lastInPlaceLength = 0;
         }
     }
 
