@@ -78,6 +78,18 @@ class CliEndToEndTest {
     }
 
     @Test
+    @Order(1)
+    void epochsBecomeStepsFromTheDatasetSize() throws IOException {
+        Path epochRun = tmp.resolve("epochs");
+        CliRun r = CliRun.of("train", "--data", images.toString(), "--size", "16", "--g-width", "4", "--d-width",
+                "4", "--latent", "4", "--batch", "4", "--epochs", "1", "--out", epochRun.toString(), "--cache",
+                cache.toString(), "--quiet");
+        assertOk(r);
+        // 8 readable images, batch 4: one pass is 2 steps.
+        assertEquals(3, Files.readAllLines(epochRun.resolve("metrics.csv")).size(), "header and 2 steps");
+    }
+
+    @Test
     @Order(2)
     void resumeContinuesToTheNewTarget() throws IOException {
         CliRun r = CliRun.of("train", "--resume", run.toString(), "--steps", "5", "--cache", cache.toString());
@@ -103,6 +115,13 @@ class CliEndToEndTest {
         assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "3", "--seed", "5", "--out", b.toString()));
         assertEquals(3, count(a, ".png"));
         assertArrayEquals(Files.readAllBytes(a.resolve("image-6.png")), Files.readAllBytes(b.resolve("image-6.png")));
+        Path checkpoint;
+        try (Stream<Path> files = Files.list(run.resolve("checkpoints"))) {
+            checkpoint = files.filter(p -> p.toString().endsWith(".gsc")).sorted().findFirst().orElseThrow();
+        }
+        Path single = tmp.resolve("one.png");
+        assertOk(CliRun.of("generate", "--checkpoint", checkpoint.toString(), "-n", "1", "--out", single.toString()));
+        assertEquals(16, ImageIO.read(single.toFile()).getWidth());
         Path grid = tmp.resolve("grid.png");
         assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "4", "--grid", "--truncation", "0.7",
                 "--out", grid.toString()));
