@@ -18,11 +18,12 @@ final class BenchmarkTable {
             sb.append(String.format(Locale.ROOT, "convolution peak: %.1f GFLOP/s (%s, best run)%n", r.peakGflops(),
                     r.peakShape()));
         }
-        sb.append(String.format(Locale.ROOT, "%-12s %6s %10s %9s %12s %10s %9s%n", "model", "batch", "ms/step",
-                "img/s", "GFLOP/step", "GFLOP/s", "of peak"));
+        sb.append(String.format(Locale.ROOT, "%-12s %6s %10s %9s %13s %12s %10s %9s%n", "model", "batch",
+                "ms/step", "img/s", "CPU s/step", "GFLOP/step", "GFLOP/s", "of peak"));
         for (TrainingBenchmark.CaseResult c : r.cases()) {
-            sb.append(String.format(Locale.ROOT, "%-12s %6d %10.1f %9.1f %12.2f %10.1f %9s%n", c.name(), c.batch(),
-                    c.stepSeconds() * 1e3, c.imagesPerSecond(), c.gflopPerStep(), c.achievedGflops(),
+            sb.append(String.format(Locale.ROOT, "%-12s %6d %10.1f %9.1f %13.3f %12.2f %10.1f %9s%n", c.name(),
+                    c.batch(), c.stepSeconds() * 1e3, c.imagesPerSecond(), c.cpuSecondsPerStep(), c.gflopPerStep(),
+                    c.achievedGflops(),
                     Double.isFinite(c.fractionOfPeak()) ? String.format(Locale.ROOT, "%.2f", c.fractionOfPeak())
                             : "-"));
         }
@@ -31,7 +32,8 @@ final class BenchmarkTable {
                     + "(%d calls)%n", r.latency().name(), r.latency().p50Millis(), r.latency().p99Millis(),
                     r.latency().calls()));
         }
-        return sb.toString().stripTrailing();
+        sb.append("ms/step is the median step; CPU s/step counts all of this process's threads.");
+        return sb.toString();
     }
 
     /** Field names as in the records; a figure not measured (e.g. no peak) is NaN. */

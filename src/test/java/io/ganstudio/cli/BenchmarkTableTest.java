@@ -15,7 +15,7 @@ class BenchmarkTableTest {
 
     private static TrainingBenchmark.Result result() {
         TrainingBenchmark.CaseResult c = new TrainingBenchmark.CaseResult("64x64 RGB", 64, 3, 64, 10, 0.94, 68.1,
-                173.53, 184.6, 0.62);
+                1.85, 173.53, 184.6, 0.62);
         return new TrainingBenchmark.Result("MXNet 1.9.0", 2, 2, 297.0, "3x3 conv 256->256 on 64x32x32", List.of(c),
                 new TrainingBenchmark.Latency("64x64 RGB", 200, 4.8, 12.2));
     }

@@ -51,10 +51,15 @@ public final class TrainingBenchmark {
         }
     }
 
-    /** Timings of one case; GFLOP figures are NaN when the peak was not measured. */
+    /**
+     * Timings of one case. Step time is the median of the timed steps, so one step slowed by a neighbour's burst
+     * does not move the figure; CPU seconds per step (all of this process's threads) show the work done, which
+     * load from other processes changes much less than wall time. fractionOfPeak is NaN when the peak was not
+     * measured.
+     */
     public record CaseResult(String name, int imageSize, int channels, int batch, int steps, double stepSeconds,
-                             double imagesPerSecond, double gflopPerStep, double achievedGflops,
-                             double fractionOfPeak) {
+                             double imagesPerSecond, double cpuSecondsPerStep, double gflopPerStep,
+                             double achievedGflops, double fractionOfPeak) {
     }
 
     /** Generator latency for one image, in milliseconds. */
@@ -104,15 +109,20 @@ public final class TrainingBenchmark {
                 trainer.step();
             }
             // Each step ends by reading its losses, which waits for the engine: wall time is the real step time.
-            long t0 = System.nanoTime();
+            double[] seconds = new double[measured];
+            long cpu0 = ProcessCpu.nanos();
             for (int i = 0; i < measured; i++) {
+                long t0 = System.nanoTime();
                 trainer.step();
+                seconds[i] = (System.nanoTime() - t0) / 1e9;
             }
-            double stepSeconds = (System.nanoTime() - t0) / 1e9 / measured;
+            double cpuPerStep = (ProcessCpu.nanos() - cpu0) / 1e9 / measured;
+            Arrays.sort(seconds);
+            double stepSeconds = percentile(seconds, 0.5);
             double gflop = ModelStats.of(model).stepFlops(c.batch(), 1) / 1e9;
             double achieved = gflop / stepSeconds;
             return new CaseResult(c.name(), c.imageSize(), c.channels(), c.batch(), measured, stepSeconds,
-                    c.batch() / stepSeconds, gflop, achieved, achieved / peak);
+                    c.batch() / stepSeconds, cpuPerStep, gflop, achieved, achieved / peak);
         }
     }
 
