@@ -43,7 +43,7 @@ final class InterpolateCommand implements Callable<Integer> {
     int frames;
 
     @ArgGroup(exclusive = true)
-    Method path = new Method();
+    Method method = new Method();
 
     static final class Method {
         @Option(names = "--slerp", description = "Spherical interpolation (the default): keeps vectors at a "
@@ -84,7 +84,7 @@ final class InterpolateCommand implements Callable<Integer> {
             for (long s : keys) {
                 keyVectors.add(Latents.fromSeed(s, generator.latentSize()));
             }
-            List<float[]> walk = Latents.keyframes(keyVectors, frames, !path.lerp);
+            List<float[]> walk = Latents.keyframes(keyVectors, frames, !method.lerp);
             List<int[]> images = generator.render(walk);
             int size = generator.imageSize();
             if (out != null) {

@@ -88,6 +88,10 @@ final class TrainCommand implements Callable<Integer> {
         long defaultSteps = TrainConfig.defaults().steps();
         GanConfig config = options.toConfig(data, length.steps != null ? length.steps : defaultSteps);
         requireValid(config.problems());
+        if (out != null && Files.exists(out.resolve("config.json"))) {
+            throw new UsageError("--out: " + out + " already holds a run; continue it with --resume " + out
+                    + " or choose another folder");
+        }
         startEngine();
         LoadResult loaded = loadData(config, cacheDir);
         if (length.epochs != null) {
@@ -95,10 +99,6 @@ final class TrainCommand implements Callable<Integer> {
             requireValid(config.problems());
         }
         Path runDir = out != null ? out : RunFolder.newRunDir(Path.of("runs"), runName(data));
-        if (out != null && Files.exists(out.resolve("config.json"))) {
-            throw new UsageError("--out: " + out + " already holds a run; continue it with --resume " + out
-                    + " or choose another folder");
-        }
         TrainProgress progress = progress(config.train());
         return drive(TrainingSession.newRun(config, runDir, cacheDir, progress), progress);
     }

@@ -100,6 +100,14 @@ class CliEndToEndTest {
 
     @Test
     @Order(2)
+    void outRefusesAnExistingRun() {
+        CliRun r = CliRun.of("train", "--out", run.toString(), "--steps", "2");
+        assertEquals(Cli.USAGE, r.exitCode());
+        assertTrue(r.err().contains("--resume"), r.err());
+    }
+
+    @Test
+    @Order(2)
     void resumeRefusesNewSettings() {
         CliRun r = CliRun.of("train", "--resume", run.toString(), "--lr-g", "0.001");
         assertEquals(Cli.USAGE, r.exitCode());
