@@ -159,15 +159,28 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Every skipped file with its reason, up to a screenful; the run folder's data-report.txt has them all. */
+    /**
+     * Skipped files grouped by reason, most common first: a reason shared by many files is one line with an
+     * example, a rarer one lists its files, up to a screenful. The run folder's data-report.txt has them all.
+     */
     private static void printSkipped(LoadResult r, PrintWriter out) {
-        var skipped = r.report().skipped();
-        int shown = Math.min(skipped.size(), MAX_SKIPPED_SHOWN);
-        for (int i = 0; i < shown; i++) {
-            out.println("  skipped " + skipped.get(i).path() + ": " + skipped.get(i).reason());
-        }
-        if (skipped.size() > shown) {
-            out.println("  ... and " + (skipped.size() - shown) + " more, listed in data-report.txt in the run folder");
+        int lines = 0;
+        for (var group : r.report().skippedByReason().entrySet()) {
+            var files = group.getValue();
+            if (files.size() > 3) {
+                out.println("  skipped " + files.size() + " files: " + group.getKey() + " (e.g. "
+                        + files.get(0).path().getFileName() + ")");
+                lines++;
+            } else {
+                for (var f : files) {
+                    out.println("  skipped " + f.path() + ": " + group.getKey());
+                    lines++;
+                }
+            }
+            if (lines >= MAX_SKIPPED_SHOWN) {
+                out.println("  ... more in data-report.txt in the run folder");
+                return;
+            }
         }
     }
 
