@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.AppDirs;
+
 import io.ganstudio.core.data.DataBenchmark;
 import io.ganstudio.core.metrics.TrainingBenchmark;
 import picocli.CommandLine.Command;
@@ -65,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Generated images stay in the cache folder, so a second run times the loader, not the generation. */
     private int dataBench(PrintWriter out) throws Exception {
-        Path work = Files.createDirectories(CacheDir.defaultDir().resolve("data-bench"));
+        Path work = Files.createDirectories(AppDirs.datasetCacheDir().resolve("data-bench"));
         out.println(DataBenchmark.run(work, 10_000, 64));
         out.println("(generated images kept in " + work + " for the next run; delete the folder to free the space)");
         return Cli.OK;

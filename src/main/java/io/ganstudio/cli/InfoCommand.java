@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.AppDirs;
+
 import ai.djl.engine.Engine;
 import io.ganstudio.core.engine.EngineReport;
 import io.ganstudio.core.engine.EngineSetup;
@@ -30,7 +32,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println("picocli:       " + CommandLine.VERSION);
         out.print(engine.describe());
         out.println("java heap max: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
-        out.println("data cache:    " + CacheDir.defaultDir());
+        out.println("data cache:    " + AppDirs.datasetCacheDir());
         return Cli.OK;
     }
 }

@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.AppDirs;
+
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
@@ -79,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path cacheDir = cache != null ? cache : CacheDir.defaultDir();
+        Path cacheDir = cache != null ? cache : AppDirs.datasetCacheDir();
         return resume != null ? resumeRun(cacheDir) : newRun(cacheDir);
     }
 
