@@ -1,5 +1,7 @@
 package io.ganstudio.ui;
 
+import io.ganstudio.core.engine.AppDirs;
+
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.ui.data.DataViewModel;
 import io.ganstudio.ui.data.DatasetSource;
@@ -31,7 +33,7 @@ public class StudioApp extends Application {
     private StudioShell shell;
 
     public StudioApp() {
-        this(StudioPrefs.user(), Path.of(System.getProperty("user.home"), ".ganstudio", "cache"), true);
+        this(StudioPrefs.user(), AppDirs.datasetCacheDir(), true);
     }
 
     /** For tests: other preferences and dataset cache, and whether to load the engine at start. */

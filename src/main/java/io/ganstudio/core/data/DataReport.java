@@ -108,14 +108,32 @@ public record DataReport(String source, int imageSize, int channels, int found, 
         section(s, "Original shorter side", shortSides);
         section(s, "Formats", formats);
         s.append("Skipped files: ").append(skipped.size()).append(nl);
-        for (SkippedFile f : skipped) {
-            s.append("  ").append(f.path()).append(nl).append("      ").append(f.reason()).append(nl);
-        }
+        skippedByReason().forEach((reason, files) -> {
+            s.append(nl).append("  ").append(reason).append(" (").append(files.size())
+                    .append(files.size() == 1 ? " file)" : " files)").append(nl);
+            files.forEach(f -> s.append("      ").append(f.path()).append(nl));
+        });
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.writeString(file, s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Skipped files grouped by reason, the most common reason first, so that a few broken files stand out among
+     * many skipped for the same harmless reason (a folder of icons with SVGs beside the PNGs, say).
+     */
+    public Map<String, List<SkippedFile>> skippedByReason() {
+        Map<String, List<SkippedFile>> groups = new LinkedHashMap<>();
+        for (SkippedFile f : skipped) {
+            groups.computeIfAbsent(f.reason(), k -> new java.util.ArrayList<>()).add(f);
+        }
+        Map<String, List<SkippedFile>> sorted = new LinkedHashMap<>();
+        groups.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+                .forEach(e -> sorted.put(e.getKey(), List.copyOf(e.getValue())));
+        return sorted;
     }
 
     private static void section(StringBuilder s, String title, Map<String, Integer> counts) {

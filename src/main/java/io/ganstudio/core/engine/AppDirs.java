@@ -45,6 +45,25 @@ public final class AppDirs {
         return base.resolve("gan-studio");
     }
 
+    /** Where decoded datasets are cached, shared by the studio and the CLI: the OS's per-user cache folder. */
+    public static Path datasetCacheDir() {
+        return datasetCacheDir(System.getProperty("os.name", ""), System.getProperty("user.home", "."),
+                System.getenv());
+    }
+
+    static Path datasetCacheDir(String osName, String home, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            return dataDir(osName, home, env).resolve("cache");
+        }
+        if (os.startsWith("mac") || os.startsWith("darwin")) {
+            return Path.of(home, "Library", "Caches", "GAN Studio");
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = notBlank(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".cache");
+        return base.resolve("gan-studio");
+    }
+
     /** The DJL cache folder inside the data folder. */
     public static Path djlCacheDir() {
         return dataDir().resolve("djl");

@@ -22,8 +22,16 @@ import java.util.function.Consumer;
  */
 public final class MemoryBenchmark {
 
-    /** Resident memory after a number of steps. */
-    public record Sample(long step, long residentBytes, long javaHeapBytes) {
+    /**
+     * Memory after a number of steps: the process's resident set, and the Java heap's committed size (which G1 grows
+     * on its own unless -Xms equals -Xmx), so that native growth can be told from heap sizing.
+     */
+    public record Sample(long step, long residentBytes, long heapCommittedBytes, long heapUsedBytes) {
+
+        /** Resident memory outside the committed Java heap: native buffers (MXNet), code, metaspace. */
+        public long outsideHeapBytes() {
+            return residentBytes - heapCommittedBytes;
+        }
     }
 
     private MemoryBenchmark() {
@@ -49,7 +57,7 @@ public final class MemoryBenchmark {
                 trainer.step();
                 if (s % sampleEvery == 0) {
                     Runtime rt = Runtime.getRuntime();
-                    Sample sample = new Sample(s, residentBytes(), rt.totalMemory() - rt.freeMemory());
+                    Sample sample = new Sample(s, residentBytes(), rt.totalMemory(), rt.totalMemory() - rt.freeMemory());
                     samples.add(sample);
                     progress.accept(sample);
                 }

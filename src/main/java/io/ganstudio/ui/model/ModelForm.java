@@ -40,8 +40,12 @@ final class ModelForm extends VBox {
         size.valueProperty().bindBidirectional(vm.imageSizeProperty());
         size.setId("imageSize");
         row(g, r++, "field.imageSize", size);
-        ComboBox<Integer> ch = combo(List.of(1, 3), c -> Messages.get(c == 1 ? "channels.gray" : "channels.rgb"));
-        ch.valueProperty().bindBidirectional(vm.channelsProperty());
+        // The data decides the channels (1 only when every image is grayscale): shown, not chosen.
+        Label ch = new Label();
+        ch.setId("channels");
+        ch.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.get(
+                Integer.valueOf(1).equals(vm.channelsProperty().get()) ? "channels.gray" : "channels.rgb"),
+                vm.channelsProperty()));
         row(g, r++, "field.channels", ch);
         r = numberRow(g, r, NumberField.LATENT_SIZE);
         r = numberRow(g, r, NumberField.GENERATOR_WIDTH);

@@ -40,6 +40,29 @@ class DataReportTest {
     }
 
     @Test
+    void skippedFilesAreGroupedByReasonMostCommonFirst() throws Exception {
+        TestImages.png(dir.resolve("icons/a.png"), 40, 40, 0x123456);
+        for (String name : new String[] {"x.svg", "y.svg", "z.svg"}) {
+            Files.writeString(dir.resolve("icons/" + name), "<svg/>");
+        }
+        Files.createFile(dir.resolve("icons/broken.png"));
+        DataReport report = DatasetLoader.load(DataSpec.folder(dir.toString()), 16, LoadOptions.defaults(),
+                LoadProgress.NONE).report();
+
+        var groups = report.skippedByReason();
+        assertEquals(2, groups.size());
+        var first = groups.entrySet().iterator().next();
+        assertTrue(first.getKey().contains("SVG"), first.getKey());
+        assertEquals(3, first.getValue().size());
+        assertEquals(1, groups.get("empty file (0 bytes)").size());
+
+        Path file = dir.resolve("run/data-report.txt");
+        report.write(file);
+        String text = Files.readString(file);
+        assertTrue(text.indexOf("(3 files)") < text.indexOf("empty file (0 bytes) (1 file)"), text);
+    }
+
+    @Test
     void sizeBucketsAreReadable() {
         assertEquals("< 32 px", DataReport.sizeBucket(5));
         assertEquals("32-63 px", DataReport.sizeBucket(32));

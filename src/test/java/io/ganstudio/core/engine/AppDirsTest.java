@@ -36,4 +36,15 @@ class AppDirsTest {
         assertEquals(Path.of("/home/u", "AppData", "Local", "GAN Studio"),
                 AppDirs.dataDir("Windows 11", "/home/u", Map.of()));
     }
+
+    @Test
+    void datasetCacheFollowsEachOsConvention() {
+        assertEquals(Path.of("/home/u/.cache/gan-studio"), AppDirs.datasetCacheDir("Linux", "/home/u", Map.of()));
+        assertEquals(Path.of("/c/gan-studio"),
+                AppDirs.datasetCacheDir("Linux", "/home/u", Map.of("XDG_CACHE_HOME", "/c")));
+        assertEquals(Path.of("/Users/u/Library/Caches/GAN Studio"),
+                AppDirs.datasetCacheDir("Mac OS X", "/Users/u", Map.of()));
+        assertEquals(Path.of("C:/L/GAN Studio/cache"),
+                AppDirs.datasetCacheDir("Windows 11", "C:/U", Map.of("LOCALAPPDATA", "C:/L")));
+    }
 }

@@ -22,7 +22,7 @@ class ModelStatsTest {
         long gMacs = 2 * 2 * 16 + 2 * 1 * 16 * 16 + 1 * 1 * 16 * 64;
         long gAct = 2 * 4 * 4 + 1 * 8 * 8 + 1 * 16 * 16;
         assertEquals(2 * gMacs + gAct, ModelStats.of(c).generatorFlops());
-        assertEquals(4.0 * 10 * ModelStats.of(c).generatorFlops() + 9.0 * 10 * ModelStats.of(c).discriminatorFlops(),
+        assertEquals(3.0 * 10 * ModelStats.of(c).generatorFlops() + 9.0 * 10 * ModelStats.of(c).discriminatorFlops(),
                 ModelStats.of(c).stepFlops(10, 1), 1e-6);
     }
 }

@@ -1,0 +1,89 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.latent.Latents;
+import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.train.LoadedCheckpoint;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Writes images from a trained generator: separate PNGs, or one grid. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Generate images from a trained generator. Image i uses seed SEED+i, so the same seed and "
+                + "checkpoint give the same images.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    GeneratorSource source;
+
+    @Option(names = "-n", paramLabel = "N", defaultValue = "16",
+            description = "How many images. Default: ${DEFAULT-VALUE}.")
+    int count;
+
+    @Option(names = "--grid", description = "Write one PNG grid of the N images instead of N files.")
+    boolean grid;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the first image's noise vector. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--truncation", paramLabel = "PSI", defaultValue = "1", description = "Scale the noise by PSI "
+            + "(0 < PSI <= 1): lower gives more typical, less varied images. Default: ${DEFAULT-VALUE} (off).")
+    float truncation;
+
+    @Option(names = "--out", paramLabel = "DIR|FILE.png", description = "A folder for the images "
+            + "(image-SEED.png), or a .png file for --grid. Default: generated/ or generated.png.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1 || count > 10_000) {
+            throw new UsageError("-n must be between 1 and 10000, not " + count);
+        }
+        if (!(truncation > 0f && truncation <= 1f)) {
+            throw new UsageError("--truncation must be above 0 and at most 1, not " + truncation);
+        }
+        boolean pngTarget = out != null && out.toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        if (pngTarget && !grid && count > 1) {
+            throw new UsageError("--out " + out + " is one file: add --grid, or name a folder for " + count
+                    + " images");
+        }
+        LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
+        PrintWriter o = spec.commandLine().getOut();
+        try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
+            List<float[]> latents = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                latents.add(Latents.truncate(Latents.fromSeed(seed + i, generator.latentSize()), truncation));
+            }
+            if (grid || pngTarget) {
+                Path file = out != null ? out : Path.of("generated.png");
+                SampleGrid g = SampleGrid.of(generator.generate(latents), count, generator.channels(),
+                        generator.imageSize());
+                g.writePng(file);
+                o.println("wrote " + count + " images as a grid: " + file.toAbsolutePath());
+            } else {
+                Path dir = out != null ? out : Path.of("generated");
+                List<int[]> images = generator.render(latents);
+                int size = generator.imageSize();
+                for (int i = 0; i < count; i++) {
+                    Png.write(images.get(i), size, size, dir.resolve("image-" + (seed + i) + ".png"));
+                }
+                o.println("wrote " + count + " images to " + dir.toAbsolutePath());
+            }
+        }
+        o.println("from checkpoint " + checkpoint.file() + " (step " + checkpoint.state().step() + ")");
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,105 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.train.GifWriter;
+import io.ganstudio.core.latent.Latents;
+import io.ganstudio.core.train.LoadedCheckpoint;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** A walk through latent space between seeds, as an animated GIF or PNG frames. */
+@Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Walk from one noise vector to another (or through several keyframes) and render each step.")
+final class InterpolateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    GeneratorSource source;
+
+    @Option(names = "--from", paramLabel = "SEED", defaultValue = "0",
+            description = "Seed of the start vector. Default: ${DEFAULT-VALUE}.")
+    long from;
+
+    @Option(names = "--to", paramLabel = "SEED", defaultValue = "1",
+            description = "Seed of the end vector. Default: ${DEFAULT-VALUE}.")
+    long to;
+
+    @Option(names = "--seeds", paramLabel = "A,B,C", split = ",", description = "Keyframe seeds to pass through "
+            + "in order, instead of --from/--to.")
+    List<Long> seeds;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "32",
+            description = "Frames between two keyframes. Default: ${DEFAULT-VALUE}.")
+    int frames;
+
+    @ArgGroup(exclusive = true)
+    Method method = new Method();
+
+    static final class Method {
+        @Option(names = "--slerp", description = "Spherical interpolation (the default): keeps vectors at a "
+                + "typical length, so middle frames do not fade.")
+        boolean slerp;
+
+        @Option(names = "--lerp", description = "Straight-line interpolation.")
+        boolean lerp;
+    }
+
+    @Option(names = "--gif", paramLabel = "FILE", description = "Write an animated GIF.")
+    Path gif;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write PNG frames (frame-0000.png...) to DIR. "
+            + "Default when neither --gif nor --out is given: interpolation.gif.")
+    Path out;
+
+    @Option(names = "--fps", paramLabel = "N", defaultValue = "12",
+            description = "GIF frames per second. Default: ${DEFAULT-VALUE}.")
+    int fps;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Long> keys = seeds != null ? seeds : List.of(from, to);
+        if (keys.size() < 2) {
+            throw new UsageError("--seeds needs at least two seeds, e.g. --seeds 1,2,3");
+        }
+        if (frames < 2 || frames > 1000) {
+            throw new UsageError("--frames must be between 2 and 1000, not " + frames);
+        }
+        if (fps < 1 || fps > 60) {
+            throw new UsageError("--fps must be between 1 and 60, not " + fps);
+        }
+        LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
+        PrintWriter o = spec.commandLine().getOut();
+        try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
+            List<float[]> keyVectors = new ArrayList<>();
+            for (long s : keys) {
+                keyVectors.add(Latents.fromSeed(s, generator.latentSize()));
+            }
+            List<float[]> walk = Latents.keyframes(keyVectors, frames, !method.lerp);
+            List<int[]> images = generator.render(walk);
+            int size = generator.imageSize();
+            if (out != null) {
+                for (int i = 0; i < images.size(); i++) {
+                    Png.write(images.get(i), size, size, out.resolve(String.format("frame-%04d.png", i)));
+                }
+                o.println("wrote " + images.size() + " frames to " + out.toAbsolutePath());
+            }
+            if (gif != null || out == null) {
+                Path file = gif != null ? gif : Path.of("interpolation.gif");
+                // Small images are scaled up so the GIF is watchable without zooming.
+                GifWriter.write(file, images, size, size, Math.round(1000f / fps), Math.max(1, 128 / size));
+                o.println("wrote " + images.size() + " frames as a GIF: " + file.toAbsolutePath());
+            }
+        }
+        return Cli.OK;
+    }
+}

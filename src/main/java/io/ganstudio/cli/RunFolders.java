@@ -1,0 +1,67 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.CorruptCheckpointException;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.RunFolder;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Opens what --run, --resume and --checkpoint name, turning "not there" into a message a person can act on. */
+final class RunFolders {
+
+    private RunFolders() {
+    }
+
+    static RunFolder open(Path run) throws IOException {
+        if (!Files.isDirectory(run)) {
+            throw new UsageError("there is no run folder at " + run.toAbsolutePath());
+        }
+        if (!Files.isRegularFile(run.resolve("config.json"))) {
+            throw new UsageError(run.toAbsolutePath() + " is not a run folder (it has no config.json)");
+        }
+        return RunFolder.open(run);
+    }
+
+    static GanConfig config(Path run) throws IOException {
+        return open(run).config();
+    }
+
+    /**
+     * The newest checkpoint of a run folder that verifies, with only the generator's weights (what generating needs,
+     * in a fraction of the memory). Damaged newer ones are reported on stderr and skipped.
+     */
+    static LoadedCheckpoint latestGenerator(Path run, PrintWriter err) throws IOException {
+        RunFolder folder = open(run);
+        List<Path> files = Checkpoints.list(folder.checkpointDir());
+        if (files.isEmpty()) {
+            throw new UsageError("the run at " + run.toAbsolutePath() + " has no checkpoint yet: train it first "
+                    + "(checkpoints are written every --checkpoint-every steps and at the end)");
+        }
+        for (int i = files.size() - 1; i >= 0; i--) {
+            try {
+                return Checkpoints.readGenerator(files.get(i));
+            } catch (CorruptCheckpointException e) {
+                err.println("warning: skipping a damaged checkpoint: " + Cli.oneLine(e.getMessage()));
+            }
+        }
+        throw new UsageError("none of the " + files.size() + " checkpoints in " + folder.checkpointDir()
+                + " can be read; the run cannot be used for generating");
+    }
+
+    static LoadedCheckpoint generatorOf(Path checkpointFile) throws IOException {
+        if (!Files.isRegularFile(checkpointFile)) {
+            throw new UsageError("there is no checkpoint file at " + checkpointFile.toAbsolutePath());
+        }
+        try {
+            return Checkpoints.readGenerator(checkpointFile);
+        } catch (CorruptCheckpointException e) {
+            throw new UsageError(Cli.oneLine(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.engine.AppDirs;
+
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.LoadOptions;
+import io.ganstudio.core.data.LoadResult;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.TrainingSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** Trains a new run, or continues one, through the same {@link TrainingSession} the studio uses. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a DCGAN. Writes a run folder (config.json, metrics.csv, samples/, checkpoints/) that "
+                + "the studio opens too. Ctrl-C stops cleanly after writing a checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+
+    /** What may accompany --resume: everything else is the run's own config.json. */
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--steps", "--epochs", "--cache",
+            "--verbose", "--quiet");
+
+    private static final int MAX_SKIPPED_SHOWN = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainOptions options;
+
+    @ArgGroup(exclusive = true)
+    Length length = new Length();
+
+    static final class Length {
+        @Option(names = "--steps", paramLabel = "N", description = "Generator steps to train in total "
+                + "(with --resume: the new target). Default: 2000 for a new run.")
+        Long steps;
+
+        @Option(names = "--epochs", paramLabel = "E", description = "Train for E passes over the dataset "
+                + "instead (converted to steps with the dataset's size and the batch size).")
+        Double epochs;
+    }
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create. "
+            + "Default: runs/<timestamp>_<dataset> under the current directory.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run folder from its newest "
+            + "checkpoint with its own settings; --steps or --epochs sets the new target.")
+    Path resume;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached. "
+            + "Default: ~/.cache/gan-studio (or $XDG_CACHE_HOME/gan-studio).")
+    Path cache;
+
+    @Option(names = "--verbose", description = "Also print how the engine was set up (threads, environment).")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "Print only warnings, errors and where the run folder is.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Path cacheDir = cache != null ? cache : AppDirs.datasetCacheDir();
+        return resume != null ? resumeRun(cacheDir) : newRun(cacheDir);
+    }
+
+    private int newRun(Path cacheDir) throws IOException, InterruptedException {
+        DataSpec data = options.dataSpec();
+        long defaultSteps = TrainConfig.defaults().steps();
+        GanConfig config = options.toConfig(data, length.steps != null ? length.steps : defaultSteps);
+        requireValid(config.problems());
+        if (out != null && Files.exists(out.resolve("config.json"))) {
+            throw new UsageError("--out: " + out + " already holds a run; continue it with --resume " + out
+                    + " or choose another folder");
+        }
+        startEngine();
+        LoadResult loaded = loadData(config, cacheDir);
+        if (length.epochs != null) {
+            config = config.withTrain(config.train().withSteps(stepsFor(length.epochs, loaded, config.train())));
+            requireValid(config.problems());
+        }
+        Path runDir = out != null ? out : RunFolder.newRunDir(Path.of("runs"), runName(data));
+        TrainProgress progress = progress(config.train());
+        return drive(TrainingSession.newRun(config, runDir, cacheDir, progress), progress);
+    }
+
+    private int resumeRun(Path cacheDir) throws IOException, InterruptedException {
+        List<String> extra = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).filter(n -> !RESUME_OPTIONS.contains(n)).toList();
+        if (!extra.isEmpty()) {
+            throw new UsageError("--resume continues a run with the settings in its config.json; leave out "
+                    + String.join(", ", extra) + " (or start a new run without --resume)");
+        }
+        GanConfig config = RunFolders.config(resume);
+        startEngine();
+        long target = 0;
+        if (length.steps != null) {
+            target = length.steps;
+        } else if (length.epochs != null) {
+            target = stepsFor(length.epochs, loadData(config, cacheDir), config.train());
+        }
+        TrainConfig train = target > 0 ? config.train().withSteps(target) : config.train();
+        TrainProgress progress = progress(train);
+        return drive(TrainingSession.resumeRun(resume, target, cacheDir, progress), progress);
+    }
+
+    /** Loads the engine after the command line is known to be valid, so a typo is reported at once. */
+    private void startEngine() {
+        var engine = EngineSetup.init();
+        if (verbose) {
+            spec.commandLine().getOut().print(engine.describe());
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    private static void requireValid(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new UsageError(problems);
+        }
+    }
+
+    /**
+     * Decodes the data once before training: a bad folder fails here, before a run folder exists, and the report
+     * (found, skipped and why) is printed up front. The session then reads the same images from the cache.
+     */
+    private LoadResult loadData(GanConfig config, Path cacheDir) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            LoadResult r = DatasetLoader.load(config.data(), config.model().imageSize(),
+                    new LoadOptions(cacheDir, Runtime.getRuntime().availableProcessors(), () -> false),
+                    (done, total) -> { });
+            if (!quiet) {
+                out.println(r.report().summary().strip());
+                printSkipped(r, out);
+                out.flush();
+            }
+            return r;
+        } catch (DatasetException e) {
+            throw new UsageError("--data: " + Cli.oneLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * Skipped files grouped by reason, most common first: a reason shared by many files is one line with an
+     * example, a rarer one lists its files, up to a screenful. The run folder's data-report.txt has them all.
+     */
+    private static void printSkipped(LoadResult r, PrintWriter out) {
+        int lines = 0;
+        for (var group : r.report().skippedByReason().entrySet()) {
+            var files = group.getValue();
+            if (files.size() > 3) {
+                out.println("  skipped " + files.size() + " files: " + group.getKey() + " (e.g. "
+                        + files.get(0).path().getFileName() + ")");
+                lines++;
+            } else {
+                for (var f : files) {
+                    out.println("  skipped " + f.path() + ": " + group.getKey());
+                    lines++;
+                }
+            }
+            if (lines >= MAX_SKIPPED_SHOWN) {
+                out.println("  ... more in data-report.txt in the run folder");
+                return;
+            }
+        }
+    }
+
+    private static long stepsFor(double epochs, LoadResult data, TrainConfig train) {
+        if (!(epochs > 0)) {
+            throw new UsageError("--epochs must be above 0, not " + epochs);
+        }
+        // Each step shows D batch x d-steps real images.
+        long perStep = (long) train.batchSize() * train.discriminatorSteps();
+        return Math.max(1, (long) Math.ceil(epochs * data.dataset().count() / perStep));
+    }
+
+    private TrainProgress progress(TrainConfig train) {
+        return new TrainProgress(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                System.console() != null, quiet, train.steps(), train.batchSize() * train.discriminatorSteps());
+    }
+
+    /** Starts the session, stops it cleanly on Ctrl-C, waits for its end and reports. */
+    private int drive(TrainingSession session, TrainProgress progress) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Thread onCtrlC = new Thread(() -> {
+            session.stop();
+            try {
+                session.awaitEnd(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gan-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            session.start();
+            session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
+        } finally {
+            removeHook(onCtrlC);
+        }
+        SessionEvent.Failed failed = progress.failure();
+        if (failed != null) {
+            err.println("error: " + failed.message());
+            err.println(failed.advice());
+            if (session.runDir() != null) {
+                err.println("run folder: " + session.runDir().toAbsolutePath());
+            }
+            return Cli.FAILED;
+        }
+        SessionEvent.Finished f = progress.finished();
+        if (f != null && !quiet) {
+            out.println((f.reachedTarget() ? "finished at step " : "stopped at step ") + f.step());
+        }
+        if (session.runDir() != null) {
+            out.println("run folder: " + session.runDir().toAbsolutePath());
+        }
+        if (progress.lastCheckpoint() != null && !quiet) {
+            out.println("checkpoint: " + progress.lastCheckpoint().toAbsolutePath());
+        }
+        if (progress.lastSample() != null && !quiet) {
+            out.println("samples:    " + progress.lastSample().toAbsolutePath());
+        }
+        out.flush();
+        return Cli.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook is running and does the stopping.
+        }
+    }
+
+    private static String runName(DataSpec data) {
+        if (data.kind() == DataSpec.Kind.BUILT_IN) {
+            return "fashion-mnist";
+        }
+        Path name = Path.of(data.path()).getFileName();
+        return name == null ? "run" : name.toString();
+    }
+}

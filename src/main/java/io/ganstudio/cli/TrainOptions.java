@@ -1,0 +1,135 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.LossKind;
+import io.ganstudio.core.train.TrainConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The settings of a new run, as options. Defaults are those of {@link TrainConfig#defaults()} and the DCGAN paper;
+ * they are written out here because picocli shows them in --help (a test checks they agree).
+ */
+final class TrainOptions {
+
+    @Option(names = "--data", paramLabel = "FOLDER|IDX-FILE", description = "Images to learn from: a folder "
+            + "(flat or with class subfolders; PNG, JPEG, GIF, BMP, WebP, TIFF) or an IDX images file. "
+            + "Default: the built-in Fashion-MNIST test set.")
+    Path data;
+
+    @Option(names = "--size", paramLabel = "PX", description = "Image side in pixels: 16, 28, 32, 64 or 128. "
+            + "Default: 28 for the built-in dataset and IDX files, 64 for folders.")
+    Integer size;
+
+    @Option(names = "--latent", paramLabel = "N", defaultValue = "100", description = "Length of the noise "
+            + "vector z. Default: ${DEFAULT-VALUE}.")
+    int latent;
+
+    @Option(names = "--g-width", paramLabel = "N", defaultValue = "64", description = "Generator width (ngf): "
+            + "channels of its last hidden layer; the layers before have 2x, 4x... Default: ${DEFAULT-VALUE}.")
+    int generatorWidth;
+
+    @Option(names = "--d-width", paramLabel = "N", defaultValue = "64", description = "Discriminator width "
+            + "(ndf): channels of its first layer. Default: ${DEFAULT-VALUE}.")
+    int discriminatorWidth;
+
+    @Option(names = "--norm", paramLabel = "KIND", defaultValue = "batch-norm", converter = Converters.Norm.class,
+            description = "Normalisation in hidden layers: batch-norm or none. Default: ${DEFAULT-VALUE}.")
+    Normalization normalization;
+
+    @Option(names = "--loss", paramLabel = "KIND", defaultValue = "bce", converter = Converters.Loss.class,
+            description = "Adversarial loss: bce (the DCGAN paper's), lsgan or hinge. Default: ${DEFAULT-VALUE}.")
+    LossKind loss;
+
+    @Option(names = "--label-smoothing", paramLabel = "X", defaultValue = "0", description = "Train D against "
+            + "1-X instead of 1 for real images (one-sided; bce and lsgan). Default: ${DEFAULT-VALUE}.")
+    float labelSmoothing;
+
+    @Option(names = "--lr-g", paramLabel = "LR", defaultValue = "0.0002",
+            description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
+    float lrG;
+
+    @Option(names = "--lr-d", paramLabel = "LR", defaultValue = "0.0002",
+            description = "Discriminator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
+    float lrD;
+
+    @Option(names = "--beta1-g", paramLabel = "B", defaultValue = "0.5",
+            description = "Generator Adam beta1. Default: ${DEFAULT-VALUE}.")
+    float beta1G;
+
+    @Option(names = "--beta2-g", paramLabel = "B", defaultValue = "0.999",
+            description = "Generator Adam beta2. Default: ${DEFAULT-VALUE}.")
+    float beta2G;
+
+    @Option(names = "--beta1-d", paramLabel = "B", defaultValue = "0.5",
+            description = "Discriminator Adam beta1. Default: ${DEFAULT-VALUE}.")
+    float beta1D;
+
+    @Option(names = "--beta2-d", paramLabel = "B", defaultValue = "0.999",
+            description = "Discriminator Adam beta2. Default: ${DEFAULT-VALUE}.")
+    float beta2D;
+
+    @Option(names = "--d-steps", paramLabel = "N", defaultValue = "1",
+            description = "Discriminator steps per generator step. Default: ${DEFAULT-VALUE}.")
+    int discriminatorSteps;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "Images per batch. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for weights, noise and "
+            + "data order: the same seed and settings give the same run. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--sample-every", paramLabel = "STEPS", defaultValue = "50", description = "Save the "
+            + "fixed-noise sample grid every this many steps. Default: ${DEFAULT-VALUE}.")
+    int sampleEvery;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "500", description = "Write a "
+            + "checkpoint every this many steps (and always at the end). Default: ${DEFAULT-VALUE}.")
+    int checkpointEvery;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "N", defaultValue = "3",
+            description = "How many of the newest checkpoints to keep. Default: ${DEFAULT-VALUE}.")
+    int keepCheckpoints;
+
+    /** What --data names, checked to exist. */
+    DataSpec dataSpec() {
+        if (data == null) {
+            return DataSpec.builtIn();
+        }
+        if (Files.isDirectory(data)) {
+            return DataSpec.folder(data.toAbsolutePath().toString());
+        }
+        if (Files.isRegularFile(data)) {
+            return DataSpec.idx(data.toAbsolutePath().toString());
+        }
+        throw new UsageError("--data: there is no folder or file at " + data.toAbsolutePath());
+    }
+
+    int imageSize(DataSpec spec) {
+        if (size != null) {
+            return size;
+        }
+        return spec.kind() == DataSpec.Kind.FOLDER ? 64 : 28;
+    }
+
+    /**
+     * The run's configuration for {@code steps} steps. Channels are 3 here; the session takes them from the data
+     * (1 only when every image is grayscale).
+     */
+    GanConfig toConfig(DataSpec spec, long steps) {
+        ModelConfig model = new ModelConfig(imageSize(spec), 3, latent, generatorWidth, discriminatorWidth,
+                normalization);
+        TrainConfig defaults = TrainConfig.defaults();
+        TrainConfig train = new TrainConfig(loss, labelSmoothing, new TrainConfig.AdamSettings(lrG, beta1G, beta2G),
+                new TrainConfig.AdamSettings(lrD, beta1D, beta2D), discriminatorSteps, batch, seed, steps,
+                sampleEvery, checkpointEvery, keepCheckpoints, defaults.gridSize());
+        return new GanConfig(spec, model, train);
+    }
+}

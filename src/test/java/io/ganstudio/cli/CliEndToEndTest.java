@@ -1,0 +1,150 @@
+package io.ganstudio.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole path on a tiny run: train a few steps on a folder of PNGs, resume it, generate and interpolate from it.
+ * Sizes are the smallest the model allows so the class runs in seconds.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliEndToEndTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path images;
+    static Path run;
+    static Path cache;
+
+    @BeforeAll
+    static void tinyImageFolder() throws IOException {
+        images = Files.createDirectories(tmp.resolve("images"));
+        run = tmp.resolve("run");
+        cache = tmp.resolve("cache");
+        Random random = new Random(3);
+        for (int i = 0; i < 8; i++) {
+            BufferedImage img = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 20; y++) {
+                for (int x = 0; x < 20; x++) {
+                    img.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            ImageIO.write(img, "png", images.resolve("img" + i + ".png").toFile());
+        }
+        Files.writeString(images.resolve("broken.png"), "not an image");
+    }
+
+    private static void assertOk(CliRun r) {
+        assertEquals(Cli.OK, r.exitCode(), () -> "stdout:\n" + r.out() + "\nstderr:\n" + r.err());
+    }
+
+    private static long count(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).count();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void trainWritesARunFolder() throws IOException {
+        CliRun r = CliRun.of("train", "--data", images.toString(), "--size", "16", "--g-width", "4", "--d-width",
+                "8", "--latent", "8", "--batch", "4", "--steps", "3", "--sample-every", "2", "--checkpoint-every",
+                "2", "--out", run.toString(), "--cache", cache.toString());
+        assertOk(r);
+        assertTrue(r.out().contains("run folder: " + run.toAbsolutePath()), r.out());
+        assertTrue(r.out().contains("finished at step 3"), r.out());
+        assertTrue(r.out().contains("skipped") && r.out().contains("broken.png"), "data report: " + r.out());
+        assertTrue(Files.isRegularFile(run.resolve("config.json")));
+        assertEquals(4, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and 3 steps");
+        assertTrue(count(run.resolve("samples"), ".png") >= 2, "samples at steps 0, 2 and 3");
+        assertTrue(Files.list(run.resolve("checkpoints")).findAny().isPresent());
+    }
+
+    @Test
+    @Order(1)
+    void epochsBecomeStepsFromTheDatasetSize() throws IOException {
+        Path epochRun = tmp.resolve("epochs");
+        CliRun r = CliRun.of("train", "--data", images.toString(), "--size", "16", "--g-width", "4", "--d-width",
+                "4", "--latent", "4", "--batch", "4", "--epochs", "1", "--out", epochRun.toString(), "--cache",
+                cache.toString(), "--quiet");
+        assertOk(r);
+        // 8 readable images, batch 4: one pass is 2 steps.
+        assertEquals(3, Files.readAllLines(epochRun.resolve("metrics.csv")).size(), "header and 2 steps");
+    }
+
+    @Test
+    @Order(2)
+    void resumeContinuesToTheNewTarget() throws IOException {
+        CliRun r = CliRun.of("train", "--resume", run.toString(), "--steps", "5", "--cache", cache.toString());
+        assertOk(r);
+        assertTrue(r.out().contains("finished at step 5"), r.out());
+        assertEquals(6, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and 5 steps");
+    }
+
+    @Test
+    @Order(2)
+    void outRefusesAnExistingRun() {
+        CliRun r = CliRun.of("train", "--out", run.toString(), "--steps", "2");
+        assertEquals(Cli.USAGE, r.exitCode());
+        assertTrue(r.err().contains("--resume"), r.err());
+    }
+
+    @Test
+    @Order(2)
+    void resumeRefusesNewSettings() {
+        CliRun r = CliRun.of("train", "--resume", run.toString(), "--lr-g", "0.001");
+        assertEquals(Cli.USAGE, r.exitCode());
+        assertTrue(r.err().contains("--lr-g"), r.err());
+    }
+
+    @Test
+    @Order(3)
+    void generateWritesImagesAndIsReproducible() throws IOException {
+        Path a = tmp.resolve("gen-a");
+        Path b = tmp.resolve("gen-b");
+        assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "3", "--seed", "5", "--out", a.toString()));
+        assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "3", "--seed", "5", "--out", b.toString()));
+        assertEquals(3, count(a, ".png"));
+        assertArrayEquals(Files.readAllBytes(a.resolve("image-6.png")), Files.readAllBytes(b.resolve("image-6.png")));
+        Path checkpoint;
+        try (Stream<Path> files = Files.list(run.resolve("checkpoints"))) {
+            checkpoint = files.filter(p -> p.toString().endsWith(".gsc")).sorted().findFirst().orElseThrow();
+        }
+        Path single = tmp.resolve("one.png");
+        assertOk(CliRun.of("generate", "--checkpoint", checkpoint.toString(), "-n", "1", "--out", single.toString()));
+        assertEquals(16, ImageIO.read(single.toFile()).getWidth());
+        Path grid = tmp.resolve("grid.png");
+        assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "4", "--grid", "--truncation", "0.7",
+                "--out", grid.toString()));
+        assertTrue(ImageIO.read(grid.toFile()).getWidth() > 16);
+    }
+
+    @Test
+    @Order(3)
+    void interpolateWritesAGifAndFrames() throws IOException {
+        Path gif = tmp.resolve("walk.gif");
+        Path frames = tmp.resolve("frames");
+        assertOk(CliRun.of("interpolate", "--run", run.toString(), "--seeds", "1,2,3", "--frames", "4", "--lerp",
+                "--gif", gif.toString(), "--out", frames.toString(), "--fps", "10"));
+        byte[] head = Files.readAllBytes(gif);
+        assertEquals("GIF8", new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(count(frames, ".png") >= 8, "two segments of 4 frames");
+    }
+}
