@@ -1,5 +1,6 @@
 package io.ganstudio.ui;
 
+import io.ganstudio.core.engine.EngineSetup;
 import javafx.application.Application;
 
 /**
@@ -14,6 +15,7 @@ public final class StudioLauncher {
     public static void launch(String[] args) {
         // Before anything can touch DJL (EngineSetup.init() sets these too, this covers any earlier use).
         System.setProperty("ai.djl.offline", "true");
+        EngineSetup.preferInteractive();
         Application.launch(StudioApp.class, args);
     }
 

@@ -19,8 +19,21 @@ import java.util.Map;
 public final class EngineSetup {
 
     private static EngineReport report;
+    private static boolean interactive;
 
     private EngineSetup() {
+    }
+
+    /**
+     * For the studio, before {@link #init()}: two MXNet worker threads instead of one, so that rendering in Explore
+     * is not queued behind a whole training step (measured: slider redraw while training p50 490 ms -> 42 ms). The
+     * CLI keeps one, which trains faster (measured at 32x32: 391 vs 338 img/s).
+     */
+    public static synchronized void preferInteractive() {
+        if (report != null) {
+            throw new IllegalStateException("the engine is already loaded: call preferInteractive() before init()");
+        }
+        interactive = true;
     }
 
     /** Prepares and loads the engine once; later calls return the same report. */
@@ -41,6 +54,9 @@ public final class EngineSetup {
         if (Platform.isLinux() && Platform.isIntel() && cpuHasAvx2()) {
             // libmxnet's bundled OpenBLAS does not recognise newer CPUs and falls back to a generic kernel.
             setEnvUnlessUserSet("OPENBLAS_CORETYPE", "Haswell", applied);
+        }
+        if (interactive) {
+            setEnvUnlessUserSet("MXNET_CPU_WORKER_NTHREADS", "2", applied);
         }
         // The user's DJL_CACHE_DIR, else the app-data folder when installed, else DJL's default (~/.djl.ai).
         AppDirs.applyDjlCacheDefault();

@@ -57,6 +57,7 @@ public final class UiBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
+        io.ganstudio.core.engine.EngineSetup.preferInteractive(); // measure with the studio's engine settings
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int probes = args.length > 2 ? Integer.parseInt(args[2]) : 100;
