@@ -1,17 +1,14 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.ui.BundleText;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 /** The Train screen's words, from io/ganstudio/ui/train/messages*.properties (English and Japanese). */
-public final class TrainText {
+public final class TrainText extends BundleText {
 
     private static final String BUNDLE = "io.ganstudio.ui.train.messages";
-
-    private final Supplier<Locale> locale;
 
     public TrainText(Locale locale) {
         this(() -> locale);
@@ -19,21 +16,7 @@ public final class TrainText {
 
     /** Follows a language that can change while the app runs (the shell's language switch). */
     public TrainText(Supplier<Locale> locale) {
-        this.locale = locale;
-    }
-
-    private ResourceBundle bundle() {
-        // English is the root bundle: never fall back to the JVM's default locale instead of it.
-        return ResourceBundle.getBundle(BUNDLE, locale.get(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    public String get(String key) {
-        return bundle().getString(key);
-    }
-
-    public String format(String key, Object... args) {
-        return new MessageFormat(bundle().getString(key), locale.get()).format(args);
+        super(BUNDLE, locale);
     }
 
     String noConfig() {
