@@ -23,6 +23,11 @@ public class BundleText {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** The language now in use. */
+    public Locale locale() {
+        return locale.get();
+    }
+
     public String get(String key) {
         return bundle().getString(key);
     }

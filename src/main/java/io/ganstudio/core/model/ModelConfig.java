@@ -2,6 +2,9 @@ package io.ganstudio.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import io.ganstudio.core.text.Problem;
 
 /**
  * Everything needed to rebuild the generator and discriminator.
@@ -22,26 +25,35 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
         return new ModelConfig(imageSize, channels, 100, 64, 64, Normalization.BATCH_NORM);
     }
 
-    /** Problems a person can act on; empty when the configuration is valid. */
+    /** Problems a person can act on, in English; empty when the configuration is valid. */
     public List<String> problems() {
-        List<String> p = new ArrayList<>();
+        return problems(Locale.ENGLISH);
+    }
+
+    /** Problems a person can act on, in the given language (English or Japanese). */
+    public List<String> problems(Locale locale) {
+        return Problem.texts(problemList(), locale);
+    }
+
+    public List<Problem> problemList() {
+        List<Problem> p = new ArrayList<>();
         if (!SUPPORTED_SIZES.contains(imageSize)) {
-            p.add("image size " + imageSize + " is not supported: choose one of " + SUPPORTED_SIZES);
+            p.add(Problem.of("model.imageSize", imageSize, SUPPORTED_SIZES));
         }
         if (channels != 1 && channels != 3) {
-            p.add("channels must be 1 (grayscale) or 3 (colour), not " + channels);
+            p.add(Problem.of("model.channels", channels));
         }
         if (latentSize < 1 || latentSize > 1024) {
-            p.add("latent size must be between 1 and 1024, not " + latentSize);
+            p.add(Problem.of("model.latentSize", latentSize));
         }
         if (generatorWidth < 1 || generatorWidth > 512) {
-            p.add("generator width must be between 1 and 512, not " + generatorWidth);
+            p.add(Problem.of("model.generatorWidth", generatorWidth));
         }
         if (discriminatorWidth < 1 || discriminatorWidth > 512) {
-            p.add("discriminator width must be between 1 and 512, not " + discriminatorWidth);
+            p.add(Problem.of("model.discriminatorWidth", discriminatorWidth));
         }
         if (normalization == null) {
-            p.add("normalization must be batch-norm or none");
+            p.add(Problem.of("model.normalization"));
         }
         return p;
     }

@@ -5,29 +5,37 @@ import io.ganstudio.core.model.ModelConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import io.ganstudio.core.text.Problem;
 
 /** A run's whole configuration, as saved in its config.json: the data, the networks, and how to train them. */
 public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
 
-    /** Every problem with the configuration, each a sentence a person can act on; empty when valid. */
+    /** Every problem with the configuration, each a sentence a person can act on, in English; empty when valid. */
     public List<String> problems() {
-        List<String> p = new ArrayList<>();
+        return problems(Locale.ENGLISH);
+    }
+
+    /** Every problem with the configuration in the given language (English or Japanese); empty when valid. */
+    public List<String> problems(Locale locale) {
+        List<Problem> p = new ArrayList<>();
         if (data == null) {
-            p.add("no dataset is chosen");
+            p.add(Problem.of("config.noData"));
         } else if (data.kind() != DataSpec.Kind.BUILT_IN && (data.path() == null || data.path().isBlank())) {
-            p.add("the dataset needs a folder or file path");
+            p.add(Problem.of("config.noDataPath"));
         }
         if (model == null) {
-            p.add("model settings are missing");
+            p.add(Problem.of("config.noModel"));
         } else {
-            p.addAll(model.problems());
+            p.addAll(model.problemList());
         }
         if (train == null) {
-            p.add("training settings are missing");
+            p.add(Problem.of("config.noTrain"));
         } else {
-            p.addAll(train.problems());
+            p.addAll(train.problemList());
         }
-        return p;
+        return Problem.texts(p, locale);
     }
 
     /** Throws with all problems listed, one per line, when the configuration is not valid. */

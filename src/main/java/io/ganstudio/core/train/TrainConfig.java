@@ -2,6 +2,9 @@ package io.ganstudio.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import io.ganstudio.core.text.Problem;
 
 /**
  * How to train: loss, optimizers, batch, schedule and the seed that makes a run reproducible.
@@ -41,56 +44,66 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
                 newBatch, seed, steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize);
     }
 
-    /** Problems a person can act on; empty when the configuration is valid. */
+    /** Problems a person can act on, in English; empty when the configuration is valid. */
     public List<String> problems() {
-        List<String> p = new ArrayList<>();
+        return problems(Locale.ENGLISH);
+    }
+
+    /** Problems a person can act on, in the given language (English or Japanese). */
+    public List<String> problems(Locale locale) {
+        return Problem.texts(problemList(), locale);
+    }
+
+    public List<Problem> problemList() {
+        List<Problem> p = new ArrayList<>();
         if (loss == null) {
-            p.add("loss must be bce, lsgan or hinge");
+            p.add(Problem.of("train.loss"));
         }
         if (labelSmoothing < 0f || labelSmoothing >= 0.5f) {
-            p.add("label smoothing must be from 0 (off) up to below 0.5, not " + labelSmoothing);
+            p.add(Problem.of("train.labelSmoothing", labelSmoothing));
         } else if (labelSmoothing > 0f && loss == LossKind.HINGE) {
-            p.add("label smoothing works with the bce and lsgan losses, not hinge: set it to 0 or change the loss");
+            p.add(Problem.of("train.labelSmoothingHinge"));
         }
         checkAdam("generator", generatorOptimizer, p);
         checkAdam("discriminator", discriminatorOptimizer, p);
         if (discriminatorSteps < 1 || discriminatorSteps > 10) {
-            p.add("discriminator steps per generator step must be between 1 and 10, not " + discriminatorSteps);
+            p.add(Problem.of("train.discriminatorSteps", discriminatorSteps));
         }
         if (batchSize < 2 || batchSize > 1024) {
-            p.add("batch size must be between 2 and 1024 (batch norm needs at least 2), not " + batchSize);
+            p.add(Problem.of("train.batchSize", batchSize));
         }
         if (steps < 1) {
-            p.add("steps must be at least 1, not " + steps);
+            p.add(Problem.of("train.steps", steps));
         }
         if (sampleEvery < 1) {
-            p.add("sample interval must be at least 1 step, not " + sampleEvery);
+            p.add(Problem.of("train.sampleEvery", sampleEvery));
         }
         if (checkpointEvery < 1) {
-            p.add("checkpoint interval must be at least 1 step, not " + checkpointEvery);
+            p.add(Problem.of("train.checkpointEvery", checkpointEvery));
         }
         if (keepCheckpoints < 1) {
-            p.add("keep at least 1 checkpoint, not " + keepCheckpoints);
+            p.add(Problem.of("train.keepCheckpoints", keepCheckpoints));
         }
         if (gridSize < 1 || gridSize > 256) {
-            p.add("sample grid must hold between 1 and 256 images, not " + gridSize);
+            p.add(Problem.of("train.gridSize", gridSize));
         }
         return p;
     }
 
-    private static void checkAdam(String who, AdamSettings a, List<String> p) {
+    /** @param who "generator" or "discriminator": part of the message keys */
+    private static void checkAdam(String who, AdamSettings a, List<Problem> p) {
         if (a == null) {
-            p.add(who + " optimizer settings are missing");
+            p.add(Problem.of("train." + who + ".adamMissing"));
             return;
         }
         if (!(a.learningRate() > 0f && a.learningRate() <= 1f)) {
-            p.add(who + " learning rate must be above 0 and at most 1, not " + a.learningRate());
+            p.add(Problem.of("train." + who + ".learningRate", a.learningRate()));
         }
         if (!(a.beta1() >= 0f && a.beta1() < 1f)) {
-            p.add(who + " beta1 must be from 0 up to below 1, not " + a.beta1());
+            p.add(Problem.of("train." + who + ".beta1", a.beta1()));
         }
         if (!(a.beta2() >= 0f && a.beta2() < 1f)) {
-            p.add(who + " beta2 must be from 0 up to below 1, not " + a.beta2());
+            p.add(Problem.of("train." + who + ".beta2", a.beta2()));
         }
     }
 }

@@ -252,8 +252,8 @@ public final class ModelViewModel {
         if (p.isEmpty()) {
             m = ConfigAssembly.model(imageSize.get(), channels.get(), normalization.get(), parsed);
             t = ConfigAssembly.train(loss.get(), parsed);
-            p.addAll(m.problems());
-            p.addAll(t.problems());
+            p.addAll(m.problems(Messages.locale()));
+            p.addAll(t.problems(Messages.locale()));
         }
         model.set(m);
         train.set(t);

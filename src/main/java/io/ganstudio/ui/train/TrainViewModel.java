@@ -149,7 +149,7 @@ public final class TrainViewModel {
             problems.set(e.problems());
             return false;
         }
-        List<String> p = config == null ? List.of(text.noConfig()) : config.problems();
+        List<String> p = config == null ? List.of(text.noConfig()) : config.problems(text.locale());
         problems.set(p);
         if (!p.isEmpty()) {
             return false;
