@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.StepMetrics;
 
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.List;
 
 /**
  * What a {@link TrainingSession} publishes, as plain immutable Java data: no NDArray ever leaves the engine thread.
+ * Texts are {@link Phrase}s, so the studio says them in its language and the command line in English.
  * Listeners are called on the engine thread and must return quickly (hand the event to another thread).
  */
 public sealed interface SessionEvent {
@@ -16,7 +18,12 @@ public sealed interface SessionEvent {
     }
 
     /** Progress of a long preparation (decoding the dataset, building the models); fraction in [0, 1] or -1. */
-    record Progress(String task, double fraction) implements SessionEvent {
+    record Progress(Phrase step, double fraction) implements SessionEvent {
+
+        /** The step in English, for the command line. */
+        public String task() {
+            return step.english();
+        }
     }
 
     /** Metrics of one or more steps, oldest first. */
@@ -32,11 +39,23 @@ public sealed interface SessionEvent {
     }
 
     /** Something the user should know that does not stop training (skipped files, a slow step...). */
-    record Warning(String message) implements SessionEvent {
+    record Warning(Phrase text) implements SessionEvent {
+
+        public String message() {
+            return text.english();
+        }
     }
 
     /** Training stopped because of a problem: what happened, and what to try. */
-    record Failed(String message, String advice) implements SessionEvent {
+    record Failed(Phrase what, Phrase todo) implements SessionEvent {
+
+        public String message() {
+            return what.english();
+        }
+
+        public String advice() {
+            return todo.english();
+        }
     }
 
     /** Training ended normally (reached its steps, or stopped by the user) at this step. */

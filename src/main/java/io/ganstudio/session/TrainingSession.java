@@ -8,6 +8,7 @@ import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.LoadedCheckpoint;
@@ -36,6 +37,7 @@ import java.util.function.Consumer;
 public final class TrainingSession implements AutoCloseable {
 
     private static final long METRICS_INTERVAL_NANOS = 100_000_000L;
+    private static final Phrase DECODING = Phrase.of("session.decoding");
 
     private enum Command { START, PAUSE, STEP_ONCE, STOP }
 
@@ -170,8 +172,7 @@ public final class TrainingSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            fail("Training stopped because of an internal error: " + e,
-                    "The last good checkpoint is kept. Try again; if it happens again, report it with this message.");
+            fail(Phrase.of("session.internalError", e), Phrase.of("session.internalError.advice"));
         } finally {
             ended.countDown();
         }
@@ -186,18 +187,18 @@ public final class TrainingSession implements AutoCloseable {
         LoadResult data;
         try {
             int size = config.model().imageSize();
-            publish(new SessionEvent.Progress("Decoding images", 0));
+            publish(new SessionEvent.Progress(DECODING, 0));
             LoadOptions options = new LoadOptions(cacheDir, Runtime.getRuntime().availableProcessors(),
                     () -> cancelPreparation);
             data = DatasetLoader.load(config.data(), size,
-                    options, (done, total) -> publish(new SessionEvent.Progress("Decoding images",
+                    options, (done, total) -> publish(new SessionEvent.Progress(DECODING,
                             total == 0 ? -1 : (double) done / total)));
         } catch (CancellationException e) {
             setState(SessionState.FINISHED);
             publish(new SessionEvent.Finished(0, false));
             return null;
         } catch (DatasetException e) {
-            fail(e.getMessage(), "Choose another folder, or the built-in dataset.");
+            fail(Phrase.verbatim(e.getMessage()), Phrase.of("session.dataFailed.advice"));
             return null;
         }
         // The data decides grayscale or colour: 1 channel only when every image is grayscale.
@@ -216,19 +217,18 @@ public final class TrainingSession implements AutoCloseable {
             if (!isNewRun && !folder.listCheckpoints().isEmpty()) {
                 checkpoint = folder.readLatestCheckpoint();
                 for (String skipped : checkpoint.skippedNewer()) {
-                    publish(new SessionEvent.Warning(skipped));
+                    publish(new SessionEvent.Warning(Phrase.verbatim(skipped)));
                 }
             }
         } catch (IOException e) {
-            fail("Could not prepare the run folder: " + e.getMessage(),
-                    "Check that the folder is writable and the disk is not full.");
+            fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
             return null;
         }
         if (!data.report().skipped().isEmpty()) {
-            publish(new SessionEvent.Warning(data.report().skipped().size() + " files were skipped; see "
-                    + folder.dataReport()));
+            publish(new SessionEvent.Warning(Phrase.of("session.skipped", data.report().skipped().size(),
+                    folder.dataReport())));
         }
-        publish(new SessionEvent.Progress("Building the models", -1));
+        publish(new SessionEvent.Progress(Phrase.of("session.building"), -1));
         GanTrainer trainer = new GanTrainer(config.model(), config.train(), data.dataset(), root);
         try {
             if (checkpoint != null) {
@@ -243,10 +243,10 @@ public final class TrainingSession implements AutoCloseable {
             }
         } catch (IOException e) {
             trainer.close();
-            fail("Could not read the run folder: " + e.getMessage(), "Open the run again or start a new one.");
+            fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("session.readFailed.advice"));
             return null;
         }
-        publish(new SessionEvent.Progress("", 1));
+        publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
         setState(SessionState.PAUSED);
         return new Prepared(folder, trainer);
     }
@@ -281,12 +281,10 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
             StepMetrics m = trainer.step();
-            String divergence = m.divergence();
+            Phrase divergence = m.divergence();
             if (divergence != null) {
                 flush(folder, pending);
-                fail("Training diverged at step " + m.step() + ": " + divergence + ".",
-                        "The last good checkpoint is kept. Try a lower learning rate (e.g. half), label smoothing "
-                                + "0.1, or the lsgan loss, then resume or start again.");
+                fail(divergence, Phrase.of("diverged.advice"));
                 return;
             }
             pending.add(m);
@@ -324,7 +322,7 @@ public final class TrainingSession implements AutoCloseable {
             folder.appendMetrics(batch);
             folder.flush();
         } catch (IOException e) {
-            publish(new SessionEvent.Warning("Could not write metrics.csv: " + e.getMessage()));
+            publish(new SessionEvent.Warning(Phrase.of("session.metricsFailed", e.getMessage())));
         }
         publish(new SessionEvent.Metrics(batch));
     }
@@ -337,7 +335,7 @@ public final class TrainingSession implements AutoCloseable {
         try {
             file = folder.writeSample(trainer.stepsDone(), grid);
         } catch (IOException e) {
-            publish(new SessionEvent.Warning("Could not save the sample grid: " + e.getMessage()));
+            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", e.getMessage())));
         }
         publish(new SessionEvent.SampleGrid(trainer.stepsDone(), grid.width(), grid.height(), grid.argb(), file));
     }
@@ -348,8 +346,7 @@ public final class TrainingSession implements AutoCloseable {
             publish(new SessionEvent.CheckpointWritten(trainer.stepsDone(), file));
             return true;
         } catch (IOException e) {
-            publish(new SessionEvent.Warning("Could not write a checkpoint: " + e.getMessage()
-                    + ". The previous checkpoint is kept; check the free disk space."));
+            publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", e.getMessage())));
             return false;
         }
     }
@@ -363,7 +360,7 @@ public final class TrainingSession implements AutoCloseable {
         publish(new SessionEvent.Finished(trainer.stepsDone(), reachedTarget));
     }
 
-    private void fail(String message, String advice) {
+    private void fail(Phrase message, Phrase advice) {
         setState(SessionState.FAILED);
         publish(new SessionEvent.Failed(message, advice));
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.ganstudio.core.text.Problem;
+import io.ganstudio.core.text.Phrase;
 
 /**
  * Everything needed to rebuild the generator and discriminator.
@@ -32,28 +32,28 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
 
     /** Problems a person can act on, in the given language (English or Japanese). */
     public List<String> problems(Locale locale) {
-        return Problem.texts(problemList(), locale);
+        return Phrase.texts(problemList(), locale);
     }
 
-    public List<Problem> problemList() {
-        List<Problem> p = new ArrayList<>();
+    public List<Phrase> problemList() {
+        List<Phrase> p = new ArrayList<>();
         if (!SUPPORTED_SIZES.contains(imageSize)) {
-            p.add(Problem.of("model.imageSize", imageSize, SUPPORTED_SIZES));
+            p.add(Phrase.of("model.imageSize", imageSize, SUPPORTED_SIZES));
         }
         if (channels != 1 && channels != 3) {
-            p.add(Problem.of("model.channels", channels));
+            p.add(Phrase.of("model.channels", channels));
         }
         if (latentSize < 1 || latentSize > 1024) {
-            p.add(Problem.of("model.latentSize", latentSize));
+            p.add(Phrase.of("model.latentSize", latentSize));
         }
         if (generatorWidth < 1 || generatorWidth > 512) {
-            p.add(Problem.of("model.generatorWidth", generatorWidth));
+            p.add(Phrase.of("model.generatorWidth", generatorWidth));
         }
         if (discriminatorWidth < 1 || discriminatorWidth > 512) {
-            p.add(Problem.of("model.discriminatorWidth", discriminatorWidth));
+            p.add(Phrase.of("model.discriminatorWidth", discriminatorWidth));
         }
         if (normalization == null) {
-            p.add(Problem.of("model.normalization"));
+            p.add(Phrase.of("model.normalization"));
         }
         return p;
     }

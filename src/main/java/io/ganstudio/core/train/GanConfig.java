@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.ganstudio.core.text.Problem;
+import io.ganstudio.core.text.Phrase;
 
 /** A run's whole configuration, as saved in its config.json: the data, the networks, and how to train them. */
 public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
@@ -19,23 +19,23 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
 
     /** Every problem with the configuration in the given language (English or Japanese); empty when valid. */
     public List<String> problems(Locale locale) {
-        List<Problem> p = new ArrayList<>();
+        List<Phrase> p = new ArrayList<>();
         if (data == null) {
-            p.add(Problem.of("config.noData"));
+            p.add(Phrase.of("config.noData"));
         } else if (data.kind() != DataSpec.Kind.BUILT_IN && (data.path() == null || data.path().isBlank())) {
-            p.add(Problem.of("config.noDataPath"));
+            p.add(Phrase.of("config.noDataPath"));
         }
         if (model == null) {
-            p.add(Problem.of("config.noModel"));
+            p.add(Phrase.of("config.noModel"));
         } else {
             p.addAll(model.problemList());
         }
         if (train == null) {
-            p.add(Problem.of("config.noTrain"));
+            p.add(Phrase.of("config.noTrain"));
         } else {
             p.addAll(train.problemList());
         }
-        return Problem.texts(p, locale);
+        return Phrase.texts(p, locale);
     }
 
     /** Throws with all problems listed, one per line, when the configuration is not valid. */

@@ -1,5 +1,7 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.text.Phrase;
+
 /**
  * What one training step measured; one row of metrics.csv.
  *
@@ -21,15 +23,26 @@ public record StepMetrics(long step, double seconds, double dLoss, double gLoss,
         return Double.isFinite(dLoss) && Double.isFinite(gLoss) && Double.isFinite(dReal) && Double.isFinite(dFake);
     }
 
-    /** Why this step shows that training diverged (NaN, infinite or exploded loss), or null when it did not. */
-    public String divergence() {
+    /**
+     * What this step shows when training diverged (a NaN, infinite or exploded loss), as the sentence to tell the
+     * user, or null when it did not.
+     */
+    public Phrase divergence() {
+        String d = number(dLoss);
+        String g = number(gLoss);
+        if (Double.isNaN(dLoss) || Double.isNaN(gLoss) || Double.isNaN(dReal) || Double.isNaN(dFake)) {
+            return Phrase.of("diverged.nan", step, d, g);
+        }
         if (!isFinite()) {
-            return "a loss became " + (Double.isNaN(dLoss) || Double.isNaN(gLoss) ? "NaN" : "infinite")
-                    + " (D loss " + dLoss + ", G loss " + gLoss + ")";
+            return Phrase.of("diverged.infinite", step, d, g);
         }
         if (Math.abs(dLoss) > EXPLODED || Math.abs(gLoss) > EXPLODED) {
-            return String.format(java.util.Locale.ROOT, "the losses exploded (D loss %.3g, G loss %.3g)", dLoss, gLoss);
+            return Phrase.of("diverged.exploded", step, d, g);
         }
         return null;
+    }
+
+    private static String number(double x) {
+        return Double.isFinite(x) ? String.format(java.util.Locale.ROOT, "%.3g", x) : String.valueOf(x);
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.ganstudio.core.text.Problem;
+import io.ganstudio.core.text.Phrase;
 
 /**
  * How to train: loss, optimizers, batch, schedule and the seed that makes a run reproducible.
@@ -51,59 +51,59 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
 
     /** Problems a person can act on, in the given language (English or Japanese). */
     public List<String> problems(Locale locale) {
-        return Problem.texts(problemList(), locale);
+        return Phrase.texts(problemList(), locale);
     }
 
-    public List<Problem> problemList() {
-        List<Problem> p = new ArrayList<>();
+    public List<Phrase> problemList() {
+        List<Phrase> p = new ArrayList<>();
         if (loss == null) {
-            p.add(Problem.of("train.loss"));
+            p.add(Phrase.of("train.loss"));
         }
         if (labelSmoothing < 0f || labelSmoothing >= 0.5f) {
-            p.add(Problem.of("train.labelSmoothing", labelSmoothing));
+            p.add(Phrase.of("train.labelSmoothing", labelSmoothing));
         } else if (labelSmoothing > 0f && loss == LossKind.HINGE) {
-            p.add(Problem.of("train.labelSmoothingHinge"));
+            p.add(Phrase.of("train.labelSmoothingHinge"));
         }
         checkAdam("generator", generatorOptimizer, p);
         checkAdam("discriminator", discriminatorOptimizer, p);
         if (discriminatorSteps < 1 || discriminatorSteps > 10) {
-            p.add(Problem.of("train.discriminatorSteps", discriminatorSteps));
+            p.add(Phrase.of("train.discriminatorSteps", discriminatorSteps));
         }
         if (batchSize < 2 || batchSize > 1024) {
-            p.add(Problem.of("train.batchSize", batchSize));
+            p.add(Phrase.of("train.batchSize", batchSize));
         }
         if (steps < 1) {
-            p.add(Problem.of("train.steps", steps));
+            p.add(Phrase.of("train.steps", steps));
         }
         if (sampleEvery < 1) {
-            p.add(Problem.of("train.sampleEvery", sampleEvery));
+            p.add(Phrase.of("train.sampleEvery", sampleEvery));
         }
         if (checkpointEvery < 1) {
-            p.add(Problem.of("train.checkpointEvery", checkpointEvery));
+            p.add(Phrase.of("train.checkpointEvery", checkpointEvery));
         }
         if (keepCheckpoints < 1) {
-            p.add(Problem.of("train.keepCheckpoints", keepCheckpoints));
+            p.add(Phrase.of("train.keepCheckpoints", keepCheckpoints));
         }
         if (gridSize < 1 || gridSize > 256) {
-            p.add(Problem.of("train.gridSize", gridSize));
+            p.add(Phrase.of("train.gridSize", gridSize));
         }
         return p;
     }
 
     /** @param who "generator" or "discriminator": part of the message keys */
-    private static void checkAdam(String who, AdamSettings a, List<Problem> p) {
+    private static void checkAdam(String who, AdamSettings a, List<Phrase> p) {
         if (a == null) {
-            p.add(Problem.of("train." + who + ".adamMissing"));
+            p.add(Phrase.of("train." + who + ".adamMissing"));
             return;
         }
         if (!(a.learningRate() > 0f && a.learningRate() <= 1f)) {
-            p.add(Problem.of("train." + who + ".learningRate", a.learningRate()));
+            p.add(Phrase.of("train." + who + ".learningRate", a.learningRate()));
         }
         if (!(a.beta1() >= 0f && a.beta1() < 1f)) {
-            p.add(Problem.of("train." + who + ".beta1", a.beta1()));
+            p.add(Phrase.of("train." + who + ".beta1", a.beta1()));
         }
         if (!(a.beta2() >= 0f && a.beta2() < 1f)) {
-            p.add(Problem.of("train." + who + ".beta2", a.beta2()));
+            p.add(Phrase.of("train." + who + ".beta2", a.beta2()));
         }
     }
 }

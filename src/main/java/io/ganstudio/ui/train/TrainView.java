@@ -204,7 +204,8 @@ public final class TrainView extends BorderPane {
     }
 
     private String failureText(SessionEvent.Failed f) {
-        return f == null ? "" : text.get("failed.title") + ": " + f.message() + "\n" + f.advice();
+        return f == null ? "" : text.get("failed.title") + ": " + f.what().text(text.locale()) + "\n"
+                + f.todo().text(text.locale());
     }
 
     private SplitPane centre() {

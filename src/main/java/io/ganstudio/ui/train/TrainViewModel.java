@@ -1,6 +1,7 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.InvalidConfigException;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
@@ -127,7 +128,7 @@ public final class TrainViewModel {
             begin(sessions.resumeRun(runDir.get(), target, pump), false);
             targetSteps.set(target);
         } catch (IOException | RuntimeException e) {
-            failure.set(new SessionEvent.Failed(e.getMessage(), text.resumeAdvice()));
+            failure.set(new SessionEvent.Failed(Phrase.verbatim(e.getMessage()), Phrase.verbatim(text.resumeAdvice())));
         }
     }
 
@@ -234,7 +235,7 @@ public final class TrainViewModel {
             liveGrid.set(new ArgbFrame(g.width(), g.height(), g.argb()));
         }
         if (batch.latestProgress() != null) {
-            activity.set(batch.latestProgress().fraction() >= 1 ? "" : batch.latestProgress().task());
+            activity.set(batch.latestProgress().fraction() >= 1 ? "" : batch.latestProgress().step().text(text.locale()));
         }
         for (SessionEvent e : batch.others()) {
             handle(e);
@@ -245,11 +246,11 @@ public final class TrainViewModel {
         if (e instanceof SessionEvent.StateChanged s) {
             setState(s.state());
         } else if (e instanceof SessionEvent.Warning w) {
-            warnings.add(w.message());
+            warnings.add(w.text().text(text.locale()));
         } else if (e instanceof SessionEvent.Failed f) {
             failure.set(f);
             activity.set("");
-            notifier.error(text.failedTitle(), f.message() + "\n" + f.advice());
+            notifier.error(text.failedTitle(), f.what().text(text.locale()) + "\n" + f.todo().text(text.locale()));
         } else if (e instanceof SessionEvent.Finished f) {
             activity.set("");
             step.set(f.step());

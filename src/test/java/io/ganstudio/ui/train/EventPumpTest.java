@@ -1,5 +1,7 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.text.Phrase;
+
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
@@ -56,9 +58,9 @@ class EventPumpTest {
     void stateAndWarningsKeepTheirOrderAndProgressCoalesces() {
         EventPump pump = new EventPump();
         pump.accept(new SessionEvent.StateChanged(SessionState.PREPARING));
-        pump.accept(new SessionEvent.Progress("Decoding images", 0.1));
-        pump.accept(new SessionEvent.Warning("3 files were skipped"));
-        pump.accept(new SessionEvent.Progress("Decoding images", 0.9));
+        pump.accept(new SessionEvent.Progress(Phrase.of("session.decoding"), 0.1));
+        pump.accept(new SessionEvent.Warning(Phrase.verbatim("3 files were skipped")));
+        pump.accept(new SessionEvent.Progress(Phrase.of("session.decoding"), 0.9));
         pump.accept(new SessionEvent.StateChanged(SessionState.RUNNING));
         EventPump.Batch b = pump.drain();
         assertEquals(3, b.others().size());

@@ -1,5 +1,7 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.text.Phrase;
+
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
@@ -133,7 +135,7 @@ class TrainViewModelTest {
         TrainViewModel vm = vm();
         vm.start();
         send(vm, new SessionEvent.StateChanged(SessionState.RUNNING), new SessionEvent.StateChanged(
-                SessionState.FAILED), new SessionEvent.Failed("a loss became NaN", "Try a lower learning rate."));
+                SessionState.FAILED), new SessionEvent.Failed(Phrase.verbatim("a loss became NaN"), Phrase.verbatim("Try a lower learning rate.")));
         assertEquals("S---1C", buttons(vm));
         assertEquals("a loss became NaN", vm.failureProperty().get().message());
         assertEquals("error: a loss became NaN\nTry a lower learning rate.", notifier.shown.get(0));

@@ -13,7 +13,7 @@ import java.util.Properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ProblemTest {
+class PhraseTest {
 
     @Test
     void settingProblemsAreSaidInEnglishAndJapanese() {
@@ -37,12 +37,12 @@ class ProblemTest {
 
     @Test
     void bothBundlesHaveTheSameKeys() throws Exception {
-        assertEquals(keys("problems.properties"), keys("problems_ja.properties"));
+        assertEquals(keys("messages.properties"), keys("messages_ja.properties"));
     }
 
     private static java.util.Set<Object> keys(String name) throws Exception {
         Properties p = new Properties();
-        try (InputStream in = Problem.class.getResourceAsStream(name)) {
+        try (InputStream in = Phrase.class.getResourceAsStream(name)) {
             p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         p.values().forEach(v -> assertTrue(!v.toString().isBlank()));
