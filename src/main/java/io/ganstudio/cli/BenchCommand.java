@@ -1,5 +1,9 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.metrics.MemoryBenchmark;
+import java.util.List;
+import java.util.Locale;
+
 import io.ganstudio.core.engine.AppDirs;
 
 import io.ganstudio.core.data.DataBenchmark;
@@ -44,6 +48,15 @@ final class BenchCommand implements Callable<Integer> {
             + "of mixed sizes, opened without and with the cache.")
     boolean data;
 
+    @Option(names = "--memory", description = "Benchmark memory instead: train the 28x28 grayscale DCGAN (batch 64) "
+            + "and print resident memory every 500 steps. For figures that show only native memory, fix and "
+            + "pre-touch the Java heap: java -Xms384m -Xmx384m -XX:+AlwaysPreTouch -jar gan-studio.jar bench --memory")
+    boolean memory;
+
+    @Option(names = "--memory-steps", paramLabel = "N", defaultValue = "10000",
+            description = "Steps for --memory. Default: ${DEFAULT-VALUE}.")
+    long memorySteps;
+
     @Override
     public Integer call() throws Exception {
         if (warmup < 0 || steps < 1 || latencyCalls < 0) {
@@ -52,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (data) {
             return dataBench(out);
+        }
+        if (memory) {
+            return memoryBench(out);
         }
         TrainingBenchmark.Options std = TrainingBenchmark.Options.standard(warmup, steps);
         TrainingBenchmark.Options options = new TrainingBenchmark.Options(std.cases(), std.latencyCase(), warmup,
@@ -62,6 +78,31 @@ final class BenchCommand implements Callable<Integer> {
             err.flush();
         });
         out.println(json ? BenchmarkTable.json(r) : BenchmarkTable.format(r));
+        return Cli.OK;
+    }
+
+    /** Resident memory must stay flat: step 10,000 within 5% of step 1,000. */
+    private int memoryBench(PrintWriter out) {
+        if (memorySteps < 1000) {
+            throw new UsageError("--memory-steps must be at least 1000 (the comparison starts at step 1,000)");
+        }
+        long start = System.nanoTime();
+        List<MemoryBenchmark.Sample> samples = MemoryBenchmark.run(MemoryBenchmark.defaultModel(), 64, memorySteps,
+                500, sample -> {
+                    out.printf(Locale.ROOT, "step %6d  resident %7.1f MB  heap committed %6.1f MB  %5.0f s%n",
+                            sample.step(), sample.residentBytes() / 1e6, sample.heapCommittedBytes() / 1e6,
+                            (System.nanoTime() - start) / 1e9);
+                    out.flush();
+                });
+        MemoryBenchmark.Sample first = samples.stream().filter(x -> x.step() == 1000).findFirst().orElseThrow();
+        MemoryBenchmark.Sample last = samples.get(samples.size() - 1);
+        if (first.residentBytes() <= 0) {
+            out.println("resident memory cannot be read on this OS (/proc/self/status is Linux-only)");
+            return Cli.OK;
+        }
+        double change = 100.0 * (last.residentBytes() - first.residentBytes()) / first.residentBytes();
+        out.printf(Locale.ROOT, "resident memory at step %d: %.1f MB, %+.1f%% of step 1000 (%.1f MB); goal: within 5%%%n",
+                last.step(), last.residentBytes() / 1e6, change, first.residentBytes() / 1e6);
         return Cli.OK;
     }
 
