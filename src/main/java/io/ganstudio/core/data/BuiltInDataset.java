@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -25,16 +27,14 @@ final class BuiltInDataset {
             int[] labelValues = IdxFormat.readLabels(labels, LABELS, data.count());
             return IdxLoader.assemble(data, labelValues, CLASS_NAMES, NAME, size, options, progress, startNanos);
         } catch (IOException e) {
-            throw new DatasetException("The built-in Fashion-MNIST dataset could not be read (" + e.getMessage()
-                    + "). The installation may be damaged: reinstall GAN Studio, or choose a folder of images.", e);
+            throw new DatasetException(Phrase.of("data.error.builtInUnreadable", e.getMessage()), e);
         }
     }
 
     private static InputStream open(String resource) throws DatasetException {
         InputStream in = BuiltInDataset.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new DatasetException("The built-in Fashion-MNIST dataset is missing from this installation ("
-                    + resource + "). Reinstall GAN Studio, or choose a folder of images.");
+            throw new DatasetException(Phrase.of("data.error.builtInMissing", resource));
         }
         return in;
     }

@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,7 +29,7 @@ import java.util.zip.CheckedOutputStream;
 final class DatasetCache {
 
     private static final String MAGIC = "GANSTUDIO-DATASET-CACHE";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: skip reasons stored as phrase key and values
 
     private DatasetCache() {
     }
@@ -129,7 +131,11 @@ final class DatasetCache {
         out.writeInt(r.skipped().size());
         for (SkippedFile s : r.skipped()) {
             writeString(out, s.path().toString());
-            writeString(out, s.reason());
+            writeString(out, s.why().key());
+            out.writeInt(s.why().values().size());
+            for (String v : s.why().values()) {
+                writeString(out, v);
+            }
         }
         writeCounts(out, r.perClass());
         writeCounts(out, r.shortSides());
@@ -147,7 +153,14 @@ final class DatasetCache {
         int n = in.readInt();
         List<SkippedFile> skipped = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            skipped.add(new SkippedFile(Path.of(readString(in)), readString(in)));
+            Path path = Path.of(readString(in));
+            String key = readString(in);
+            int values = in.readInt();
+            List<String> args = new ArrayList<>();
+            for (int v = 0; v < values; v++) {
+                args.add(readString(in));
+            }
+            skipped.add(new SkippedFile(path, new Phrase(key, args)));
         }
         Map<String, Integer> perClass = readCounts(in);
         Map<String, Integer> sides = readCounts(in);

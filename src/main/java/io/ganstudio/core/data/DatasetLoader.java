@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -30,12 +32,10 @@ public final class DatasetLoader {
             throws DatasetException {
         long start = System.nanoTime();
         if (spec == null || spec.kind() == null) {
-            throw new DatasetException("No dataset was chosen. Choose a folder of images, an IDX file, or the"
-                    + " built-in Fashion-MNIST.");
+            throw new DatasetException(Phrase.of("data.error.noDataset"));
         }
         if (imageSize < MIN_IMAGE_SIZE || imageSize > MAX_IMAGE_SIZE) {
-            throw new DatasetException("Image size " + imageSize + " is not supported. Choose a size from "
-                    + MIN_IMAGE_SIZE + " to " + MAX_IMAGE_SIZE + " pixels (32 or 64 train well on a CPU).");
+            throw new DatasetException(Phrase.of("data.error.imageSize", imageSize, MIN_IMAGE_SIZE, MAX_IMAGE_SIZE));
         }
         LoadOptions opts = options == null ? LoadOptions.defaults() : options;
         LoadProgress prog = progress == null ? LoadProgress.NONE : progress;
@@ -111,10 +111,9 @@ public final class DatasetLoader {
         long needed = images * 3L * size * size * 2;
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available * 0.8) {
-            throw new DatasetException(String.format(java.util.Locale.ROOT, "%d images at %d x %d need about %.1f GB"
-                    + " of memory while loading, more than the %.1f GB GAN Studio may use. Choose a smaller image"
-                    + " size or a folder with fewer images, or give GAN Studio more memory (java -Xmx).",
-                    images, size, size, needed / 1e9, available / 1e9));
+            throw new DatasetException(Phrase.of("data.error.memory", images, size, size,
+                    String.format(java.util.Locale.ROOT, "%.1f", needed / 1e9),
+                    String.format(java.util.Locale.ROOT, "%.1f", available / 1e9)));
         }
     }
 
@@ -130,15 +129,13 @@ public final class DatasetLoader {
 
     private static Path path(DataSpec spec) throws DatasetException {
         if (spec.path() == null || spec.path().isBlank()) {
-            throw new DatasetException(spec.kind() == DataSpec.Kind.FOLDER
-                    ? "No folder was chosen. Choose the folder that holds your images."
-                    : "No IDX file was chosen. Choose a file such as t10k-images-idx3-ubyte.gz.");
+            throw new DatasetException(Phrase.of(spec.kind() == DataSpec.Kind.FOLDER
+                    ? "data.error.noFolderChosen" : "data.error.noIdxChosen"));
         }
         try {
             return Path.of(spec.path()).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new DatasetException("\"" + spec.path() + "\" is not a valid path on this computer ("
-                    + e.getReason() + "). Choose the folder again.", e);
+            throw new DatasetException(Phrase.of("data.error.badPath", spec.path(), e.getReason()), e);
         }
     }
 }

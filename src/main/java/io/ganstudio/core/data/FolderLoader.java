@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import io.ganstudio.core.data.ImageFileReader.Decoded;
 import io.ganstudio.core.data.ImageFileReader.Outcome;
 import io.ganstudio.core.data.ImageFileReader.Rejected;
@@ -45,9 +47,8 @@ final class FolderLoader {
         int imageBytes = channels * size * size;
         long total = (long) kept.size() * imageBytes;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new DatasetException(String.format("%d images of %d x %d x %d need %.1f GB, more than one dataset"
-                    + " can hold (2 GB). Choose a smaller image size or fewer images.",
-                    kept.size(), channels, size, size, total / 1e9));
+            throw new DatasetException(Phrase.of("data.error.tooBig", kept.size(), channels, size, size,
+                    String.format(java.util.Locale.ROOT, "%.1f", total / 1e9)));
         }
 
         List<String> classNames = classNames(files, kept);
@@ -93,18 +94,15 @@ final class FolderLoader {
         return new ArrayList<>(names);
     }
 
-    private static String nothingLoaded(FolderScanner.Listing listing, List<SkippedFile> skipped) {
+    private static Phrase nothingLoaded(FolderScanner.Listing listing, List<SkippedFile> skipped) {
         if (skipped.isEmpty()) {
-            return "The folder " + listing.root() + " is empty: there are no files in it or its subfolders."
-                    + " Choose the folder that holds your images (" + ImageFileReader.READABLE + ").";
+            return Phrase.of("data.error.emptyFolder", listing.root(), ImageFileReader.READABLE);
         }
-        StringBuilder s = new StringBuilder("No images could be loaded from ").append(listing.root()).append(": ")
-                .append(skipped.size()).append(skipped.size() == 1 ? " file was" : " files were")
-                .append(" skipped (see the report). For example:");
-        skipped.stream().limit(3).forEach(f -> s.append(System.lineSeparator()).append("  ")
+        // The examples' reasons stay English here: the studio lists every skipped file in its own language.
+        StringBuilder examples = new StringBuilder();
+        skipped.stream().limit(3).forEach(f -> examples.append(System.lineSeparator()).append("  ")
                 .append(listing.root().relativize(f.path())).append(": ").append(f.reason()));
-        s.append(System.lineSeparator()).append("Choose a folder with ").append(ImageFileReader.READABLE)
-                .append(" images.");
-        return s.toString();
+        return Phrase.of(skipped.size() == 1 ? "data.error.nothingLoaded.one" : "data.error.nothingLoaded",
+                listing.root(), skipped.size(), examples, ImageFileReader.READABLE);
     }
 }

@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -44,7 +46,7 @@ final class FolderScanner {
                             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                             // Hidden and archive-tool folders (.git, __MACOSX) hold copies and metadata, not data.
                             if (!dir.equals(root) && (name.startsWith(".") || name.equals("__MACOSX"))) {
-                                skipped.add(new SkippedFile(dir, "hidden or system folder, not searched"));
+                                skipped.add(new SkippedFile(dir, Phrase.of("data.skip.hiddenFolder")));
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                             return FileVisitResult.CONTINUE;
@@ -56,9 +58,9 @@ final class FolderScanner {
                                 files.add(new SourceFile(file, relative(root, file), attrs.size(),
                                         attrs.lastModifiedTime().toMillis()));
                             } else if (attrs.isSymbolicLink()) {
-                                skipped.add(new SkippedFile(file, "broken symbolic link: its target does not exist or links back to itself"));
+                                skipped.add(new SkippedFile(file, Phrase.of("data.skip.brokenLink")));
                             } else {
-                                skipped.add(new SkippedFile(file, "not a regular file (device, pipe or socket)"));
+                                skipped.add(new SkippedFile(file, Phrase.of("data.skip.notRegular")));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -70,8 +72,7 @@ final class FolderScanner {
                         }
                     });
         } catch (IOException e) {
-            throw new DatasetException("Could not search the folder " + root + " (" + e.getMessage()
-                    + "). Check that it is readable, or choose another folder.", e);
+            throw new DatasetException(Phrase.of("data.error.searchFailed", root, e.getMessage()), e);
         }
         files.sort(Comparator.comparing(SourceFile::relative));
         skipped.sort(Comparator.comparing(s -> s.path().toString()));
@@ -80,27 +81,24 @@ final class FolderScanner {
 
     private static void checkRoot(Path root) throws DatasetException {
         if (!Files.exists(root)) {
-            throw new DatasetException("The folder " + root + " does not exist. Check the path, or choose the folder"
-                    + " that holds your images.");
+            throw new DatasetException(Phrase.of("data.error.noFolder", root));
         }
         if (!Files.isDirectory(root)) {
-            throw new DatasetException(root + " is a file, not a folder. Choose the folder that holds your images"
-                    + " (or, for an IDX file, choose the IDX source).");
+            throw new DatasetException(Phrase.of("data.error.notFolder", root));
         }
         if (!Files.isReadable(root)) {
-            throw new DatasetException("No permission to open the folder " + root
-                    + ". Change its permissions, or choose another folder.");
+            throw new DatasetException(Phrase.of("data.error.folderPermission", root));
         }
     }
 
-    private static String walkFailure(IOException e) {
+    private static Phrase walkFailure(IOException e) {
         if (e instanceof FileSystemLoopException) {
-            return "symbolic link loop: leads back to a folder already being searched";
+            return Phrase.of("data.skip.linkLoop");
         }
         if (e instanceof AccessDeniedException) {
-            return "no permission to open this";
+            return Phrase.of("data.skip.noPermissionOpen");
         }
-        return "cannot be read (" + e.getMessage() + ")";
+        return Phrase.of("data.skip.cannotRead", e.getMessage());
     }
 
     private static String relative(Path root, Path file) {

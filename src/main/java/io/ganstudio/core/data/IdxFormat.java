@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -37,28 +39,24 @@ final class IdxFormat {
         int magic = in.readInt();
         int dims = magic & 0xFF;
         if ((magic >>> 16) != 0 || ((magic >> 8) & 0xFF) != UNSIGNED_BYTE || dims < 3 || dims > 4) {
-            throw new DatasetException(name + " is not an IDX images file of unsigned bytes (3 or 4 dimensions)."
-                    + " Choose a file such as t10k-images-idx3-ubyte or t10k-images-idx3-ubyte.gz.");
+            throw new DatasetException(Phrase.of("data.error.idxNotImages", name));
         }
         int count = in.readInt();
         int height = in.readInt();
         int width = in.readInt();
         int channels = dims == 4 ? in.readInt() : 1;
         if (count < 1 || height < 1 || width < 1 || (channels != 1 && channels != 3)) {
-            throw new DatasetException(name + " declares " + count + " images of " + height + " x " + width + " x "
-                    + channels + "; GAN Studio needs at least one image with 1 or 3 channels.");
+            throw new DatasetException(Phrase.of("data.error.idxShape", name, count, height, width, channels));
         }
         long bytes = (long) count * height * width * channels;
         if (bytes > Integer.MAX_VALUE - 8) {
-            throw new DatasetException(name + " holds " + bytes / (1 << 20) + " MB of pixels, more than one load"
-                    + " can hold (2 GB). Split it into smaller files.");
+            throw new DatasetException(Phrase.of("data.error.idxTooBig", name, bytes / (1 << 20)));
         }
         byte[] data = new byte[(int) bytes];
         try {
             in.readFully(data);
         } catch (EOFException e) {
-            throw new DatasetException(name + " is truncated: it declares " + count + " images but ends early."
-                    + " Download or copy it again.", e);
+            throw new DatasetException(Phrase.of("data.error.idxTruncated", name, count), e);
         }
         return new IdxImages(count, height, width, channels, data, null);
     }
@@ -67,19 +65,17 @@ final class IdxFormat {
         DataInputStream in = new DataInputStream(maybeGunzip(raw));
         int magic = in.readInt();
         if (magic != 0x00000801) {
-            throw new DatasetException(name + " is not an IDX labels file (1 dimension of unsigned bytes)."
-                    + " Remove it or rename it so it is not taken for the labels.");
+            throw new DatasetException(Phrase.of("data.error.idxNotLabels", name));
         }
         int count = in.readInt();
         if (count != expected) {
-            throw new DatasetException(name + " has " + count + " labels for " + expected + " images."
-                    + " Use the labels file that belongs to these images.");
+            throw new DatasetException(Phrase.of("data.error.idxLabelCount", name, count, expected));
         }
         byte[] raw8 = new byte[count];
         try {
             in.readFully(raw8);
         } catch (EOFException e) {
-            throw new DatasetException(name + " is truncated: it declares " + count + " labels but ends early.", e);
+            throw new DatasetException(Phrase.of("data.error.idxLabelsTruncated", name, count), e);
         }
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {

@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,8 +38,7 @@ final class IdxLoader {
     static LoadResult loadFile(Path images, int size, LoadOptions options, LoadProgress progress, long startNanos)
             throws DatasetException {
         if (!Files.isRegularFile(images)) {
-            throw new DatasetException("The IDX file " + images + " does not exist. Check the path, or choose a file"
-                    + " such as t10k-images-idx3-ubyte.gz.");
+            throw new DatasetException(Phrase.of("data.error.idxMissing", images));
         }
         Path labelsFile = labelsBeside(images);
         IdxFormat.IdxImages data;
@@ -45,15 +46,13 @@ final class IdxLoader {
         try (InputStream in = Files.newInputStream(images)) {
             data = IdxFormat.readImages(in, images.toString());
         } catch (IOException e) {
-            throw new DatasetException("Could not read the IDX file " + images + " (" + e.getMessage()
-                    + "). Check that it is complete and readable.", e);
+            throw new DatasetException(Phrase.of("data.error.idxUnreadable", images, e.getMessage()), e);
         }
         if (labelsFile != null) {
             try (InputStream in = Files.newInputStream(labelsFile)) {
                 labels = IdxFormat.readLabels(in, labelsFile.toString(), data.count());
             } catch (IOException e) {
-                throw new DatasetException("Could not read the labels file " + labelsFile + " (" + e.getMessage()
-                        + "). Fix or remove it to load the images without labels.", e);
+                throw new DatasetException(Phrase.of("data.error.labelsUnreadable", labelsFile, e.getMessage()), e);
             }
         }
         return assemble(data, labels, numberNames(labels), images.toString(), size, options, progress, startNanos);

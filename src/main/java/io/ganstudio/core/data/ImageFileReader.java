@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
@@ -38,12 +40,12 @@ final class ImageFileReader {
             "yaml", "yml", "npy", "npz", "pt", "pth", "params", "ds_store");
 
     /** Image formats people often have that ImageIO cannot read, with what to do about them. */
-    private static final Map<String, String> UNSUPPORTED = Map.of(
-            "heic", "HEIC photos are not supported: convert them to JPEG",
-            "heif", "HEIF photos are not supported: convert them to JPEG",
-            "avif", "AVIF images are not supported: convert them to PNG or JPEG",
-            "svg", "SVG is a vector format: export it as PNG",
-            "psd", "Photoshop files are not supported: export them as PNG");
+    private static final Map<String, Phrase> UNSUPPORTED = Map.of(
+            "heic", Phrase.of("data.skip.heic"),
+            "heif", Phrase.of("data.skip.heif"),
+            "avif", Phrase.of("data.skip.avif"),
+            "svg", Phrase.of("data.skip.svg"),
+            "psd", Phrase.of("data.skip.psd"));
 
     sealed interface Outcome permits Decoded, Rejected {
     }
@@ -52,7 +54,7 @@ final class ImageFileReader {
     record Decoded(byte[] rgb, boolean gray, String format, int width, int height) implements Outcome {
     }
 
-    record Rejected(String reason) implements Outcome {
+    record Rejected(Phrase reason) implements Outcome {
     }
 
     private ImageFileReader() {
@@ -61,16 +63,16 @@ final class ImageFileReader {
     static Outcome read(Path file, long length, int size, int background) {
         String ext = extension(file);
         if (length == 0) {
-            return new Rejected("empty file (0 bytes)");
+            return new Rejected(Phrase.of("data.skip.empty"));
         }
         if (UNSUPPORTED.containsKey(ext)) {
             return new Rejected(UNSUPPORTED.get(ext));
         }
         if (NOT_IMAGES.contains(ext)) {
-            return new Rejected("not an image (." + ext + " file)");
+            return new Rejected(Phrase.of("data.skip.notImageExt", ext));
         }
         if (!Files.isReadable(file)) {
-            return new Rejected("no permission to read this file");
+            return new Rejected(Phrase.of("data.skip.noPermission"));
         }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             Outcome outcome = decode(in, size, background);
@@ -81,16 +83,16 @@ final class ImageFileReader {
             }
             return outcome;
         } catch (FileNotFoundException e) {
-            return new Rejected("cannot be opened (" + e.getMessage() + ")");
+            return new Rejected(Phrase.of("data.skip.cannotOpen", e.getMessage()));
         } catch (IOException e) {
-            return new Rejected("cannot be read (" + e.getMessage() + ")");
+            return new Rejected(Phrase.of("data.skip.cannotRead", e.getMessage()));
         }
     }
 
     private static Outcome decode(ImageInputStream in, int size, int background) {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
-            return new Rejected("not an image, or a format GAN Studio cannot read (it reads " + READABLE + ")");
+            return new Rejected(Phrase.of("data.skip.unknownFormat", READABLE));
         }
         ImageReader reader = readers.next();
         int w = -1;
@@ -100,12 +102,11 @@ final class ImageFileReader {
             w = reader.getWidth(0);
             h = reader.getHeight(0);
             if (w <= 0 || h <= 0) {
-                return new Rejected("damaged: the header gives a size of " + w + " x " + h);
+                return new Rejected(Phrase.of("data.skip.badSize", w, h));
             }
             if ((long) w * h > MAX_PIXELS) {
-                return new Rejected(String.format(Locale.ROOT,
-                        "too large: %d x %d pixels (%.0f megapixels; the limit is %d), not decoded", w, h,
-                        w * (double) h / 1e6, MAX_PIXELS / 1_000_000));
+                return new Rejected(Phrase.of("data.skip.tooLarge", w, h,
+                        String.format(Locale.ROOT, "%.0f", w * (double) h / 1e6), MAX_PIXELS / 1_000_000));
             }
             int m = Math.min(w, h);
             ImageReadParam param = reader.getDefaultReadParam();
@@ -115,22 +116,22 @@ final class ImageFileReader {
             BufferedImage image = reader.read(0, param);
             String truncated = truncation(warnings);
             if (truncated != null) {
-                return new Rejected("truncated: the file ends before the image does (" + truncated + ")");
+                return new Rejected(Phrase.of("data.skip.truncatedWhy", truncated));
             }
             ImageRows rows = new ImageRows(image, background);
             byte[] rgb = Resampler.resize(rows, size);
             return new Decoded(rgb, rows.isGray(), reader.getFormatName().toLowerCase(Locale.ROOT), w, h);
         } catch (OutOfMemoryError e) {
-            return new Rejected("not enough memory to decode it (" + w + " x " + h + " pixels)");
+            return new Rejected(Phrase.of("data.skip.noMemory", w, h));
         } catch (IOException e) {
             if (hasEof(e)) {
-                return new Rejected("truncated: the file ends before the image does");
+                return new Rejected(Phrase.of("data.skip.truncated"));
             }
-            return new Rejected("damaged or unsupported image data (" + e.getMessage() + ")");
+            return new Rejected(Phrase.of("data.skip.damagedOrUnsupported", e.getMessage()));
         } catch (RuntimeException e) {
             // Plugins throw unchecked exceptions on some corrupt data; that is a damaged file, not a bug of ours.
-            return new Rejected("damaged image data (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            return new Rejected(Phrase.of("data.skip.damaged", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } finally {
             reader.dispose();
         }

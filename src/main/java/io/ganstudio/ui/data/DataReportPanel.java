@@ -36,7 +36,7 @@ final class DataReportPanel extends VBox {
         path.setCellFactory(c -> new TooltipCell());
         path.setPrefWidth(220);
         TableColumn<SkippedFile, String> reason = new TableColumn<>(Messages.get("data.skipped.reason"));
-        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().why().text(Messages.locale())));
         reason.setCellFactory(c -> new TooltipCell());
         reason.setPrefWidth(220);
         skipped.getColumns().add(path);

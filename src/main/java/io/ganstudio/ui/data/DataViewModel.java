@@ -170,6 +170,9 @@ public final class DataViewModel {
     }
 
     private static String message(Throwable e) {
+        if (e instanceof io.ganstudio.core.data.DatasetException d) {
+            return d.phrase().text(Messages.locale());
+        }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
