@@ -87,7 +87,9 @@ final class DataReportPanel extends VBox {
         }
         totals.getChildren().clear();
         int row = 0;
-        row = total(row, "data.source", r.source());
+        // The built-in set's name is said in the studio's language; a folder is shown as its path.
+        boolean builtIn = r.source().equals(io.ganstudio.core.data.DataSpec.builtIn().displayName());
+        row = total(row, "data.source", builtIn ? Messages.get("data.source.builtIn") : r.source());
         row = total(row, "data.loaded", Messages.format("data.loaded.value", r.loaded(), r.found()));
         row = total(row, "data.shape", r.channels() + " \u00d7 " + r.imageSize() + " \u00d7 " + r.imageSize()
                 + "  \u00b7  " + Messages.get(r.channels() == 1 ? "channels.gray" : "channels.rgb"));

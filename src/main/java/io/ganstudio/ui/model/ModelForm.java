@@ -44,7 +44,7 @@ final class ModelForm extends VBox {
         Label ch = new Label();
         ch.setId("channels");
         ch.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.get(
-                Integer.valueOf(1).equals(vm.channelsProperty().get()) ? "channels.gray" : "channels.rgb"),
+                Integer.valueOf(1).equals(vm.channelsProperty().get()) ? "channels.fromData.gray" : "channels.fromData.rgb"),
                 vm.channelsProperty()));
         row(g, r++, "field.channels", ch);
         r = numberRow(g, r, NumberField.LATENT_SIZE);
