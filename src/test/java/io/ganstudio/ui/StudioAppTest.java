@@ -28,8 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.prefs.Preferences;
 
 import static io.ganstudio.ui.FxTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,23 +40,17 @@ class StudioAppTest {
 
     @TempDir
     static Path cache;
-    private final Preferences node = Preferences.userRoot().node("io/ganstudio/ui-test-" + System.nanoTime());
+    private final TestStudio studio = new TestStudio();
     private StudioApp app;
 
     @Start
     void start(Stage stage) {
-        StudioPrefs prefs = new StudioPrefs(node);
-        prefs.setLanguage(Language.ENGLISH);
-        prefs.addRecentRun(savedRun().toString());
-        app = new StudioApp(prefs, cache, false);
-        app.start(stage);
+        app = studio.start(stage, cache, prefs -> prefs.addRecentRun(savedRun().toString()));
     }
 
     @AfterEach
     void clean() throws Exception {
-        app.context().tasks().shutdown();
-        node.removeNode();
-        Messages.use(Locale.ENGLISH);
+        studio.close();
     }
 
     @Test
@@ -101,7 +93,7 @@ class StudioAppTest {
         assertEquals("\u25c8  \u30e2\u30c7\u30eb", robot.lookup("#nav-model").queryAs(ToggleButton.class).getText());
         // The screen stays, and so does the work in it.
         assertTrue(robot.lookup("#nav-model").queryAs(ToggleButton.class).isSelected());
-        assertEquals(Language.JAPANESE, new StudioPrefs(node).language());
+        assertEquals(Language.JAPANESE, studio.savedPrefs().language());
     }
 
     @Test

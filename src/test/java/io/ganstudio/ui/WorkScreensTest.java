@@ -16,8 +16,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,22 +28,17 @@ class WorkScreensTest {
 
     @TempDir
     static Path cache;
-    private final Preferences node = Preferences.userRoot().node("io/ganstudio/ui-work-test-" + System.nanoTime());
+    private final TestStudio studio = new TestStudio();
     private StudioApp app;
 
     @Start
     void start(Stage stage) {
-        StudioPrefs prefs = new StudioPrefs(node);
-        prefs.setLanguage(Language.ENGLISH);
-        app = new StudioApp(prefs, cache, false);
-        app.start(stage);
+        app = studio.start(stage, cache, prefs -> { });
     }
 
     @AfterEach
     void clean() throws Exception {
-        app.context().tasks().shutdown();
-        node.removeNode();
-        Messages.use(Locale.ENGLISH);
+        studio.close();
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.ganstudio.ui;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+
+/** The studio window on throw-away preferences, in English and without the engine, for TestFX tests. */
+final class TestStudio {
+
+    private final Preferences node = Preferences.userRoot().node("io/ganstudio/ui-test-" + System.nanoTime());
+    private StudioApp app;
+
+    /** Opens the window; {@code setup} may add to the preferences first (recent runs, say). */
+    StudioApp start(Stage stage, Path cache, Consumer<StudioPrefs> setup) {
+        StudioPrefs prefs = new StudioPrefs(node);
+        prefs.setLanguage(Language.ENGLISH);
+        setup.accept(prefs);
+        app = new StudioApp(prefs, cache, false);
+        app.start(stage);
+        return app;
+    }
+
+    /** The preferences as saved, read afresh. */
+    StudioPrefs savedPrefs() {
+        return new StudioPrefs(node);
+    }
+
+    void close() throws Exception {
+        app.context().tasks().shutdown();
+        node.removeNode();
+        Messages.use(Locale.ENGLISH);
+    }
+}
