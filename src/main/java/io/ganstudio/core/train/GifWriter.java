@@ -40,12 +40,6 @@ public final class GifWriter {
         if (scale < 1 || scale > 16) {
             throw new IllegalArgumentException("scale must be between 1 and 16, not " + scale);
         }
-        for (int i = 0; i < frames.size(); i++) {
-            if (frames.get(i).length != width * height) {
-                throw new IllegalArgumentException("frame " + i + " has " + frames.get(i).length
-                        + " pixels, expected " + width + "x" + height);
-            }
-        }
         ImageWriter writer = gifWriter();
         try {
             AtomicFiles.write(file, out -> {
@@ -53,8 +47,14 @@ public final class GifWriter {
                     writer.setOutput(ios);
                     writer.prepareWriteSequence(null);
                     int centis = Math.max(2, Math.round(delayMs / 10f));
+                    // Each frame is fetched once: a list may decode its frames on demand (HistoryGif does).
                     for (int i = 0; i < frames.size(); i++) {
-                        BufferedImage image = image(frames.get(i), width, height, scale);
+                        int[] frame = frames.get(i);
+                        if (frame.length != width * height) {
+                            throw new IllegalArgumentException("frame " + i + " has " + frame.length
+                                    + " pixels, expected " + width + "x" + height);
+                        }
+                        BufferedImage image = image(frame, width, height, scale);
                         ImageWriteParam param = writer.getDefaultWriteParam();
                         IIOMetadata meta = frameMetadata(writer, param, image, centis, i == 0);
                         writer.writeToSequence(new IIOImage(image, null, meta), param);

@@ -1,5 +1,7 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.train.HistoryGif;
+
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
@@ -35,6 +37,10 @@ import java.util.function.Supplier;
  * All it shows comes from {@link TrainViewModel}; session events reach it through a {@link PumpDriver} once per frame.
  */
 public final class TrainView extends BorderPane {
+
+    /** The exported history: 12.5 frames a second; a long run is thinned evenly to a size people can share. */
+    private static final int GIF_DELAY_MS = 80;
+    private static final int GIF_MAX_FRAMES = 400;
 
     private final TrainViewModel vm;
     private final TrainText text;
@@ -314,7 +320,8 @@ public final class TrainView extends BorderPane {
             return;
         }
         List<io.ganstudio.core.train.RunFolder.Sample> samples = List.copyOf(vm.samples());
-        Background.run(() -> HistoryGifExport.write(samples, file.toPath()),
+        Background.run(() -> HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES,
+                        HistoryGif.AUTO_SCALE),
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
                 e -> vm.warnings().add(text.format("export.failed", e.getMessage())));
     }

@@ -116,6 +116,23 @@ class SampleGridTest {
         assertEquals(List.of(0, 3, 6, 9), HistoryGif.evenlySpaced(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 4));
     }
 
+    @Test
+    void historyGifLeavesOutGridsOfAnotherSizeAndEnlargesSmallOnes() throws IOException {
+        RunFolder run = RunFolder.create(dir.resolve("resized"), TestStates.tinyConfig());
+        run.writeSample(1, SampleGrid.of(new float[9 * 16 * 16], 9, 1, 16)); // 3x3 grid: before a resume
+        for (int step = 2; step <= 4; step++) {
+            run.writeSample(step, SampleGrid.of(new float[4 * 16 * 16], 4, 1, 16)); // 2x2 grid: 34 px
+        }
+        Path gif = dir.resolve("resized.gif");
+        assertEquals(3, HistoryGif.write(run.listSamples(), gif, 100, 10, HistoryGif.AUTO_SCALE));
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(3, reader.getNumImages(true));
+            assertEquals(34 * 4, reader.read(0).getWidth(), "a 34 px grid is enlarged 4x");
+        }
+    }
+
     private static String dump(org.w3c.dom.Node node) {
         StringBuilder s = new StringBuilder(node.getNodeName());
         if (node.getAttributes() != null) {
