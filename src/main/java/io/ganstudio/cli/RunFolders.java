@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Opens what --run, --resume and --checkpoint name, turning "not there" into a message a person can act on. */
 final class RunFolders {
@@ -38,20 +37,20 @@ final class RunFolders {
      */
     static LoadedCheckpoint latestGenerator(Path run, PrintWriter err) throws IOException {
         RunFolder folder = open(run);
-        List<Path> files = Checkpoints.list(folder.checkpointDir());
-        if (files.isEmpty()) {
+        if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
             throw new UsageError("the run at " + run.toAbsolutePath() + " has no checkpoint yet: train it first "
                     + "(checkpoints are written every --checkpoint-every steps and at the end)");
         }
-        for (int i = files.size() - 1; i >= 0; i--) {
-            try {
-                return Checkpoints.readGenerator(files.get(i));
-            } catch (CorruptCheckpointException e) {
-                err.println("warning: skipping a damaged checkpoint: " + Cli.oneLine(e.getMessage()));
+        try {
+            LoadedCheckpoint c = Checkpoints.readLatestGenerator(folder.checkpointDir());
+            for (String skipped : c.skippedNewer()) {
+                err.println("warning: skipping a damaged checkpoint: " + Cli.oneLine(skipped));
             }
+            return c;
+        } catch (CorruptCheckpointException e) {
+            throw new UsageError("none of the checkpoints in " + folder.checkpointDir()
+                    + " can be read; the run cannot be used for generating");
         }
-        throw new UsageError("none of the " + files.size() + " checkpoints in " + folder.checkpointDir()
-                + " can be read; the run cannot be used for generating");
     }
 
     static LoadedCheckpoint generatorOf(Path checkpointFile) throws IOException {

@@ -9,6 +9,7 @@ import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.InvalidConfigException;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +38,20 @@ import java.util.concurrent.TimeUnit;
                 + "the studio opens too. Ctrl-C stops cleanly after writing a checkpoint.")
 final class TrainCommand implements Callable<Integer> {
 
-    /** What may accompany --resume: everything else is the run's own config.json. */
+    /** What may accompany --resume without changing a training setting. */
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--steps", "--epochs", "--cache",
             "--verbose", "--quiet");
+
+    /** Why the options that a resume may not change are refused. */
+    private static final Map<String, String> RESUME_REFUSED = Map.of(
+            "--data", "the images are part of the run",
+            "--size", "it sets the networks' shapes, so the saved weights would not fit",
+            "--latent", "it sets the networks' shapes, so the saved weights would not fit",
+            "--g-width", "it sets the networks' shapes, so the saved weights would not fit",
+            "--d-width", "it sets the networks' shapes, so the saved weights would not fit",
+            "--norm", "it sets the networks' layers, so the saved weights would not fit",
+            "--seed", "it fixes the sample noise and the data order of the whole run",
+            "--out", "the run stays in its own folder");
 
     private static final int MAX_SKIPPED_SHOWN = 20;
 
@@ -66,7 +79,10 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run folder from its newest "
-            + "checkpoint with its own settings; --steps or --epochs sets the new target.")
+            + "checkpoint; --steps or --epochs sets the new target. Its own settings are kept except the ones given: "
+            + "--loss, --label-smoothing, --lr-g, --lr-d, the betas, --d-steps, --batch, --sample-every, "
+            + "--checkpoint-every, --keep-checkpoints (weights and optimizer state carry over; config.json records "
+            + "each change).")
     Path resume;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached. "
@@ -106,23 +122,28 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int resumeRun(Path cacheDir) throws IOException, InterruptedException {
-        List<String> extra = spec.commandLine().getParseResult().matchedOptions().stream()
-                .map(OptionSpec::longestName).filter(n -> !RESUME_OPTIONS.contains(n)).toList();
-        if (!extra.isEmpty()) {
-            throw new UsageError("--resume continues a run with the settings in its config.json; leave out "
-                    + String.join(", ", extra) + " (or start a new run without --resume)");
+        List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).toList();
+        List<String> refused = given.stream().filter(RESUME_REFUSED::containsKey)
+                .map(n -> n + " cannot change when a run is continued: " + RESUME_REFUSED.get(n)).toList();
+        if (!refused.isEmpty()) {
+            throw new UsageError(String.join("\n", refused) + "\n(start a new run without --resume to change it)");
         }
         GanConfig config = RunFolders.config(resume);
+        TrainConfig train = options.resumeSettings(config.train(), given);
         startEngine();
-        long target = 0;
         if (length.steps != null) {
-            target = length.steps;
+            train = train.withSteps(length.steps);
         } else if (length.epochs != null) {
-            target = stepsFor(length.epochs, loadData(config, cacheDir), config.train());
+            train = train.withSteps(stepsFor(length.epochs, loadData(config, cacheDir), train));
         }
-        TrainConfig train = target > 0 ? config.train().withSteps(target) : config.train();
+        requireValid(train.problems());
         TrainProgress progress = progress(train);
-        return drive(TrainingSession.resumeRun(resume, target, cacheDir, progress), progress);
+        try {
+            return drive(TrainingSession.resumeRun(resume, train, cacheDir, progress), progress);
+        } catch (InvalidConfigException e) {
+            throw new UsageError(e.problems());
+        }
     }
 
     /** Loads the engine after the command line is known to be valid, so a typo is reported at once. */

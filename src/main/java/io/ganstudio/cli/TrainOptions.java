@@ -132,4 +132,27 @@ final class TrainOptions {
                 sampleEvery, checkpointEvery, keepCheckpoints, defaults.gridSize());
         return new GanConfig(spec, model, train);
     }
+
+    /**
+     * The run's training settings with the options given on the command line in their place, for --resume
+     * ({@code given}: the options' longest names).
+     */
+    TrainConfig resumeSettings(TrainConfig run, java.util.Collection<String> given) {
+        TrainConfig.AdamSettings g = run.generatorOptimizer();
+        TrainConfig.AdamSettings d = run.discriminatorOptimizer();
+        return new TrainConfig(
+                given.contains("--loss") ? loss : run.loss(),
+                given.contains("--label-smoothing") ? labelSmoothing : run.labelSmoothing(),
+                new TrainConfig.AdamSettings(given.contains("--lr-g") ? lrG : g.learningRate(),
+                        given.contains("--beta1-g") ? beta1G : g.beta1(), given.contains("--beta2-g") ? beta2G : g.beta2()),
+                new TrainConfig.AdamSettings(given.contains("--lr-d") ? lrD : d.learningRate(),
+                        given.contains("--beta1-d") ? beta1D : d.beta1(), given.contains("--beta2-d") ? beta2D : d.beta2()),
+                given.contains("--d-steps") ? discriminatorSteps : run.discriminatorSteps(),
+                given.contains("--batch") ? batch : run.batchSize(),
+                run.seed(), run.steps(),
+                given.contains("--sample-every") ? sampleEvery : run.sampleEvery(),
+                given.contains("--checkpoint-every") ? checkpointEvery : run.checkpointEvery(),
+                given.contains("--keep-checkpoints") ? keepCheckpoints : run.keepCheckpoints(),
+                run.gridSize());
+    }
 }

@@ -10,16 +10,25 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanTrainer;
+import io.ganstudio.core.train.InvalidConfigException;
 import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.NonFiniteStateException;
+import io.ganstudio.core.train.ResumeCheck;
 import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.RunLock;
 import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.train.SettingsChange;
 import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.core.train.TrainerState;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +61,7 @@ public final class TrainingSession implements AutoCloseable {
     private volatile SessionState state = SessionState.NEW;
     private volatile boolean cancelPreparation;
     private volatile Path runDir;
+    private volatile Path lastGoodCheckpoint;
 
     private TrainingSession(GanConfig requested, Path runDir, boolean isNewRun, Path cacheDir,
                             Consumer<SessionEvent> listener) {
@@ -80,12 +90,26 @@ public final class TrainingSession implements AutoCloseable {
      */
     public static TrainingSession resumeRun(Path runDir, long targetSteps, Path cacheDir,
                                             Consumer<SessionEvent> listener) throws IOException {
-        RunFolder folder = RunFolder.open(runDir);
-        GanConfig config = folder.config();
-        if (targetSteps > 0) {
-            config = config.withTrain(config.train().withSteps(targetSteps));
-        }
+        TrainConfig train = RunFolder.open(runDir).config().train();
+        return resumeRun(runDir, targetSteps > 0 ? train.withSteps(targetSteps) : train, cacheDir, listener);
+    }
+
+    /**
+     * Continues a run folder from its newest valid checkpoint with these training settings: learning rates, betas,
+     * loss, label smoothing, D steps, batch size and the intervals may differ from the run's (weights and optimizer
+     * moments carry over, and config.json records each change with its step). Only reads the folder here.
+     *
+     * @throws InvalidConfigException listing every setting that is invalid or may not change on a resume, and why
+     */
+    public static TrainingSession resumeRun(Path runDir, TrainConfig train, Path cacheDir,
+                                            Consumer<SessionEvent> listener) throws IOException {
+        GanConfig saved = RunFolder.open(runDir).config();
+        GanConfig config = saved.withTrain(train);
         config.validated();
+        List<Phrase> refused = ResumeCheck.refused(saved, config);
+        if (!refused.isEmpty()) {
+            throw new InvalidConfigException(Phrase.texts(refused, Locale.ENGLISH));
+        }
         return new TrainingSession(config, runDir, false, cacheDir, listener);
     }
 
@@ -165,8 +189,10 @@ public final class TrainingSession implements AutoCloseable {
                 if (p == null) {
                     return;
                 }
-                try (GanTrainer trainer = p.trainer) {
+                try (RunFolder lockHolder = p.folder; GanTrainer trainer = p.trainer) {
                     loop(p.folder, trainer);
+                } catch (IOException e) {
+                    // Releasing the trainer lock failed: the operating system releases it when the process ends.
                 }
             }
         } catch (InterruptedException e) {
@@ -184,6 +210,29 @@ public final class TrainingSession implements AutoCloseable {
     private Prepared prepare(NDManager root) throws InterruptedException {
         setState(SessionState.PREPARING);
         GanConfig config = requested;
+        // A resume reads first and writes nothing until the data is known to fit the checkpoint.
+        LoadedCheckpoint checkpoint = null;
+        List<SettingsChange> earlier = List.of();
+        if (!isNewRun) {
+            try {
+                RunFolder saved = RunFolder.open(requestedDir);
+                earlier = saved.changes();
+                if (!saved.listCheckpoints().isEmpty()) {
+                    checkpoint = saved.readLatestCheckpoint();
+                    // The checkpoint's own configuration made its weights: the model and data come from it.
+                    GanConfig own = checkpoint.config();
+                    config = new GanConfig(own.data(), own.model(), requested.train());
+                    List<Phrase> refused = ResumeCheck.refused(own, config);
+                    if (!refused.isEmpty()) {
+                        fail(refused.get(0), Phrase.of("resume.unchanged"));
+                        return null;
+                    }
+                }
+            } catch (IOException e) {
+                fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("session.readFailed.advice"));
+                return null;
+            }
+        }
         LoadResult data;
         try {
             int size = config.model().imageSize();
@@ -201,28 +250,54 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.verbatim(e.getMessage()), Phrase.of("session.dataFailed.advice"));
             return null;
         }
-        // The data decides grayscale or colour: 1 channel only when every image is grayscale.
         ModelConfig m = config.model();
-        config = config.withModel(new ModelConfig(m.imageSize(), data.dataset().channels(), m.latentSize(),
+        int channels = data.dataset().channels();
+        if (checkpoint != null && channels != m.channels()) {
+            fail(Phrase.of("resume.dataChanged", checkpoint.step(), m.channels(), channels,
+                    data.dataset().count()), Phrase.of("resume.dataChanged.advice"));
+            return null;
+        }
+        // The data decides grayscale or colour: 1 channel only when every image is grayscale.
+        config = config.withModel(new ModelConfig(m.imageSize(), channels, m.latentSize(),
                 m.generatorWidth(), m.discriminatorWidth(), m.normalization()));
         RunFolder folder;
-        LoadedCheckpoint checkpoint = null;
+        long resumeStep = checkpoint == null ? 0 : checkpoint.step();
         try {
-            folder = isNewRun ? RunFolder.create(requestedDir, config) : RunFolder.open(requestedDir);
-            if (!isNewRun && !folder.config().equals(config)) {
-                folder = folder.withConfig(config); // a resume may extend the target steps
-            }
-            runDir = folder.dir();
-            data.report().write(folder.dataReport());
-            if (!isNewRun && !folder.listCheckpoints().isEmpty()) {
-                checkpoint = folder.readLatestCheckpoint();
-                for (String skipped : checkpoint.skippedNewer()) {
-                    publish(new SessionEvent.Warning(Phrase.verbatim(skipped)));
-                }
-            }
+            folder = isNewRun ? RunFolder.create(requestedDir, config) : RunFolder.openForTraining(requestedDir);
+        } catch (RunLock.RunLockedException e) {
+            fail(Phrase.of("session.locked", requestedDir.toAbsolutePath()), Phrase.of("session.locked.advice"));
+            return null;
         } catch (IOException e) {
             fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
             return null;
+        }
+        try {
+            if (!isNewRun) {
+                List<SettingsChange> changes = new ArrayList<>();
+                for (SettingsChange c : earlier) {
+                    if (c.step() < resumeStep) {
+                        changes.add(c); // later ones belong to a history this resume replaces
+                    }
+                }
+                if (checkpoint != null) {
+                    changes.addAll(ResumeCheck.changes(checkpoint.config().train(), config.train(), resumeStep));
+                }
+                if (!folder.config().equals(config) || !changes.equals(folder.changes())) {
+                    folder = folder.withConfig(config, changes);
+                }
+            }
+            runDir = folder.dir();
+            data.report().write(folder.dataReport());
+        } catch (IOException e) {
+            closeQuietly(folder);
+            fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
+            return null;
+        }
+        if (checkpoint != null) {
+            lastGoodCheckpoint = checkpoint.file();
+            for (String skipped : checkpoint.skippedNewer()) {
+                publish(new SessionEvent.Warning(Phrase.verbatim(skipped)));
+            }
         }
         if (!data.report().skipped().isEmpty()) {
             publish(new SessionEvent.Warning(Phrase.of("session.skipped", data.report().skipped().size(),
@@ -232,7 +307,7 @@ public final class TrainingSession implements AutoCloseable {
         GanTrainer trainer = new GanTrainer(config.model(), config.train(), data.dataset(), root);
         try {
             if (checkpoint != null) {
-                trainer.importState(checkpoint.state());
+                trainer.importState(withBatchSize(checkpoint, config.train().batchSize()));
             }
             if (!isNewRun) {
                 // Later rows, grids and checkpoints belong to a history the resumed run writes again.
@@ -243,12 +318,36 @@ public final class TrainingSession implements AutoCloseable {
             }
         } catch (IOException e) {
             trainer.close();
+            closeQuietly(folder);
             fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("session.readFailed.advice"));
             return null;
         }
         publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
         setState(SessionState.PAUSED);
         return new Prepared(folder, trainer);
+    }
+
+    /**
+     * The checkpoint's state for another batch size: the data position counts batches, so it is converted through the
+     * number of real images seen (the same images continue, to within one batch).
+     */
+    private static TrainerState withBatchSize(LoadedCheckpoint c, int batchSize) {
+        TrainerState s = c.state();
+        int before = c.config().train().batchSize();
+        if (before == batchSize) {
+            return s;
+        }
+        long batches = s.discriminatorBatches() * before / batchSize;
+        return new TrainerState(s.step(), batches, s.seconds(), s.noise(), s.generatorOptimizerStep(),
+                s.discriminatorOptimizerStep(), s.weights(), s.generatorOptimizer(), s.discriminatorOptimizer());
+    }
+
+    private static void closeQuietly(RunFolder folder) {
+        try {
+            folder.close();
+        } catch (IOException e) {
+            // The operating system releases the lock when the process ends.
+        }
     }
 
     private void loop(RunFolder folder, GanTrainer trainer) throws InterruptedException {
@@ -260,8 +359,7 @@ public final class TrainingSession implements AutoCloseable {
             Command c = running ? commands.poll() : commands.take();
             boolean once = false;
             if (c == Command.STOP) {
-                flush(folder, pending);
-                finish(folder, trainer, false);
+                finish(folder, trainer, false, pending);
                 return;
             } else if (c == Command.PAUSE) {
                 running = false;
@@ -276,15 +374,14 @@ public final class TrainingSession implements AutoCloseable {
                 once = true;
             }
             if (trainer.stepsDone() >= target) {
-                flush(folder, pending);
-                finish(folder, trainer, true);
+                finish(folder, trainer, true, pending);
                 return;
             }
             StepMetrics m = trainer.step();
             Phrase divergence = m.divergence();
             if (divergence != null) {
                 flush(folder, pending);
-                fail(divergence, Phrase.of("diverged.advice"));
+                fail(divergence, divergenceAdvice());
                 return;
             }
             pending.add(m);
@@ -298,15 +395,14 @@ public final class TrainingSession implements AutoCloseable {
             if (grid) {
                 publishGrid(folder, trainer);
             }
-            if (step % trainer.trainConfig().checkpointEvery() == 0) {
-                writeCheckpoint(folder, trainer);
+            if (step % trainer.trainConfig().checkpointEvery() == 0 && !writeCheckpoint(folder, trainer, pending)) {
+                return; // the weights are no longer finite: failed
             }
             if (once) {
                 setState(SessionState.PAUSED);
             }
             if (step >= target) {
-                flush(folder, pending);
-                finish(folder, trainer, true);
+                finish(folder, trainer, true, pending);
                 return;
             }
         }
@@ -340,22 +436,42 @@ public final class TrainingSession implements AutoCloseable {
         publish(new SessionEvent.SampleGrid(trainer.stepsDone(), grid.width(), grid.height(), grid.argb(), file));
     }
 
-    private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer) {
+    /**
+     * Writes a checkpoint unless the state is no longer finite; then training has diverged (the weights went bad
+     * before a loss showed it), the session fails naming the last good checkpoint, and this returns false.
+     * A checkpoint that cannot be written for another reason (disk full) is a warning: training goes on.
+     */
+    private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer, List<StepMetrics> pending) {
         try {
             Path file = folder.writeCheckpoint(trainer.exportState());
+            lastGoodCheckpoint = file;
             publish(new SessionEvent.CheckpointWritten(trainer.stepsDone(), file));
             return true;
+        } catch (NonFiniteStateException e) {
+            flush(folder, pending);
+            fail(Phrase.of("diverged.weights", e.step(), e.array()), divergenceAdvice());
+            return false;
         } catch (IOException e) {
             publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", e.getMessage())));
-            return false;
+            return true;
         }
     }
 
-    private void finish(RunFolder folder, GanTrainer trainer, boolean reachedTarget) {
+    /** What to try after a divergence, naming the checkpoint to continue from. */
+    private Phrase divergenceAdvice() {
+        Path last = lastGoodCheckpoint;
+        return last == null ? Phrase.of("diverged.advice.none")
+                : Phrase.of("diverged.advice", last.toAbsolutePath(), Checkpoints.stepOf(last));
+    }
+
+    private void finish(RunFolder folder, GanTrainer trainer, boolean reachedTarget, List<StepMetrics> pending) {
+        flush(folder, pending);
         if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0) {
             publishGrid(folder, trainer);
         }
-        writeCheckpoint(folder, trainer);
+        if (!writeCheckpoint(folder, trainer, pending)) {
+            return;
+        }
         setState(SessionState.FINISHED);
         publish(new SessionEvent.Finished(trainer.stepsDone(), reachedTarget));
     }

@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -108,10 +109,28 @@ class CliEndToEndTest {
 
     @Test
     @Order(2)
-    void resumeRefusesNewSettings() {
-        CliRun r = CliRun.of("train", "--resume", run.toString(), "--lr-g", "0.001");
+    void resumeRefusesSettingsThatChangeTheNetworksShapes() throws IOException {
+        String config = Files.readString(run.resolve("config.json"));
+        CliRun r = CliRun.of("train", "--resume", run.toString(), "--latent", "16", "--seed", "3");
         assertEquals(Cli.USAGE, r.exitCode());
-        assertTrue(r.err().contains("--lr-g"), r.err());
+        assertTrue(r.err().contains("--latent cannot change") && r.err().contains("shapes"), r.err());
+        assertTrue(r.err().contains("--seed cannot change"), r.err());
+        assertEquals(config, Files.readString(run.resolve("config.json")));
+    }
+
+    @Test
+    @Order(4)
+    void resumeWithALowerLearningRateRecordsTheChange() throws IOException {
+        CliRun r = CliRun.of("train", "--resume", run.toString(), "--steps", "7", "--lr-g", "0.0001", "--lr-d",
+                "0.0001", "--batch", "2", "--cache", cache.toString());
+        assertOk(r);
+        assertTrue(r.out().contains("finished at step 7"), r.out());
+        var folder = io.ganstudio.core.train.RunFolder.open(run);
+        assertEquals(1e-4f, folder.config().train().generatorOptimizer().learningRate());
+        assertEquals(2, folder.config().train().batchSize());
+        assertEquals(List.of("generatorOptimizer.learningRate", "discriminatorOptimizer.learningRate", "batchSize"),
+                folder.changes().stream().map(c -> c.setting()).toList());
+        assertTrue(folder.changes().stream().allMatch(c -> c.step() == 5), String.valueOf(folder.changes()));
     }
 
     @Test

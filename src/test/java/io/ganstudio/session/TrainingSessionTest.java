@@ -3,7 +3,11 @@ package io.ganstudio.session;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.InvalidConfigException;
+import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.SettingsChange;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
@@ -19,6 +23,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -147,8 +152,18 @@ class TrainingSessionTest {
         assertTrue(f.message().contains("diverged"), f.message());
         assertTrue(f.advice().contains("learning rate"), f.advice());
         RunFolder run = RunFolder.open(runs.resolve("nan"));
-        long diverged = run.readMetrics().size() + 1;
-        assertEquals(diverged - 1, run.readLatestCheckpoint().step(), "the last good step's checkpoint stays");
+        LoadedCheckpoint good = Checkpoints.read(run.readLatestCheckpoint().file());
+        for (Map<String, float[]> arrays : List.of(good.state().weights(), good.state().generatorOptimizer(),
+                good.state().discriminatorOptimizer())) {
+            for (float[] a : arrays.values()) {
+                for (float v : a) {
+                    assertTrue(Float.isFinite(v), "the kept checkpoint at step " + good.step() + " holds " + v);
+                }
+            }
+        }
+        assertTrue(f.advice().contains(good.file().toAbsolutePath().toString()),
+                "the advice names the last good checkpoint: " + f.advice());
+        assertTrue(good.step() >= run.readMetrics().size() - 1, "every step until the divergence was checkpointed");
         assertEquals(SessionState.FAILED, s.state());
     }
 
@@ -159,5 +174,88 @@ class TrainingSessionTest {
                 () -> TrainingSession.newRun(bad, runs.resolve("x"), null, ev -> { }));
         assertTrue(e.getMessage().contains("image size 30"), e.getMessage());
         assertTrue(Files.notExists(runs.resolve("x")));
+    }
+
+    @Test
+    void aSecondTrainerOnTheSameRunIsRefused(@TempDir Path runs) throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession first = TrainingSession.newRun(config(100_000), runs.resolve("busy"), null, events::add);
+        first.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (events.stream().noneMatch(e -> e instanceof SessionEvent.Metrics) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<SessionEvent> second = new CopyOnWriteArrayList<>();
+        TrainingSession other = TrainingSession.resumeRun(runs.resolve("busy"), 0, null, second::add);
+        runToEnd(other);
+        SessionEvent.Failed f = (SessionEvent.Failed) second.get(second.size() - 1);
+        assertTrue(f.message().contains("Another training is already running"), f.message());
+        first.stop();
+        assertTrue(first.awaitEnd(120, TimeUnit.SECONDS));
+        assertInstanceOf(SessionEvent.Finished.class, events.get(events.size() - 1), "the first one went on");
+    }
+
+    @Test
+    void resumeMayChangeTheOptimizerAndRecordsEachChange(@TempDir Path runs) throws Exception {
+        Path dir = runs.resolve("changed");
+        runToEnd(TrainingSession.newRun(config(3), dir, null, e -> { }));
+        TrainConfig before = RunFolder.open(dir).config().train();
+        TrainConfig after = new TrainConfig(LossKind.HINGE, 0f, new TrainConfig.AdamSettings(1e-4f, 0.5f, 0.99f),
+                before.discriminatorOptimizer(), 2, 6, before.seed(), 5, before.sampleEvery(),
+                before.checkpointEvery(), before.keepCheckpoints(), before.gridSize());
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        runToEnd(TrainingSession.resumeRun(dir, after, null, events::add));
+        assertInstanceOf(SessionEvent.Finished.class, events.get(events.size() - 1), String.valueOf(events));
+        RunFolder run = RunFolder.open(dir);
+        assertEquals(after, run.config().train());
+        assertEquals(5, run.readMetrics().size());
+        assertEquals(List.of(new SettingsChange(3, "loss", "BCE", "HINGE"),
+                new SettingsChange(3, "generatorOptimizer.learningRate", "2.0E-4", "1.0E-4"),
+                new SettingsChange(3, "generatorOptimizer.beta2", "0.999", "0.99"),
+                new SettingsChange(3, "discriminatorSteps", "1", "2"),
+                new SettingsChange(3, "batchSize", "4", "6")), run.changes());
+        assertTrue(Files.readString(dir.resolve("config.json")).contains("\"changes\""));
+        // The seed and the model's shapes are refused, with the reason.
+        InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                () -> TrainingSession.resumeRun(dir, after.withSeed(99), null, ev -> { }));
+        assertTrue(e.getMessage().contains("seed cannot change"), e.getMessage());
+    }
+
+    @Test
+    void resumeOnDataThatNoLongerFitsSaysSoAndLeavesTheRunAsItWas(@TempDir Path runs) throws Exception {
+        Path colour = Files.createDirectories(runs.resolve("colour"));
+        try (var files = Files.list(images)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.copy(p, colour.resolve(p.getFileName()));
+            }
+        }
+        Path dir = runs.resolve("run");
+        runToEnd(TrainingSession.newRun(config(2).withData(DataSpec.folder(colour.toString())), dir, null, e -> { }));
+        // The folder now holds grayscale images: a 1-channel dataset for a 3-channel model.
+        try (var files = Files.list(colour)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                BufferedImage gray = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
+                ImageIO.write(gray, "png", p.toFile());
+            }
+        }
+        Map<String, String> before = snapshot(dir);
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        runToEnd(TrainingSession.resumeRun(dir, 4, null, events::add));
+        SessionEvent.Failed f = (SessionEvent.Failed) events.get(events.size() - 1);
+        assertTrue(f.message().contains("no longer fits this run"), f.message());
+        assertTrue(f.message().contains("3-channel") && f.message().contains("1-channel"), f.message());
+        assertTrue(f.advice().contains("was not changed"), f.advice());
+        assertEquals(before, snapshot(dir));
+    }
+
+    private static Map<String, String> snapshot(Path dir) throws java.io.IOException {
+        Map<String, String> m = new java.util.TreeMap<>();
+        try (var all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                m.put(dir.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis()
+                        + (Files.isRegularFile(p) ? "#" + java.util.Arrays.hashCode(Files.readAllBytes(p)) : ""));
+            }
+        }
+        return m;
     }
 }

@@ -43,6 +43,7 @@ public final class Checkpoints {
         if (keep < 1) {
             throw new IllegalArgumentException("keep at least 1 checkpoint, not " + keep);
         }
+        requireFinite(state);
         Path file = checkpointDir.resolve(fileName(state.step()));
         List<ArrayInfo> arrays = new ArrayList<>();
         List<float[]> values = new ArrayList<>();
@@ -76,6 +77,24 @@ public final class Checkpoints {
         deleteNewerThan(checkpointDir, state.step());
         prune(checkpointDir, keep);
         return file;
+    }
+
+    /** Throws {@link NonFiniteStateException} when any weight or optimizer moment is NaN or infinite. */
+    public static void requireFinite(TrainerState state) throws NonFiniteStateException {
+        check(state.step(), CheckpointFormat.WEIGHTS, state.weights());
+        check(state.step(), CheckpointFormat.GENERATOR_OPTIMIZER, state.generatorOptimizer());
+        check(state.step(), CheckpointFormat.DISCRIMINATOR_OPTIMIZER, state.discriminatorOptimizer());
+    }
+
+    private static void check(long step, String section, Map<String, float[]> arrays)
+            throws NonFiniteStateException {
+        for (Map.Entry<String, float[]> e : arrays.entrySet()) {
+            for (float v : e.getValue()) {
+                if (!Float.isFinite(v)) {
+                    throw new NonFiniteStateException(step, section + " " + e.getKey());
+                }
+            }
+        }
     }
 
     private static void collect(String section, Map<String, float[]> map, List<ArrayInfo> arrays,
@@ -132,7 +151,12 @@ public final class Checkpoints {
                 return new LoadedCheckpoint(c.file(), c.config(), c.state(), skipped);
             } catch (CorruptCheckpointException e) {
                 skipped.add(e.getMessage());
+            } catch (NoSuchFileException e) {
+                // Pruned by the trainer between listing and reading: the next one is older still and complete.
             }
+        }
+        if (skipped.isEmpty()) {
+            throw new NoSuchFileException(checkpointDir.toString(), null, "no checkpoint has been saved here yet");
         }
         throw new CorruptCheckpointException(checkpointDir, "none of its " + files.size()
                 + " checkpoints verifies:\n" + String.join("\n", skipped));

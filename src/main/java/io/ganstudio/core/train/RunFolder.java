@@ -1,6 +1,10 @@
 package io.ganstudio.core.train;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +32,21 @@ import java.util.regex.Pattern;
  * </pre>
  * Every file is written atomically (temporary file, then rename), so a crash never leaves a half-written one,
  * except metrics.csv, which is appended to and whose cut-off last row is skipped when read.
+ *
+ * <p>Two kinds of access. {@link #open} is for readers (Explore, {@code generate}, {@code interpolate}, the recent
+ * runs): it only reads, so it works on read-only media and never disturbs a trainer writing at the same time.
+ * {@link #create} and {@link #openForTraining} are for the one process that trains: they take the folder's
+ * {@link RunLock} (a second trainer is refused) and only they write or clean up. {@link #close()} releases it.
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
 
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.csv";
     public static final String SAMPLES = "samples";
     public static final String CHECKPOINTS = "checkpoints";
     public static final String DATA_REPORT = "data-report.txt";
+    /** config.json's list of settings changed on resumes (see {@link SettingsChange}). */
+    public static final String CHANGES = "changes";
 
     private static final Pattern SAMPLE_NAME = Pattern.compile("step-(\\d{7,18})\\.png");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
@@ -43,10 +54,14 @@ public final class RunFolder {
     private final Path dir;
     private final GanConfig config;
     private final MetricsCsv metrics;
+    private final List<SettingsChange> changes;
+    private final RunLock lock; // null: opened for reading
 
-    private RunFolder(Path dir, GanConfig config) {
+    private RunFolder(Path dir, GanConfig config, List<SettingsChange> changes, RunLock lock) {
         this.dir = dir;
         this.config = config;
+        this.changes = List.copyOf(changes);
+        this.lock = lock;
         this.metrics = new MetricsCsv(dir.resolve(METRICS));
     }
 
@@ -54,22 +69,68 @@ public final class RunFolder {
     public record Sample(long step, Path file) {
     }
 
-    /** Makes a new run in an empty or missing folder. */
+    /** Makes a new run in an empty or missing folder, for training it: holds the trainer's lock until closed. */
     public static RunFolder create(Path dir, GanConfig config) throws IOException {
+        refuseExisting(dir);
+        Files.createDirectories(dir);
+        RunLock lock = RunLock.acquire(dir);
+        try {
+            refuseExisting(dir); // another process may have created it between the first look and the lock
+            Files.createDirectories(dir.resolve(SAMPLES));
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+            RunFolder run = new RunFolder(dir, config, List.of(), lock);
+            run.saveConfig(config);
+            run.metrics.create();
+            return run;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void refuseExisting(Path dir) throws FileAlreadyExistsException {
         if (Files.exists(dir.resolve(CONFIG))) {
             throw new FileAlreadyExistsException(dir.toString(), null,
                     "this folder already holds a run: open it to continue, or choose a new folder");
         }
-        Files.createDirectories(dir.resolve(SAMPLES));
-        Files.createDirectories(dir.resolve(CHECKPOINTS));
-        RunFolder run = new RunFolder(dir, config);
-        run.saveConfig(config);
-        run.metrics.create();
-        return run;
     }
 
-    /** Opens an existing run. */
+    /**
+     * Opens an existing run to continue training it: takes the trainer's lock (held until {@link #close()}; a
+     * second trainer gets {@link RunLock.RunLockedException}), then removes interrupted writes of earlier crashes,
+     * which only the trainer may do: a reader cannot tell a crash's leftover from a write under way.
+     */
+    public static RunFolder openForTraining(Path dir) throws IOException {
+        readConfig(dir); // a folder that is no run is refused before anything is written to it
+        RunLock lock = RunLock.acquire(dir);
+        try {
+            Files.createDirectories(dir.resolve(SAMPLES));
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+            AtomicFiles.deleteLeftovers(dir);
+            AtomicFiles.deleteLeftovers(dir.resolve(SAMPLES));
+            AtomicFiles.deleteLeftovers(dir.resolve(CHECKPOINTS));
+            Saved saved = readConfig(dir);
+            return new RunFolder(dir, saved.config(), saved.changes(), lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing run for reading. Changes nothing on disk (so it works on read-only media and beside a
+     * trainer that is writing); the write methods of the result refuse.
+     */
     public static RunFolder open(Path dir) throws IOException {
+        Saved saved = readConfig(dir);
+        return new RunFolder(dir, saved.config(), saved.changes(), null);
+    }
+
+    /** config.json: the configuration, plus the settings changed on resumes. */
+    private record Saved(GanConfig config, List<SettingsChange> changes) {
+    }
+
+    private static Saved readConfig(Path dir) throws IOException {
         Path file = dir.resolve(CONFIG);
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "there is no such folder");
@@ -79,21 +140,20 @@ public final class RunFolder {
                     + CONFIG + "); choose the folder that holds config.json, metrics.csv and samples/");
         }
         GanConfig config;
+        List<SettingsChange> changes = List.of();
         try {
-            config = GanJson.pretty().fromJson(Files.readString(file, StandardCharsets.UTF_8), GanConfig.class);
-        } catch (JsonParseException e) {
+            JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            config = GanJson.pretty().fromJson(json, GanConfig.class);
+            if (json.isJsonObject() && json.getAsJsonObject().get(CHANGES) instanceof JsonArray list) {
+                changes = List.of(GanJson.pretty().fromJson(list, SettingsChange[].class));
+            }
+        } catch (JsonParseException | IllegalStateException e) {
             throw new IOException(file + " is not valid JSON (" + e.getMessage() + "); fix or restore it", e);
         }
         if (config == null || config.model() == null || config.train() == null) {
             throw new IOException(file + " does not describe a run: its model or training settings are missing");
         }
-        Files.createDirectories(dir.resolve(SAMPLES));
-        Files.createDirectories(dir.resolve(CHECKPOINTS));
-        // Interrupted writes from a crash: harmless (never listed) but they take space.
-        AtomicFiles.deleteLeftovers(dir);
-        AtomicFiles.deleteLeftovers(dir.resolve(SAMPLES));
-        AtomicFiles.deleteLeftovers(dir.resolve(CHECKPOINTS));
-        return new RunFolder(dir, config);
+        return new Saved(config, changes);
     }
 
     public static boolean isRunFolder(Path dir) {
@@ -148,14 +208,49 @@ public final class RunFolder {
         return config;
     }
 
+    /** The training settings changed on resumes, oldest first (config.json's changes list). */
+    public List<SettingsChange> changes() {
+        return changes;
+    }
+
+    /** Whether this process holds the folder's trainer lock (and so may write). */
+    public boolean isTraining() {
+        return lock != null;
+    }
+
     /** Rewrites config.json, e.g. when a resumed run is given more steps; returns the folder with that config. */
     public RunFolder withConfig(GanConfig newConfig) throws IOException {
-        saveConfig(newConfig);
-        return new RunFolder(dir, newConfig);
+        return withConfig(newConfig, changes);
+    }
+
+    /** Rewrites config.json with a configuration and the list of settings changes that led to it. */
+    public RunFolder withConfig(GanConfig newConfig, List<SettingsChange> newChanges) throws IOException {
+        RunFolder updated = new RunFolder(dir, newConfig, newChanges, lock);
+        updated.saveConfig(newConfig);
+        return updated;
+    }
+
+    /** Releases the trainer's lock; nothing for a folder opened for reading. */
+    @Override
+    public void close() throws IOException {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    private void requireTrainer() {
+        if (lock == null) {
+            throw new IllegalStateException(dir + " was opened for reading; only its trainer writes to it");
+        }
     }
 
     private void saveConfig(GanConfig c) throws IOException {
-        byte[] json = (GanJson.pretty().toJson(c) + "\n").getBytes(StandardCharsets.UTF_8);
+        requireTrainer();
+        JsonObject tree = GanJson.pretty().toJsonTree(c).getAsJsonObject();
+        if (!changes.isEmpty()) {
+            tree.add(CHANGES, GanJson.pretty().toJsonTree(changes));
+        }
+        byte[] json = (GanJson.pretty().toJson(tree) + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve(CONFIG), out -> out.write(json));
     }
 
@@ -183,6 +278,7 @@ public final class RunFolder {
 
     /** Buffers rows; they reach the file on {@link #flush()}. */
     public void appendMetrics(List<StepMetrics> rows) {
+        requireTrainer();
         metrics.append(rows);
     }
 
@@ -196,12 +292,14 @@ public final class RunFolder {
 
     /** Drops rows after a step (file and buffer): call when resuming from the checkpoint at that step. */
     public void truncateMetricsAfter(long step) throws IOException {
+        requireTrainer();
         metrics.truncateAfter(step);
     }
 
     // ---- samples
 
     public Path writeSample(long step, SampleGrid grid) throws IOException {
+        requireTrainer();
         Path file = samplesDir().resolve(String.format("step-%07d.png", step));
         grid.writePng(file);
         return file;
@@ -224,6 +322,7 @@ public final class RunFolder {
 
     /** Writes a checkpoint with this run's config, keeping as many as the config says. */
     public Path writeCheckpoint(TrainerState state) throws IOException {
+        requireTrainer();
         return Checkpoints.write(checkpointDir(), config, state, config.train().keepCheckpoints());
     }
 
@@ -241,6 +340,7 @@ public final class RunFolder {
      * to the history the resumed run will write again, so they are removed.
      */
     public void rewindTo(long step) throws IOException {
+        requireTrainer();
         truncateMetricsAfter(step);
         for (Sample s : listSamples()) {
             if (s.step() > step) {
