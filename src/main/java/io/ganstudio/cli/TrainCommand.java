@@ -225,21 +225,9 @@ final class TrainCommand implements Callable<Integer> {
     private int drive(TrainingSession session, TrainProgress progress) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Thread onCtrlC = new Thread(() -> {
-            session.stop();
-            try {
-                session.awaitEnd(5, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gan-stop-on-exit");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
-            session.start();
-            session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
-        } finally {
-            removeHook(onCtrlC);
-        }
+        // Ctrl-C: the session's own shutdown hook stops after the current step and writes a checkpoint.
+        session.start();
+        session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
         SessionEvent.Failed failed = progress.failure();
         if (failed != null) {
             err.println("error: " + failed.message());
@@ -264,14 +252,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return Cli.OK;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down (Ctrl-C): the hook is running and does the stopping.
-        }
     }
 
     private static String runName(DataSpec data) {

@@ -46,6 +46,8 @@ import java.util.function.Consumer;
 public final class TrainingSession implements AutoCloseable {
 
     private static final long METRICS_INTERVAL_NANOS = 100_000_000L;
+    /** A step of the largest model takes seconds, a checkpoint write a few more: this is a generous bound. */
+    private static final long SHUTDOWN_WAIT_MINUTES = 5;
     private static final Phrase DECODING = Phrase.of("session.decoding");
 
     private enum Command { START, PAUSE, STEP_ONCE, STOP }
@@ -62,6 +64,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile boolean cancelPreparation;
     private volatile Path runDir;
     private volatile Path lastGoodCheckpoint;
+    private volatile boolean discard;
+    private final Thread onShutdown;
 
     private TrainingSession(GanConfig requested, Path runDir, boolean isNewRun, Path cacheDir,
                             Consumer<SessionEvent> listener) {
@@ -72,6 +76,20 @@ public final class TrainingSession implements AutoCloseable {
         this.listener = listener;
         this.engineThread = new Thread(this::runEngine, "gan-engine");
         this.engineThread.setDaemon(true);
+        this.onShutdown = new Thread(this::stopForShutdown, "gan-stop-on-exit");
+    }
+
+    /**
+     * When the JVM shuts down while this session trains (Ctrl-C, SIGTERM from a logout, the studio's window closing
+     * down the app), stop after the current step and write the checkpoint before the JVM exits.
+     */
+    private void stopForShutdown() {
+        stop();
+        try {
+            ended.await(SHUTDOWN_WAIT_MINUTES, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -139,6 +157,15 @@ public final class TrainingSession implements AutoCloseable {
         command(Command.STOP);
     }
 
+    /**
+     * Ends the run after the current step without a checkpoint: the steps since the last checkpoint are dropped
+     * (what "quit without saving" asks for). The run folder stays valid; the last checkpoint is where it resumes.
+     */
+    public void abandon() {
+        discard = true;
+        stop();
+    }
+
     public SessionState state() {
         return state;
     }
@@ -159,6 +186,11 @@ public final class TrainingSession implements AutoCloseable {
 
     private synchronized void command(Command c) {
         if (state == SessionState.NEW && !engineThread.isAlive()) {
+            try {
+                Runtime.getRuntime().addShutdownHook(onShutdown);
+            } catch (IllegalStateException e) {
+                return; // the JVM is already shutting down: start nothing
+            }
             engineThread.start();
         }
         commands.add(c);
@@ -201,6 +233,11 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.of("session.internalError", e), Phrase.of("session.internalError.advice"));
         } finally {
             ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down and the hook is running: it sees the end through the latch.
+            }
         }
     }
 
@@ -469,7 +506,7 @@ public final class TrainingSession implements AutoCloseable {
         if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0) {
             publishGrid(folder, trainer);
         }
-        if (!writeCheckpoint(folder, trainer, pending)) {
+        if (!discard && !writeCheckpoint(folder, trainer, pending)) {
             return;
         }
         setState(SessionState.FINISHED);

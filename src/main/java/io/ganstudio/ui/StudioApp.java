@@ -31,6 +31,7 @@ public class StudioApp extends Application {
     private Stage stage;
     private StudioContext context;
     private StudioShell shell;
+    private QuitGuard quitGuard;
 
     public StudioApp() {
         this(StudioPrefs.user(), AppDirs.datasetCacheDir(), true);
@@ -57,7 +58,18 @@ public class StudioApp extends Application {
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         WindowPlacement.restore(stage, prefs);
-        stage.setOnCloseRequest(e -> WindowPlacement.save(stage, prefs));
+        quitGuard = new QuitGuard(() -> context.workIfMade() == null ? null : context.workIfMade().train(),
+                () -> QuitDialog.ask(stage, context), () -> javafx.application.Platform.runLater(this::exitNow));
+        stage.setOnCloseRequest(e -> {
+            if (!quitGuard.mayQuitNow()) {
+                e.consume();
+                if (quitGuard.isSaving()) {
+                    context.notifier().info(Messages.get("quit.saving.title"), Messages.get("quit.saving.text"));
+                }
+                return;
+            }
+            WindowPlacement.save(stage, prefs);
+        });
         stage.show();
         // The default data, decoded only now that the window is up (10,000 small images: a second or two).
         data.loadBuiltIn(context.model().imageSizeProperty().get());
@@ -82,6 +94,20 @@ public class StudioApp extends Application {
         shell = new StudioShell(context, StudioMenu.create(controller, prefs.language(), prefs::recentRuns),
                 Screens.all(), screen);
         return shell;
+    }
+
+    /** Window close, Run > Quit and Ctrl+Q: asks first while training (see {@link QuitGuard}). */
+    void requestQuit() {
+        if (quitGuard.mayQuitNow()) {
+            exitNow();
+        } else if (quitGuard.isSaving()) {
+            context.notifier().info(Messages.get("quit.saving.title"), Messages.get("quit.saving.text"));
+        }
+    }
+
+    private void exitNow() {
+        WindowPlacement.save(stage, prefs);
+        javafx.application.Platform.exit();
     }
 
     public StudioContext context() {

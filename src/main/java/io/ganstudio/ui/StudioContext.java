@@ -89,6 +89,11 @@ public final class StudioContext {
         return work;
     }
 
+    /** The Train and Explore ViewModels if a screen has made them, else null (quitting must not make them). */
+    public StudioWork workIfMade() {
+        return work;
+    }
+
     void engineReady(EngineReport report) {
         engine.set(report);
     }

@@ -81,8 +81,7 @@ final class StudioController implements StudioActions {
 
     @Override
     public void quit() {
-        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-        Platform.exit();
+        app.requestQuit();
     }
 
     private static String version() {

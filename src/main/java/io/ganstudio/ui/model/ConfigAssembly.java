@@ -8,7 +8,7 @@ import io.ganstudio.core.train.TrainConfig;
 import java.util.Map;
 
 /** Builds the core config records from the parsed form values. */
-final class ConfigAssembly {
+public final class ConfigAssembly {
 
     private ConfigAssembly() {
     }
@@ -20,7 +20,7 @@ final class ConfigAssembly {
                 normalization);
     }
 
-    static TrainConfig train(LossKind loss, Map<NumberField, Number> v) {
+    public static TrainConfig train(LossKind loss, Map<NumberField, Number> v) {
         return new TrainConfig(loss, f(v, NumberField.LABEL_SMOOTHING),
                 new TrainConfig.AdamSettings(f(v, NumberField.GENERATOR_LR), f(v, NumberField.GENERATOR_BETA1),
                         f(v, NumberField.GENERATOR_BETA2)),

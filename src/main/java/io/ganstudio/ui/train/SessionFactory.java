@@ -1,11 +1,13 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,11 +26,22 @@ public interface SessionFactory {
         void stepOnce();
 
         void stop();
+
+        /** Ends after the current step without writing a checkpoint ("quit without saving"). */
+        void abandon();
+
+        /** Waits until the session's engine thread has ended; false on timeout. */
+        boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException;
     }
 
     Handle newRun(GanConfig config, Path runDir, Consumer<SessionEvent> listener);
 
-    Handle resumeRun(Path runDir, long targetSteps, Consumer<SessionEvent> listener) throws IOException;
+    /**
+     * Continues a run with these training settings (the run's own, or changed where a resume allows it).
+     *
+     * @throws io.ganstudio.core.train.InvalidConfigException when a setting is invalid or may not change
+     */
+    Handle resumeRun(Path runDir, TrainConfig settings, Consumer<SessionEvent> listener) throws IOException;
 
     /** The real thing: {@link TrainingSession}s sharing one dataset cache folder (null for none). */
     static SessionFactory engine(Path cacheDir) {
@@ -39,9 +52,9 @@ public interface SessionFactory {
             }
 
             @Override
-            public Handle resumeRun(Path runDir, long targetSteps, Consumer<SessionEvent> listener)
+            public Handle resumeRun(Path runDir, TrainConfig settings, Consumer<SessionEvent> listener)
                     throws IOException {
-                return wrap(TrainingSession.resumeRun(runDir, targetSteps, cacheDir, listener));
+                return wrap(TrainingSession.resumeRun(runDir, settings, cacheDir, listener));
             }
         };
     }
@@ -66,6 +79,14 @@ public interface SessionFactory {
 
             public void stop() {
                 s.stop();
+            }
+
+            public void abandon() {
+                s.abandon();
+            }
+
+            public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+                return s.awaitEnd(timeout, unit);
             }
         };
     }

@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -47,7 +46,6 @@ public final class TrainView extends BorderPane {
     private final TrainingCharts charts;
     private final SampleHistoryView history;
     private final PumpDriver driver;
-    private final Spinner<Integer> target = new Spinner<>(1, 10_000_000, 2000, 100);
     private final Label warningsLabel = new Label();
 
     /**
@@ -78,9 +76,6 @@ public final class TrainView extends BorderPane {
         setBottom(statusBar());
         vm.metricsChangedProperty().addListener((o, a, b) -> charts.update(vm.metrics(), vm.smoothingProperty().get()));
         vm.smoothingProperty().addListener((o, a, b) -> charts.update(vm.metrics(), b.doubleValue()));
-        vm.canContinueProperty().addListener((o, a, can) -> suggestTarget());
-        vm.targetStepsProperty().addListener((o, a, t) -> suggestTarget());
-        suggestTarget();
         charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
         warmUpFormats();
         // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
@@ -103,8 +98,16 @@ public final class TrainView extends BorderPane {
         text.format("label.elapsed", TrainText.clock(61));
     }
 
-    private void suggestTarget() {
-        target.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, vm.suggestedContinueTarget()));
+    /** Asks for the new target and any changed settings, then continues the run with them. */
+    private void continueTraining() {
+        GanConfig run = vm.runConfigProperty().get();
+        if (run == null || vm.runDirProperty().get() == null) {
+            return;
+        }
+        ContinueDialog dialog = new ContinueDialog(getScene() == null ? null : getScene().getWindow(),
+                new ContinueSettings(run, vm.suggestedContinueTarget()), text,
+                vm.runDirProperty().get().getFileName().toString(), vm.stepProperty().get());
+        dialog.showAndWait().ifPresent(vm::continueTraining);
     }
 
     public PumpDriver driver() {
@@ -134,13 +137,8 @@ public final class TrainView extends BorderPane {
         step.setTooltip(new Tooltip(text.get("tooltip.step")));
         Button open = button("openRun", "button.openRun", this::openRun, vm.canStartProperty().not());
         open.setTooltip(new Tooltip(text.get("tooltip.openRun")));
-        Button cont = button("continue", "button.continue", () -> vm.continueTraining(target.getValue()),
-                vm.canContinueProperty().not());
+        Button cont = button("continue", "button.continue", this::continueTraining, vm.canContinueProperty().not());
         cont.setTooltip(new Tooltip(text.get("tooltip.continue")));
-        target.setEditable(true);
-        target.setPrefWidth(110);
-        target.disableProperty().bind(vm.canContinueProperty().not());
-        Label targetLabel = new Label(text.get("label.target"));
         Label state = new Label();
         state.setId("stateLabel");
         state.textProperty().bind(Bindings.createStringBinding(() -> stateText(vm.stateProperty().get()),
@@ -152,7 +150,7 @@ public final class TrainView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(6, start, pause, resume, stop, step, new Separator(Orientation.VERTICAL), state, activity,
-                grow, open, targetLabel, target, cont);
+                grow, open, cont);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

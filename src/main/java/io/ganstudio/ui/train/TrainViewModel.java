@@ -5,6 +5,7 @@ import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.InvalidConfigException;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.fxutil.ArgbFrame;
@@ -54,6 +55,7 @@ public final class TrainViewModel {
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<List<String>> problems = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<GanConfig> runConfig = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper targetSteps = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
@@ -119,16 +121,59 @@ public final class TrainViewModel {
         }
     }
 
-    /** Continues the run on screen (opened or finished) from its newest checkpoint, up to {@code target} steps. */
-    public void continueTraining(long target) {
+    /**
+     * Continues the run on screen (opened or finished) from its newest checkpoint with these training settings: the
+     * run's own, or changed in the Continue dialog (see {@link ContinueSettings}); {@code settings.steps()} is the
+     * new target.
+     */
+    public void continueTraining(TrainConfig settings) {
         if (!canContinue.get()) {
             return;
         }
         try {
-            begin(sessions.resumeRun(runDir.get(), target, pump), false);
-            targetSteps.set(target);
+            begin(sessions.resumeRun(runDir.get(), settings, pump), false);
+            targetSteps.set(settings.steps());
+            GanConfig run = runConfig.get();
+            if (run != null) {
+                runConfig.set(run.withTrain(settings));
+            }
         } catch (IOException | RuntimeException e) {
             failure.set(new SessionEvent.Failed(Phrase.verbatim(e.getMessage()), Phrase.verbatim(text.resumeAdvice())));
+        }
+    }
+
+    /** Whether a session is preparing, running or paused: quitting now would lose the steps since its checkpoint. */
+    public boolean isTraining() {
+        return !isIdle();
+    }
+
+    /**
+     * Stops the session after its current step, and runs {@code afterEnd} (on the calling thread of the waiting
+     * helper, not the FX thread) once its checkpoint is written and it has ended. For quitting the studio.
+     */
+    public void stopThen(Runnable afterEnd) {
+        SessionFactory.Handle s = session;
+        if (s == null || isIdle()) {
+            afterEnd.run();
+            return;
+        }
+        s.stop();
+        Thread waiter = new Thread(() -> {
+            try {
+                s.awaitEnd(5, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            afterEnd.run();
+        }, "quit-after-checkpoint");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    /** Ends the session without a checkpoint (quit without saving); the run resumes from its last checkpoint. */
+    public void abandon() {
+        if (session != null && !isIdle()) {
+            session.abandon();
         }
     }
 
@@ -164,6 +209,7 @@ public final class TrainViewModel {
         }
         clearRun();
         runDir.set(dir);
+        runConfig.set(config);
         targetSteps.set(config.train().steps());
         begin(sessions.newRun(config, dir, pump), once);
         return true;
@@ -190,6 +236,7 @@ public final class TrainViewModel {
         session = null;
         state.set(null);
         runDir.set(run.dir());
+        runConfig.set(run.config());
         metrics.replaceAll(run.metrics());
         samples.setAll(run.samples());
         targetSteps.set(run.config().train().steps());
@@ -350,6 +397,11 @@ public final class TrainViewModel {
 
     public ReadOnlyObjectProperty<Path> runDirProperty() {
         return runDir.getReadOnlyProperty();
+    }
+
+    /** The configuration of the run on screen (as started, opened or last continued), or null. */
+    public ReadOnlyObjectProperty<GanConfig> runConfigProperty() {
+        return runConfig.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty stepProperty() {

@@ -28,8 +28,8 @@ class TrainViewModelTest {
     Path runs;
 
     /** Records commands; the test plays the engine by sending events to the listener. */
-    static final class FakeSessions implements SessionFactory {
-        final List<String> commands = new ArrayList<>();
+    public static final class FakeSessions implements SessionFactory {
+        public final List<String> commands = new ArrayList<>();
         Consumer<SessionEvent> listener;
         Path runDir;
 
@@ -41,12 +41,16 @@ class TrainViewModelTest {
         }
 
         @Override
-        public Handle resumeRun(Path dir, long target, Consumer<SessionEvent> l) {
+        public Handle resumeRun(Path dir, io.ganstudio.core.train.TrainConfig settings, Consumer<SessionEvent> l) {
             listener = l;
             runDir = dir;
-            commands.add("resume-run " + target);
+            commands.add("resume-run " + settings.steps());
+            lastSettings = settings;
             return handle();
         }
+
+        io.ganstudio.core.train.TrainConfig lastSettings;
+        boolean ended;
 
         private Handle handle() {
             return new Handle() {
@@ -68,6 +72,15 @@ class TrainViewModelTest {
 
                 public void stop() {
                     commands.add("stop");
+                }
+
+                public void abandon() {
+                    commands.add("abandon");
+                }
+
+                public boolean awaitEnd(long timeout, java.util.concurrent.TimeUnit unit) {
+                    commands.add("await");
+                    return true;
                 }
             };
         }
@@ -192,7 +205,7 @@ class TrainViewModelTest {
         }
         send(vm, new SessionEvent.Metrics(steps), EventPumpTest.grid(4), EventPumpTest.grid(8),
                 new SessionEvent.StateChanged(SessionState.FINISHED));
-        vm.continueTraining(20);
+        vm.continueTraining(Configs.tiny(10).train().withSteps(20));
         assertEquals("resume-run 20", sessions.commands.get(sessions.commands.size() - 2));
         send(vm, new SessionEvent.Metrics(List.of(EventPumpTest.metrics(5))), EventPumpTest.grid(6));
         assertEquals(5, vm.metrics().size(), "rows after the checkpoint (step 4) are replaced");
@@ -213,5 +226,38 @@ class TrainViewModelTest {
         vm.showRun(new RunSnapshot(runs.resolve("done"), Configs.tiny(10), List.of(EventPumpTest.metrics(10)),
                 List.of(), true));
         assertEquals(20, vm.suggestedContinueTarget(), "at its target: as many steps again");
+    }
+
+    @Test
+    void continuingWithChangedSettingsSendsThemAndKeepsThemForTheNextContinue() {
+        TrainViewModel vm = vm();
+        vm.showRun(new RunSnapshot(runs.resolve("old"), Configs.tiny(10), List.of(EventPumpTest.metrics(10)),
+                List.of(), true));
+        ContinueSettings dialog = new ContinueSettings(vm.runConfigProperty().get(), vm.suggestedContinueTarget());
+        dialog.text(io.ganstudio.ui.model.NumberField.GENERATOR_LR).set("0.0001");
+        dialog.text(io.ganstudio.ui.model.NumberField.BATCH_SIZE).set("8");
+        ContinueSettings.Valid valid = (ContinueSettings.Valid) dialog.read(Locale.ENGLISH);
+        vm.continueTraining(valid.settings());
+        assertEquals("resume-run 20", sessions.commands.get(0));
+        assertEquals(1e-4f, sessions.lastSettings.generatorOptimizer().learningRate());
+        assertEquals(8, sessions.lastSettings.batchSize());
+        assertEquals(Configs.tiny(10).train().seed(), sessions.lastSettings.seed(), "the rest is the run's own");
+        assertEquals(8, vm.runConfigProperty().get().train().batchSize());
+    }
+
+    @Test
+    void theContinueDialogRefusesNaNInfinityAndTextWithAReason() {
+        ContinueSettings dialog = new ContinueSettings(Configs.tiny(10), 20);
+        for (String bad : List.of("NaN", "Infinity", "-Infinity", "fast")) {
+            dialog.text(io.ganstudio.ui.model.NumberField.LABEL_SMOOTHING).set(bad);
+            ContinueSettings.Invalid r = (ContinueSettings.Invalid) dialog.read(Locale.ENGLISH);
+            assertTrue(r.problems().get(0).contains("is not a number"), r.problems().toString());
+            ContinueSettings.Invalid ja = (ContinueSettings.Invalid) dialog.read(Locale.JAPANESE);
+            assertTrue(ja.problems().get(0).contains("数値ではありません"), ja.problems().toString());
+        }
+        dialog.text(io.ganstudio.ui.model.NumberField.LABEL_SMOOTHING).set("0.1");
+        dialog.text(io.ganstudio.ui.model.NumberField.GENERATOR_LR).set("5");
+        ContinueSettings.Invalid r = (ContinueSettings.Invalid) dialog.read(Locale.ENGLISH);
+        assertEquals(1, r.problems().size(), r.problems().toString());
     }
 }
