@@ -137,21 +137,24 @@ class TrainingSessionTest {
 
     @Test
     void divergingLossStopsWithAdviceAndKeepsTheLastGoodCheckpoint(@TempDir Path runs) throws Exception {
-        // beta2 = 0 makes every Adam update a full +-lr step; with lr 1 and no normalisation the losses explode
-        // (measured: LSGAN reaches 1e11 within 100 steps).
+        // Four calm steps, then the run is continued with beta2 = 0 and lr 1: every Adam update is a full +-1 step,
+        // and without normalisation the losses explode within a few steps (LSGAN measured 1e11 within 100).
+        TrainConfig calm = new TrainConfig(LossKind.LSGAN, 0f, TrainConfig.AdamSettings.DCGAN,
+                TrainConfig.AdamSettings.DCGAN, 1, 4, 11, 4, 50, 1, 2, 4);
+        GanConfig c = config(4).withModel(new ModelConfig(16, 3, 8, 16, 16, Normalization.NONE)).withTrain(calm);
+        Path dir = runs.resolve("nan");
+        runToEnd(TrainingSession.newRun(c, dir, null, e -> { }));
         TrainConfig.AdamSettings wild = new TrainConfig.AdamSettings(1f, 0f, 0f);
-        GanConfig c = config(200);
-        c = c.withModel(new ModelConfig(16, 3, 8, 16, 16, Normalization.NONE))
-                .withTrain(new TrainConfig(LossKind.LSGAN, 0f, wild, wild, 1, 4, 11, 200, 50, 1, 2, 4));
+        TrainConfig wildTrain = new TrainConfig(LossKind.LSGAN, 0f, wild, wild, 1, 4, 11, 200, 50, 1, 2, 4);
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
-        TrainingSession s = TrainingSession.newRun(c, runs.resolve("nan"), null, events::add);
+        TrainingSession s = TrainingSession.resumeRun(dir, wildTrain, null, events::add);
         runToEnd(s);
         SessionEvent last = events.get(events.size() - 1);
         assertInstanceOf(SessionEvent.Failed.class, last, "expected divergence, got " + last);
         SessionEvent.Failed f = (SessionEvent.Failed) last;
         assertTrue(f.message().contains("diverged"), f.message());
         assertTrue(f.advice().contains("learning rate"), f.advice());
-        RunFolder run = RunFolder.open(runs.resolve("nan"));
+        RunFolder run = RunFolder.open(dir);
         LoadedCheckpoint good = Checkpoints.read(run.readLatestCheckpoint().file());
         for (Map<String, float[]> arrays : List.of(good.state().weights(), good.state().generatorOptimizer(),
                 good.state().discriminatorOptimizer())) {
@@ -163,8 +166,12 @@ class TrainingSessionTest {
         }
         assertTrue(f.advice().contains(good.file().toAbsolutePath().toString()),
                 "the advice names the last good checkpoint: " + f.advice());
-        assertTrue(good.step() >= run.readMetrics().size() - 1, "every step until the divergence was checkpointed");
+        assertTrue(good.step() >= 4, "checkpoints were written every step until it diverged");
         assertEquals(SessionState.FAILED, s.state());
+        // Continuing from it with the calm settings trains on: the checkpoint does not replay the divergence.
+        List<SessionEvent> again = new CopyOnWriteArrayList<>();
+        runToEnd(TrainingSession.resumeRun(dir, calm.withSteps(good.step() + 3), null, again::add));
+        assertInstanceOf(SessionEvent.Finished.class, again.get(again.size() - 1), String.valueOf(again));
     }
 
     @Test

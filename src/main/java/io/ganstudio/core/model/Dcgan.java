@@ -15,6 +15,8 @@ import java.util.List;
  * DCGAN generator and discriminator (Radford et al. 2015) for every supported image size.
  * Generator: z (as latent x 1 x 1) -> transposed convs doubling the side -> Tanh image in [-1, 1].
  * Discriminator: strided convs halving the side, LeakyReLU 0.2 -> one logit per image.
+ * With batch norm no layer has a bias, as in the reference (batch norm's beta makes it redundant); without batch
+ * norm ({@code --norm none}) every layer has one, or G(0) would be a flat grey image whatever was learnt.
  */
 public final class Dcgan {
 
@@ -28,12 +30,12 @@ public final class Dcgan {
         int ch = c.generatorWidth() << (stages - 1);
         int size = c.baseSize();
         layers.add(new LayerSpec(LayerSpec.Kind.TRANSPOSED_CONV, c.latentSize(), ch, size, 1, 0, 1, size, bn,
-                LayerSpec.Activation.RELU));
+                LayerSpec.Activation.RELU, !bn));
         for (int i = 0; i < stages; i++) {
             boolean last = i == stages - 1;
             int out = last ? c.channels() : ch / 2;
             layers.add(new LayerSpec(LayerSpec.Kind.TRANSPOSED_CONV, ch, out, 4, 2, 1, size, size * 2,
-                    bn && !last, last ? LayerSpec.Activation.TANH : LayerSpec.Activation.RELU));
+                    bn && !last, last ? LayerSpec.Activation.TANH : LayerSpec.Activation.RELU, !bn));
             ch = out;
             size *= 2;
         }
@@ -49,11 +51,12 @@ public final class Dcgan {
         for (int i = 0; i < stages; i++) {
             int out = c.discriminatorWidth() << i;
             layers.add(new LayerSpec(LayerSpec.Kind.CONV, ch, out, 4, 2, 1, size, size / 2, bn && i > 0,
-                    LayerSpec.Activation.LEAKY_RELU));
+                    LayerSpec.Activation.LEAKY_RELU, !bn));
             ch = out;
             size /= 2;
         }
-        layers.add(new LayerSpec(LayerSpec.Kind.CONV, ch, 1, size, 1, 0, size, 1, false, LayerSpec.Activation.NONE));
+        layers.add(new LayerSpec(LayerSpec.Kind.CONV, ch, 1, size, 1, 0, size, 1, false, LayerSpec.Activation.NONE,
+                !bn));
         return layers;
     }
 
@@ -61,7 +64,7 @@ public final class Dcgan {
     public static Block generator(ModelConfig c) {
         SequentialBlock g = new SequentialBlock();
         for (LayerSpec l : generatorLayers(c)) {
-            g.add(new TransposedConv2d(l.outChannels(), l.kernel(), l.stride(), l.padding()));
+            g.add(new TransposedConv2d(l.outChannels(), l.kernel(), l.stride(), l.padding(), l.bias()));
             addNormAndActivation(g, l);
         }
         return g;
@@ -76,7 +79,7 @@ public final class Dcgan {
                     .optStride(new Shape(l.stride(), l.stride()))
                     .optPadding(new Shape(l.padding(), l.padding()))
                     .setFilters(l.outChannels())
-                    .optBias(false)
+                    .optBias(l.bias())
                     .build());
             addNormAndActivation(d, l);
         }

@@ -5,15 +5,24 @@ package io.ganstudio.core.model;
  * The builders make DJL blocks from these, and the statistics and the studio's diagram read the same list.
  */
 public record LayerSpec(Kind kind, int inChannels, int outChannels, int kernel, int stride, int padding,
-                        int inSize, int outSize, boolean batchNorm, Activation activation) {
+                        int inSize, int outSize, boolean batchNorm, Activation activation, boolean bias) {
+
+    /** A layer without a bias (batch norm after it, or the reference DCGAN's first and last layers). */
+    public LayerSpec(Kind kind, int inChannels, int outChannels, int kernel, int stride, int padding, int inSize,
+                     int outSize, boolean batchNorm, Activation activation) {
+        this(kind, inChannels, outChannels, kernel, stride, padding, inSize, outSize, batchNorm, activation, false);
+    }
 
     public enum Kind { CONV, TRANSPOSED_CONV }
 
     public enum Activation { RELU, LEAKY_RELU, TANH, NONE }
 
-    /** Weights (no bias: batch norm or the loss make it redundant) plus batch norm's gamma and beta. */
+    /** Weights, the bias where the layer has one, plus batch norm's gamma and beta. */
     public long parameters() {
         long p = (long) inChannels * outChannels * kernel * kernel;
+        if (bias) {
+            p += outChannels;
+        }
         if (batchNorm) {
             p += 2L * outChannels;
         }

@@ -28,19 +28,27 @@ public final class TransposedConv2d extends AbstractBlock {
     private final int stride;
     private final int padding;
     private final Parameter weight;
+    private final Parameter bias; // null: no bias
     private final PairList<String, Object> opParams = new PairList<>();
 
     public TransposedConv2d(int filters, int kernel, int stride, int padding) {
+        this(filters, kernel, stride, padding, false);
+    }
+
+    /** @param withBias a bias per output channel (needed when no batch norm follows) */
+    public TransposedConv2d(int filters, int kernel, int stride, int padding, boolean withBias) {
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        bias = withBias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build())
+                : null;
         opParams.add("kernel", "(" + kernel + "," + kernel + ")");
         opParams.add("stride", "(" + stride + "," + stride + ")");
         opParams.add("pad", "(" + padding + "," + padding + ")");
         opParams.add("num_filter", Integer.toString(Math.max(2, filters)));
-        opParams.add("no_bias", "True");
+        opParams.add("no_bias", withBias ? "False" : "True");
     }
 
     @Override
@@ -48,16 +56,20 @@ public final class TransposedConv2d extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
+        NDList args = bias == null ? new NDList(x, w) : new NDList(x, w, store.getValue(bias, x.getDevice(), training));
         if (filters == 1) {
-            NDArray y = x.getManager().invoke("_npx_deconvolution", new NDList(x, w), opParams).singletonOrThrow();
+            NDArray y = x.getManager().invoke("_npx_deconvolution", args, opParams).singletonOrThrow();
             return new NDList(y.get(":, 0:1"));
         }
-        return x.getManager().invoke("_npx_deconvolution", new NDList(x, w), opParams);
+        return x.getManager().invoke("_npx_deconvolution", args, opParams);
     }
 
     @Override
     protected void prepare(Shape[] inputs) {
         weight.setShape(new Shape(inputs[0].get(1), Math.max(2, filters), kernel, kernel));
+        if (bias != null) {
+            bias.setShape(new Shape(Math.max(2, filters)));
+        }
     }
 
     @Override
