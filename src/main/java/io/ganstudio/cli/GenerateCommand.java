@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.train.SampleGrid;
 import io.ganstudio.core.train.LoadedCheckpoint;
@@ -62,20 +63,20 @@ final class GenerateCommand implements Callable<Integer> {
         }
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
-        try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
+        try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
             List<float[]> latents = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 latents.add(Latents.truncate(Latents.fromSeed(seed + i, generator.latentSize()), truncation));
             }
             if (grid || pngTarget) {
                 Path file = out != null ? out : Path.of("generated.png");
-                SampleGrid g = SampleGrid.of(generator.generate(latents), count, generator.channels(),
+                SampleGrid g = SampleGrid.of(generator.sampleBatch(latents).join(), count, generator.channels(),
                         generator.imageSize());
                 g.writePng(file);
                 o.println("wrote " + count + " images as a grid: " + file.toAbsolutePath());
             } else {
                 Path dir = out != null ? out : Path.of("generated");
-                List<int[]> images = generator.render(latents);
+                List<int[]> images = generator.renderBatch(latents).join();
                 int size = generator.imageSize();
                 for (int i = 0; i < count; i++) {
                     Png.write(images.get(i), size, size, dir.resolve("image-" + (seed + i) + ".png"));

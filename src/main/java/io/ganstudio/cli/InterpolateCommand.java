@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.train.GifWriter;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.train.LoadedCheckpoint;
@@ -79,13 +80,13 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
-        try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
+        try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
             List<float[]> keyVectors = new ArrayList<>();
             for (long s : keys) {
                 keyVectors.add(Latents.fromSeed(s, generator.latentSize()));
             }
             List<float[]> walk = Latents.keyframes(keyVectors, frames, !method.lerp);
-            List<int[]> images = generator.render(walk);
+            List<int[]> images = generator.renderBatch(walk).join();
             int size = generator.imageSize();
             if (out != null) {
                 for (int i = 0; i < images.size(); i++) {

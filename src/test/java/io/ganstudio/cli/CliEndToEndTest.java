@@ -157,6 +157,19 @@ class CliEndToEndTest {
 
     @Test
     @Order(3)
+    void generateAndInterpolateTakeAnyCount() throws IOException {
+        Path many = tmp.resolve("many");
+        assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "65", "--out", many.toString()));
+        assertEquals(65, count(many, ".png"));
+        Path grid = tmp.resolve("grid65.png");
+        assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "65", "--grid", "--out", grid.toString()));
+        Path frames = tmp.resolve("frames65");
+        assertOk(CliRun.of("interpolate", "--run", run.toString(), "--frames", "65", "--out", frames.toString()));
+        assertEquals(66, count(frames, ".png"), "65 frames per segment, then the last keyframe");
+    }
+
+    @Test
+    @Order(3)
     void interpolateWritesAGifAndFrames() throws IOException {
         Path gif = tmp.resolve("walk.gif");
         Path frames = tmp.resolve("frames");

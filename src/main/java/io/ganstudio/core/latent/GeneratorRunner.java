@@ -20,10 +20,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
- * A trained generator ready to turn latent vectors into images, for exploring a run. All engine work happens on one
- * daemon thread that this object owns, so callers (the JavaFX thread above all) never wait on MXNet: every method
- * returns at once with a future. Batch norm uses its running statistics (inference mode), so an image depends only
- * on its own z, not on what else is in the batch.
+ * A trained generator ready to turn latent vectors into images: the one generator loader of the studio (Explore)
+ * and the command line ({@code generate}, {@code interpolate}, which wait on the futures). All engine work happens
+ * on one daemon thread that this object owns, so callers (the JavaFX thread above all) never wait on MXNet: every
+ * method returns at once with a future. Batch norm uses its running statistics (inference mode), so an image
+ * depends only on its own z, not on what else is in the batch.
+ *
+ * <p>MXNet's oneDNN refuses a network instance a smaller batch after a larger one, so every batch is padded (with
+ * zero vectors, whose images are dropped) to the largest batch this instance has run: 65 images run as 64 + 64.
  */
 public final class GeneratorRunner implements AutoCloseable {
 
@@ -36,6 +40,7 @@ public final class GeneratorRunner implements AutoCloseable {
     // Touched only on the engine thread.
     private NDManager manager;
     private GanNetworks networks;
+    private int largestBatch;
 
     private GeneratorRunner(ModelConfig model, long step) {
         this.model = model;
@@ -83,6 +88,17 @@ public final class GeneratorRunner implements AutoCloseable {
 
     /** One image per latent vector, in the same order. */
     public CompletableFuture<List<int[]>> renderBatch(List<float[]> zs) {
+        return sampleBatch(zs).thenApply(pixels -> {
+            List<int[]> images = new ArrayList<>(zs.size());
+            for (int i = 0; i < zs.size(); i++) {
+                images.add(SampleGrid.toArgb(pixels, i, model.channels(), model.imageSize()));
+            }
+            return images;
+        });
+    }
+
+    /** The generator's raw output for the latent vectors: NCHW floats in [-1, 1], one image after another. */
+    public CompletableFuture<float[]> sampleBatch(List<float[]> zs) {
         for (float[] z : zs) {
             if (z.length != model.latentSize()) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException("this generator takes latent "
@@ -90,16 +106,20 @@ public final class GeneratorRunner implements AutoCloseable {
             }
         }
         List<float[]> copies = zs.stream().map(float[]::clone).toList(); // the caller may change its arrays
+        int imageFloats = model.channels() * model.imageSize() * model.imageSize();
         return onEngine(n -> {
-            List<int[]> images = new ArrayList<>(copies.size());
+            float[] all = new float[copies.size() * imageFloats];
             for (int from = 0; from < copies.size(); from += MAX_BATCH) {
                 List<float[]> chunk = copies.subList(from, Math.min(copies.size(), from + MAX_BATCH));
-                float[] pixels = n.sample(concat(chunk), chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    images.add(SampleGrid.toArgb(pixels, i, model.channels(), model.imageSize()));
-                }
+                int batch = Math.max(chunk.size(), largestBatch);
+                largestBatch = batch;
+                float[] z = new float[batch * model.latentSize()]; // zero vectors pad the batch
+                float[] packed = concat(chunk);
+                System.arraycopy(packed, 0, z, 0, packed.length);
+                float[] pixels = n.sample(z, batch);
+                System.arraycopy(pixels, 0, all, from * imageFloats, chunk.size() * imageFloats);
             }
-            return images;
+            return all;
         });
     }
 
