@@ -113,4 +113,14 @@ class CliErrorsTest {
         assertEquals(Cli.OK, r.exitCode());
         assertTrue(r.out().startsWith("GAN Studio "), r.out());
     }
+
+    @Test
+    void nanAndInfinityAreRefusedByEveryNumericOption() {
+        for (String[] args : new String[][] {{"train", "--label-smoothing", "NaN"}, {"train", "--lr-g", "Infinity"},
+                {"train", "--beta2-d", "-Infinity"}, {"train", "--epochs", "NaN"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.USAGE, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("NaN") || r.err().contains("Infinity"), r.err());
+        }
+    }
 }

@@ -59,7 +59,7 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
         if (loss == null) {
             p.add(Phrase.of("train.loss"));
         }
-        if (labelSmoothing < 0f || labelSmoothing >= 0.5f) {
+        if (!(labelSmoothing >= 0f && labelSmoothing < 0.5f)) { // written so that NaN fails too
             p.add(Phrase.of("train.labelSmoothing", labelSmoothing));
         } else if (labelSmoothing > 0f && loss == LossKind.HINGE) {
             p.add(Phrase.of("train.labelSmoothingHinge"));
