@@ -85,7 +85,11 @@ public class StudioApp extends Application {
     void setLanguage(Language language) {
         prefs.setLanguage(language);
         Messages.use(language.locale(SYSTEM_LOCALE));
-        stage.getScene().setRoot(buildShell(shell == null ? null : shell.currentScreen()));
+        StudioShell old = shell;
+        stage.getScene().setRoot(buildShell(old == null ? null : old.currentScreen()));
+        if (old != null) {
+            old.dispose(); // its views' listeners on the ViewModels, and their chart threads
+        }
         stage.setTitle(Messages.get("app.name"));
     }
 

@@ -43,6 +43,7 @@ public final class StudioWork {
             }
             return model.config();
         }, runsRoot, SessionFactory.engine(cacheDir), notifier, new TrainText(Messages::locale));
+        train.driver().start(); // events (and finish or failure notifications) arrive whichever screen shows
         SecureRandom random = new SecureRandom();
         this.explore = new ExploreViewModel(Platform::runLater, () -> random.nextInt(1_000_000));
         // A run opened from the Run menu shows its curves and samples on the Train screen, ready to continue.

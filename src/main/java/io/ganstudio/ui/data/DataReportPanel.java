@@ -15,7 +15,9 @@ import javafx.scene.layout.VBox;
 import java.util.Locale;
 
 /** What the load found: totals, images per class, original sizes, and every skipped file with its reason. */
-final class DataReportPanel extends VBox {
+final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     private final GridPane totals = new GridPane();
     private final CountBars classes = new CountBars();
@@ -48,7 +50,7 @@ final class DataReportPanel extends VBox {
         skippedCard = card(skippedTitle, skipped);
         getChildren().addAll(card(title(Messages.get("data.summary")), totals), classCard,
                 card(title(Messages.get("data.sizes")), sizes), skippedCard);
-        vm.reportProperty().addListener((o, a, r) -> show(r));
+        subs.onChange(vm.reportProperty(), (o, a, r) -> show(r));
         show(vm.reportProperty().get());
     }
 
@@ -136,5 +138,9 @@ final class DataReportPanel extends VBox {
         VBox box = new VBox(10, title, content);
         box.getStyleClass().add("card");
         return box;
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 }

@@ -11,7 +11,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /** One line under the header: decoding progress with Cancel, a load error, or a size that no longer matches. */
-final class DataStatusBanner extends HBox {
+final class DataStatusBanner extends HBox implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     private final DataViewModel vm;
     private final ModelViewModel model;
@@ -39,7 +41,7 @@ final class DataStatusBanner extends HBox {
         getChildren().addAll(bar, text, reload, cancel);
         for (Observable o : new Observable[] {vm.stateProperty(), vm.errorProperty(), vm.loadedSizeProperty(),
                 model.imageSizeProperty()}) {
-            o.addListener(x -> refresh());
+            subs.onInvalidate(o, x -> refresh());
         }
         refresh();
     }
@@ -76,5 +78,9 @@ final class DataStatusBanner extends HBox {
     private static void show(javafx.scene.Node n, boolean visible) {
         n.setVisible(visible);
         n.setManaged(visible);
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 }

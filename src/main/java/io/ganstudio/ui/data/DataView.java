@@ -29,7 +29,9 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** The Data screen: choose images, watch them decode, browse them, and read what was loaded and skipped. */
-public final class DataView extends BorderPane {
+public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     private static final double THUMB = 64;
 
@@ -73,7 +75,7 @@ public final class DataView extends BorderPane {
             recent.setVisible(!recent.getItems().isEmpty());
             recent.setManaged(!recent.getItems().isEmpty());
         };
-        vm.recentFoldersProperty().addListener((ListChangeListener<String>) c -> fillRecent.run());
+        subs.onList(vm.recentFoldersProperty(), c -> fillRecent.run());
         fillRecent.run();
         builtIn.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
         folder.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
@@ -102,7 +104,7 @@ public final class DataView extends BorderPane {
         VBox gridCard = new VBox(10, gridTitle, gridStack);
         gridCard.getStyleClass().addAll("card", "grid-card");
         HBox.setHgrow(gridCard, Priority.ALWAYS);
-        vm.datasetProperty().addListener((o, a, d) -> showDataset(d, empty));
+        subs.onChange(vm.datasetProperty(), (o, a, d) -> showDataset(d, empty));
         showDataset(vm.datasetProperty().get(), empty);
 
         ScrollPane report = new ScrollPane(new DataReportPanel(vm));
@@ -163,5 +165,9 @@ public final class DataView extends BorderPane {
     private int size() {
         Integer s = model.imageSizeProperty().get();
         return s == null ? 28 : s;
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 }

@@ -50,7 +50,9 @@ import java.util.function.Supplier;
  * The Explore screen: a grid of samples to pick from, the picked image large, and sliders, truncation and
  * interpolation to play with it. Everything is rendered by the generator's own thread; this view only shows results.
  */
-public final class ExploreView extends BorderPane {
+public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     private static final int GIF_DELAY_MS = 40;
 
@@ -99,9 +101,9 @@ public final class ExploreView extends BorderPane {
         setBottom(status); // errors and "saved" notes, out of the way of the title
         HBox body = new HBox(14, samplesColumn(), imageColumn(), controlsColumn());
         body.setPadding(new Insets(10, 0, 0, 0));
-        vm.imageProperty().addListener((o, a, f) -> main.show(f));
+        subs.onChange(vm.imageProperty(), (o, a, f) -> main.show(f));
         main.show(vm.imageProperty().get());
-        vm.errorProperty().addListener((o, a, e) -> status.setText(e));
+        subs.onChange(vm.errorProperty(), (o, a, e) -> status.setText(e));
         Label none = new Label(text.get("label.none"));
         none.setStyle("-fx-font-size: 15px;");
         body.visibleProperty().bind(vm.sourceProperty().isNotNull());
@@ -196,8 +198,8 @@ public final class ExploreView extends BorderPane {
             tileViews.add(tile);
             grid.add(tile, i % columns, i / columns);
         }
-        vm.tilesProperty().addListener((o, a, frames) -> showTiles());
-        vm.pickedProperty().addListener((o, a, p) -> showTiles());
+        subs.onChange(vm.tilesProperty(), (o, a, frames) -> showTiles());
+        subs.onChange(vm.pickedProperty(), (o, a, p) -> showTiles());
         showTiles(); // a rebuilt view starts from the ViewModel's state
         Button reroll = new Button(text.get("button.reroll"));
         reroll.setId("reroll");
@@ -302,12 +304,12 @@ public final class ExploreView extends BorderPane {
         Spinner<Integer> page = new Spinner<>(1, 1, 1);
         page.setId("page");
         page.setPrefWidth(70);
-        vm.pageCountProperty().addListener((o, a, n) -> {
+        subs.onChange(vm.pageCountProperty(), (o, a, n) -> {
             ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) page.getValueFactory())
                     .setMax(n.intValue());
         });
         page.valueProperty().addListener((o, a, v) -> vm.pageProperty().set(v - 1));
-        vm.pageProperty().addListener((o, a, v) -> page.getValueFactory().setValue(v.intValue() + 1));
+        subs.onChange(vm.pageProperty(), (o, a, v) -> page.getValueFactory().setValue(v.intValue() + 1));
         Label pageOf = new Label();
         pageOf.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.pageOf",
                 vm.pageCountProperty().get()), vm.pageCountProperty()));
@@ -422,7 +424,7 @@ public final class ExploreView extends BorderPane {
                 player.stop();
             }
         });
-        vm.sourceProperty().addListener((o, x, s) -> play.setSelected(false));
+        subs.onChange(vm.sourceProperty(), (o, x, s) -> play.setSelected(false));
         HBox scrubRow = new HBox(8, play, position);
         scrubRow.setAlignment(Pos.CENTER_LEFT);
         Button gif = new Button(text.get("button.saveGif"));
@@ -484,5 +486,10 @@ public final class ExploreView extends BorderPane {
 
     private javafx.stage.Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
+        player.stop();
     }
 }

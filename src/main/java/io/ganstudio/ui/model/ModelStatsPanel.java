@@ -14,7 +14,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Size and cost of the networks, and the measured speed with the time one epoch takes on this machine. */
-final class ModelStatsPanel extends VBox {
+final class ModelStatsPanel extends VBox implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     private final ModelViewModel vm;
     private final Label gParams = value("stat-g-params");
@@ -58,7 +60,7 @@ final class ModelStatsPanel extends VBox {
         getChildren().addAll(title, g, actions, speedNote);
         for (Observable o : new Observable[] {vm.statsProperty(), vm.trainProperty(), vm.imagesPerSecondProperty(),
                 vm.datasetSizeProperty(), vm.measuringProperty(), vm.measureErrorProperty()}) {
-            o.addListener(x -> refresh());
+            subs.onInvalidate(o, x -> refresh());
         }
         refresh();
     }
@@ -102,5 +104,9 @@ final class ModelStatsPanel extends VBox {
         l.setId(id);
         l.getStyleClass().add("stat-value");
         return l;
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 }

@@ -15,7 +15,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The Model screen: preset, form and problems on the left; size, speed and the layer diagram on the right. */
-public final class ModelView extends BorderPane {
+public final class ModelView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     public ModelView(ModelViewModel vm) {
         getStyleClass().add("screen");
@@ -45,7 +47,7 @@ public final class ModelView extends BorderPane {
         setCenter(body);
     }
 
-    private static HBox header(ModelViewModel vm) {
+    private HBox header(ModelViewModel vm) {
         Label title = new Label(Messages.get("screen.model"));
         title.getStyleClass().add("screen-title");
         Label presetLabel = new Label(Messages.get("model.preset"));
@@ -63,7 +65,7 @@ public final class ModelView extends BorderPane {
             }
         });
         preset.setValue(vm.presetProperty().get());
-        vm.presetProperty().addListener((o, a, p) -> preset.setValue(p));
+        subs.onChange(vm.presetProperty(), (o, a, p) -> preset.setValue(p));
         // Only a choice that differs from the form's preset fills the form (this also ends the echo from above).
         preset.valueProperty().addListener((o, a, p) -> {
             if (p != vm.presetProperty().get()) {
@@ -78,7 +80,7 @@ public final class ModelView extends BorderPane {
         return h;
     }
 
-    private static VBox problems(ModelViewModel vm) {
+    private VBox problems(ModelViewModel vm) {
         VBox box = new VBox(6);
         box.setId("problems");
         box.getStyleClass().add("problems");
@@ -99,8 +101,12 @@ public final class ModelView extends BorderPane {
                 box.getChildren().add(l);
             }
         };
-        vm.problemsProperty().addListener((ListChangeListener<String>) c -> refresh.run());
+        subs.onList(vm.problemsProperty(), c -> refresh.run());
         refresh.run();
         return box;
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 }

@@ -9,7 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /** One network as a column of rounded layer boxes joined by arrows, each box with its output shape. */
-final class NetworkDiagram extends VBox {
+final class NetworkDiagram extends VBox implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     private final String inputKey;
     private final String outputKey;
@@ -23,7 +25,7 @@ final class NetworkDiagram extends VBox {
         Label heading = new Label(title);
         heading.getStyleClass().add("diagram-title");
         getChildren().add(heading);
-        layers.addListener((ListChangeListener<LayerSpec>) c -> rebuild(heading, layers));
+        subs.onList(layers, c -> rebuild(heading, layers));
         rebuild(heading, layers);
     }
 
@@ -71,5 +73,9 @@ final class NetworkDiagram extends VBox {
         b.setMaxWidth(Double.MAX_VALUE);
         b.getStyleClass().addAll("layer-box", layer.kind() == LayerSpec.Kind.CONV ? "conv" : "deconv");
         return b;
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 }

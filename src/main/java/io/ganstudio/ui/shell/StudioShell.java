@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The window's content: menu on top, screen navigation on the left, the current screen, the status bar. */
-public final class StudioShell extends BorderPane {
+public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
 
     private final StudioContext context;
     private final StackPane content = new StackPane();
@@ -36,6 +36,19 @@ public final class StudioShell extends BorderPane {
         setBottom(new StudioStatusBar(context));
         Screen first = screens.stream().filter(s -> s.id().equals(initialScreen)).findFirst().orElse(screens.get(0));
         show(first);
+    }
+
+    /**
+     * Gives back what every screen built so far holds (listeners on the ViewModels, chart threads), shown or not:
+     * called when a language switch replaces this shell, whose ViewModels live on.
+     */
+    @Override
+    public void dispose() {
+        built.values().forEach(io.ganstudio.ui.fxutil.ViewLifecycle::disposeTree);
+        io.ganstudio.ui.fxutil.ViewLifecycle.disposeTree(getBottom());
+        built.clear();
+        // JavaFX itself may keep the replaced shell a while (its menu's accelerators): let it hold no screen.
+        content.getChildren().clear();
     }
 
     /** The id of the screen on display. */

@@ -14,7 +14,9 @@ import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
 /** Current background job with its progress on the left; JVM memory and the engine on the right. */
-final class StudioStatusBar extends StatusBar {
+final class StudioStatusBar extends StatusBar implements io.ganstudio.ui.fxutil.Disposable {
+
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     private final Label memory = new Label();
     private final Label engine = new Label();
@@ -25,9 +27,9 @@ final class StudioStatusBar extends StatusBar {
         memory.setId("status-memory");
         getRightItems().addAll(memory, new Separator(Orientation.VERTICAL), engine);
         showEngine(ctx.engineProperty().get());
-        ctx.engineProperty().addListener((o, a, r) -> showEngine(r));
+        subs.onChange(ctx.engineProperty(), (o, a, r) -> showEngine(r));
         showTask(ctx.tasks().latestProperty().get());
-        ctx.tasks().latestProperty().addListener((o, a, t) -> showTask(t));
+        subs.onChange(ctx.tasks().latestProperty(), (o, a, t) -> showTask(t));
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(2), e -> showMemory()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
@@ -61,5 +63,9 @@ final class StudioStatusBar extends StatusBar {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         memory.setText(Messages.format("status.memory", Format.megabytes(used), Format.megabytes(rt.maxMemory())));
+    }
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 }

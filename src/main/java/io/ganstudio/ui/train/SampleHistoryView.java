@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * At the right end the slider follows the newest grid; anywhere else it holds the chosen step while training goes
  * on, and its grid is read from disk in the background (newest request wins).
  */
-public final class SampleHistoryView extends BorderPane {
+public final class SampleHistoryView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
 
     private final TrainViewModel vm;
     private final TrainText text;
@@ -32,6 +32,7 @@ public final class SampleHistoryView extends BorderPane {
     private final SampleFrames frames = new SampleFrames(24);
     private boolean following = true;
     private Path requested;
+    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
     public SampleHistoryView(TrainViewModel vm, TrainText text) {
         this.vm = vm;
@@ -56,14 +57,19 @@ public final class SampleHistoryView extends BorderPane {
         bar.setPadding(new Insets(6, 0, 0, 0));
         setBottom(bar);
 
-        vm.samples().addListener((ListChangeListener<RunFolder.Sample>) c -> samplesChanged());
-        vm.liveGridProperty().addListener((o, was, now) -> {
+        subs.onList(vm.samples(), c -> samplesChanged());
+        subs.onChange(vm.liveGridProperty(), (o, was, now) -> {
             if (following) {
                 show(now);
             }
         });
         slider.valueProperty().addListener((o, was, now) -> scrubbed());
         samplesChanged();
+    }
+
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 
     public PixelView pixels() {

@@ -6,6 +6,8 @@ import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.fxutil.Background;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -35,7 +37,7 @@ import java.util.function.Supplier;
  * The Train screen: controls on top, the sample grid (with its history) beside the live charts, progress below.
  * All it shows comes from {@link TrainViewModel}; session events reach it through a {@link PumpDriver} once per frame.
  */
-public final class TrainView extends BorderPane {
+public final class TrainView extends BorderPane implements Disposable {
 
     /** The exported history: 12.5 frames a second; a long run is thinned evenly to a size people can share. */
     private static final int GIF_DELAY_MS = 80;
@@ -45,7 +47,7 @@ public final class TrainView extends BorderPane {
     private final TrainText text;
     private final TrainingCharts charts;
     private final SampleHistoryView history;
-    private final PumpDriver driver;
+    private final Subscriptions subs = new Subscriptions();
     private final Label warningsLabel = new Label();
 
     /**
@@ -68,24 +70,32 @@ public final class TrainView extends BorderPane {
         this.text = text;
         this.charts = new TrainingCharts(text);
         this.history = new SampleHistoryView(vm, text);
-        this.driver = new PumpDriver(vm.pump(), vm::apply);
         getStyleClass().addAll("screen", "train-view");
         setPadding(new Insets(10));
         setTop(new VBox(8, toolbar(), problemsBox(), failureBanner()));
         setCenter(centre());
         setBottom(statusBar());
-        vm.metricsChangedProperty().addListener((o, a, b) -> charts.update(vm.metrics(), vm.smoothingProperty().get()));
-        vm.smoothingProperty().addListener((o, a, b) -> charts.update(vm.metrics(), b.doubleValue()));
+        // Charts are drawn while the screen shows; shown again, they catch up in one drawing.
+        subs.onChange(vm.metricsChangedProperty(), (o, a, b) -> updateCharts());
+        subs.onChange(vm.smoothingProperty(), (o, a, b) -> updateCharts());
+        subs.onDispose(charts::dispose);
+        subs.onDispose(history::dispose);
         charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
         warmUpFormats();
-        // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
-        sceneProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                driver.start();
-            } else {
-                driver.stop();
-            }
-        });
+        sceneProperty().addListener((o, was, now) -> updateCharts());
+        vm.driver().start(); // the ViewModel's own: it keeps running when this view is hidden or replaced
+    }
+
+    private void updateCharts() {
+        if (getScene() != null) {
+            charts.update(vm.metrics(), vm.smoothingProperty().get());
+        }
+    }
+
+    /** Removes this view's listeners from the ViewModel and ends its chart thread (the shell replaced it). */
+    @Override
+    public void dispose() {
+        subs.dispose();
     }
 
     /**
@@ -111,7 +121,7 @@ public final class TrainView extends BorderPane {
     }
 
     public PumpDriver driver() {
-        return driver;
+        return vm.driver();
     }
 
     public TrainViewModel viewModel() {
@@ -176,7 +186,7 @@ public final class TrainView extends BorderPane {
         list.setId("problems");
         VBox box = new VBox(2, title, list);
         box.setStyle("-fx-background-color: #fff4e5; -fx-border-color: #e0a040; -fx-padding: 8;");
-        vm.problemsProperty().addListener((o, a, p) -> list.setText(bullets(p)));
+        subs.onChange(vm.problemsProperty(), (o, a, p) -> list.setText(bullets(p)));
         list.setText(bullets(vm.problemsProperty().get()));
         box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.problemsProperty().get().isEmpty(),
                 vm.problemsProperty()));
@@ -200,7 +210,7 @@ public final class TrainView extends BorderPane {
         HBox banner = new HBox(10, message, dismiss);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setStyle("-fx-background-color: #fdecea; -fx-border-color: #d9534f; -fx-padding: 8;");
-        vm.failureProperty().addListener((o, a, f) -> message.setText(failureText(f)));
+        subs.onChange(vm.failureProperty(), (o, a, f) -> message.setText(failureText(f)));
         message.setText(failureText(vm.failureProperty().get()));
         banner.visibleProperty().bind(vm.failureProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -267,7 +277,7 @@ public final class TrainView extends BorderPane {
                 TrainText.clock(vm.etaSecondsProperty().get())), vm.etaSecondsProperty()));
         warningsLabel.setId("warnings");
         warningsLabel.setStyle("-fx-text-fill: #9a6400;");
-        vm.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> updateWarnings());
+        subs.onList(vm.warnings(), c -> updateWarnings());
         updateWarnings();
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

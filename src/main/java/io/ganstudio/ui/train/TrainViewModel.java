@@ -44,6 +44,7 @@ public final class TrainViewModel {
     private final Notifier notifier;
     private final TrainText text;
     private final EventPump pump = new EventPump();
+    private PumpDriver driver;
     private SessionFactory.Handle session;
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>();
@@ -342,6 +343,17 @@ public final class TrainViewModel {
 
     public EventPump pump() {
         return pump;
+    }
+
+    /**
+     * Applies the session's events on the FX thread about 30 times a second, whichever screen shows (so a finish or
+     * failure notification appears when it happens). Made on first use, needs the JavaFX toolkit; start it once.
+     */
+    public PumpDriver driver() {
+        if (driver == null) {
+            driver = new PumpDriver(pump, this::apply);
+        }
+        return driver;
     }
 
     public Notifier notifier() {

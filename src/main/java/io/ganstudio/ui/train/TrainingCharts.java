@@ -82,7 +82,10 @@ public final class TrainingCharts {
     private record Update(boolean rebuild, double smoothing, List<StepMetrics> rows) {
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE = new java.util.concurrent.atomic.AtomicInteger();
+
     public TrainingCharts(TrainText text) {
+        LIVE.incrementAndGet();
         lossCurves = new Curve[] {
                 new Curve(text.get("series.dLoss"), StepMetrics::dLoss),
                 new Curve(text.get("series.gLoss"), StepMetrics::gLoss)};
@@ -169,6 +172,19 @@ public final class TrainingCharts {
         scheduleDraw();
     }
 
+    /** Ends the drawing thread (the view was replaced); later updates are dropped. */
+    public void dispose() {
+        if (!thread.isShutdown()) {
+            thread.shutdownNow();
+            LIVE.decrementAndGet();
+        }
+    }
+
+    /** Chart threads of charts not yet disposed, in the whole process (for tests of view lifecycles). */
+    public static int live() {
+        return LIVE.get();
+    }
+
     /** Points currently plotted per curve (for tests). */
     public int pointCount() {
         return pointCount;
@@ -184,6 +200,9 @@ public final class TrainingCharts {
                 return; // the scheduled drawing will take these updates too
             }
             drawScheduled = true;
+        }
+        if (thread.isShutdown()) {
+            return;
         }
         thread.execute(() -> draw(lw, lh, sw, sh));
     }
