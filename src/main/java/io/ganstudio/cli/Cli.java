@@ -26,6 +26,9 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            io.ganstudio.core.engine.Logging.verbose(); // before the engine makes its first logger
+        }
         CommandLine cmd = commandLine(out, err);
         try {
             return cmd.execute(args);

@@ -89,7 +89,8 @@ final class TrainCommand implements Callable<Integer> {
             + "Default: ~/.cache/gan-studio (or $XDG_CACHE_HOME/gan-studio).")
     Path cache;
 
-    @Option(names = "--verbose", description = "Also print how the engine was set up (threads, environment).")
+    @Option(names = "--verbose", description = "Also print how the engine was set up (threads, environment) "
+            + "and the engine's INFO log lines (by default only its warnings reach stderr).")
     boolean verbose;
 
     @Option(names = "--quiet", description = "Print only warnings, errors and where the run folder is.")
