@@ -48,7 +48,7 @@ public class StudioApp extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         Messages.use(prefs.language().locale(SYSTEM_LOCALE));
-        BackgroundTasks tasks = new BackgroundTasks();
+        BackgroundTasks tasks = BackgroundTasks.common();
         DataViewModel data = new DataViewModel(tasks, DatasetSource.LOADER, prefs, cacheDir);
         context = new StudioContext(tasks, prefs, new ModelViewModel(tasks), data, () -> stage);
         Scene scene = new Scene(buildShell(null), 1280, 820);
@@ -123,8 +123,6 @@ public class StudioApp extends Application {
         if (stage != null) {
             WindowPlacement.save(stage, prefs);
         }
-        if (context != null) {
-            context.tasks().shutdown();
-        }
+        // Background jobs run on daemon threads: they end with the JVM, and a job still writing a file is atomic.
     }
 }

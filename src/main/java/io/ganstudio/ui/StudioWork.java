@@ -3,7 +3,7 @@ package io.ganstudio.ui;
 import io.ganstudio.core.train.InvalidConfigException;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreViewModel;
-import io.ganstudio.ui.fxutil.Background;
+import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.model.ModelViewModel;
 import io.ganstudio.ui.train.RunSnapshot;
 import io.ganstudio.ui.train.SessionFactory;
@@ -49,7 +49,7 @@ public final class StudioWork {
         // A run opened from the Run menu shows its curves and samples on the Train screen, ready to continue.
         ctx.runFolderProperty().addListener((o, was, dir) -> {
             if (dir != null) {
-                Background.run(() -> RunSnapshot.read(dir), train::showRun,
+                ctx.tasks().run(Messages.get("run.opening"), () -> RunSnapshot.read(dir), train::showRun,
                         e -> ctx.notifier().error(Messages.get("run.openFailed"), String.valueOf(e.getMessage())));
             }
         });

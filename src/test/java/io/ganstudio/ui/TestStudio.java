@@ -28,7 +28,6 @@ final class TestStudio {
     }
 
     void close() throws Exception {
-        app.context().tasks().shutdown();
         node.removeNode();
         Messages.use(Locale.ENGLISH);
     }

@@ -2,7 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.train.GifWriter;
 import io.ganstudio.ui.fxutil.ArgbFrame;
-import io.ganstudio.ui.fxutil.Background;
+import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -173,7 +173,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     public void open(Path path) {
         status.setText(text.get("label.opening"));
         player.stop();
-        Background.run(() -> GeneratorOpener.open(path), opened -> {
+        BackgroundTasks.common().run(text.get("label.opening"), () -> GeneratorOpener.open(path), opened -> {
             status.setText("");
             vm.open(opened.source(), path, opened.name());
         }, e -> status.setText(text.format("error.open", e.getMessage())));
@@ -441,7 +441,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         if (f == null || file == null) {
             return;
         }
-        Background.run(() -> {
+        BackgroundTasks.common().run(text.get("dialog.savePng"), () -> {
             BufferedImage image = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
             image.setRGB(0, 0, f.width(), f.height(), f.argb(), 0, f.width());
             if (!ImageIO.write(image, "png", file)) {
@@ -468,7 +468,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 status.setText(text.format("error.save", e.getMessage()));
                 return;
             }
-            Background.run(() -> {
+            BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {
                 GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
                 return file;
             }, done -> status.setText(text.format("done.saved", done)), err -> status.setText(text.format(

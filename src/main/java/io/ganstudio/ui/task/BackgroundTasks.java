@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BackgroundTasks {
 
+    /** The studio's instance, also for views built without the studio's context (harnesses, benchmarks). */
+    private static final BackgroundTasks COMMON = new BackgroundTasks();
+
     private final ExecutorService executor;
     private final ReadOnlyObjectWrapper<Task<?>> latest = new ReadOnlyObjectWrapper<>(this, "latest");
 
@@ -27,8 +30,20 @@ public final class BackgroundTasks {
         });
     }
 
+    /** The process's shared instance: its threads are daemons and live as long as the app. */
+    public static BackgroundTasks common() {
+        return COMMON;
+    }
+
     public <T> BackgroundJob<T> job(String title, Work<T> work) {
         return new BackgroundJob<>(title, work, executor, this::track);
+    }
+
+    /** Short form of {@link #job}: blocking file work whose result or error comes back on the FX thread. */
+    public <T> javafx.concurrent.Task<T> run(String title, java.util.concurrent.Callable<T> work,
+                                             java.util.function.Consumer<T> onSuccess,
+                                             java.util.function.Consumer<Throwable> onError) {
+        return job(title, c -> work.call()).onSuccess(onSuccess).onError(onError).start();
     }
 
     /** The latest job that is still scheduled or running, or null when none is. */

@@ -2,7 +2,7 @@ package io.ganstudio.ui.train;
 
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.ui.fxutil.ArgbFrame;
-import io.ganstudio.ui.fxutil.Background;
+import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -122,7 +122,7 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
             show(cached);
             return;
         }
-        Background.run(() -> frames.load(file), f -> {
+        BackgroundTasks.common().run(text.get("label.history"), () -> frames.load(file), f -> {
             if (file.equals(requested)) {
                 show(f);
             }

@@ -5,7 +5,7 @@ import io.ganstudio.core.train.HistoryGif;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
-import io.ganstudio.ui.fxutil.Background;
+import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.beans.binding.Bindings;
@@ -311,7 +311,7 @@ public final class TrainView extends BorderPane implements Disposable {
 
     /** Shows a run folder's history (e.g. from the shell's "Open run" menu). */
     public void openRun(Path dir) {
-        Background.run(() -> RunSnapshot.read(dir), vm::showRun,
+        BackgroundTasks.common().run(text.get("dialog.openRun"), () -> RunSnapshot.read(dir), vm::showRun,
                 e -> vm.warnings().add(text.format("open.failed", e.getMessage())));
     }
 
@@ -328,7 +328,7 @@ public final class TrainView extends BorderPane implements Disposable {
             return;
         }
         List<io.ganstudio.core.train.RunFolder.Sample> samples = List.copyOf(vm.samples());
-        Background.run(() -> HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES,
+        BackgroundTasks.common().run(text.get("button.exportGif"), () -> HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES,
                         HistoryGif.AUTO_SCALE),
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
                 e -> vm.warnings().add(text.format("export.failed", e.getMessage())));

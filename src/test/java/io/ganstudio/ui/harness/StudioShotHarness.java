@@ -4,7 +4,6 @@ import io.ganstudio.ui.Language;
 import io.ganstudio.ui.StudioApp;
 import io.ganstudio.ui.StudioPrefs;
 import io.ganstudio.ui.explore.GeneratorOpener;
-import io.ganstudio.ui.fxutil.Background;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBase;
 import javafx.stage.Stage;
@@ -38,7 +37,7 @@ public final class StudioShotHarness {
             ((ButtonBase) stage.getScene().lookup("#nav-" + screen)).fire();
             if (screen.equals("explore")) {
                 Path run = Path.of(args[2]);
-                Background.run(() -> GeneratorOpener.open(run),
+                io.ganstudio.ui.task.BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
                         o -> app.context().work().explore().open(o.source(), run, o.name()), Throwable::printStackTrace);
             }
         });
