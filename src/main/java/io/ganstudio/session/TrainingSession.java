@@ -324,7 +324,7 @@ public final class TrainingSession implements AutoCloseable {
                 }
             }
             runDir = folder.dir();
-            data.report().write(folder.dataReport());
+            folder.writeDataReport(data.report().text());
         } catch (IOException e) {
             closeQuietly(folder);
             fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));

@@ -98,6 +98,15 @@ public record DataReport(String source, int imageSize, int channels, int found, 
 
     /** Writes a readable text report, every skipped file included. */
     public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text(), StandardCharsets.UTF_8);
+    }
+
+    /** The report as data-report.txt holds it. */
+    public String text() {
         StringBuilder s = new StringBuilder();
         String nl = System.lineSeparator();
         s.append("GAN Studio data report").append(nl).append(nl);
@@ -113,11 +122,7 @@ public record DataReport(String source, int imageSize, int channels, int found, 
                     .append(files.size() == 1 ? " file)" : " files)").append(nl);
             files.forEach(f -> s.append("      ").append(f.path()).append(nl));
         });
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, s, StandardCharsets.UTF_8);
+        return s.toString();
     }
 
     /**

@@ -274,6 +274,13 @@ public final class RunFolder implements AutoCloseable {
         return dir.resolve(DATA_REPORT);
     }
 
+    /** Writes data-report.txt (atomically, like every file here but metrics.csv). */
+    public void writeDataReport(String text) throws IOException {
+        requireTrainer();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dataReport(), out -> out.write(bytes));
+    }
+
     // ---- metrics
 
     /** Buffers rows; they reach the file on {@link #flush()}. */
