@@ -42,6 +42,7 @@ class LoggingTest {
                 "--batch", "4", "--out", tmp.resolve("a").toString(), "--cache", tmp.resolve("c").toString());
         assertFalse(quiet.contains("SLF4J"), quiet);
         assertFalse(quiet.contains("INFO"), quiet);
+        assertFalse(quiet.contains("CudaUtils"), "the CUDA probe of a CPU machine is not a warning: " + quiet);
         String verbose = stderrOf("train", "--steps", "1", "--size", "16", "--g-width", "4", "--d-width", "4",
                 "--batch", "4", "--out", tmp.resolve("b").toString(), "--cache", tmp.resolve("c").toString(),
                 "--verbose");

@@ -71,7 +71,9 @@ public final class ContinueDialog extends Dialog<TrainConfig> {
         problems.setStyle("-fx-text-fill: #b02a20;");
         getDialogPane().setContent(new VBox(10, grid, kept, problems));
         ButtonType go = new ButtonType(text.get("button.continue"), ButtonType.OK.getButtonData());
-        getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
+        // Not ButtonType.CANCEL: its text follows the JVM's locale, not the studio's language.
+        ButtonType cancel = new ButtonType(text.get("continue.cancel"), ButtonType.CANCEL.getButtonData());
+        getDialogPane().getButtonTypes().setAll(go, cancel);
         Node ok = getDialogPane().lookupButton(go);
         ok.setId("continue-ok");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
