@@ -46,11 +46,6 @@ public final class AwtSurface implements Surface {
         g.drawImage(src, (int) Math.round(x), (int) Math.round(y), (int) Math.round(w), (int) Math.round(h), null);
     }
 
-    @Override
-    public void fillPolygon(double[] xs, double[] ys, int n, int argb) {
-        colour(argb);
-        g.fill(path(xs, ys, n, true));
-    }
 
     @Override
     public void line(double x1, double y1, double x2, double y2, double width, int argb) {
@@ -66,17 +61,42 @@ public final class AwtSurface implements Surface {
         g.draw(path(xs, ys, n, false));
     }
 
+
+
     @Override
-    public void fillCircle(double cx, double cy, double r, int argb) {
+    public void fillCircles(double[] cx, double[] cy, int n, double r, int argb) {
         colour(argb);
-        g.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        Path2D.Double p = new Path2D.Double();
+        for (int i = 0; i < n; i++) {
+            p.append(new Ellipse2D.Double(cx[i] - r, cy[i] - r, 2 * r, 2 * r), false);
+        }
+        g.fill(p);
     }
 
     @Override
-    public void strokeCircle(double cx, double cy, double r, double width, int argb) {
+    public void lines(double[] xy, int n, double width, int argb) {
         colour(argb);
-        g.setStroke(new BasicStroke((float) width));
-        g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Path2D.Double p = new Path2D.Double();
+        for (int i = 0; i < n; i++) {
+            p.moveTo(xy[4 * i], xy[4 * i + 1]);
+            p.lineTo(xy[4 * i + 2], xy[4 * i + 3]);
+        }
+        g.draw(p);
+    }
+
+    @Override
+    public void fillQuads(double[] xy, int n, int argb) {
+        colour(argb);
+        Path2D.Double p = new Path2D.Double(Path2D.WIND_NON_ZERO);
+        for (int i = 0; i < n; i++) {
+            p.moveTo(xy[8 * i], xy[8 * i + 1]);
+            for (int k = 1; k < 4; k++) {
+                p.lineTo(xy[8 * i + 2 * k], xy[8 * i + 2 * k + 1]);
+            }
+            p.closePath();
+        }
+        g.fill(p);
     }
 
     private static Path2D path(double[] xs, double[] ys, int n, boolean close) {

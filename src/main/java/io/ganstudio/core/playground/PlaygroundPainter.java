@@ -39,31 +39,17 @@ public final class PlaygroundPainter {
             manifold(f, s, x0, y0, size);
         }
         double dot = Math.max(2.0, size / 170);
+        // Everything of one kind goes to the surface in one call: a frame is a handful of paths, not thousands.
         if (layers.real()) {
-            float[] r = f.real();
-            for (int i = 0; i < r.length; i += 2) {
-                s.fillCircle(x0 + r[i] * size, y0 + (1 - r[i + 1]) * size, dot, 0xB0000000 | (REAL_ARGB & 0xFFFFFF));
-            }
+            circles(s, f.real(), x0, y0, size, dot, 0xB0000000 | (REAL_ARGB & 0xFFFFFF));
         }
         float[] g = f.fake();
         if (layers.arrows()) {
-            float[] a = f.arrows();
-            double width = Math.max(1.0, size / 500);
-            for (int i = 0; i < g.length; i += 2) {
-                double x = x0 + g[i] * size;
-                double y = y0 + (1 - g[i + 1]) * size;
-                double tx = x + a[i] * size;
-                double ty = y - a[i + 1] * size;
-                arrow(s, x, y, tx, ty, width);
-            }
+            arrows(s, g, f.arrows(), x0, y0, size);
         }
         if (layers.fake()) {
-            for (int i = 0; i < g.length; i += 2) {
-                double x = x0 + g[i] * size;
-                double y = y0 + (1 - g[i + 1]) * size;
-                s.fillCircle(x, y, dot, 0xD0000000 | (FAKE_ARGB & 0xFFFFFF));
-                s.strokeCircle(x, y, dot, Math.max(0.6, size / 900), 0xCCFFFFFF);
-            }
+            circles(s, g, x0, y0, size, dot + Math.max(0.6, size / 900), 0xCCFFFFFF); // a light rim
+            circles(s, g, x0, y0, size, dot, 0xE0000000 | (FAKE_ARGB & 0xFFFFFF));
         }
         s.polyline(new double[] {x0, x0 + size, x0 + size, x0, x0}, new double[] {y0, y0, y0 + size, y0 + size, y0},
                 5, 1, BORDER);
@@ -106,50 +92,86 @@ public final class PlaygroundPainter {
             return;
         }
         int side = c + 1;
-        double[] xs = new double[4];
-        double[] ys = new double[4];
+        // Cells grouped into 16 shades: 16 fills instead of 400.
+        int levels = 16;
+        double[][] quads = new double[levels][8 * c * c];
+        int[] count = new int[levels];
         for (int j = 0; j < c; j++) {
             for (int i = 0; i < c; i++) {
+                int level = Math.min(levels - 1, (int) (shade[j * c + i] * levels));
+                if (level == 0) {
+                    continue;
+                }
                 int[] idx = {j * side + i, j * side + i + 1, (j + 1) * side + i + 1, (j + 1) * side + i};
+                double[] q = quads[level];
+                int o = 8 * count[level]++;
                 for (int k = 0; k < 4; k++) {
-                    xs[k] = x0 + v[2 * idx[k]] * size;
-                    ys[k] = y0 + (1 - v[2 * idx[k] + 1]) * size;
-                }
-                int alpha = (int) (150 * shade[j * c + i]);
-                if (alpha > 2) {
-                    s.fillPolygon(xs, ys, 4, (alpha << 24) | 0x606060);
+                    q[o + 2 * k] = x0 + v[2 * idx[k]] * size;
+                    q[o + 2 * k + 1] = y0 + (1 - v[2 * idx[k] + 1]) * size;
                 }
             }
         }
-        double w = Math.max(0.6, size / 900);
-        double[] lx = new double[side];
-        double[] ly = new double[side];
+        for (int level = 1; level < levels; level++) {
+            if (count[level] > 0) {
+                int alpha = (int) (150 * (level + 0.5) / levels);
+                s.fillQuads(quads[level], count[level], (alpha << 24) | 0x606060);
+            }
+        }
+        double[] seg = new double[4 * 2 * side * c];
+        int n = 0;
         for (int j = 0; j < side; j++) {
-            for (int i = 0; i < side; i++) {
-                lx[i] = x0 + v[2 * (j * side + i)] * size;
-                ly[i] = y0 + (1 - v[2 * (j * side + i) + 1]) * size;
+            for (int i = 0; i < c; i++) {
+                int a = j * side + i; // along a row
+                int b = i * side + j; // along a column
+                for (int[] e : new int[][] {{a, a + 1}, {b, b + side}}) {
+                    seg[4 * n] = x0 + v[2 * e[0]] * size;
+                    seg[4 * n + 1] = y0 + (1 - v[2 * e[0] + 1]) * size;
+                    seg[4 * n + 2] = x0 + v[2 * e[1]] * size;
+                    seg[4 * n + 3] = y0 + (1 - v[2 * e[1] + 1]) * size;
+                    n++;
+                }
             }
-            s.polyline(lx, ly, side, w, MANIFOLD_LINE);
-            for (int i = 0; i < side; i++) {
-                lx[i] = x0 + v[2 * (i * side + j)] * size;
-                ly[i] = y0 + (1 - v[2 * (i * side + j) + 1]) * size;
-            }
-            s.polyline(lx, ly, side, w, MANIFOLD_LINE);
         }
+        s.lines(seg, n, Math.max(0.6, size / 900), MANIFOLD_LINE);
     }
 
-    private static void arrow(Surface s, double x, double y, double tx, double ty, double width) {
-        double dx = tx - x;
-        double dy = ty - y;
-        double len = Math.hypot(dx, dy);
-        if (len < 1) {
-            return;
+    private static void circles(Surface s, float[] xy, double x0, double y0, double size, double r, int argb) {
+        int n = xy.length / 2;
+        double[] cx = new double[n];
+        double[] cy = new double[n];
+        for (int i = 0; i < n; i++) {
+            cx[i] = x0 + xy[2 * i] * size;
+            cy[i] = y0 + (1 - xy[2 * i + 1]) * size;
         }
-        s.line(x, y, tx, ty, width, ARROW);
-        double head = Math.min(6 * width, len / 2);
-        double ux = dx / len;
-        double uy = dy / len;
-        s.line(tx, ty, tx - head * (ux - 0.5 * uy), ty - head * (uy + 0.5 * ux), width, ARROW);
-        s.line(tx, ty, tx - head * (ux + 0.5 * uy), ty - head * (uy - 0.5 * ux), width, ARROW);
+        s.fillCircles(cx, cy, n, r, argb);
+    }
+
+    /** Each arrow is a shaft and two head strokes; all arrows in one call. */
+    private static void arrows(Surface s, float[] g, float[] a, double x0, double y0, double size) {
+        double width = Math.max(1.0, size / 500);
+        int n = g.length / 2;
+        double[] seg = new double[12 * n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            double x = x0 + g[2 * i] * size;
+            double y = y0 + (1 - g[2 * i + 1]) * size;
+            double tx = x + a[2 * i] * size;
+            double ty = y - a[2 * i + 1] * size;
+            double dx = tx - x;
+            double dy = ty - y;
+            double len = Math.hypot(dx, dy);
+            if (len < 1) {
+                continue;
+            }
+            double head = Math.min(6 * width, len / 2);
+            double ux = dx / len;
+            double uy = dy / len;
+            double[] parts = {x, y, tx, ty,
+                    tx, ty, tx - head * (ux - 0.5 * uy), ty - head * (uy + 0.5 * ux),
+                    tx, ty, tx - head * (ux + 0.5 * uy), ty - head * (uy - 0.5 * ux)};
+            System.arraycopy(parts, 0, seg, 4 * m, 12);
+            m += 3;
+        }
+        s.lines(seg, m, width, ARROW);
     }
 }

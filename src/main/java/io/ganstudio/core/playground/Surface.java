@@ -11,13 +11,19 @@ public interface Surface {
     /** Draws an ARGB image scaled to the rectangle, smoothly (bilinear). */
     void image(int[] argb, int width, int height, double x, double y, double w, double h);
 
-    void fillPolygon(double[] xs, double[] ys, int n, int argb);
 
     void line(double x1, double y1, double x2, double y2, double width, int argb);
 
     void polyline(double[] xs, double[] ys, int n, double width, int argb);
 
-    void fillCircle(double cx, double cy, double r, int argb);
 
-    void strokeCircle(double cx, double cy, double r, double width, int argb);
+
+    /** n circles of one radius and colour, filled at once (far cheaper than n calls). */
+    void fillCircles(double[] cx, double[] cy, int n, double r, int argb);
+
+    /** n line segments (x1, y1, x2, y2 each) of one width and colour, stroked at once. */
+    void lines(double[] xy, int n, double width, int argb);
+
+    /** n quadrilaterals (4 corners, x then y, each) of one colour, filled at once. */
+    void fillQuads(double[] xy, int n, int argb);
 }

@@ -39,12 +39,6 @@ final class FxSurface implements Surface {
     }
 
     @Override
-    public void fillPolygon(double[] xs, double[] ys, int n, int argb) {
-        g.setFill(colour(argb));
-        g.fillPolygon(xs, ys, n);
-    }
-
-    @Override
     public void line(double x1, double y1, double x2, double y2, double width, int argb) {
         g.setStroke(colour(argb));
         g.setLineWidth(width);
@@ -58,16 +52,43 @@ final class FxSurface implements Surface {
         g.strokePolyline(xs, ys, n);
     }
 
+
+
     @Override
-    public void fillCircle(double cx, double cy, double r, int argb) {
+    public void fillCircles(double[] cx, double[] cy, int n, double r, int argb) {
         g.setFill(colour(argb));
-        g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+        g.beginPath();
+        for (int i = 0; i < n; i++) {
+            g.moveTo(cx[i] + r, cy[i]);
+            g.arc(cx[i], cy[i], r, r, 0, 360);
+            g.closePath();
+        }
+        g.fill();
     }
 
     @Override
-    public void strokeCircle(double cx, double cy, double r, double width, int argb) {
+    public void lines(double[] xy, int n, double width, int argb) {
         g.setStroke(colour(argb));
         g.setLineWidth(width);
-        g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        g.beginPath();
+        for (int i = 0; i < n; i++) {
+            g.moveTo(xy[4 * i], xy[4 * i + 1]);
+            g.lineTo(xy[4 * i + 2], xy[4 * i + 3]);
+        }
+        g.stroke();
+    }
+
+    @Override
+    public void fillQuads(double[] xy, int n, int argb) {
+        g.setFill(colour(argb));
+        g.beginPath();
+        for (int i = 0; i < n; i++) {
+            g.moveTo(xy[8 * i], xy[8 * i + 1]);
+            for (int k = 1; k < 4; k++) {
+                g.lineTo(xy[8 * i + 2 * k], xy[8 * i + 2 * k + 1]);
+            }
+            g.closePath();
+        }
+        g.fill();
     }
 }

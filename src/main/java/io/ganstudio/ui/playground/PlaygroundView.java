@@ -114,7 +114,9 @@ public final class PlaygroundView extends BorderPane {
         ComboBox<Integer> speed = new ComboBox<>(FXCollections.observableArrayList(PlaygroundViewModel.SPEEDS));
         speed.setId("pg-speed");
         speed.setConverter(converter(v -> v == 0 ? text.get("speed.max") : text.format("speed.value", v)));
-        speed.valueProperty().bindBidirectional(vm.speedProperty().asObject());
+        ObjectProperty<Integer> speedValue = vm.speedProperty().asObject();
+        speed.valueProperty().bindBidirectional(speedValue);
+        speed.getProperties().put("speed", speedValue); // a bidirectional binding holds its ends only weakly
         speed.disableProperty().bind(vm.slowMotionProperty());
         Label stepLabel = new Label();
         stepLabel.setId("pg-step-label");
@@ -248,8 +250,7 @@ public final class PlaygroundView extends BorderPane {
         c.setConverter(converter(PlaygroundConfig::rate));
         c.valueProperty().bindBidirectional(rate);
         c.setMaxWidth(Double.MAX_VALUE);
-        // Keep the bound property object reachable for as long as the combo box lives.
-        c.getProperties().put("rate", rate);
+        c.getProperties().put("rate", rate); // a bidirectional binding holds its ends only weakly
         return c;
     }
 
