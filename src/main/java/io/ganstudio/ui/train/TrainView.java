@@ -81,11 +81,13 @@ public final class TrainView extends BorderPane {
         vm.canContinueProperty().addListener((o, a, can) -> suggestTarget());
         vm.targetStepsProperty().addListener((o, a, t) -> suggestTarget());
         suggestTarget();
+        vm.refreshPlan();
         charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
         warmUpFormats();
         // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
+                vm.refreshPlan(); // the Model screen may have changed the steps since
                 driver.start();
             } else {
                 driver.stop();
@@ -254,8 +256,14 @@ public final class TrainView extends BorderPane {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label step = new Label();
         step.setId("stepLabel");
-        step.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.step",
-                vm.stepProperty().get(), vm.targetStepsProperty().get()), vm.stepProperty(), vm.targetStepsProperty()));
+        // Before the first start there is no run yet: say it is ready and what Start would train.
+        step.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.stateProperty().get() == null && vm.targetStepsProperty().get() == 0) {
+                long planned = vm.plannedStepsProperty().get();
+                return planned > 0 ? text.format("label.ready", planned) : text.get("label.readyNoPlan");
+            }
+            return text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
+        }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty()));
         Label speed = new Label();
         speed.textProperty().bind(Bindings.createStringBinding(() -> {
             double v = vm.imagesPerSecondProperty().get();
