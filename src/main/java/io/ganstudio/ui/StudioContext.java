@@ -93,9 +93,8 @@ public final class StudioContext {
     /** The 2-D playground, made on first use; its jobs run through the one background-work helper. */
     public io.ganstudio.ui.playground.PlaygroundViewModel playground() {
         if (playground == null) {
-            String title = Messages.get("task.playground");
             playground = new io.ganstudio.ui.playground.PlaygroundViewModel(
-                    job -> tasks.job(title, c -> {
+                    job -> tasks.job(Messages.get("task.playground"), c -> {
                         job.run();
                         return null;
                     }).start(), javafx.application.Platform::runLater, Messages::locale);
