@@ -14,9 +14,10 @@ import java.nio.file.Path;
 import java.util.prefs.Preferences;
 
 /**
- * The studio with the Playground in front, for screenshots: {@code en|ja WIDTH HEIGHT SOURCE SECONDS [slow]}.
- * It plays SOURCE (ring, blobs, ...) for SECONDS, then pauses (or, with slow, walks in slow motion); take the
- * picture afterwards with {@code import -window root}.
+ * The studio with the Playground in front, for screenshots: {@code en|ja WIDTH HEIGHT SOURCE SECONDS [slow|SCREEN]}.
+ * It plays SOURCE (ring, blobs, ...) for SECONDS, then pauses (or, with slow, walks in slow motion; with a screen's
+ * name such as train, shows that screen instead, untouched); take the picture afterwards with
+ * {@code import -window root}.
  */
 public final class PlaygroundShotHarness {
 
@@ -31,6 +32,7 @@ public final class PlaygroundShotHarness {
         DataSource source = DataSource.valueOf(args[3].toUpperCase(java.util.Locale.ROOT));
         double seconds = Double.parseDouble(args[4]);
         boolean slow = args.length > 5 && args[5].equals("slow");
+        String other = args.length > 5 && !slow ? args[5] : null;
         Path cache = Files.createTempDirectory("shot-cache");
         StudioApp[] app = new StudioApp[1];
         java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
@@ -42,6 +44,11 @@ public final class PlaygroundShotHarness {
             stage.setHeight(height);
             stage.setX(0);
             stage.setY(0);
+            if (other != null) {
+                ((ButtonBase) stage.getScene().lookup("#nav-" + other)).fire();
+                shown.countDown();
+                return;
+            }
             ((ButtonBase) stage.getScene().lookup("#nav-playground")).fire();
             PlaygroundViewModel vm = app[0].context().playground();
             vm.sourceProperty().set(source);
@@ -51,6 +58,9 @@ public final class PlaygroundShotHarness {
         });
         shown.await();
         System.out.println("SHOWN");
+        if (other != null) {
+            return;
+        }
         Thread.sleep((long) (seconds * 1000));
         Platform.runLater(() -> {
             PlaygroundViewModel vm = app[0].context().playground();
