@@ -28,6 +28,7 @@ public final class StudioContext {
     private final ReadOnlyObjectWrapper<EngineReport> engine = new ReadOnlyObjectWrapper<>(this, "engine");
     private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
     private StudioWork work;
+    private io.ganstudio.ui.playground.PlaygroundViewModel playground;
 
     public StudioContext(BackgroundTasks tasks, StudioPrefs prefs, ModelViewModel model, DataViewModel data,
                          Supplier<Window> window) {
@@ -92,6 +93,18 @@ public final class StudioContext {
     /** The Train and Explore ViewModels if a screen has made them, else null (quitting must not make them). */
     public StudioWork workIfMade() {
         return work;
+    }
+
+    /** The 2-D playground, made on first use; its jobs run through the one background-work helper. */
+    public io.ganstudio.ui.playground.PlaygroundViewModel playground() {
+        if (playground == null) {
+            playground = new io.ganstudio.ui.playground.PlaygroundViewModel(
+                    job -> tasks.job(Messages.get("task.playground"), c -> {
+                        job.run();
+                        return null;
+                    }).start(), javafx.application.Platform::runLater, Messages::locale);
+        }
+        return playground;
     }
 
     void engineReady(EngineReport report) {

@@ -1,5 +1,7 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.GifWriter;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
@@ -93,6 +95,8 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
                 player.stop();
+            } else {
+                openJustTrained();
             }
         });
         status.setWrapText(true);
@@ -167,6 +171,31 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         return bar;
+    }
+
+    /**
+     * The run on the Train screen opens by itself when Explore is shown: when nothing is open yet, or an older
+     * checkpoint of that same run is. Something the user opened from elsewhere stays.
+     */
+    private void openJustTrained() {
+        Path run = currentRun == null ? null : currentRun.get();
+        if (run == null || !mayReplaceWith(run)) {
+            return;
+        }
+        ImageSource shown = vm.sourceProperty().get();
+        long shownStep = shown == null ? -1 : shown.step();
+        BackgroundTasks.common().run(text.get("label.opening"), () -> {
+            List<Path> checkpoints = Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS));
+            return checkpoints.isEmpty() ? -1L : Checkpoints.stepOf(checkpoints.get(checkpoints.size() - 1));
+        }, newest -> {
+            if (newest > shownStep && mayReplaceWith(run)) {
+                open(run);
+            }
+        }, e -> { });
+    }
+
+    private boolean mayReplaceWith(Path run) {
+        return vm.sourceProperty().get() == null || run.equals(vm.openedPathProperty().get());
     }
 
     /** Opens a run folder or a .gsc checkpoint (also for the shell's menus). */

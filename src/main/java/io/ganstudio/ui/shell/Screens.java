@@ -5,6 +5,8 @@ import io.ganstudio.ui.data.DataView;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreView;
 import io.ganstudio.ui.model.ModelView;
+import io.ganstudio.ui.playground.PlaygroundText;
+import io.ganstudio.ui.playground.PlaygroundView;
 import io.ganstudio.ui.train.TrainText;
 import io.ganstudio.ui.train.TrainView;
 
@@ -22,10 +24,13 @@ public final class Screens {
     public static final Screen EXPLORE = new Screen("explore", "screen.explore", "\u2726",
             ctx -> new ExploreView(ctx.work().explore(), new ExploreText(Messages::locale), ctx.work()::currentRun));
 
+    public static final Screen PLAYGROUND = new Screen("playground", "screen.playground", "\u25cc",
+            ctx -> new PlaygroundView(ctx.playground(), new PlaygroundText(Messages::locale), ctx.windowSupplier()));
+
     private Screens() {
     }
 
     public static List<Screen> all() {
-        return List.of(DATA, MODEL, TRAIN, EXPLORE);
+        return List.of(DATA, MODEL, TRAIN, EXPLORE, PLAYGROUND);
     }
 }

@@ -82,7 +82,13 @@ public final class TrainView extends BorderPane implements Disposable {
         subs.onDispose(history::dispose);
         charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
         warmUpFormats();
-        sceneProperty().addListener((o, was, now) -> updateCharts());
+        vm.refreshPlan();
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.refreshPlan(); // the Model screen may have changed the steps since
+            }
+            updateCharts();
+        });
         vm.driver().start(); // the ViewModel's own: it keeps running when this view is hidden or replaced
     }
 
@@ -262,8 +268,14 @@ public final class TrainView extends BorderPane implements Disposable {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label step = new Label();
         step.setId("stepLabel");
-        step.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.step",
-                vm.stepProperty().get(), vm.targetStepsProperty().get()), vm.stepProperty(), vm.targetStepsProperty()));
+        // Before the first start there is no run yet: say it is ready and what Start would train.
+        step.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.stateProperty().get() == null && vm.targetStepsProperty().get() == 0) {
+                long planned = vm.plannedStepsProperty().get();
+                return planned > 0 ? text.format("label.ready", planned) : text.get("label.readyNoPlan");
+            }
+            return text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
+        }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty()));
         Label speed = new Label();
         speed.textProperty().bind(Bindings.createStringBinding(() -> {
             double v = vm.imagesPerSecondProperty().get();

@@ -59,6 +59,7 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<GanConfig> runConfig = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper targetSteps = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper plannedSteps = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
@@ -418,6 +419,25 @@ public final class TrainViewModel {
 
     public ReadOnlyLongProperty stepProperty() {
         return step.getReadOnlyProperty();
+    }
+
+    /**
+     * Reads the steps the Model screen's settings would train, for "Ready: 2,000 steps planned" before the first
+     * start; 0 when the settings are not valid. Call when the Train screen is shown.
+     */
+    public void refreshPlan() {
+        long planned;
+        try {
+            planned = configToTrain.get().train().steps();
+        } catch (RuntimeException e) {
+            planned = 0; // invalid settings: the problems box says why when Start is pressed
+        }
+        plannedSteps.set(planned);
+    }
+
+    /** See {@link #refreshPlan()}. */
+    public ReadOnlyLongProperty plannedStepsProperty() {
+        return plannedSteps.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty targetStepsProperty() {

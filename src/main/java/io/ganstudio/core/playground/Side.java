@@ -1,0 +1,4 @@
+package io.ganstudio.core.playground;
+
+/** Which network an update trains. */
+public enum Side { DISCRIMINATOR, GENERATOR }
