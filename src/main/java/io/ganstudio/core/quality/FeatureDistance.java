@@ -63,7 +63,57 @@ public final class FeatureDistance {
         }
     }
 
+    /**
+     * A fixed reference set (the real images' features) with what FID and KID need of it computed once: its
+     * statistics, the square root of its covariance, and its own kernel sum.
+     */
+    public static final class Reference {
+        private final float[] features;
+        private final int count;
+        private final int dims;
+        private final Stats stats;
+        private final double[][] rootCovariance;
+        private final double selfKernel;
+
+        public Reference(NDManager manager, float[] features, int count, int dims) {
+            this.features = features;
+            this.count = count;
+            this.dims = dims;
+            this.stats = Stats.of(features, count, dims);
+            this.rootCovariance = sqrtPsd(stats.covariance());
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray x = sub.create(features, new Shape(count, dims));
+                this.selfKernel = kernelSum(sub, x, x, dims) - diagonalSum(x, dims);
+            }
+        }
+
+        public int count() {
+            return count;
+        }
+
+        /** FID of the samples' features (n x dims) against this reference. */
+        public double fid(float[] samples, int n) {
+            return FeatureDistance.fid(stats, rootCovariance, Stats.of(samples, n, dims));
+        }
+
+        /** KID of the samples' features against this reference. */
+        public double kid(NDManager manager, float[] samples, int n) {
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray x = sub.create(samples, new Shape(n, dims));
+                NDArray y = sub.create(features, new Shape(count, dims));
+                double xx = kernelSum(sub, x, x, dims) - diagonalSum(x, dims);
+                double xy = kernelSum(sub, x, y, dims);
+                return xx / ((double) n * (n - 1)) + selfKernel / ((double) count * (count - 1))
+                        - 2 * xy / ((double) n * count);
+            }
+        }
+    }
+
     public static double fid(Stats a, Stats b) {
+        return fid(a, sqrtPsd(a.covariance()), b);
+    }
+
+    private static double fid(Stats a, double[][] rootA, Stats b) {
         int d = a.mean().length;
         double meanTerm = 0;
         for (int j = 0; j < d; j++) {
@@ -74,7 +124,6 @@ public final class FeatureDistance {
         for (int j = 0; j < d; j++) {
             trace += a.covariance()[j][j] + b.covariance()[j][j];
         }
-        double[][] rootA = sqrtPsd(a.covariance());
         double[][] m = multiply(multiply(rootA, b.covariance()), rootA);
         symmetrise(m);
         double[] values = eigenvalues(m);

@@ -41,9 +41,7 @@ public final class QualityEvaluator implements AutoCloseable {
     private final float[] realNearest;
     private final double realSpread;
     private final FashionClassifier classifier;
-    private final FeatureDistance.Stats realStats;
-    private final float[] realFeatures;
-    private final int realFeatureCount;
+    private final FeatureDistance.Reference realFeatures;
     private final EvaluatorCard card;
     private final List<String> classNames;
 
@@ -71,9 +69,8 @@ public final class QualityEvaluator implements AutoCloseable {
                 this.card = EvaluatorCard.shipped();
                 ImageDataset builtIn = BuiltInImages.load();
                 FashionClassifier.Output out = classifier.run(ClassifierTraining.floats(builtIn), builtIn.count());
-                this.realFeatures = out.features();
-                this.realFeatureCount = builtIn.count();
-                this.realStats = FeatureDistance.Stats.of(realFeatures, realFeatureCount, FashionClassifier.FEATURES);
+                this.realFeatures = new FeatureDistance.Reference(manager, out.features(), builtIn.count(),
+                        FashionClassifier.FEATURES);
                 this.classNames = builtIn.classNames();
             } catch (IOException | RuntimeException e) {
                 manager.close();
@@ -83,8 +80,6 @@ public final class QualityEvaluator implements AutoCloseable {
             this.classifier = null;
             this.card = null;
             this.realFeatures = null;
-            this.realFeatureCount = 0;
-            this.realStats = null;
             this.classNames = List.of();
         }
     }
@@ -134,9 +129,8 @@ public final class QualityEvaluator implements AutoCloseable {
         SampleImages input = samples.forClassifier(options.padded());
         FashionClassifier.Output out = classifier.run(input.pixels(), input.count());
         int n = input.count();
-        int d = FashionClassifier.FEATURES;
-        double fid = FeatureDistance.fid(FeatureDistance.Stats.of(out.features(), n, d), realStats);
-        double kid = FeatureDistance.kid(manager, out.features(), n, realFeatures, realFeatureCount, d);
+        double fid = realFeatures.fid(out.features(), n);
+        double kid = realFeatures.kid(manager, out.features(), n);
         double[] shares = new double[FashionClassifier.CLASSES];
         double confidence = 0;
         for (int i = 0; i < n; i++) {
