@@ -45,6 +45,7 @@ public final class TrainView extends BorderPane {
     private final TrainViewModel vm;
     private final TrainText text;
     private final TrainingCharts charts;
+    private final QualityChart qualityChart;
     private final SampleHistoryView history;
     private final PumpDriver driver;
     private final Spinner<Integer> target = new Spinner<>(1, 10_000_000, 2000, 100);
@@ -69,6 +70,7 @@ public final class TrainView extends BorderPane {
         this.vm = vm;
         this.text = text;
         this.charts = new TrainingCharts(text);
+        this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
         this.driver = new PumpDriver(vm.pump(), vm::apply);
         getStyleClass().addAll("screen", "train-view");
@@ -82,6 +84,9 @@ public final class TrainView extends BorderPane {
         vm.targetStepsProperty().addListener((o, a, t) -> suggestTarget());
         suggestTarget();
         charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
+        vm.quality().addListener((javafx.collections.ListChangeListener<io.ganstudio.core.quality.QualitySnapshot>) c ->
+                qualityChart.update(vm.quality()));
+        qualityChart.update(vm.quality());
         warmUpFormats();
         // Only drain while on screen: a hidden screen keeps its events queued and catches up when shown.
         sceneProperty().addListener((o, was, now) -> {
@@ -121,6 +126,10 @@ public final class TrainView extends BorderPane {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    public QualityChart qualityChart() {
+        return qualityChart;
     }
 
     private HBox toolbar() {
@@ -228,7 +237,9 @@ public final class TrainView extends BorderPane {
         Region scoreView = charts.scoreView();
         VBox.setVgrow(lossView, Priority.ALWAYS);
         VBox.setVgrow(scoreView, Priority.ALWAYS);
-        VBox chartsBox = new VBox(4, smoothingRow, lossView, scoreView);
+        Region qualityView = qualityChart.view();
+        VBox.setVgrow(qualityView, Priority.ALWAYS);
+        VBox chartsBox = new VBox(4, smoothingRow, lossView, scoreView, qualityView);
 
         Button exportGif = new Button(text.get("button.exportGif"));
         exportGif.setId("exportGif");
