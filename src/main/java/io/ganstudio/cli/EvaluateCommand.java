@@ -9,10 +9,14 @@ import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.latent.Latents;
+import io.ganstudio.core.model.GanNetworks;
+import io.ganstudio.core.quality.ContactSheet;
+import io.ganstudio.core.quality.NearestTraining;
 import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityReport;
 import io.ganstudio.core.quality.QualityText;
 import io.ganstudio.core.quality.SampleImages;
+import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanJson;
 import io.ganstudio.core.train.LoadedCheckpoint;
@@ -65,6 +69,20 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "measures. Default: ${DEFAULT-VALUE}.")
     int realLimit;
 
+    @Option(names = "--nearest", paramLabel = "N", defaultValue = "0",
+            description = "Also write a contact sheet: the samples that come closest to a training image (of the "
+                    + "first 2,000), each beside its N nearest training images in pixel space and in the run's "
+                    + "discriminator's features, with the distances. Default: 0 (no sheet).")
+    int nearest;
+
+    @Option(names = "--nearest-rows", paramLabel = "S", defaultValue = "8",
+            description = "Samples (rows) on the contact sheet. Default: ${DEFAULT-VALUE}.")
+    int nearestRows;
+
+    @Option(names = "--sheet", paramLabel = "FILE.png",
+            description = "Where to write the contact sheet. Default: nearest.png in the run folder.")
+    Path sheet;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -76,6 +94,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (samples < 2 || samples > MAX_SAMPLES) {
             throw new UsageError("--samples must be between 2 and " + MAX_SAMPLES + ", not " + samples);
+        }
+        if (nearest < 0 || nearest > 16) {
+            throw new UsageError("--nearest must be between 0 (no sheet) and 16, not " + nearest);
+        }
+        if (nearestRows < 1 || nearestRows > 64) {
+            throw new UsageError("--nearest-rows must be between 1 and 64, not " + nearestRows);
         }
         if (realLimit < 2) {
             throw new UsageError("--real-limit must be at least 2, not " + realLimit);
@@ -93,6 +117,13 @@ final class EvaluateCommand implements Callable<Integer> {
              QualityEvaluator evaluator = QualityEvaluator.prepare(manager, real, new QualityEvaluator.Options(
                      realLimit, builtIn, false, 0, samples, seed))) {
             report = evaluator.evaluate(generated);
+            if (nearest > 0) {
+                Path file = sheet != null ? sheet : run.resolve("nearest.png");
+                writeSheet(manager, checkpoint, real, generated, file);
+                if (!json) {
+                    out.println("contact sheet: " + file.toAbsolutePath());
+                }
+            }
         }
         if (json) {
             out.println(GanJson.pretty().toJson(jsonOf(config, checkpoint, report)));
@@ -102,6 +133,44 @@ final class EvaluateCommand implements Callable<Integer> {
             QualityText.english(report).forEach(out::println);
         }
         return Cli.OK;
+    }
+
+    /** The samples closest to a training image, each beside its nearest training images. */
+    private void writeSheet(NDManager manager, LoadedCheckpoint generatorOnly, ImageDataset real,
+                            SampleImages generated, Path file) throws java.io.IOException {
+        LoadedCheckpoint full = Checkpoints.read(generatorOnly.file());
+        GanConfig c = full.config();
+        try (GanNetworks networks = loaded(c, full, manager);
+             NearestTraining finder = new NearestTraining(manager, real, networks)) {
+            SampleImages candidates = generated.first(2000);
+            List<NearestTraining.Match> pixelOnly;
+            try (NearestTraining pixels = new NearestTraining(manager, real, null)) {
+                pixelOnly = pixels.find(candidates, 1);
+            }
+            Integer[] order = new Integer[candidates.count()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> pixelOnly.get(i).pixelDistances()[0]));
+            int rows = Math.min(nearestRows, order.length);
+            int[] pick = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                pick[i] = order[i];
+            }
+            SampleImages chosen = candidates.pick(pick);
+            java.awt.image.BufferedImage image = ContactSheet.render(chosen, finder.find(chosen, nearest), real,
+                    String.format(Locale.ROOT, "%s, step %d: the %d of %d samples nearest to a training image",
+                            run.getFileName(), full.state().step(), rows, candidates.count()));
+            int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            Png.write(argb, image.getWidth(), image.getHeight(), file);
+        }
+    }
+
+    /** The run's networks with the checkpoint's weights (set before any forward pass: oneDNN then owns them). */
+    private static GanNetworks loaded(GanConfig c, LoadedCheckpoint full, NDManager manager) {
+        GanNetworks networks = new GanNetworks(c.model(), manager, c.train().seed());
+        networks.importWeights(full.state().weights());
+        return networks;
     }
 
     private ImageDataset loadReal(GanConfig config) throws DatasetException {

@@ -66,4 +66,16 @@ class EvaluateCliTest {
         assertEquals(Cli.USAGE, missing.exitCode());
         assertFalse(missing.err().isBlank());
     }
+
+    @Test
+    void nearestWritesAContactSheet() throws Exception {
+        Path sheet = tmp.resolve("sheet.png");
+        CliRun r = CliRun.of("evaluate", "--run", run.toString(), "--samples", "64", "--real-limit", "300",
+                "--nearest", "3", "--nearest-rows", "2", "--sheet", sheet.toString(),
+                "--cache", tmp.resolve("cache").toString());
+        assertEquals(Cli.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("contact sheet"), r.out());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(sheet.toFile());
+        assertTrue(image.getWidth() > 7 * 56 && image.getHeight() > 2 * 56, image.getWidth() + "x" + image.getHeight());
+    }
 }

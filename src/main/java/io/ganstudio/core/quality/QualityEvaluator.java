@@ -67,11 +67,8 @@ public final class QualityEvaluator implements AutoCloseable {
             try {
                 this.classifier = FashionClassifier.shipped(manager);
                 this.card = EvaluatorCard.shipped();
-                ImageDataset builtIn = BuiltInImages.load();
-                FashionClassifier.Output out = classifier.run(ClassifierTraining.floats(builtIn), builtIn.count());
-                this.realFeatures = new FeatureDistance.Reference(manager, out.features(), builtIn.count(),
-                        FashionClassifier.FEATURES);
-                this.classNames = builtIn.classNames();
+                this.realFeatures = builtInReference(classifier, manager);
+                this.classNames = BuiltInImages.load().classNames();
             } catch (IOException | RuntimeException e) {
                 manager.close();
                 throw e;
@@ -82,6 +79,21 @@ public final class QualityEvaluator implements AutoCloseable {
             this.realFeatures = null;
             this.classNames = List.of();
         }
+    }
+
+    // The built-in images and the shipped classifier never change: their reference is computed once per process.
+    private static volatile FeatureDistance.Reference builtInReference;
+
+    private static FeatureDistance.Reference builtInReference(FashionClassifier classifier, NDManager manager)
+            throws IOException {
+        FeatureDistance.Reference r = builtInReference;
+        if (r == null) {
+            ImageDataset builtIn = BuiltInImages.load();
+            FashionClassifier.Output out = classifier.run(ClassifierTraining.floats(builtIn), builtIn.count());
+            r = new FeatureDistance.Reference(manager, out.features(), builtIn.count(), FashionClassifier.FEATURES);
+            builtInReference = r;
+        }
+        return r;
     }
 
     /** Prepares the real side from a run's training images (as loaded for the run, at its size). */
