@@ -78,4 +78,19 @@ class EvaluateCliTest {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(sheet.toFile());
         assertTrue(image.getWidth() > 7 * 56 && image.getHeight() > 2 * 56, image.getWidth() + "x" + image.getHeight());
     }
+
+    @Test
+    void theStudiosLookupFindsATrainingImageAsItsOwnNearest() throws Exception {
+        io.ganstudio.core.data.ImageDataset real = io.ganstudio.core.data.DatasetLoader.load(
+                io.ganstudio.core.data.DataSpec.builtIn(), 28, io.ganstudio.core.data.LoadOptions.defaults(), null)
+                .dataset();
+        try (io.ganstudio.core.quality.NearestLookup lookup = io.ganstudio.core.quality.NearestLookup.open(run,
+                tmp.resolve("cache"))) {
+            var result = lookup.find(real.argb(4321), 4).get(2, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(4321, result.pixels().get(0).index());
+            assertEquals(0, result.pixels().get(0).distance(), 1e-3);
+            assertEquals(4321, result.features().get(0).index());
+            assertEquals(4, result.features().size());
+        }
+    }
 }
