@@ -188,15 +188,18 @@ final class EvaluateCommand implements Callable<Integer> {
     private SampleImages generate(LoadedCheckpoint checkpoint) {
         try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
             int batch = 64;
-            int padded = (samples + batch - 1) / batch * batch;
-            List<float[]> latents = new ArrayList<>(padded);
-            for (int i = 0; i < padded; i++) {
-                latents.add(Latents.fromSeed(seed + i, generator.latentSize()));
-            }
-            float[] all = generator.generate(latents);
             int f = generator.channels() * generator.imageSize() * generator.imageSize();
-            return new SampleImages(samples, generator.channels(), generator.imageSize(),
-                    java.util.Arrays.copyOf(all, samples * f));
+            float[] all = new float[samples * f]; // filled batch by batch: no second copy of 10,000 images
+            for (int from = 0; from < samples; from += batch) {
+                List<float[]> latents = new ArrayList<>(batch);
+                for (int i = 0; i < batch; i++) {
+                    latents.add(Latents.fromSeed(seed + from + i, generator.latentSize()));
+                }
+                float[] images = generator.generate(latents);
+                int count = Math.min(batch, samples - from);
+                System.arraycopy(images, 0, all, from * f, count * f);
+            }
+            return new SampleImages(samples, generator.channels(), generator.imageSize(), all);
         }
     }
 

@@ -88,7 +88,7 @@ public final class FashionClassifier implements AutoCloseable {
         InputStream in = FashionClassifier.class.getResourceAsStream(WEIGHTS_RESOURCE);
         if (in == null) {
             throw new IOException("the evaluator's weights " + WEIGHTS_RESOURCE + " are missing from the "
-                    + "application; rebuild it (see README, 'Measuring quality')");
+                    + "application; rebuild it (see README, 'evaluate')");
         }
         try (in) {
             return load(parent, in);

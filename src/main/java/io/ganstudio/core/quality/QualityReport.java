@@ -25,7 +25,7 @@ public record QualityReport(int samples, int realImages, ClassifierMeasures clas
      * @param floorKid       the same for KID
      * @param classShares    share of samples the classifier puts in each class (ideal: 0.1 each)
      * @param classNames     names of those classes
-     * @param meanConfidence mean of the classifier's top probability over the samples (real images: see README)
+     * @param meanConfidence mean of the classifier's top probability over the samples
      */
     public record ClassifierMeasures(double fid, double kid, double floorFid, double floorKid, double[] classShares,
                                      List<String> classNames, double meanConfidence) {
