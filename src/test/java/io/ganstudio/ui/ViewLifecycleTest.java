@@ -60,7 +60,8 @@ class ViewLifecycleTest {
 
     private static long chartThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("chart-drawing") && t.isAlive()).count();
+                .filter(t -> (t.getName().equals("chart-drawing") || t.getName().equals("quality-chart")) && t.isAlive())
+                .count();
     }
 
     @Test

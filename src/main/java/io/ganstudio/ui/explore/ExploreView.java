@@ -3,6 +3,8 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.GifWriter;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.quality.NearestLookup;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
@@ -13,6 +15,8 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -61,6 +65,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     private final ExploreViewModel vm;
     private final ExploreText text;
     private final Supplier<Path> currentRun;
+    private static final int NEAREST = 6;
     private final PixelView main = new PixelView();
     private final List<PixelView> tileViews = new ArrayList<>();
     private final Label title = new Label();
@@ -289,7 +294,12 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         png.setId("savePng");
         png.disableProperty().bind(vm.imageProperty().isNull());
         png.setOnAction(e -> savePng());
-        HBox row = new HBox(png);
+        Button nearest = new Button(text.get("button.nearest"));
+        nearest.setId("nearest");
+        nearest.setTooltip(new javafx.scene.control.Tooltip(text.get("tooltip.nearest")));
+        nearest.disableProperty().bind(vm.imageProperty().isNull().or(vm.openedPathProperty().isNull()));
+        nearest.setOnAction(e -> showNearest());
+        HBox row = new HBox(8, nearest, png);
         row.setAlignment(Pos.CENTER_RIGHT);
         VBox column = new VBox(8, main, row);
         HBox.setHgrow(column, Priority.ALWAYS);
@@ -460,6 +470,50 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         gif.setId("saveGif");
         gif.setOnAction(e -> saveGif());
         return List.of(heading, rowA, rowB, kindRow, scrubRow, gif);
+    }
+
+    // ---- nearest training images
+
+    private NearestLookup lookup;
+    private Path lookupPath;
+
+    /** The picked image's nearest training images, in a dialog; the run's data and D load once per opened run. */
+    private void showNearest() {
+        ArgbFrame frame = vm.imageProperty().get();
+        Path path = vm.openedPathProperty().get();
+        if (frame == null || path == null) {
+            return;
+        }
+        status.setText(text.get("nearest.finding"));
+        if (lookup != null && path.equals(lookupPath)) {
+            find(lookup, frame);
+            return;
+        }
+        if (lookup != null) {
+            lookup.close();
+            lookup = null;
+        }
+        BackgroundTasks.common().run(text.get("nearest.finding"), () -> NearestLookup.open(path, AppDirs.datasetCacheDir()), opened -> {
+            lookup = opened;
+            lookupPath = path;
+            find(opened, frame);
+        }, e -> status.setText(text.format("nearest.failed", e.getMessage())));
+    }
+
+    private void find(NearestLookup l, ArgbFrame frame) {
+        l.find(frame.argb(), NEAREST).whenComplete((result, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                status.setText(text.format("nearest.failed", e.getMessage()));
+                return;
+            }
+            status.setText("");
+            Dialog<Void> dialog = new Dialog<>();
+            dialog.initOwner(window());
+            dialog.setTitle(text.get("nearest.title"));
+            dialog.getDialogPane().setContent(NearestDialog.content(frame, result, text));
+            dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+            dialog.show();
+        }));
     }
 
     // ---- saving

@@ -1,5 +1,7 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.quality.QualityCsv;
+import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
@@ -10,12 +12,17 @@ import java.util.List;
 
 /** What an existing run folder holds for the Train screen: read in the background, shown on the FX thread. */
 public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics, List<RunFolder.Sample> samples,
-                          boolean hasCheckpoint) {
+                          boolean hasCheckpoint, List<QualitySnapshot> quality) {
+
+    public RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics, List<RunFolder.Sample> samples,
+                       boolean hasCheckpoint) {
+        this(dir, config, metrics, samples, hasCheckpoint, List.of());
+    }
 
     /** Reads a run folder (blocking file IO: call off the FX thread). */
     public static RunSnapshot read(Path dir) throws IOException {
         RunFolder folder = RunFolder.open(dir);
         return new RunSnapshot(dir, folder.config(), folder.readMetrics(), folder.listSamples(),
-                !folder.listCheckpoints().isEmpty());
+                !folder.listCheckpoints().isEmpty(), new QualityCsv(dir).read());
     }
 }

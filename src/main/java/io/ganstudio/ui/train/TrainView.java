@@ -46,6 +46,7 @@ public final class TrainView extends BorderPane implements Disposable {
     private final TrainViewModel vm;
     private final TrainText text;
     private final TrainingCharts charts;
+    private final QualityChart qualityChart;
     private final SampleHistoryView history;
     private final Subscriptions subs = new Subscriptions();
     private final Label warningsLabel = new Label();
@@ -69,6 +70,7 @@ public final class TrainView extends BorderPane implements Disposable {
         this.vm = vm;
         this.text = text;
         this.charts = new TrainingCharts(text);
+        this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
         getStyleClass().addAll("screen", "train-view");
         setPadding(new Insets(10));
@@ -81,6 +83,9 @@ public final class TrainView extends BorderPane implements Disposable {
         subs.onDispose(charts::dispose);
         subs.onDispose(history::dispose);
         charts.update(vm.metrics(), vm.smoothingProperty().get()); // a rebuilt view starts from the history
+        subs.onList(vm.quality(), c -> qualityChart.update(vm.quality()));
+        subs.onDispose(qualityChart::dispose);
+        qualityChart.update(vm.quality());
         warmUpFormats();
         vm.refreshPlan();
         sceneProperty().addListener((o, was, now) -> {
@@ -140,6 +145,10 @@ public final class TrainView extends BorderPane implements Disposable {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    public QualityChart qualityChart() {
+        return qualityChart;
     }
 
     private HBox toolbar() {
@@ -242,7 +251,9 @@ public final class TrainView extends BorderPane implements Disposable {
         Region scoreView = charts.scoreView();
         VBox.setVgrow(lossView, Priority.ALWAYS);
         VBox.setVgrow(scoreView, Priority.ALWAYS);
-        VBox chartsBox = new VBox(4, smoothingRow, lossView, scoreView);
+        Region qualityView = qualityChart.view();
+        VBox.setVgrow(qualityView, Priority.ALWAYS);
+        VBox chartsBox = new VBox(4, smoothingRow, lossView, scoreView, qualityView);
 
         Button exportGif = new Button(text.get("button.exportGif"));
         exportGif.setId("exportGif");

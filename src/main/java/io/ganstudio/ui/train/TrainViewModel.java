@@ -1,5 +1,6 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.InvalidConfigException;
@@ -72,6 +73,7 @@ public final class TrainViewModel {
     private final ObservableList<RunFolder.Sample> samples = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final MetricsHistory metrics = new MetricsHistory();
+    private final ObservableList<QualitySnapshot> quality = FXCollections.observableArrayList();
 
     /**
      * @param configToTrain the configuration chosen on the Model and Data screens, read when Start is pressed; it
@@ -241,6 +243,7 @@ public final class TrainViewModel {
         runConfig.set(run.config());
         metrics.replaceAll(run.metrics());
         samples.setAll(run.samples());
+        quality.setAll(run.quality());
         targetSteps.set(run.config().train().steps());
         StepMetrics last = metrics.last();
         if (last != null) {
@@ -253,6 +256,7 @@ public final class TrainViewModel {
     private void clearRun() {
         metrics.replaceAll(List.of());
         samples.clear();
+        quality.clear();
         warnings.clear();
         liveGrid.set(null);
         failure.set(null);
@@ -294,6 +298,9 @@ public final class TrainViewModel {
     private void handle(SessionEvent e) {
         if (e instanceof SessionEvent.StateChanged s) {
             setState(s.state());
+        } else if (e instanceof SessionEvent.Quality q) {
+            quality.removeIf(old -> old.step() >= q.snapshot().step()); // a resumed run measures that stretch again
+            quality.add(q.snapshot());
         } else if (e instanceof SessionEvent.Warning w) {
             warnings.add(w.text().text(text.locale()));
         } else if (e instanceof SessionEvent.Failed f) {
@@ -368,6 +375,11 @@ public final class TrainViewModel {
     /** Every saved sample grid of the run on screen, oldest first. */
     public ObservableList<RunFolder.Sample> samples() {
         return samples;
+    }
+
+    /** The quality probe's figures of the run on screen, oldest first (from quality.csv and the session). */
+    public ObservableList<QualitySnapshot> quality() {
+        return quality;
     }
 
     public ObservableList<String> warnings() {

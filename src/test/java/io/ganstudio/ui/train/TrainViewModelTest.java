@@ -260,4 +260,25 @@ class TrainViewModelTest {
         ContinueSettings.Invalid r = (ContinueSettings.Invalid) dialog.read(Locale.ENGLISH);
         assertEquals(1, r.problems().size(), r.problems().toString());
     }
+
+    private static io.ganstudio.core.quality.QualitySnapshot quality(long step, double fid) {
+        return new io.ganstudio.core.quality.QualitySnapshot(step, 0.4, 512, fid, 0.01, 0.8, 0.08, 4, 20, 0.02,
+                0.9, 0.03, 1.1);
+    }
+
+    @Test
+    void qualityFiguresAreKeptInStepOrderAndARewindReplacesThem() {
+        TrainViewModel vm = vm();
+        vm.start();
+        send(vm, new SessionEvent.Quality(quality(500, 80)), new SessionEvent.Quality(quality(1000, 40)));
+        assertEquals(List.of(500L, 1000L), vm.quality().stream().map(q -> q.step()).toList());
+        // A resume from the checkpoint at 500 measures 1000 again.
+        send(vm, new SessionEvent.Quality(quality(1000, 35)));
+        assertEquals(2, vm.quality().size());
+        assertEquals(35, vm.quality().get(1).fid(), 1e-9);
+        send(vm, new SessionEvent.StateChanged(io.ganstudio.session.SessionState.FINISHED));
+        vm.showRun(new RunSnapshot(runs.resolve("other"), Configs.tiny(10), List.of(), List.of(), false,
+                List.of(quality(250, 90))));
+        assertEquals(1, vm.quality().size(), "an opened run shows its own quality.csv");
+    }
 }
