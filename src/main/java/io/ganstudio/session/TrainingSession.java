@@ -203,8 +203,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         // The data decides grayscale or colour: 1 channel only when every image is grayscale.
         ModelConfig m = config.model();
-        config = config.withModel(new ModelConfig(m.imageSize(), data.dataset().channels(), m.latentSize(),
-                m.generatorWidth(), m.discriminatorWidth(), m.normalization()));
+        config = config.withModel(m.withChannels(data.dataset().channels()));
         RunFolder folder;
         LoadedCheckpoint checkpoint = null;
         try {

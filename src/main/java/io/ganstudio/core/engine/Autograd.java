@@ -22,4 +22,14 @@ public final class Autograd {
             MxGradientCollector.setRecording(wasRecording);
         }
     }
+
+    /** Runs {@code work} with autograd recording paused: arrays it makes have no history and cost no graph. */
+    public static <T> T unrecorded(java.util.function.Supplier<T> work) {
+        boolean wasRecording = MxGradientCollector.setRecording(false);
+        try {
+            return work.get();
+        } finally {
+            MxGradientCollector.setRecording(wasRecording);
+        }
+    }
 }
