@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.session.SessionEvent;
 
@@ -63,7 +64,19 @@ final class TrainProgress implements Consumer<SessionEvent> {
             finished = f;
         } else if (event instanceof SessionEvent.Progress p) {
             onProgress(p);
+        } else if (event instanceof SessionEvent.Quality q && !quiet) {
+            endLine();
+            out.println(qualityLine(q.snapshot()));
+            out.flush();
         }
+    }
+
+    static String qualityLine(QualitySnapshot q) {
+        String fid = q.hasClassifier() ? String.format(Locale.ROOT, "FID %.2f, smallest class %.1f%%, ", q.fid(),
+                100 * q.minClassShare()) : "";
+        return String.format(Locale.ROOT, "quality at step %d (%d samples, %.1f s): %sNDB %d/%d bins differ, "
+                        + "diversity %.2f, close to a training image %.1f%%", q.step(), q.samples(), q.seconds(), fid,
+                q.ndbDifferent(), q.ndbBins(), q.diversity(), 100 * q.closeShare());
     }
 
     private void onProgress(SessionEvent.Progress p) {

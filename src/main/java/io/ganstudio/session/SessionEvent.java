@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.StepMetrics;
 
@@ -32,6 +33,10 @@ public sealed interface SessionEvent {
 
     /** The fixed-noise sample grid after a step; argb is width*height opaque pixels; file is where it was saved. */
     record SampleGrid(long step, int width, int height, int[] argb, Path file) implements SessionEvent {
+    }
+
+    /** The quality probe measured the generator at a step (see QualityProbe); also appended to quality.csv. */
+    record Quality(QualitySnapshot snapshot) implements SessionEvent {
     }
 
     /** A checkpoint was written (atomically) at this step. */

@@ -8,6 +8,9 @@ import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.quality.QualityCsv;
+import io.ganstudio.core.quality.QualityProbe;
+import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
@@ -52,6 +55,12 @@ public final class TrainingSession implements AutoCloseable {
     private volatile SessionState state = SessionState.NEW;
     private volatile boolean cancelPreparation;
     private volatile Path runDir;
+    private volatile int qualityEvery = QualityProbe.DEFAULT_EVERY;
+    // Engine thread only: the probes' total time, kept within QUALITY_BUDGET of training time.
+    private double qualitySeconds;
+
+    /** The quality probe may take at most this share of training time; a probe that would exceed it is skipped. */
+    public static final double QUALITY_BUDGET = 0.05;
 
     private TrainingSession(GanConfig requested, Path runDir, boolean isNewRun, Path cacheDir,
                             Consumer<SessionEvent> listener) {
@@ -115,6 +124,14 @@ public final class TrainingSession implements AutoCloseable {
         command(Command.STOP);
     }
 
+    /** Measure quality every this many steps (0: never); set before {@link #start()}. */
+    public void setQualityEvery(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("quality every " + steps + " steps");
+        }
+        qualityEvery = steps;
+    }
+
     public SessionState state() {
         return state;
     }
@@ -165,8 +182,8 @@ public final class TrainingSession implements AutoCloseable {
                 if (p == null) {
                     return;
                 }
-                try (GanTrainer trainer = p.trainer) {
-                    loop(p.folder, trainer);
+                try (GanTrainer trainer = p.trainer; QualityProbe probe = p.probe) {
+                    loop(p.folder, trainer, probe);
                 }
             }
         } catch (InterruptedException e) {
@@ -178,7 +195,7 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private record Prepared(RunFolder folder, GanTrainer trainer) {
+    private record Prepared(RunFolder folder, GanTrainer trainer, QualityProbe probe) {
     }
 
     private Prepared prepare(NDManager root) throws InterruptedException {
@@ -245,12 +262,57 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("session.readFailed.advice"));
             return null;
         }
+        QualityProbe probe = prepareProbe(root, folder, config, data, trainer);
         publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
         setState(SessionState.PAUSED);
-        return new Prepared(folder, trainer);
+        return new Prepared(folder, trainer, probe);
     }
 
-    private void loop(RunFolder folder, GanTrainer trainer) throws InterruptedException {
+    /** The quality probe's real side (a few seconds), or null when it is off or cannot be prepared. */
+    private QualityProbe prepareProbe(NDManager root, RunFolder folder, GanConfig config, LoadResult data,
+                                      GanTrainer trainer) {
+        QualityCsv csv = new QualityCsv(folder.dir());
+        try {
+            if (!isNewRun) {
+                csv.truncateAfter(trainer.stepsDone());
+            }
+        } catch (IOException e) {
+            publish(new SessionEvent.Warning(Phrase.of("session.qualityFailed", e.getMessage())));
+        }
+        if (qualityEvery == 0 || data.dataset().count() < QualityProbe.MIN_IMAGES) {
+            return null;
+        }
+        publish(new SessionEvent.Progress(Phrase.of("session.quality"), -1));
+        boolean builtIn = config.data().kind() == DataSpec.Kind.BUILT_IN && data.dataset().channels() == 1;
+        try {
+            QualityProbe probe = QualityProbe.prepare(root, data.dataset(), builtIn, false,
+                    config.model().latentSize(), config.train().gridSize(), config.train().seed());
+            return probe; // its one-time preparation is not counted against the budget of the probes themselves
+
+        } catch (IOException | RuntimeException e) {
+            publish(new SessionEvent.Warning(Phrase.of("session.qualityFailed", e.getMessage())));
+            return null;
+        }
+    }
+
+    private void probe(RunFolder folder, GanTrainer trainer, QualityProbe probe) {
+        if (probe == null || qualityEvery == 0 || trainer.stepsDone() % qualityEvery != 0) {
+            return;
+        }
+        if (qualitySeconds > QUALITY_BUDGET * trainer.seconds()) {
+            return; // over budget (a slow probe on a fast model): skip this one
+        }
+        QualitySnapshot s = probe.measure(trainer.stepsDone(), trainer::sample);
+        qualitySeconds += s.seconds();
+        try {
+            new QualityCsv(folder.dir()).append(s);
+        } catch (IOException e) {
+            publish(new SessionEvent.Warning(Phrase.of("session.qualityFailed", e.getMessage())));
+        }
+        publish(new SessionEvent.Quality(s));
+    }
+
+    private void loop(RunFolder folder, GanTrainer trainer, QualityProbe probe) throws InterruptedException {
         long target = trainer.trainConfig().steps();
         boolean running = false;
         List<StepMetrics> pending = new ArrayList<>();
@@ -297,6 +359,7 @@ public final class TrainingSession implements AutoCloseable {
             if (grid) {
                 publishGrid(folder, trainer);
             }
+            probe(folder, trainer, probe);
             if (step % trainer.trainConfig().checkpointEvery() == 0) {
                 writeCheckpoint(folder, trainer);
             }

@@ -160,4 +160,36 @@ class TrainingSessionTest {
         assertTrue(e.getMessage().contains("image size 30"), e.getMessage());
         assertTrue(Files.notExists(runs.resolve("x")));
     }
+
+    @Test
+    void qualityIsMeasuredWrittenAndKeptWithinItsBudget(@TempDir Path runs) throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession s = TrainingSession.newRun(config(6), runs.resolve("q"), null, events::add);
+        s.setQualityEvery(2);
+        runToEnd(s);
+        List<io.ganstudio.core.quality.QualitySnapshot> published = events.stream()
+                .filter(e -> e instanceof SessionEvent.Quality).map(e -> ((SessionEvent.Quality) e).snapshot())
+                .toList();
+        assertEquals(2, published.get(0).step(), "the first probe runs at its step");
+        assertTrue(published.stream().allMatch(q -> q.step() % 2 == 0));
+        assertTrue(Double.isNaN(published.get(0).fid()), "a folder run has no classifier figures");
+        assertTrue(published.get(0).ndbBins() >= 2);
+        // Steps of this tiny model cost far less than a probe: the 5% budget skips the later ones.
+        assertTrue(published.size() < 3, "probes: " + published.size());
+        List<io.ganstudio.core.quality.QualitySnapshot> written =
+                new io.ganstudio.core.quality.QualityCsv(runs.resolve("q")).read();
+        assertEquals(published.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(),
+                written.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(), "quality.csv holds them");
+        assertEquals(published.get(0).closeShare(), written.get(0).closeShare(), 1e-4);
+    }
+
+    @Test
+    void qualityCanBeTurnedOff(@TempDir Path runs) throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession s = TrainingSession.newRun(config(4), runs.resolve("off"), null, events::add);
+        s.setQualityEvery(0);
+        runToEnd(s);
+        assertTrue(events.stream().noneMatch(e -> e instanceof SessionEvent.Quality));
+        assertTrue(Files.notExists(runs.resolve("off").resolve("quality.csv")));
+    }
 }

@@ -1,7 +1,10 @@
 package io.ganstudio.core.latent;
 
-/** The little dense linear algebra the directions need, on small matrices held as double[rows][cols]. */
-final class SmallLinalg {
+/**
+ * The little dense linear algebra the directions and the quality measures (FID's matrix square root) need, on small
+ * matrices held as double[rows][cols].
+ */
+public final class SmallLinalg {
 
     private SmallLinalg() {
     }
@@ -38,7 +41,7 @@ final class SmallLinalg {
      *
      * @return eigenvectors as columns, sorted by descending eigenvalue; {@code values} receives the eigenvalues
      */
-    static double[][] symmetricEigen(double[][] s, double[] values) {
+    public static double[][] symmetricEigen(double[][] s, double[] values) {
         int n = s.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -231,6 +231,14 @@ public final class GanTrainer implements AutoCloseable {
         return augment;
     }
 
+    /**
+     * Images from the generator for any latent vectors (n x latent floats), with batch norm's running statistics;
+     * what the quality probe measures. Call with one batch size throughout (oneDNN keeps one shape per network).
+     */
+    public float[] sample(float[] latents, int n) {
+        return networks.sample(latents, n);
+    }
+
     public long stepsDone() {
         return step;
     }

@@ -1,0 +1,169 @@
+package io.ganstudio.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.data.LoadOptions;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.latent.Latents;
+import io.ganstudio.core.quality.QualityEvaluator;
+import io.ganstudio.core.quality.QualityReport;
+import io.ganstudio.core.quality.QualityText;
+import io.ganstudio.core.quality.SampleImages;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.GanJson;
+import io.ganstudio.core.train.LoadedCheckpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Measures how good a run's generator is: FID/KID/class shares on the built-in data; coverage, diversity, copies. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure a run's newest generator against its training images.",
+                "Every run: coverage (NDB: bins of the real images filled differently, and their JS divergence), "
+                        + "diversity (samples' mean pairwise distance relative to the real images') and "
+                        + "memorisation (how close samples come to real images).",
+                "Runs on the built-in Fashion-MNIST also get FID and KID in the features of the shipped "
+                        + "Fashion-MNIST classifier (samples vs the 10,000 built-in images), the share of samples "
+                        + "per class and the classifier's mean confidence, with the real-vs-real floor beside them.",
+                "Image i uses noise seed SEED+i, so the same run, seed and count give the same figures."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    static final int MAX_SAMPLES = 50_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "RUN", required = true,
+            description = "Run folder; its newest checkpoint is measured.")
+    Path run;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "10000",
+            description = "Generated images to measure (FID is comparable only at the same N). Default: "
+                    + "${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Noise seed of the first sample. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--real-limit", paramLabel = "N", defaultValue = "10000",
+            description = "At most this many training images (a fixed random subset) for the pixel-space "
+                    + "measures. Default: ${DEFAULT-VALUE}.")
+    int realLimit;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Decoded-dataset cache folder. Default: the "
+            + "studio's.")
+    Path cache;
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 2 || samples > MAX_SAMPLES) {
+            throw new UsageError("--samples must be between 2 and " + MAX_SAMPLES + ", not " + samples);
+        }
+        if (realLimit < 2) {
+            throw new UsageError("--real-limit must be at least 2, not " + realLimit);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        GanConfig config = RunFolders.config(run);
+        LoadedCheckpoint checkpoint = RunFolders.latestGenerator(run, spec.commandLine().getErr());
+        ImageDataset real = loadReal(checkpoint.config());
+        boolean builtIn = checkpoint.config().data().kind() == DataSpec.Kind.BUILT_IN
+                && checkpoint.config().model().channels() == 1;
+        EngineSetup.init();
+        SampleImages generated = generate(checkpoint);
+        QualityReport report;
+        try (NDManager manager = NDManager.newBaseManager();
+             QualityEvaluator evaluator = QualityEvaluator.prepare(manager, real, new QualityEvaluator.Options(
+                     realLimit, builtIn, false, 0, samples, seed))) {
+            report = evaluator.evaluate(generated);
+        }
+        if (json) {
+            out.println(GanJson.pretty().toJson(jsonOf(config, checkpoint, report)));
+        } else {
+            out.printf(Locale.ROOT, "run %s, step %d (%s)%n", run, checkpoint.state().step(),
+                    checkpoint.file().getFileName());
+            QualityText.english(report).forEach(out::println);
+        }
+        return Cli.OK;
+    }
+
+    private ImageDataset loadReal(GanConfig config) throws DatasetException {
+        Path cacheDir = cache != null ? cache : AppDirs.datasetCacheDir();
+        try {
+            return DatasetLoader.load(config.data(), config.model().imageSize(),
+                    LoadOptions.defaults().withCacheDir(cacheDir), null).dataset();
+        } catch (DatasetException e) {
+            throw new UsageError("the run's training images cannot be loaded, so there is nothing to compare "
+                    + "with: " + Cli.oneLine(e.getMessage()));
+        }
+    }
+
+    /** N samples; the generator always gets full batches (the last one padded) so oneDNN sees one shape. */
+    private SampleImages generate(LoadedCheckpoint checkpoint) {
+        try (CheckpointGenerator generator = new CheckpointGenerator(checkpoint)) {
+            int batch = 64;
+            int padded = (samples + batch - 1) / batch * batch;
+            List<float[]> latents = new ArrayList<>(padded);
+            for (int i = 0; i < padded; i++) {
+                latents.add(Latents.fromSeed(seed + i, generator.latentSize()));
+            }
+            float[] all = generator.generate(latents);
+            int f = generator.channels() * generator.imageSize() * generator.imageSize();
+            return new SampleImages(samples, generator.channels(), generator.imageSize(),
+                    java.util.Arrays.copyOf(all, samples * f));
+        }
+    }
+
+    private Map<String, Object> jsonOf(GanConfig config, LoadedCheckpoint checkpoint, QualityReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", run.toAbsolutePath().toString());
+        m.put("step", checkpoint.state().step());
+        m.put("checkpoint", checkpoint.file().getFileName().toString());
+        m.put("data", config.data().displayName());
+        m.put("samples", r.samples());
+        m.put("seed", seed);
+        m.put("real_images", r.realImages());
+        if (r.classifier() != null) {
+            QualityReport.ClassifierMeasures c = r.classifier();
+            m.put("fid", c.fid());
+            m.put("kid", c.kid());
+            m.put("floor_fid", c.floorFid());
+            m.put("floor_kid", c.floorKid());
+            Map<String, Double> shares = new LinkedHashMap<>();
+            for (int i = 0; i < c.classShares().length; i++) {
+                shares.put(c.classNames().get(i), c.classShares()[i]);
+            }
+            m.put("class_shares", shares);
+            m.put("mean_confidence", c.meanConfidence());
+        }
+        m.put("ndb_bins", r.coverage().bins());
+        m.put("ndb_different", r.coverage().differentBins());
+        m.put("ndb_js", r.coverage().jsDivergence());
+        m.put("diversity_samples", r.diversity().samples());
+        m.put("diversity_real", r.diversity().real());
+        m.put("diversity_ratio", r.diversity().ratio());
+        m.put("nearest_real_median", r.memorisation().medianSampleDistance());
+        m.put("real_nearest_median", r.memorisation().medianRealDistance());
+        m.put("close_threshold", r.memorisation().closeThreshold());
+        m.put("close_share", r.memorisation().closeShare());
+        m.put("seconds", r.seconds());
+        return m;
+    }
+}
