@@ -55,9 +55,9 @@ final class TrainOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     Augment augment;
 
-    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999", description = "Decay of the "
-            + "generator's weight average that samples, generate and interpolate use (0: no average). "
-            + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0", description = "Keep an average of the "
+            + "generator's weights with this decay per step (0.999 is usual), which samples, generate, interpolate "
+            + "and evaluate then use; 0: none. Default: ${DEFAULT-VALUE}.")
     float ema;
 
     @Option(names = "--latent", paramLabel = "N", defaultValue = "100", description = "Length of the noise "

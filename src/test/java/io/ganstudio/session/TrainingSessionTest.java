@@ -137,7 +137,8 @@ class TrainingSessionTest {
         TrainConfig.AdamSettings wild = new TrainConfig.AdamSettings(1f, 0f, 0f);
         GanConfig c = config(200);
         c = c.withModel(new ModelConfig(16, 3, 8, 16, 16, Normalization.NONE))
-                .withTrain(new TrainConfig(LossKind.LSGAN, 0f, wild, wild, 1, 4, 11, 200, 50, 1, 2, 4));
+                .withTrain(new TrainConfig(LossKind.LSGAN, 0f, wild, wild, 1, 4, 11, 200, 50, 1, 2, 4)
+                        .withAugment(io.ganstudio.core.train.Augment.OFF)); // measured without augmentation
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         TrainingSession s = TrainingSession.newRun(c, runs.resolve("nan"), null, events::add);
         runToEnd(s);

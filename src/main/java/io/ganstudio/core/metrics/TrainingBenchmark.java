@@ -110,7 +110,7 @@ public final class TrainingBenchmark {
         TrainConfig train = TrainConfig.defaults().withBatchSize(c.batch()).withSteps(warmup + measured)
                 .withEmaDecay(0f).withAugment(Augment.OFF);
         try (GanTrainer trainer = new GanTrainer(model, train, randomImages(c), root);
-             GeneratorAverage average = new GeneratorAverage(trainer.networks(), TrainConfig.DEFAULT_EMA_DECAY)) {
+             GeneratorAverage average = new GeneratorAverage(trainer.networks(), TrainConfig.SUGGESTED_EMA_DECAY)) {
             for (int i = 0; i < warmup; i++) {
                 trainer.step();
             }

@@ -23,19 +23,22 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
                           long steps, int sampleEvery, int checkpointEvery, int keepCheckpoints, int gridSize,
                           float emaDecay, Augment augment) {
 
-    /** The generator average's decay for new runs (with a warm-up, see {@link GeneratorAverage}). */
-    public static final float DEFAULT_EMA_DECAY = 0.999f;
+    /**
+     * The generator average's usual decay (with a warm-up, see {@link GeneratorAverage}). Not on by default: at
+     * 1,000 steps on the built-in data the average scored FID 29.7 against the trained weights' 25.6 (README).
+     */
+    public static final float SUGGESTED_EMA_DECAY = 0.999f;
 
     public TrainConfig {
         augment = augment == null ? Augment.OFF : augment;
     }
 
-    /** A new run's settings with the generator average and automatic augmentation on. */
+    /** A new run's settings: automatic augmentation, no generator average. */
     public TrainConfig(LossKind loss, float labelSmoothing, AdamSettings generatorOptimizer,
                        AdamSettings discriminatorOptimizer, int discriminatorSteps, int batchSize, long seed,
                        long steps, int sampleEvery, int checkpointEvery, int keepCheckpoints, int gridSize) {
         this(loss, labelSmoothing, generatorOptimizer, discriminatorOptimizer, discriminatorSteps, batchSize, seed,
-                steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize, DEFAULT_EMA_DECAY, Augment.AUTO);
+                steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize, 0f, Augment.AUTO);
     }
 
     public static TrainConfig defaults() {

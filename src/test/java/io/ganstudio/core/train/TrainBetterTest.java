@@ -43,7 +43,8 @@ class TrainBetterTest {
     }
 
     private static TrainConfig train(Augment augment) {
-        return TrainConfig.defaults().withBatchSize(8).withSteps(12).withSeed(42).withAugment(augment);
+        return TrainConfig.defaults().withBatchSize(8).withSteps(12).withSeed(42).withAugment(augment)
+                .withEmaDecay(TrainConfig.SUGGESTED_EMA_DECAY);
     }
 
     /** Through a checkpoint file, with the average, ADA's probability and SN's vector in it. */

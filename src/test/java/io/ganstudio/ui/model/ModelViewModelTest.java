@@ -59,11 +59,11 @@ class ModelViewModelTest {
     @Test
     void augmentationAndTheGeneratorAverageReachTheConfig() {
         assertEquals(io.ganstudio.core.train.Augment.AUTO, vm.config().train().augment());
-        assertEquals(0.999f, vm.config().train().emaDecay());
-        vm.augmentProperty().set(io.ganstudio.core.train.Augment.ADA);
-        vm.text(NumberField.EMA_DECAY).set("0");
-        assertEquals(io.ganstudio.core.train.Augment.ADA, vm.config().train().augment());
         assertEquals(0f, vm.config().train().emaDecay());
+        vm.augmentProperty().set(io.ganstudio.core.train.Augment.ADA);
+        vm.text(NumberField.EMA_DECAY).set("0.999");
+        assertEquals(io.ganstudio.core.train.Augment.ADA, vm.config().train().augment());
+        assertEquals(0.999f, vm.config().train().emaDecay());
         assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get());
         vm.text(NumberField.EMA_DECAY).set("1.5");
         assertFalse(vm.validProperty().get());
