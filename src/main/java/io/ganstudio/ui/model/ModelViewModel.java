@@ -232,10 +232,12 @@ public final class ModelViewModel {
         }
         ModelConfig m = model.get();
         TrainConfig t = train.get();
+        // The probe trains on a few random images: "auto" augmentation is decided by the loaded dataset's size.
+        TrainConfig probe = datasetSize.get() > 0 ? t.withAugment(t.augment().resolve(datasetSize.get())) : t;
         measuring.set(true);
         measureError.set(null);
         measurement = tasks.job(Messages.get("model.measure.task"),
-                        ctx -> SpeedProbe.imagesPerSecond(m, t, ctx::isCancelled))
+                        ctx -> SpeedProbe.imagesPerSecond(m, probe, ctx::isCancelled))
                 .onSuccess(ips -> {
                     // Only publish when the settings did not change while measuring.
                     if (m.equals(model.get()) && t.equals(train.get())) {
