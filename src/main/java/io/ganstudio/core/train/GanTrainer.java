@@ -236,7 +236,8 @@ public final class GanTrainer implements AutoCloseable {
      * what the quality probe measures. Call with one batch size throughout (oneDNN keeps one shape per network).
      */
     public float[] sample(float[] latents, int n) {
-        return networks.sample(latents, n);
+        // The generator average, when the run keeps one, is what every sample and loader uses.
+        return average != null ? average.sample(latents, n) : networks.sample(latents, n);
     }
 
     public long stepsDone() {
