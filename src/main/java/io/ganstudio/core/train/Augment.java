@@ -13,7 +13,7 @@ public enum Augment {
     ADA("ada"),
     OFF("off");
 
-    /** Largest dataset that {@link #AUTO} augments; chosen by measurement (see the README). */
+    /** Largest dataset that {@link #AUTO} augments: a judgement, not measured (see the README). */
     public static final int AUTO_MAX_IMAGES = 2_000;
 
     private final String cliName;

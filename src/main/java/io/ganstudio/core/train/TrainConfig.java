@@ -33,12 +33,15 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
         augment = augment == null ? Augment.OFF : augment;
     }
 
-    /** A new run's settings: automatic augmentation, no generator average. */
+    /**
+     * A new run's settings: no augmentation and no generator average, both measured worse at the lengths there was
+     * CPU for (README, "Training well").
+     */
     public TrainConfig(LossKind loss, float labelSmoothing, AdamSettings generatorOptimizer,
                        AdamSettings discriminatorOptimizer, int discriminatorSteps, int batchSize, long seed,
                        long steps, int sampleEvery, int checkpointEvery, int keepCheckpoints, int gridSize) {
         this(loss, labelSmoothing, generatorOptimizer, discriminatorOptimizer, discriminatorSteps, batchSize, seed,
-                steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize, 0f, Augment.AUTO);
+                steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize, 0f, Augment.OFF);
     }
 
     public static TrainConfig defaults() {

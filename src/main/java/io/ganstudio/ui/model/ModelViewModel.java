@@ -50,7 +50,7 @@ public final class ModelViewModel {
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization");
     private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(this, "loss");
     private final BooleanProperty spectralNorm = new SimpleBooleanProperty(this, "spectralNorm");
-    private final ObjectProperty<Augment> augment = new SimpleObjectProperty<>(this, "augment", Augment.AUTO);
+    private final ObjectProperty<Augment> augment = new SimpleObjectProperty<>(this, "augment", Augment.OFF);
     private final ObjectProperty<DataSpec> dataSpec = new SimpleObjectProperty<>(this, "dataSpec", DataSpec.builtIn());
     private final IntegerProperty datasetSize = new SimpleIntegerProperty(this, "datasetSize", 0);
 
