@@ -1,6 +1,8 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -19,6 +21,29 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    static final class AugmentKind implements ITypeConverter<Augment> {
+        @Override
+        public Augment convert(String value) {
+            try {
+                return Augment.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class FitKind implements ITypeConverter<Fit> {
+        @Override
+        public Fit convert(String value) {
+            for (Fit f : Fit.values()) {
+                if (f.name().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("unknown fit '" + value + "': use resize or pad");
         }
     }
 

@@ -1,8 +1,10 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
@@ -25,6 +27,39 @@ final class TrainOptions {
     @Option(names = "--size", paramLabel = "PX", description = "Image side in pixels: 16, 28, 32, 64 or 128. "
             + "Default: 28 for the built-in dataset and IDX files, 64 for folders.")
     Integer size;
+
+    @Option(names = "--fit", paramLabel = "HOW", defaultValue = "resize", converter = Converters.FitKind.class,
+            description = "Images smaller than --size: resize (enlarge) or pad (centre them unscaled on the "
+                    + "background: black for IDX and the built-in set, --data's background colour for folders). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Fit fit;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Train on the first N images "
+            + "only (0: all). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--network-size", paramLabel = "PX", description = "Side the networks work at, at least "
+            + "--size: the generator's output is cropped to the image's centre and the discriminator's input padded "
+            + "with black. Default: 32 for 28x28 images (the three-layer 28x28 networks train worse), otherwise "
+            + "--size.")
+    Integer networkSize;
+
+    @Option(names = "--spectral-norm", description = "Spectral normalisation in every discriminator layer (instead "
+            + "of batch norm there), as the SN + hinge preset of the studio does.")
+    boolean spectralNorm;
+
+    @Option(names = "--augment", paramLabel = "KIND", defaultValue = "off", converter = Converters.AugmentKind.class,
+            description = "Augment what the discriminator sees: diffaugment (colour, translation, cutout), ada "
+                    + "(the same with an adaptive probability), off, or auto (diffaugment for datasets of up to "
+                    + Augment.AUTO_MAX_IMAGES + " images, otherwise off). Samples are never augmented. Off by default: "
+                    + "with 500 images it measured worse at 600 steps (README). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Augment augment;
+
+    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0", description = "Keep an average of the "
+            + "generator's weights with this decay per step (0.999 is usual), which samples, generate, interpolate "
+            + "and evaluate then use; 0: none. Default: ${DEFAULT-VALUE}.")
+    float ema;
 
     @Option(names = "--latent", paramLabel = "N", defaultValue = "100", description = "Length of the noise "
             + "vector z. Default: ${DEFAULT-VALUE}.")
@@ -100,6 +135,13 @@ final class TrainOptions {
 
     /** What --data names, checked to exist. */
     DataSpec dataSpec() {
+        if (limit < 0) {
+            throw new UsageError("--limit: give a number of images, or 0 for all, not " + limit);
+        }
+        return source().withFit(fit).withLimit(limit);
+    }
+
+    private DataSpec source() {
         if (data == null) {
             return DataSpec.builtIn();
         }
@@ -124,12 +166,13 @@ final class TrainOptions {
      * (1 only when every image is grayscale).
      */
     GanConfig toConfig(DataSpec spec, long steps) {
-        ModelConfig model = new ModelConfig(imageSize(spec), 3, latent, generatorWidth, discriminatorWidth,
-                normalization);
+        int side = imageSize(spec);
+        ModelConfig model = new ModelConfig(side, 3, latent, generatorWidth, discriminatorWidth, normalization,
+                networkSize == null ? ModelConfig.recommendedNetworkSize(side) : networkSize, spectralNorm);
         TrainConfig defaults = TrainConfig.defaults();
         TrainConfig train = new TrainConfig(loss, labelSmoothing, new TrainConfig.AdamSettings(lrG, beta1G, beta2G),
                 new TrainConfig.AdamSettings(lrD, beta1D, beta2D), discriminatorSteps, batch, seed, steps,
-                sampleEvery, checkpointEvery, keepCheckpoints, defaults.gridSize());
+                sampleEvery, checkpointEvery, keepCheckpoints, defaults.gridSize(), ema, augment);
         return new GanConfig(spec, model, train);
     }
 
@@ -153,6 +196,6 @@ final class TrainOptions {
                 given.contains("--sample-every") ? sampleEvery : run.sampleEvery(),
                 given.contains("--checkpoint-every") ? checkpointEvery : run.checkpointEvery(),
                 given.contains("--keep-checkpoints") ? keepCheckpoints : run.keepCheckpoints(),
-                run.gridSize());
+                run.gridSize(), run.emaDecay(), run.augment()); // the average and augmentation carry state: kept
     }
 }

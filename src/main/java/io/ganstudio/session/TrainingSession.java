@@ -312,8 +312,7 @@ public final class TrainingSession implements AutoCloseable {
             return null;
         }
         // The data decides grayscale or colour: 1 channel only when every image is grayscale.
-        config = config.withModel(new ModelConfig(m.imageSize(), channels, m.latentSize(),
-                m.generatorWidth(), m.discriminatorWidth(), m.normalization()));
+        config = config.withModel(m.withChannels(data.dataset().channels()));
         RunFolder folder;
         long resumeStep = checkpoint == null ? 0 : checkpoint.step();
         try {

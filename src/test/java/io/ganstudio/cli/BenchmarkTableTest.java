@@ -15,7 +15,7 @@ class BenchmarkTableTest {
 
     private static TrainingBenchmark.Result result() {
         TrainingBenchmark.CaseResult c = new TrainingBenchmark.CaseResult("64x64 RGB", 64, 3, 64, 10, 0.94, 68.1,
-                1.85, 173.53, 184.6, 0.62);
+                1.85, 173.53, 184.6, 0.62, 0.0123);
         return new TrainingBenchmark.Result("MXNet 1.9.0", 2, 2, 297.0, "3x3 conv 256->256 on 64x32x32", List.of(c),
                 new TrainingBenchmark.Latency("64x64 RGB", 200, 4.8, 12.2));
     }
@@ -23,7 +23,8 @@ class BenchmarkTableTest {
     @Test
     void tableShowsThroughputAndPeakRatio() {
         String t = BenchmarkTable.format(result());
-        assertTrue(t.contains("297.0 GFLOP/s") && t.contains("68.1") && t.contains("0.62") && t.contains("p99 12.20"),
+        assertTrue(t.contains("297.0 GFLOP/s") && t.contains("68.1") && t.contains("0.62") && t.contains("p99 12.20")
+                && t.contains("1.2%"),
                 t);
     }
 

@@ -145,7 +145,8 @@ class TrainingSessionTest {
         Path dir = runs.resolve("nan");
         runToEnd(TrainingSession.newRun(c, dir, null, e -> { }));
         TrainConfig.AdamSettings wild = new TrainConfig.AdamSettings(1f, 0f, 0f);
-        TrainConfig wildTrain = new TrainConfig(LossKind.LSGAN, 0f, wild, wild, 1, 4, 11, 200, 50, 1, 2, 4);
+        TrainConfig wildTrain = new TrainConfig(LossKind.LSGAN, 0f, wild, wild, 1, 4, 11, 200, 50, 1, 2, 4)
+                .withAugment(io.ganstudio.core.train.Augment.OFF); // measured without augmentation
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         TrainingSession s = TrainingSession.resumeRun(dir, wildTrain, null, events::add);
         runToEnd(s);

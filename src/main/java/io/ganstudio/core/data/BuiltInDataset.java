@@ -20,12 +20,12 @@ final class BuiltInDataset {
     private BuiltInDataset() {
     }
 
-    static LoadResult load(int size, LoadOptions options, LoadProgress progress, long startNanos)
+    static LoadResult load(int size, int pad, LoadOptions options, LoadProgress progress, long startNanos)
             throws DatasetException {
         try (InputStream images = open(IMAGES); InputStream labels = open(LABELS)) {
             IdxFormat.IdxImages data = IdxFormat.readImages(images, IMAGES);
             int[] labelValues = IdxFormat.readLabels(labels, LABELS, data.count());
-            return IdxLoader.assemble(data, labelValues, CLASS_NAMES, NAME, size, options, progress, startNanos);
+            return IdxLoader.assemble(data, labelValues, CLASS_NAMES, NAME, size, pad, options, progress, startNanos);
         } catch (IOException e) {
             throw new DatasetException(Phrase.of("data.error.builtInUnreadable", e.getMessage()), e);
         }

@@ -39,29 +39,40 @@ public final class DatasetLoader {
         }
         LoadOptions opts = options == null ? LoadOptions.defaults() : options;
         LoadProgress prog = progress == null ? LoadProgress.NONE : progress;
-        return switch (spec.kind()) {
-            case BUILT_IN -> BuiltInDataset.load(imageSize, opts, prog, start);
-            case FOLDER -> loadFolder(path(spec), spec.background(), imageSize, opts, prog, start);
-            case IDX -> loadIdx(path(spec), imageSize, opts, prog, start);
+        int pad = spec.padFill();
+        LoadResult result = switch (spec.kind()) {
+            case BUILT_IN -> BuiltInDataset.load(imageSize, pad, opts, prog, start);
+            case FOLDER -> loadFolder(path(spec), spec.background(), pad, imageSize, opts, prog, start);
+            case IDX -> loadIdx(path(spec), pad, imageSize, opts, prog, start);
         };
+        if (spec.limit() > 0 && spec.limit() < result.dataset().count()) {
+            return new LoadResult(result.dataset().first(spec.limit()), result.report());
+        }
+        return result;
     }
 
-    private static LoadResult loadFolder(Path root, int background, int size, LoadOptions options,
+    /** What the cache key must add for padding: nothing when resizing, so old cache files stay valid. */
+    private static String padKey(int pad) {
+        return pad < 0 ? "" : "|pad" + Integer.toHexString(pad);
+    }
+
+    private static LoadResult loadFolder(Path root, int background, int pad, int size, LoadOptions options,
                                          LoadProgress progress, long start) throws DatasetException {
         FolderScanner.Listing listing = FolderScanner.scan(root, options.cancelled());
         checkMemory(listing, size);
-        CacheKey key = CacheKey.of(DataSpec.Kind.FOLDER, root.toString(), size, background, listing.files());
+        CacheKey key = CacheKey.of(DataSpec.Kind.FOLDER, root + padKey(pad), size, background,
+                listing.files());
         LoadResult cached = readCache(options, key, progress, start);
         if (cached != null) {
             return cached;
         }
-        LoadResult result = FolderLoader.load(listing, size, background, options, progress, start);
+        LoadResult result = FolderLoader.load(listing, size, background, pad, options, progress, start);
         writeCache(options, key, result);
         return result;
     }
 
-    private static LoadResult loadIdx(Path images, int size, LoadOptions options, LoadProgress progress, long start)
-            throws DatasetException {
+    private static LoadResult loadIdx(Path images, int pad, int size, LoadOptions options, LoadProgress progress,
+                                      long start) throws DatasetException {
         List<SourceFile> files = new ArrayList<>();
         files.add(describe(images));
         Path labels = IdxLoader.labelsBeside(images);
@@ -69,12 +80,12 @@ public final class DatasetLoader {
             files.add(describe(labels));
         }
         // IDX holds gray bytes only, so the background never changes the result.
-        CacheKey key = CacheKey.of(DataSpec.Kind.IDX, images.toString(), size, 0, files);
+        CacheKey key = CacheKey.of(DataSpec.Kind.IDX, images + padKey(pad), size, 0, files);
         LoadResult cached = readCache(options, key, progress, start);
         if (cached != null) {
             return cached;
         }
-        LoadResult result = IdxLoader.loadFile(images, size, options, progress, start);
+        LoadResult result = IdxLoader.loadFile(images, size, pad, options, progress, start);
         writeCache(options, key, result);
         return result;
     }

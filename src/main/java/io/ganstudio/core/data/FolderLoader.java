@@ -21,11 +21,11 @@ final class FolderLoader {
     private FolderLoader() {
     }
 
-    static LoadResult load(FolderScanner.Listing listing, int size, int background, LoadOptions options,
+    static LoadResult load(FolderScanner.Listing listing, int size, int background, int pad, LoadOptions options,
                            LoadProgress progress, long startNanos) throws DatasetException {
         List<SourceFile> files = listing.files();
         List<Outcome> outcomes = ParallelWork.map(files.size(), options.threads(),
-                i -> ImageFileReader.read(files.get(i).path(), files.get(i).length(), size, background),
+                i -> ImageFileReader.read(files.get(i).path(), files.get(i).length(), size, background, pad),
                 progress, options.cancelled());
 
         List<SkippedFile> skipped = new ArrayList<>(listing.skipped());

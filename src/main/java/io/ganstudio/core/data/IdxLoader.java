@@ -35,7 +35,7 @@ final class IdxLoader {
     }
 
     /** Reads the images file and, when present, its labels file; class names default to the label numbers. */
-    static LoadResult loadFile(Path images, int size, LoadOptions options, LoadProgress progress, long startNanos)
+    static LoadResult loadFile(Path images, int size, int pad, LoadOptions options, LoadProgress progress, long startNanos)
             throws DatasetException {
         if (!Files.isRegularFile(images)) {
             throw new DatasetException(Phrase.of("data.error.idxMissing", images));
@@ -55,14 +55,14 @@ final class IdxLoader {
                 throw new DatasetException(Phrase.of("data.error.labelsUnreadable", labelsFile, e.getMessage()), e);
             }
         }
-        return assemble(data, labels, numberNames(labels), images.toString(), size, options, progress, startNanos);
+        return assemble(data, labels, numberNames(labels), images.toString(), size, pad, options, progress, startNanos);
     }
 
     static LoadResult assemble(IdxFormat.IdxImages data, int[] labels, List<String> classNames, String source,
-                               int size, LoadOptions options, LoadProgress progress, long startNanos) {
+                               int size, int pad, LoadOptions options, LoadProgress progress, long startNanos) {
         int n = data.count();
         List<byte[]> images = ParallelWork.map(n, options.threads(),
-                i -> Resampler.resize(new IdxRows(data, i), size), progress, options.cancelled());
+                i -> Resampler.fit(new IdxRows(data, i), size, pad), progress, options.cancelled());
         int imageBytes = data.channels() * size * size;
         byte[] pixels = new byte[n * imageBytes];
         for (int i = 0; i < n; i++) {

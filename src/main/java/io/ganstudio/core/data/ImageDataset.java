@@ -76,6 +76,16 @@ public final class ImageDataset {
         return classNames;
     }
 
+    /** The first {@code n} images (and their labels) as a dataset of their own, for training on fewer images. */
+    public ImageDataset first(int n) {
+        if (n >= count) {
+            return this;
+        }
+        byte[] part = java.util.Arrays.copyOf(pixels, n * imageBytes());
+        return new ImageDataset(n, imageSize, channels, part, labels == null ? null : java.util.Arrays.copyOf(labels,
+                n), classNames);
+    }
+
     /** Writes the given images into {@code out} as floats in [-1, 1], NCHW. */
     public void fillBatch(int[] indices, float[] out) {
         int n = imageBytes();

@@ -60,7 +60,8 @@ final class ImageFileReader {
     private ImageFileReader() {
     }
 
-    static Outcome read(Path file, long length, int size, int background) {
+    /** @param pad fill (0xRRGGBB) for images smaller than {@code size}, or -1 to resize them */
+    static Outcome read(Path file, long length, int size, int background, int pad) {
         String ext = extension(file);
         if (length == 0) {
             return new Rejected(Phrase.of("data.skip.empty"));
@@ -75,7 +76,7 @@ final class ImageFileReader {
             return new Rejected(Phrase.of("data.skip.noPermission"));
         }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            Outcome outcome = decode(in, size, background);
+            Outcome outcome = decode(in, size, background, pad);
             if (outcome instanceof Decoded d && "jpeg".equals(d.format())) {
                 int orientation = ExifOrientation.read(file);
                 return new Decoded(ExifOrientation.apply(d.rgb(), 3, size, orientation), d.gray(), d.format(),
@@ -89,7 +90,7 @@ final class ImageFileReader {
         }
     }
 
-    private static Outcome decode(ImageInputStream in, int size, int background) {
+    private static Outcome decode(ImageInputStream in, int size, int background, int pad) {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             return new Rejected(Phrase.of("data.skip.unknownFormat", READABLE));
@@ -119,7 +120,7 @@ final class ImageFileReader {
                 return new Rejected(Phrase.of("data.skip.truncatedWhy", truncated));
             }
             ImageRows rows = new ImageRows(image, background);
-            byte[] rgb = Resampler.resize(rows, size);
+            byte[] rgb = Resampler.fit(rows, size, pad);
             return new Decoded(rgb, rows.isGray(), reader.getFormatName().toLowerCase(Locale.ROOT), w, h);
         } catch (OutOfMemoryError e) {
             return new Rejected(Phrase.of("data.skip.noMemory", w, h));

@@ -9,6 +9,37 @@ final class Resampler {
     private Resampler() {
     }
 
+    /**
+     * Brings a square image to {@code size x size}: with {@code padFill} of -1 by resizing; otherwise an image
+     * smaller than {@code size} is placed unscaled in the centre on a {@code padFill} (0xRRGGBB) background, and a
+     * larger one is resized as before. Returns {@code channels * size * size} bytes in CHW order.
+     */
+    static byte[] fit(RowSource src, int size, int padFill) {
+        int m = src.side();
+        if (padFill < 0 || m >= size) {
+            return resize(src, size);
+        }
+        int ch = src.channels();
+        byte[] out = new byte[ch * size * size];
+        for (int c = 0; c < ch; c++) {
+            // One channel takes the fill's green, the channel the eye weighs most (any gray fill is exact).
+            int shift = ch == 1 ? 8 : 16 - 8 * c;
+            java.util.Arrays.fill(out, c * size * size, (c + 1) * size * size, (byte) (padFill >> shift));
+        }
+        int offset = (size - m) / 2;
+        int[][] line = new int[ch][m];
+        for (int y = 0; y < m; y++) {
+            src.row(y, line);
+            for (int c = 0; c < ch; c++) {
+                int o = c * size * size + (offset + y) * size + offset;
+                for (int x = 0; x < m; x++) {
+                    out[o + x] = (byte) line[c][x];
+                }
+            }
+        }
+        return out;
+    }
+
     /** Returns {@code channels * size * size} bytes in CHW order. */
     static byte[] resize(RowSource src, int size) {
         int m = src.side();

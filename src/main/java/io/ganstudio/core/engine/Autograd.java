@@ -22,4 +22,19 @@ public final class Autograd {
             MxGradientCollector.setRecording(wasRecording);
         }
     }
+
+    /** Waits until the engine has finished all queued work (for timing work that runs asynchronously). */
+    public static void waitAll() {
+        ai.djl.mxnet.jna.JnaUtils.waitAll();
+    }
+
+    /** Runs {@code work} with autograd recording paused: arrays it makes have no history and cost no graph. */
+    public static <T> T unrecorded(java.util.function.Supplier<T> work) {
+        boolean wasRecording = MxGradientCollector.setRecording(false);
+        try {
+            return work.get();
+        } finally {
+            MxGradientCollector.setRecording(wasRecording);
+        }
+    }
 }

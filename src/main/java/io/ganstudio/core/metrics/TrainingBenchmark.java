@@ -8,7 +8,10 @@ import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.GanTrainer;
+import io.ganstudio.core.train.GeneratorAverage;
 import io.ganstudio.core.train.Rng;
 import io.ganstudio.core.train.TrainConfig;
 
@@ -55,11 +58,12 @@ public final class TrainingBenchmark {
      * Timings of one case. Step time is the median of the timed steps, so one step slowed by a neighbour's burst
      * does not move the figure; CPU seconds per step (all of this process's threads) show the work done, which
      * load from other processes changes much less than wall time. fractionOfPeak is NaN when the peak was not
-     * measured.
+     * measured. averageCpuShare is the generator weight average's update (CPU time, waited for) as a share of a
+     * step's CPU time: the steps are timed without it and without augmentation, as the built-in data trains.
      */
     public record CaseResult(String name, int imageSize, int channels, int batch, int steps, double stepSeconds,
                              double imagesPerSecond, double cpuSecondsPerStep, double gflopPerStep,
-                             double achievedGflops, double fractionOfPeak) {
+                             double achievedGflops, double fractionOfPeak, double averageCpuShare) {
     }
 
     /** Generator latency for one image, in milliseconds. */
@@ -103,8 +107,10 @@ public final class TrainingBenchmark {
 
     private static CaseResult timeCase(NDManager root, Case c, int warmup, int measured, double peak) {
         ModelConfig model = c.model();
-        TrainConfig train = TrainConfig.defaults().withBatchSize(c.batch()).withSteps(warmup + measured);
-        try (GanTrainer trainer = new GanTrainer(model, train, randomImages(c), root)) {
+        TrainConfig train = TrainConfig.defaults().withBatchSize(c.batch()).withSteps(warmup + measured)
+                .withEmaDecay(0f).withAugment(Augment.OFF);
+        try (GanTrainer trainer = new GanTrainer(model, train, randomImages(c), root);
+             GeneratorAverage average = new GeneratorAverage(trainer.networks(), TrainConfig.SUGGESTED_EMA_DECAY)) {
             for (int i = 0; i < warmup; i++) {
                 trainer.step();
             }
@@ -117,12 +123,19 @@ public final class TrainingBenchmark {
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
             }
             double cpuPerStep = (ProcessCpu.nanos() - cpu0) / 1e9 / measured;
+            long cpu1 = ProcessCpu.nanos();
+            int updates = Math.max(10, 4 * measured);
+            for (int i = 0; i < updates; i++) {
+                average.update(warmup + measured + i);
+                Autograd.waitAll();
+            }
+            double averageShare = (ProcessCpu.nanos() - cpu1) / 1e9 / updates / cpuPerStep;
             Arrays.sort(seconds);
             double stepSeconds = percentile(seconds, 0.5);
             double gflop = ModelStats.of(model).stepFlops(c.batch(), 1) / 1e9;
             double achieved = gflop / stepSeconds;
             return new CaseResult(c.name(), c.imageSize(), c.channels(), c.batch(), measured, stepSeconds,
-                    c.batch() / stepSeconds, cpuPerStep, gflop, achieved, achieved / peak);
+                    c.batch() / stepSeconds, cpuPerStep, gflop, achieved, achieved / peak, averageShare);
         }
     }
 

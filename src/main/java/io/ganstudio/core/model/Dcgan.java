@@ -1,8 +1,13 @@
 package io.ganstudio.core.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -43,11 +48,12 @@ public final class Dcgan {
     }
 
     public static List<LayerSpec> discriminatorLayers(ModelConfig c) {
-        boolean bn = c.normalization() == Normalization.BATCH_NORM;
+        // Spectral normalisation takes batch norm's place in the discriminator (as in SN-GAN).
+        boolean bn = c.normalization() == Normalization.BATCH_NORM && !c.spectralNorm();
         int stages = c.upsamplingStages();
         List<LayerSpec> layers = new ArrayList<>();
         int ch = c.channels();
-        int size = c.imageSize();
+        int size = c.networkSize();
         for (int i = 0; i < stages; i++) {
             int out = c.discriminatorWidth() << i;
             layers.add(new LayerSpec(LayerSpec.Kind.CONV, ch, out, 4, 2, 1, size, size / 2, bn && i > 0,
@@ -67,13 +73,28 @@ public final class Dcgan {
             g.add(new TransposedConv2d(l.outChannels(), l.kernel(), l.stride(), l.padding(), l.bias()));
             addNormAndActivation(g, l);
         }
+        int m = c.networkMargin();
+        if (m > 0) {
+            String window = ":, :, " + m + ":" + (m + c.imageSize()) + ", " + m + ":" + (m + c.imageSize());
+            g.add(LambdaBlock.singleton(x -> x.get(window), "cropToImage"));
+        }
         return g;
     }
 
     /** Input (batch, channels, size, size); output (batch) of logits. */
     public static Block discriminator(ModelConfig c) {
         SequentialBlock d = new SequentialBlock();
+        int m = c.networkMargin();
+        if (m > 0) {
+            // Black (-1) around the image, as the generator's crop is: the networks see a zero-padded image.
+            d.add(LambdaBlock.singleton(x -> padBlack(x, m), "padToNetwork"));
+        }
         for (LayerSpec l : discriminatorLayers(c)) {
+            if (c.spectralNorm()) {
+                d.add(new SpectralConv2d(l.outChannels(), l.kernel(), l.stride(), l.padding(), l.bias()));
+                addNormAndActivation(d, l);
+                continue;
+            }
             d.add(Conv2d.builder()
                     .setKernelShape(new Shape(l.kernel(), l.kernel()))
                     .optStride(new Shape(l.stride(), l.stride()))
@@ -85,6 +106,16 @@ public final class Dcgan {
         }
         d.add(Blocks.batchFlattenBlock());
         return d;
+    }
+
+    /** x surrounded by m pixels of -1 (black) on every side; DJL's MXNet engine has no pad operator. */
+    private static NDArray padBlack(NDArray x, int m) {
+        Shape s = x.getShape();
+        NDManager nd = x.getManager();
+        NDArray sides = nd.full(new Shape(s.get(0), s.get(1), s.get(2), m), -1f);
+        NDArray wide = NDArrays.concat(new NDList(sides, x, sides), 3);
+        NDArray band = nd.full(new Shape(s.get(0), s.get(1), m, s.get(3) + 2L * m), -1f);
+        return NDArrays.concat(new NDList(band, wide, band), 2);
     }
 
     private static void addNormAndActivation(SequentialBlock block, LayerSpec l) {

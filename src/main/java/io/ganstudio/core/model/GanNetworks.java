@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class GanNetworks implements AutoCloseable {
 
+    /** Prefix of the generator's weight average in checkpoints, beside "g." (trained) and "d.". */
+    public static final String AVERAGE_PREFIX = "e.";
+
     private final ModelConfig config;
     private final NDManager manager;
     private final Block generator;
@@ -51,6 +54,7 @@ public final class GanNetworks implements AutoCloseable {
                 case WEIGHT -> rng.fillGaussian(values, 0f, 0.02f);
                 case GAMMA -> rng.fillGaussian(values, 1f, 0.02f);
                 case RUNNING_VAR -> java.util.Arrays.fill(values, 1f);
+                case OTHER -> rng.fillGaussian(values, 0f, 1f); // spectral normalisation's power-iteration vector
                 default -> { } // biases, betas and running means start at zero
             }
             a.set(values);
@@ -71,6 +75,15 @@ public final class GanNetworks implements AutoCloseable {
 
     public NDManager manager() {
         return manager;
+    }
+
+    /** Spectral normalisation (when on) refines its estimate once in the discriminator's next training pass. */
+    public void armPowerIteration() {
+        for (Pair<String, Block> child : discriminator.getChildren()) {
+            if (child.getValue() instanceof SpectralConv2d sn) {
+                sn.armPowerIteration();
+            }
+        }
     }
 
     /** G(z): z is (n, latent, 1, 1). */
@@ -111,9 +124,13 @@ public final class GanNetworks implements AutoCloseable {
         importInto("d.", discriminator.getParameters(), weights);
     }
 
-    /** Loads only the generator, for exploring a checkpoint. */
+    /**
+     * Loads only the generator, for sampling and exploring a checkpoint: its weight average when the checkpoint
+     * has one (it gives the better samples), otherwise the trained weights.
+     */
     public void importGenerator(Map<String, float[]> weights) {
-        importInto("g.", generator.getParameters(), weights);
+        boolean averaged = weights.keySet().stream().anyMatch(k -> k.startsWith(AVERAGE_PREFIX));
+        importInto(averaged ? AVERAGE_PREFIX : "g.", generator.getParameters(), weights);
     }
 
     private static void importInto(String prefix, PairList<String, Parameter> params, Map<String, float[]> weights) {

@@ -117,7 +117,8 @@ final class CheckpointReader {
         byte[] bytes = new byte[CHUNK_FLOATS * Float.BYTES];
         for (ArrayInfo a : header.arrays()) {
             boolean keep = !generatorOnly
-                    || (a.section().equals(CheckpointFormat.WEIGHTS) && a.name().startsWith("g."));
+                    || (a.section().equals(CheckpointFormat.WEIGHTS) && (a.name().startsWith("g.")
+                    || a.name().startsWith(GeneratorAverage.PREFIX)));
             float[] values = keep ? new float[a.length()] : null;
             for (int from = 0; from < a.length(); from += CHUNK_FLOATS) {
                 int n = Math.min(CHUNK_FLOATS, a.length() - from);

@@ -12,6 +12,8 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 
+import java.util.Map;
+
 /**
  * The adversarial training loop, one step at a time. Not thread-safe: MXNet's autograd recording is per thread,
  * so one thread must create and drive a trainer for its whole life.
@@ -22,6 +24,9 @@ import io.ganstudio.core.model.ModelConfig;
  */
 public final class GanTrainer implements AutoCloseable {
 
+    private static final long AUGMENT_STREAM = 0xA6A6_0000_0000_0005L;
+    private static final String ADA_STATE = "a.ada";
+
     private final ModelConfig model;
     private final TrainConfig train;
     private final ImageDataset data;
@@ -29,6 +34,10 @@ public final class GanTrainer implements AutoCloseable {
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
     private final GanLoss loss;
+    private final GeneratorAverage average;
+    private final Augment augment;
+    private final AdaptiveAugment ada;
+    private Rng augmentRng;
     private final Rng noise;
     private final float[] fixedNoise;
     private final float[] realBuffer;
@@ -54,6 +63,9 @@ public final class GanTrainer implements AutoCloseable {
         this.generatorOptimizer = adam(networks, train.generatorOptimizer(), true);
         this.discriminatorOptimizer = adam(networks, train.discriminatorOptimizer(), false);
         this.loss = new GanLoss(train.loss(), train.labelSmoothing());
+        this.average = train.emaDecay() > 0f ? new GeneratorAverage(networks, train.emaDecay()) : null;
+        this.augment = train.augment().resolve(data.count());
+        this.ada = augment == Augment.ADA ? new AdaptiveAugment(train.batchSize()) : null;
         this.noise = Rng.derive(train.seed(), 3);
         this.fixedNoise = new float[train.gridSize() * model.latentSize()];
         Rng.derive(train.seed(), 2).fillGaussian(fixedNoise, 0f, 1f);
@@ -74,6 +86,8 @@ public final class GanTrainer implements AutoCloseable {
     public StepMetrics step() {
         long t0 = System.nanoTime();
         NDManager root = networks.manager();
+        // The augmentation's random numbers come from the seed and the step alone, so a resumed run draws the same.
+        augmentRng = Rng.derive(train.seed() ^ AUGMENT_STREAM, step);
         try (NDManager stepManager = root.newSubManager()) {
             NDList dMetrics = new NDList();
             NDArray fake = null;
@@ -90,18 +104,45 @@ public final class GanTrainer implements AutoCloseable {
             NDArray lossG = generatorStep(fake);
             // One read at the end: MXNet queues the work, so the G step's operators are already queued while the
             // D step still computes, instead of the Java thread waiting in between.
-            float[] d = NDArrays.stack(dMetrics).mean(new int[] {0}).toFloatArray();
+            float[] perStep = NDArrays.stack(dMetrics).toFloatArray();
+            float[] d = new float[4];
+            for (int k = 0; k < dMetrics.size(); k++) {
+                for (int j = 0; j < 4; j++) {
+                    d[j] += perStep[k * 4 + j] / dMetrics.size();
+                }
+                if (ada != null) {
+                    ada.observe(perStep[k * 4 + 3]);
+                }
+            }
             float gLoss = lossG.getFloat();
             step++;
+            if (average != null) {
+                average.update(step);
+            }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             seconds += elapsed;
             double imagesPerSecond = train.batchSize() * train.discriminatorSteps() / elapsed;
-            return new StepMetrics(step, seconds, d[0], gLoss, d[1], d[2], imagesPerSecond);
+            return new StepMetrics(step, seconds, d[0], gLoss, d[1], d[2], imagesPerSecond, augmentP(),
+                    ada == null ? Double.NaN : ada.r());
         }
     }
 
+    private double augmentP() {
+        return switch (augment) {
+            case DIFFAUGMENT -> 1.0;
+            case ADA -> ada.p();
+            default -> Double.NaN;
+        };
+    }
+
+    /** What the discriminator sees: the images augmented when augmentation is on (never the samples). */
+    private NDArray augmented(NDArray images) {
+        return augment == Augment.OFF ? images : DiffAugment.apply(images, augmentP(), augmentRng);
+    }
+
     /**
-     * One D update on a real and a generated batch. Returns (loss, score on real, score on fake), and with
+     * One D update on a real and a generated batch. Returns (loss, score on real, score on fake, mean sign of the
+     * real logits), and with
      * {@code keepFake} also the generated batch with its autograd history, for the G step to reuse.
      */
     private NDList discriminatorStep(NDManager sub, boolean keepFake) {
@@ -112,16 +153,18 @@ public final class GanTrainer implements AutoCloseable {
         NDArray realLogits;
         NDArray fakeLogits;
         NDArray fake;
+        networks.armPowerIteration();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             fake = networks.generate(z, true);
             NDArray fakeForD = keepFake ? Autograd.detachedCopy(fake) : fake.stopGradient();
-            realLogits = networks.discriminate(real, true);
-            fakeLogits = networks.discriminate(fakeForD, true);
+            realLogits = networks.discriminate(augmented(real), true);
+            fakeLogits = networks.discriminate(augmented(fakeForD), true);
             lossD = loss.discriminator(realLogits, fakeLogits);
             gc.backward(lossD);
         }
         discriminatorOptimizer.update();
-        NDArray metrics = NDArrays.stack(new NDList(lossD, loss.score(realLogits), loss.score(fakeLogits)));
+        NDArray metrics = NDArrays.stack(new NDList(lossD, loss.score(realLogits), loss.score(fakeLogits),
+                realLogits.sign().mean()));
         return keepFake ? new NDList(metrics, fake) : new NDList(metrics);
     }
 
@@ -132,7 +175,7 @@ public final class GanTrainer implements AutoCloseable {
     private NDArray generatorStep(NDArray fakeFromD) {
         NDArray lossG;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray fakeLogits = networks.discriminate(fakeFromD, true);
+            NDArray fakeLogits = networks.discriminate(augmented(fakeFromD), true);
             lossG = loss.generator(fakeLogits);
             gc.backward(lossG);
         }
@@ -179,7 +222,13 @@ public final class GanTrainer implements AutoCloseable {
 
     /** The fixed-noise sample batch (gridSize images, NCHW, values in [-1, 1]) from the current generator. */
     public float[] sampleFixedNoise() {
-        return networks.sample(fixedNoise, train.gridSize());
+        return average != null ? average.sample(fixedNoise, train.gridSize())
+                : networks.sample(fixedNoise, train.gridSize());
+    }
+
+    /** The augmentation this run uses (automatic choice resolved by the dataset's size). */
+    public Augment augment() {
+        return augment;
     }
 
     /**
@@ -187,7 +236,8 @@ public final class GanTrainer implements AutoCloseable {
      * what the quality probe measures. Call with one batch size throughout (oneDNN keeps one shape per network).
      */
     public float[] sample(float[] latents, int n) {
-        return networks.sample(latents, n);
+        // The generator average, when the run keeps one, is what every sample and loader uses.
+        return average != null ? average.sample(latents, n) : networks.sample(latents, n);
     }
 
     public long stepsDone() {
@@ -217,13 +267,27 @@ public final class GanTrainer implements AutoCloseable {
 
     /** Everything needed to continue exactly from here. */
     public TrainerState exportState() {
+        // The average and ADA's state travel with the weights ("e.", "a."), which loaders that do not know them skip.
+        Map<String, float[]> weights = networks.exportWeights();
+        if (average != null) {
+            weights.putAll(average.export());
+        }
+        if (ada != null) {
+            weights.put(ADA_STATE, ada.export());
+        }
         return new TrainerState(step, discriminatorBatches, seconds, noise.state(), generatorOptimizer.step(),
-                discriminatorOptimizer.step(), networks.exportWeights(), generatorOptimizer.exportState(),
+                discriminatorOptimizer.step(), weights, generatorOptimizer.exportState(),
                 discriminatorOptimizer.exportState());
     }
 
     public void importState(TrainerState s) {
         networks.importWeights(s.weights());
+        if (average != null) {
+            average.importFrom(s.weights());
+        }
+        if (ada != null && s.weights().containsKey(ADA_STATE)) {
+            ada.restore(s.weights().get(ADA_STATE));
+        }
         generatorOptimizer.importState(s.generatorOptimizerStep(), s.generatorOptimizer());
         discriminatorOptimizer.importState(s.discriminatorOptimizerStep(), s.discriminatorOptimizer());
         noise.restore(s.noise());
@@ -234,6 +298,9 @@ public final class GanTrainer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (average != null) {
+            average.close();
+        }
         generatorOptimizer.close();
         discriminatorOptimizer.close();
         networks.close();

@@ -12,9 +12,17 @@ import io.ganstudio.core.text.Phrase;
  * @param dReal       mean D(x) on real images (a probability for the bce loss, the raw output otherwise)
  * @param dFake       mean D(G(z)) on generated images, same scale
  * @param imagesPerSecond real images consumed per second of this step
+ * @param augmentP    probability of each augmentation (1 for DiffAugment, adaptive for ADA), NaN when off
+ * @param augmentR    ADA's overfitting measure E[sign(D(real))] of the last interval, NaN without ADA
  */
 public record StepMetrics(long step, double seconds, double dLoss, double gLoss, double dReal, double dFake,
-                          double imagesPerSecond) {
+                          double imagesPerSecond, double augmentP, double augmentR) {
+
+    /** A step without augmentation. */
+    public StepMetrics(long step, double seconds, double dLoss, double gLoss, double dReal, double dFake,
+                       double imagesPerSecond) {
+        this(step, seconds, dLoss, gLoss, dReal, dFake, imagesPerSecond, Double.NaN, Double.NaN);
+    }
 
     /** Beyond this a loss means the networks have blown up: no working GAN loss gets near it. */
     public static final double EXPLODED = 1e6;

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.data;
 
+import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.ui.Messages;
 import io.ganstudio.ui.model.ModelViewModel;
@@ -7,10 +8,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -20,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.controlsfx.control.GridView;
 
 import java.io.File;
@@ -79,11 +83,27 @@ public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil
         fillRecent.run();
         builtIn.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
         folder.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
+        ComboBox<Fit> fit = new ComboBox<>(FXCollections.observableArrayList(Fit.values()));
+        fit.setId("fit");
+        fit.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Fit f) {
+                return f == null ? "" : Messages.get("data.fit." + f.name());
+            }
+
+            @Override
+            public Fit fromString(String s) {
+                return null;
+            }
+        });
+        fit.valueProperty().bindBidirectional(vm.fitProperty());
+        fit.setTooltip(new Tooltip(Messages.get("data.fit.help")));
+        fit.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
         Label drop = new Label(Messages.get("data.dropHint"));
         drop.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox h = new HBox(10, title, spacer, drop, builtIn, folder, recent);
+        HBox h = new HBox(10, title, spacer, drop, fit, builtIn, folder, recent);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("screen-header");
         return h;

@@ -2,12 +2,14 @@ package io.ganstudio.ui.data;
 
 import io.ganstudio.core.data.DataReport;
 import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.ui.Messages;
 import io.ganstudio.ui.StudioPrefs;
 import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,6 +18,7 @@ import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
 
@@ -43,6 +46,7 @@ public final class DataViewModel {
             new ReadOnlyListWrapper<>(this, "recentFolders", FXCollections.observableArrayList());
     private Task<LoadResult> running;
     private DataSpec loadedSpec;
+    private final ObjectProperty<Fit> fit = new SimpleObjectProperty<>(this, "fit", Fit.RESIZE);
 
     /** @param cacheDir where decoded datasets are cached between starts; null for no cache */
     public DataViewModel(BackgroundTasks tasks, DatasetSource source, StudioPrefs prefs, Path cacheDir) {
@@ -51,6 +55,7 @@ public final class DataViewModel {
         this.prefs = prefs;
         this.cacheDir = cacheDir;
         recentFolders.setAll(prefs.recentDataFolders());
+        fit.addListener((o, a, f) -> refit(f));
     }
 
     // ---- outputs ----
@@ -95,14 +100,27 @@ public final class DataViewModel {
     // ---- actions ----
 
     public void loadBuiltIn(int imageSize) {
-        load(DataSpec.builtIn(), imageSize);
+        load(DataSpec.builtIn().withFit(fit.get()), imageSize);
+    }
+
+    /** How images smaller than the model are brought to its size; changing it reloads the current data. */
+    public ObjectProperty<Fit> fitProperty() {
+        return fit;
+    }
+
+    private void refit(Fit newFit) {
+        DataSpec current = spec.get();
+        int size = loadedSize.get();
+        if (current != null && current.fit() != newFit && size > 0 && state.get() == DataState.LOADED) {
+            load(current.withFit(newFit), size);
+        }
     }
 
     public void loadFolder(Path folder, int imageSize) {
         String path = folder.toAbsolutePath().toString();
         prefs.addRecentDataFolder(path);
         recentFolders.setAll(prefs.recentDataFolders());
-        load(DataSpec.folder(path), imageSize);
+        load(DataSpec.folder(path).withFit(fit.get()), imageSize);
     }
 
     /** Decodes in the background; a load already running is cancelled first (the newest choice wins). */

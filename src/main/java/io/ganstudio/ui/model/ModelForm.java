@@ -2,11 +2,13 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.ui.Messages;
 import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -30,7 +32,8 @@ final class ModelForm extends VBox {
         super(18);
         this.vm = vm;
         getStyleClass().add("model-form");
-        getChildren().addAll(networkSection(), lossSection(), optimizerSection(), scheduleSection());
+        getChildren().addAll(networkSection(), lossSection(), stabilitySection(), optimizerSection(),
+                scheduleSection());
     }
 
     private Node networkSection() {
@@ -65,6 +68,23 @@ final class ModelForm extends VBox {
         int r = numberRow(g, 1, NumberField.LABEL_SMOOTHING);
         numberRow(g, r, NumberField.DISCRIMINATOR_STEPS);
         return section("model.section.loss", g);
+    }
+
+    /** What keeps training stable and small datasets from being memorised. */
+    private Node stabilitySection() {
+        GridPane g = grid(2);
+        CheckBox sn = new CheckBox(Messages.get("field.spectralNorm.on"));
+        sn.setId("spectralNorm");
+        sn.selectedProperty().bindBidirectional(vm.spectralNormProperty());
+        sn.setTooltip(new Tooltip(Messages.get("field.spectralNorm.help")));
+        row(g, 0, "field.spectralNorm", sn);
+        ComboBox<Augment> augment = combo(List.of(Augment.values()), a -> Messages.get("augment." + a.name()));
+        augment.setId("augment");
+        augment.valueProperty().bindBidirectional(vm.augmentProperty());
+        augment.setTooltip(new Tooltip(Messages.format("field.augment.help", Augment.AUTO_MAX_IMAGES)));
+        row(g, 1, "field.augment", augment);
+        numberRow(g, 2, NumberField.EMA_DECAY);
+        return section("model.section.stability", g);
     }
 
     private Node optimizerSection() {

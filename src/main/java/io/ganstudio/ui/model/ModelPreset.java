@@ -12,7 +12,15 @@ public enum ModelPreset {
     DCGAN_32("preset.dcgan32", 32, 100, 64, 64, 3000, 50, 500),
     /** The DCGAN paper's network (ngf = ndf = 64, nz = 100). */
     DCGAN_64("preset.dcgan64", 64, 100, 64, 64, 5000, 100, 500),
+    /**
+     * Spectral normalisation in D, hinge loss and two time-scale learning rates (D 4e-4, G 1e-4, betas 0 and 0.9),
+     * the SN-GAN recipe (Miyato et al. 2018; Heusel et al. 2017).
+     */
+    SN_HINGE_28("preset.snHinge28", 28, 100, 64, 64, 3000, 50, 500),
     CUSTOM("preset.custom", 0, 0, 0, 0, 0, 0, 0);
+
+    private static final TrainConfig.AdamSettings TTUR_G = new TrainConfig.AdamSettings(1e-4f, 0f, 0.9f);
+    private static final TrainConfig.AdamSettings TTUR_D = new TrainConfig.AdamSettings(4e-4f, 0f, 0.9f);
 
     private final String labelKey;
     private final int imageSize;
@@ -42,11 +50,16 @@ public enum ModelPreset {
     /** The preset's networks for images with this many channels (the dataset decides, not the preset). */
     public ModelConfig model(int channels) {
         requireReal();
-        return new ModelConfig(imageSize, channels, latent, width, width, Normalization.BATCH_NORM);
+        return new ModelConfig(imageSize, channels, latent, width, width, Normalization.BATCH_NORM)
+                .withSpectralNorm(this == SN_HINGE_28);
     }
 
     public TrainConfig train() {
         requireReal();
+        if (this == SN_HINGE_28) {
+            return new TrainConfig(LossKind.HINGE, 0f, TTUR_G, TTUR_D, 1, batch, 1L, steps, sampleEvery,
+                    checkpointEvery, 3, 64);
+        }
         TrainConfig.AdamSettings adam = TrainConfig.AdamSettings.DCGAN;
         return new TrainConfig(LossKind.BCE, 0f, adam, adam, 1, batch, 1L, steps, sampleEvery, checkpointEvery, 3,
                 64);

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.model;
 
+import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.ui.Messages;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -35,9 +36,21 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
                 new NetworkDiagram(Messages.get("model.discriminator"), "model.diagram.inputImage",
                         "model.diagram.score", vm.discriminatorLayersProperty()));
         diagrams.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        diagrams.getStyleClass().add("card");
+        Label margin = new Label();
+        margin.setId("networkMargin");
+        margin.setWrapText(true);
+        margin.getStyleClass().add("muted");
+        margin.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ModelConfig m = vm.modelProperty().get();
+            return m == null || m.networkMargin() == 0 ? "" : Messages.format("model.diagram.margin",
+                    m.imageSize(), m.networkSize());
+        }, vm.modelProperty()));
+        margin.visibleProperty().bind(margin.textProperty().isNotEmpty());
+        margin.managedProperty().bind(margin.visibleProperty());
+        VBox diagramCard = new VBox(10, diagrams, margin);
+        diagramCard.getStyleClass().add("card");
         // Problems stand at the top of the right column, visible however far the form is scrolled.
-        VBox right = new VBox(16, problems(vm), new ModelStatsPanel(vm), diagrams);
+        VBox right = new VBox(16, problems(vm), new ModelStatsPanel(vm), diagramCard);
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.getStyleClass().add("plain-scroll");

@@ -6,6 +6,7 @@ import io.ganstudio.core.model.LayerSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
@@ -48,6 +49,8 @@ public final class ModelViewModel {
     private final ObjectProperty<Integer> channels = new SimpleObjectProperty<>(this, "channels");
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization");
     private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(this, "loss");
+    private final BooleanProperty spectralNorm = new SimpleBooleanProperty(this, "spectralNorm");
+    private final ObjectProperty<Augment> augment = new SimpleObjectProperty<>(this, "augment", Augment.OFF);
     private final ObjectProperty<DataSpec> dataSpec = new SimpleObjectProperty<>(this, "dataSpec", DataSpec.builtIn());
     private final IntegerProperty datasetSize = new SimpleIntegerProperty(this, "datasetSize", 0);
 
@@ -70,7 +73,8 @@ public final class ModelViewModel {
 
     public ModelViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
-        List<Observable> inputs = new ArrayList<>(List.of(imageSize, channels, normalization, loss));
+        List<Observable> inputs = new ArrayList<>(List.of(imageSize, channels, normalization, loss, spectralNorm,
+                augment));
         for (NumberField f : NumberField.values()) {
             StringProperty p = new SimpleStringProperty(this, f.name());
             numbers.put(f, p);
@@ -106,6 +110,16 @@ public final class ModelViewModel {
         return loss;
     }
 
+    /** Spectral normalisation in the discriminator. */
+    public BooleanProperty spectralNormProperty() {
+        return spectralNorm;
+    }
+
+    /** Augmentation of what the discriminator sees. */
+    public ObjectProperty<Augment> augmentProperty() {
+        return augment;
+    }
+
     /** The data the run trains on; the Data screen keeps it current. */
     public ObjectProperty<DataSpec> dataSpecProperty() {
         return dataSpec;
@@ -133,6 +147,8 @@ public final class ModelViewModel {
             channels.set(m.channels());
             normalization.set(m.normalization());
             loss.set(t.loss());
+            spectralNorm.set(m.spectralNorm());
+            augment.set(t.augment());
             for (NumberField f : NumberField.values()) {
                 numbers.get(f).set(f.format(m, t));
             }
@@ -216,10 +232,12 @@ public final class ModelViewModel {
         }
         ModelConfig m = model.get();
         TrainConfig t = train.get();
+        // The probe trains on a few random images: "auto" augmentation is decided by the loaded dataset's size.
+        TrainConfig probe = datasetSize.get() > 0 ? t.withAugment(t.augment().resolve(datasetSize.get())) : t;
         measuring.set(true);
         measureError.set(null);
         measurement = tasks.job(Messages.get("model.measure.task"),
-                        ctx -> SpeedProbe.imagesPerSecond(m, t, ctx::isCancelled))
+                        ctx -> SpeedProbe.imagesPerSecond(m, probe, ctx::isCancelled))
                 .onSuccess(ips -> {
                     // Only publish when the settings did not change while measuring.
                     if (m.equals(model.get()) && t.equals(train.get())) {
@@ -250,8 +268,8 @@ public final class ModelViewModel {
         ModelConfig m = null;
         TrainConfig t = null;
         if (p.isEmpty()) {
-            m = ConfigAssembly.model(imageSize.get(), channels.get(), normalization.get(), parsed);
-            t = ConfigAssembly.train(loss.get(), parsed);
+            m = ConfigAssembly.model(imageSize.get(), channels.get(), normalization.get(), spectralNorm.get(), parsed);
+            t = ConfigAssembly.train(loss.get(), augment.get(), parsed);
             p.addAll(m.problems(Messages.locale()));
             p.addAll(t.problems(Messages.locale()));
         }

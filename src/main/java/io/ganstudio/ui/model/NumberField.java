@@ -25,7 +25,8 @@ public enum NumberField {
     SAMPLE_EVERY(Type.INT, (m, t) -> t.sampleEvery()),
     CHECKPOINT_EVERY(Type.INT, (m, t) -> t.checkpointEvery()),
     KEEP_CHECKPOINTS(Type.INT, (m, t) -> t.keepCheckpoints()),
-    GRID_SIZE(Type.INT, (m, t) -> t.gridSize());
+    GRID_SIZE(Type.INT, (m, t) -> t.gridSize()),
+    EMA_DECAY(Type.FLOAT, (m, t) -> t.emaDecay());
 
     public enum Type { INT, LONG, FLOAT }
 

@@ -81,7 +81,7 @@ public final class ContinueSettings {
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
-        TrainConfig t = ConfigAssembly.train(loss.get(), values);
+        TrainConfig t = ConfigAssembly.train(loss.get(), run.train().augment(), values);
         problems.addAll(t.problems(locale));
         problems.addAll(Phrase.texts(ResumeCheck.refused(run, run.withTrain(t)), locale));
         return problems.isEmpty() ? new Valid(t) : new Invalid(problems);

@@ -292,6 +292,17 @@ public final class TrainView extends BorderPane implements Disposable {
             double v = vm.imagesPerSecondProperty().get();
             return Double.isNaN(v) ? "" : text.format("label.imagesPerSecond", v);
         }, vm.imagesPerSecondProperty()));
+        Label augment = new Label();
+        augment.setId("augmentLabel");
+        augment.textProperty().bind(Bindings.createStringBinding(() -> {
+            double p = vm.augmentPProperty().get();
+            double r = vm.augmentRProperty().get();
+            if (Double.isNaN(p)) {
+                return "";
+            }
+            return Double.isNaN(r) ? text.format("label.augment", p) : text.format("label.augmentAda", p, r);
+        }, vm.augmentPProperty(), vm.augmentRProperty()));
+        augment.setTooltip(new Tooltip(text.get("label.augment.help")));
         Label elapsed = new Label();
         elapsed.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.elapsed",
                 TrainText.clock(vm.elapsedSecondsProperty().get())), vm.elapsedSecondsProperty()));
@@ -304,7 +315,7 @@ public final class TrainView extends BorderPane implements Disposable {
         updateWarnings();
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(16, step, speed, elapsed, eta, grow, warningsLabel);
+        HBox row = new HBox(16, step, speed, augment, elapsed, eta, grow, warningsLabel);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, bar, row);
         box.setPadding(new Insets(8, 0, 0, 0));

@@ -63,6 +63,8 @@ public final class TrainViewModel {
     private final ReadOnlyLongWrapper plannedSteps = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper augmentP = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper augmentR = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
@@ -265,6 +267,8 @@ public final class TrainViewModel {
         progress.set(0);
         elapsedSeconds.set(0);
         imagesPerSecond.set(Double.NaN);
+        augmentP.set(Double.NaN);
+        augmentR.set(Double.NaN);
         etaSeconds.set(Double.NaN);
         metricsChanged.set(metricsChanged.get() + 1);
     }
@@ -319,6 +323,8 @@ public final class TrainViewModel {
         step.set(last.step());
         elapsedSeconds.set(last.seconds());
         imagesPerSecond.set(last.imagesPerSecond());
+        augmentP.set(last.augmentP());
+        augmentR.set(last.augmentR());
         long target = targetSteps.get();
         progress.set(target <= 0 ? 0 : Math.min(1, (double) last.step() / target));
         double perStep = metrics.secondsPerStep(ETA_WINDOW);
@@ -461,6 +467,16 @@ public final class TrainViewModel {
     }
 
     /** NaN until the first step. */
+    /** Probability of each augmentation in the latest step (1 for DiffAugment, adaptive for ADA); NaN when off. */
+    public ReadOnlyDoubleProperty augmentPProperty() {
+        return augmentP.getReadOnlyProperty();
+    }
+
+    /** ADA's overfitting measure r = E[sign(D(real))] (target 0.6); NaN without ADA. */
+    public ReadOnlyDoubleProperty augmentRProperty() {
+        return augmentR.getReadOnlyProperty();
+    }
+
     public ReadOnlyDoubleProperty imagesPerSecondProperty() {
         return imagesPerSecond.getReadOnlyProperty();
     }

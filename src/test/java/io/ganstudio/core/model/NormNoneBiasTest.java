@@ -41,6 +41,9 @@ class NormNoneBiasTest {
                 assertEquals(stats.generatorParameters(), count(n.generator()), "the statistics count the biases");
                 assertEquals(stats.discriminatorParameters(), count(n.discriminator()));
             }
+            try (GanNetworks n = new GanNetworks(none.withSpectralNorm(true), m, 1)) {
+                assertEquals(8 + 16 + 32 + 1, biases(n.discriminator()), "spectrally normalised layers too");
+            }
             ModelConfig bn = new ModelConfig(32, 3, 16, 8, 8, Normalization.BATCH_NORM);
             try (GanNetworks n = new GanNetworks(bn, m, 1)) {
                 assertEquals(0, biases(n.generator()));

@@ -78,6 +78,29 @@ class DataViewModelTest {
     }
 
     @Test
+    void choosingPadReloadsTheDataPadded() throws Exception {
+        List<DataSpec> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DatasetSource source = (spec, size, options, progress) -> {
+            asked.add(spec);
+            return result(spec, size, 5);
+        };
+        DataViewModel vm = new DataViewModel(tasks, source, prefs, null);
+        onFx(() -> {
+            vm.loadBuiltIn(32);
+            return null;
+        });
+        waitFor(WAIT, () -> vm.stateProperty().get() == DataState.LOADED);
+        onFx(() -> {
+            vm.fitProperty().set(io.ganstudio.core.data.Fit.PAD);
+            return null;
+        });
+        waitFor(WAIT, () -> asked.size() == 2 && vm.stateProperty().get() == DataState.LOADED);
+        assertEquals(io.ganstudio.core.data.Fit.RESIZE, asked.get(0).fit());
+        assertEquals(io.ganstudio.core.data.Fit.PAD, asked.get(1).fit());
+        assertEquals(io.ganstudio.core.data.Fit.PAD, vm.specProperty().get().fit());
+    }
+
+    @Test
     void failureShowsTheLoadersMessage() throws Exception {
         DataViewModel vm = new DataViewModel(tasks, (s, size, o, p) -> {
             throw new DatasetException("No images in this folder.");

@@ -41,6 +41,35 @@ class ModelViewModelTest {
     }
 
     @Test
+    void theSpectralNormPresetSetsSnHingeAndTtur() {
+        vm.applyPreset(ModelPreset.SN_HINGE_28);
+        assertTrue(vm.spectralNormProperty().get());
+        assertEquals(LossKind.HINGE, vm.lossProperty().get());
+        assertEquals("0.0004", vm.text(NumberField.DISCRIMINATOR_LR).get());
+        assertEquals("0.0001", vm.text(NumberField.GENERATOR_LR).get());
+        assertEquals("0", vm.text(NumberField.GENERATOR_BETA1).get());
+        assertEquals("0.9", vm.text(NumberField.DISCRIMINATOR_BETA2).get());
+        assertEquals(ModelPreset.SN_HINGE_28, vm.presetProperty().get());
+        assertTrue(vm.config().model().spectralNorm());
+        vm.spectralNormProperty().set(false);
+        assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get());
+        assertFalse(vm.config().model().spectralNorm());
+    }
+
+    @Test
+    void augmentationAndTheGeneratorAverageReachTheConfig() {
+        assertEquals(io.ganstudio.core.train.Augment.OFF, vm.config().train().augment());
+        assertEquals(0f, vm.config().train().emaDecay());
+        vm.augmentProperty().set(io.ganstudio.core.train.Augment.ADA);
+        vm.text(NumberField.EMA_DECAY).set("0.999");
+        assertEquals(io.ganstudio.core.train.Augment.ADA, vm.config().train().augment());
+        assertEquals(0.999f, vm.config().train().emaDecay());
+        assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get());
+        vm.text(NumberField.EMA_DECAY).set("1.5");
+        assertFalse(vm.validProperty().get());
+    }
+
+    @Test
     void editingAFieldMakesItCustomAndBackAgain() {
         vm.text(NumberField.LATENT_SIZE).set("80");
         assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get());

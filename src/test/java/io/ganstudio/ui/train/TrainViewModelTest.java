@@ -214,6 +214,19 @@ class TrainViewModelTest {
     }
 
     @Test
+    void augmentationProbabilityAndAdasRAreShownFromTheLatestStep() {
+        TrainViewModel vm = vm();
+        vm.start();
+        send(vm, new SessionEvent.Metrics(List.of(EventPumpTest.metrics(1))));
+        assertTrue(Double.isNaN(vm.augmentPProperty().get()), "no augmentation: nothing shown");
+        io.ganstudio.core.train.StepMetrics ada = new io.ganstudio.core.train.StepMetrics(2, 1, 1, 1, 0.5, 0.5, 100,
+                0.125, 0.7);
+        send(vm, new SessionEvent.Metrics(List.of(ada)));
+        assertEquals(0.125, vm.augmentPProperty().get());
+        assertEquals(0.7, vm.augmentRProperty().get());
+    }
+
+    @Test
     void showingAnOpenedRunAllowsContinuing() {
         TrainViewModel vm = vm();
         RunSnapshot run = new RunSnapshot(runs.resolve("old"), Configs.tiny(10),

@@ -1,0 +1,12 @@
+package io.ganstudio.core.data;
+
+/**
+ * How an image smaller than the model's size is brought to that size. Larger images are always resized down.
+ * Padding keeps every pixel sharp (upsampling a 28x28 image to 32x32 blurs it, and the networks learn the blur).
+ */
+public enum Fit {
+    /** Enlarge the image (bilinear). */
+    RESIZE,
+    /** Place it unscaled in the centre on the background colour. */
+    PAD
+}
