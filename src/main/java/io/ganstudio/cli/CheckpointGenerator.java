@@ -42,6 +42,28 @@ final class CheckpointGenerator implements AutoCloseable {
         return model.channels();
     }
 
+    /** The class every image asks for (a conditional run's index), or -1: classes in turn. */
+    private int fixedClass = -1;
+
+    /**
+     * Makes every later image ask for one class.
+     *
+     * @param nameOrIndex a class name (any case) or its 0-based index
+     * @throws UsageError when the run has no classes or no such class
+     */
+    void useClass(String nameOrIndex) {
+        if (model.classCount() == 0) {
+            throw new UsageError("--class: this run has no classes (it was trained without --conditional); "
+                    + "leave out --class, or train a conditional run");
+        }
+        int c = model.classIndex(nameOrIndex);
+        if (c < 0) {
+            throw new UsageError("--class: this run has no class \"" + nameOrIndex + "\"; give one of "
+                    + String.join(", ", model.classes()) + " or its number 0-" + (model.classCount() - 1));
+        }
+        fixedClass = c;
+    }
+
     /** Generator output for the latent vectors, NCHW floats in [-1, 1], in order. */
     float[] generate(List<float[]> latents) {
         int n = model.latentSize();
@@ -53,7 +75,17 @@ final class CheckpointGenerator implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 System.arraycopy(latents.get(start + i), 0, z, i * n, n);
             }
-            System.arraycopy(networks.sample(z, count), 0, all, start * imageFloats, count * imageFloats);
+            float[] images;
+            if (model.classCount() > 0) {
+                int[] labels = new int[count];
+                for (int i = 0; i < count; i++) {
+                    labels[i] = fixedClass >= 0 ? fixedClass : (start + i) % model.classCount();
+                }
+                images = networks.sample(z, labels, count);
+            } else {
+                images = networks.sample(z, count);
+            }
+            System.arraycopy(images, 0, all, start * imageFloats, count * imageFloats);
         }
         return all;
     }

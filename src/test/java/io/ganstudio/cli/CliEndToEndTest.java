@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -134,6 +135,11 @@ class CliEndToEndTest {
         assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "4", "--grid", "--truncation", "0.7",
                 "--out", grid.toString()));
         assertTrue(ImageIO.read(grid.toFile()).getWidth() > 16);
+        CliRun noClasses = CliRun.of("generate", "--run", run.toString(), "-n", "1", "--class", "Bag",
+                "--out", tmp.resolve("class.png").toString());
+        assertEquals(Cli.USAGE, noClasses.exitCode());
+        assertTrue(noClasses.err().contains("this run has no classes"), noClasses.err());
+        assertFalse(Files.exists(tmp.resolve("class.png")));
     }
 
     @Test
