@@ -144,6 +144,38 @@ class CliEndToEndTest {
 
     @Test
     @Order(3)
+    void projectWritesTheReconstructionZAndLossCurve() throws IOException {
+        // A transparent PNG of another size: composited on the background and resized like the training data.
+        BufferedImage photo = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                photo.setRGB(x, y, x < 20 ? 0x00000000 : 0xFF20A040);
+            }
+        }
+        Path png = tmp.resolve("photo.png");
+        ImageIO.write(photo, "png", png.toFile());
+        Path out = tmp.resolve("projection");
+        CliRun r = CliRun.of("project", "--run", run.toString(), "--image", png.toString(), "--steps", "20",
+                "--out", out.toString());
+        assertOk(r);
+        assertTrue(r.out().contains("pixel error"), r.out());
+        assertEquals(16, ImageIO.read(out.resolve("reconstruction.png").toFile()).getWidth());
+        assertTrue(Files.readString(out.resolve("z.json")).contains("\"z\""));
+        assertEquals(21, Files.readAllLines(out.resolve("loss.csv")).size(), "a header and a row per step");
+
+        CliRun corrupt = CliRun.of("project", "--run", run.toString(), "--image",
+                images.resolve("broken.png").toString(), "--out", tmp.resolve("p2").toString());
+        assertEquals(Cli.USAGE, corrupt.exitCode());
+        assertTrue(corrupt.err().contains("broken.png"), corrupt.err());
+        CliRun noClasses = CliRun.of("project", "--run", run.toString(), "--image", png.toString(), "--class", "0",
+                "--out", tmp.resolve("p3").toString());
+        assertEquals(Cli.USAGE, noClasses.exitCode());
+        assertTrue(noClasses.err().contains("this run has no classes"), noClasses.err());
+        assertFalse(Files.exists(tmp.resolve("p2")));
+    }
+
+    @Test
+    @Order(3)
     void interpolateWritesAGifAndFrames() throws IOException {
         Path gif = tmp.resolve("walk.gif");
         Path frames = tmp.resolve("frames");

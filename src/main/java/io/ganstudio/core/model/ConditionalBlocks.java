@@ -62,11 +62,19 @@ public final class ConditionalBlocks {
         @Override
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                          PairList<String, Object> params) {
-            NDArray z = inputs.get(0);
+            return body.forward(store, new NDList(join(store, inputs.get(0), inputs.get(1), training)), training,
+                    params);
+        }
+
+        /** z with the classes' embedding joined: the plain generator's input. */
+        public NDArray join(ParameterStore store, NDArray z, NDArray oneHot, boolean training) {
             NDArray e = store.getValue(embedding, z.getDevice(), training);
-            NDArray joined = NDArrays.concat(new NDList(z,
-                    inputs.get(1).matMul(e).reshape(z.getShape().get(0), EMBEDDING, 1, 1)), 1);
-            return body.forward(store, new NDList(joined), training, params);
+            return NDArrays.concat(new NDList(z, oneHot.matMul(e).reshape(z.getShape().get(0), EMBEDDING, 1, 1)), 1);
+        }
+
+        /** The plain generator inside. */
+        public Block body() {
+            return body;
         }
 
         @Override
