@@ -8,6 +8,7 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.SingleImage;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.latent.Projector;
 import io.ganstudio.core.model.GanNetworks;
@@ -71,6 +72,10 @@ final class ProjectCommand implements Callable<Integer> {
             description = "Folder for the results. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = "--bookmark", paramLabel = "NAME", description = "Also keep the found z in the run folder's "
+            + "latents.json under this name (a bookmark of the same name is replaced).")
+    String bookmark;
+
     @Option(names = "--measure", paramLabel = "N", defaultValue = "0", description = "Measure instead: project "
             + "the first N images of --held-out and compare with the best of 100 random z per image.")
     int measure;
@@ -86,6 +91,9 @@ final class ProjectCommand implements Callable<Integer> {
         }
         if (measure < 0 || (measure > 0 && heldOut == null)) {
             throw new UsageError("--measure N needs N >= 1 and --held-out IDX-FILE");
+        }
+        if (bookmark != null && bookmark.isBlank()) {
+            throw new UsageError("--bookmark needs a name");
         }
         if (measure == 0 && image == null) {
             throw new UsageError("give --image FILE to project (or --measure N --held-out IDX-FILE)");
@@ -149,6 +157,11 @@ final class ProjectCommand implements Callable<Integer> {
                 o.println("class: " + model.classes().get(r.label()));
             }
             o.println("wrote reconstruction.png, target.png, z.json and loss.csv to " + out.toAbsolutePath());
+            if (bookmark != null) {
+                LatentBook book = LatentBook.open(run, model.latentSize());
+                book.put(new LatentBook.Bookmark(bookmark, r.z(), r.label(), "projection of " + image.getFileName()));
+                o.println("bookmark \"" + bookmark + "\" kept in " + run.resolve(LatentBook.FILE).toAbsolutePath());
+            }
         }
         return Cli.OK;
     }

@@ -156,8 +156,9 @@ class CliEndToEndTest {
         ImageIO.write(photo, "png", png.toFile());
         Path out = tmp.resolve("projection");
         CliRun r = CliRun.of("project", "--run", run.toString(), "--image", png.toString(), "--steps", "20",
-                "--out", out.toString());
+                "--out", out.toString(), "--bookmark", "photo");
         assertOk(r);
+        assertTrue(Files.readString(run.resolve("latents.json")).contains("\"photo\""));
         assertTrue(r.out().contains("pixel error"), r.out());
         assertEquals(16, ImageIO.read(out.resolve("reconstruction.png").toFile()).getWidth());
         assertTrue(Files.readString(out.resolve("z.json")).contains("\"z\""));
