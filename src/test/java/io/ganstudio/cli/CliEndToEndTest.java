@@ -177,6 +177,20 @@ class CliEndToEndTest {
 
     @Test
     @Order(3)
+    void arithmeticWritesLatentAndPixelRows() throws IOException {
+        Path png = tmp.resolve("arith.png");
+        assertOk(CliRun.of("arithmetic", "--run", run.toString(), "--a", "1,2,3", "--b", "4,5,6", "--c", "7,8,9",
+                "--out", png.toString()));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(2 * 16 + 2, img.getHeight(), "a latent row and a pixel row");
+        CliRun missing = CliRun.of("arithmetic", "--run", run.toString(), "--a", "1,nobody", "--b", "4", "--c", "7",
+                "--out", tmp.resolve("a2.png").toString());
+        assertEquals(Cli.USAGE, missing.exitCode());
+        assertTrue(missing.err().contains("\"nobody\" is neither a seed nor a bookmark"), missing.err());
+    }
+
+    @Test
+    @Order(3)
     void interpolateWritesAGifAndFrames() throws IOException {
         Path gif = tmp.resolve("walk.gif");
         Path frames = tmp.resolve("frames");
