@@ -39,8 +39,9 @@ public final class SingleImage {
         } catch (IOException e) {
             throw new DatasetException(Phrase.of("image.unreadable", file, e.getMessage()));
         }
-        ImageFileReader.Outcome o = ImageFileReader.read(file, length, size, spec.background() & 0xFFFFFF,
-                spec.padFill());
+        // IDX files and the built-in set are pictures on black: a transparent photo goes on black for them too.
+        int background = spec.kind() == DataSpec.Kind.FOLDER ? spec.background() & 0xFFFFFF : 0;
+        ImageFileReader.Outcome o = ImageFileReader.read(file, length, size, background, spec.padFill());
         if (o instanceof ImageFileReader.Rejected r) {
             throw new DatasetException(r.reason());
         }
