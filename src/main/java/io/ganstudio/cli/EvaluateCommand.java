@@ -13,6 +13,7 @@ import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.quality.ContactSheet;
 import io.ganstudio.core.quality.NearestTraining;
+import io.ganstudio.core.quality.FashionClassifier;
 import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityReport;
 import io.ganstudio.core.quality.QualityText;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -127,12 +129,34 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
+        double[] agreement = null;
+        if (builtIn && checkpoint.config().model().classCount() == FashionClassifier.CLASSES) {
+            agreement = classAgreement(generated, checkpoint.config().model().classCount());
+        }
         if (json) {
-            out.println(GanJson.pretty().toJson(jsonOf(config, checkpoint, report)));
+            Map<String, Object> m = jsonOf(config, checkpoint, report);
+            if (agreement != null) {
+                Map<String, Double> perClass = new LinkedHashMap<>();
+                for (int c = 0; c < agreement.length - 1; c++) {
+                    perClass.put(config.model().classes().get(c), agreement[c]);
+                }
+                m.put("class_agreement", perClass);
+                m.put("class_agreement_mean", agreement[agreement.length - 1]);
+            }
+            out.println(GanJson.pretty().toJson(m));
         } else {
             out.printf(Locale.ROOT, "run %s, step %d (%s)%n", run, checkpoint.state().step(),
                     checkpoint.file().getFileName());
             QualityText.english(report).forEach(out::println);
+            if (agreement != null) {
+                StringBuilder b = new StringBuilder("Classifier agrees with the requested class: ");
+                b.append(String.format(Locale.ROOT, "%.1f%% overall;", 100 * agreement[agreement.length - 1]));
+                for (int c = 0; c < agreement.length - 1; c++) {
+                    b.append(String.format(Locale.ROOT, " %s %.1f%%%s", config.model().classes().get(c),
+                            100 * agreement[c], c < agreement.length - 2 ? "," : ""));
+                }
+                out.println(b);
+            }
         }
         return Cli.OK;
     }
@@ -202,6 +226,32 @@ final class EvaluateCommand implements Callable<Integer> {
                 System.arraycopy(images, 0, all, from * f, count * f);
             }
             return new SampleImages(samples, generator.channels(), generator.imageSize(), all);
+        }
+    }
+
+    /**
+     * A conditional run's samples ask for the classes in turn (sample i: class i mod K): the share of each class's
+     * samples that the shipped classifier puts in that class, then the share over all samples.
+     */
+    private static double[] classAgreement(SampleImages generated, int classes) throws IOException {
+        SampleImages input = generated.forClassifier(false);
+        try (NDManager manager = NDManager.newBaseManager();
+             FashionClassifier classifier = FashionClassifier.shipped(manager)) {
+            FashionClassifier.Output o = classifier.run(input.pixels(), input.count());
+            int[] asked = new int[classes];
+            int[] agreed = new int[classes];
+            for (int i = 0; i < o.count(); i++) {
+                asked[i % classes]++;
+                agreed[i % classes] += o.predicted(i) == i % classes ? 1 : 0;
+            }
+            double[] out = new double[classes + 1];
+            int total = 0;
+            for (int c = 0; c < classes; c++) {
+                out[c] = asked[c] == 0 ? Double.NaN : (double) agreed[c] / asked[c];
+                total += agreed[c];
+            }
+            out[classes] = (double) total / o.count();
+            return out;
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
         description = {"Train a GAN on your own images and explore what it learned, offline, on the CPU.",
                 "Without arguments the jar opens the studio window."},
         subcommands = {TrainCommand.class, GenerateCommand.class, InterpolateCommand.class, BenchCommand.class,
-                InfoCommand.class, PlaygroundCommand.class, EvaluateCommand.class, EvaluatorCommand.class},
+                InfoCommand.class, PlaygroundCommand.class, EvaluateCommand.class, EvaluatorCommand.class,
+                ProjectCommand.class, ArithmeticCommand.class},
         footer = {"", "Run 'gan-studio COMMAND --help' for a command's options.",
                 "Exit codes: 0 done, 1 the work failed, 2 the command line is wrong."})
 final class GanStudioCommand implements Callable<Integer> {

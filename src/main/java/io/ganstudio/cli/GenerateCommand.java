@@ -44,6 +44,10 @@ final class GenerateCommand implements Callable<Integer> {
             + "(0 < PSI <= 1): lower gives more typical, less varied images. Default: ${DEFAULT-VALUE} (off).")
     float truncation;
 
+    @Option(names = "--class", paramLabel = "NAME|INDEX", description = "A conditional run's class for every "
+            + "image: its name (any case) or number from 0. Default: the classes in turn.")
+    String className;
+
     @Option(names = "--out", paramLabel = "DIR|FILE.png", description = "A folder for the images "
             + "(image-SEED.png), or a .png file for --grid. Default: generated/ or generated.png.")
     Path out;
@@ -64,6 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
+            if (className != null) {
+                generator.useClass(ClassChoice.index(generator.model(), className));
+            }
             List<float[]> latents = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 latents.add(Latents.truncate(Latents.fromSeed(seed + i, generator.latentSize()), truncation));

@@ -48,6 +48,12 @@ final class TrainOptions {
             + "of batch norm there), as the SN + hinge preset of the studio does.")
     boolean spectralNorm;
 
+    @Option(names = "--conditional", description = "A class-conditional GAN: the generator takes a class (a learned "
+            + "embedding joined to z) and the discriminator a projection head. Needs data with at least two classes "
+            + "(class subfolders, or the built-in set's ten); sample grids then show one row per class, and "
+            + "generate takes --class.")
+    boolean conditional;
+
     @Option(names = "--augment", paramLabel = "KIND", defaultValue = "off", converter = Converters.AugmentKind.class,
             description = "Augment what the discriminator sees: diffaugment (colour, translation, cutout), ada "
                     + "(the same with an adaptive probability), off, or auto (diffaugment for datasets of up to "
@@ -168,7 +174,8 @@ final class TrainOptions {
     GanConfig toConfig(DataSpec spec, long steps) {
         int side = imageSize(spec);
         ModelConfig model = new ModelConfig(side, 3, latent, generatorWidth, discriminatorWidth, normalization,
-                networkSize == null ? ModelConfig.recommendedNetworkSize(side) : networkSize, spectralNorm);
+                networkSize == null ? ModelConfig.recommendedNetworkSize(side) : networkSize, spectralNorm)
+                .withConditional(conditional);
         TrainConfig defaults = TrainConfig.defaults();
         TrainConfig train = new TrainConfig(loss, labelSmoothing, new TrainConfig.AdamSettings(lrG, beta1G, beta2G),
                 new TrainConfig.AdamSettings(lrD, beta1D, beta2D), discriminatorSteps, batch, seed, steps,

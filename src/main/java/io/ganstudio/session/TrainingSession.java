@@ -313,6 +313,14 @@ public final class TrainingSession implements AutoCloseable {
         }
         // The data decides grayscale or colour: 1 channel only when every image is grayscale.
         config = config.withModel(m.withChannels(data.dataset().channels()));
+        if (m.conditional()) {
+            Phrase problem = classProblem(m, data.dataset());
+            if (problem != null) {
+                fail(problem, Phrase.of("session.conditional.advice"));
+                return null;
+            }
+            config = config.withModel(config.model().withClasses(data.dataset().classNames()));
+        }
         RunFolder folder;
         long resumeStep = checkpoint == null ? 0 : checkpoint.step();
         try {
@@ -522,10 +530,24 @@ public final class TrainingSession implements AutoCloseable {
         publish(new SessionEvent.Metrics(batch));
     }
 
+    /** Why this data cannot train this conditional model, or null when it can. */
+    private static Phrase classProblem(ModelConfig m, io.ganstudio.core.data.ImageDataset d) {
+        if (!d.hasLabels() || d.classNames().size() < 2) {
+            return Phrase.of("session.conditional.noClasses");
+        }
+        if (!m.classes().isEmpty() && !m.classes().equals(d.classNames())) {
+            return Phrase.of("session.conditional.otherClasses", String.join(", ", m.classes()),
+                    String.join(", ", d.classNames()));
+        }
+        int unlabelled = 0;
+        for (int i = 0; i < d.count(); i++) {
+            unlabelled += d.label(i) < 0 ? 1 : 0;
+        }
+        return unlabelled > 0 ? Phrase.of("session.conditional.unlabelled", unlabelled) : null;
+    }
+
     private void publishGrid(RunFolder folder, GanTrainer trainer) {
-        var mc = trainer.modelConfig();
-        SampleGrid grid = SampleGrid.of(trainer.sampleFixedNoise(), trainer.trainConfig().gridSize(), mc.channels(),
-                mc.imageSize());
+        SampleGrid grid = trainer.sampleGrid();
         Path file = null;
         try {
             file = folder.writeSample(trainer.stepsDone(), grid);

@@ -49,6 +49,7 @@ public final class StudioContext {
             ImageDataset d = data.datasetProperty().get();
             if (s == DataState.LOADED && d != null) {
                 model.channelsProperty().set(d.channels());
+                model.dataClassesProperty().set(d.hasLabels() ? d.classNames().size() : 0);
             }
         });
     }

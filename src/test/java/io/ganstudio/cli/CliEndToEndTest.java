@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -153,6 +154,58 @@ class CliEndToEndTest {
         assertOk(CliRun.of("generate", "--run", run.toString(), "-n", "4", "--grid", "--truncation", "0.7",
                 "--out", grid.toString()));
         assertTrue(ImageIO.read(grid.toFile()).getWidth() > 16);
+        CliRun noClasses = CliRun.of("generate", "--run", run.toString(), "-n", "1", "--class", "Bag",
+                "--out", tmp.resolve("class.png").toString());
+        assertEquals(Cli.USAGE, noClasses.exitCode());
+        assertTrue(noClasses.err().contains("this run has no classes"), noClasses.err());
+        assertFalse(Files.exists(tmp.resolve("class.png")));
+    }
+
+    @Test
+    @Order(3)
+    void projectWritesTheReconstructionZAndLossCurve() throws IOException {
+        // A transparent PNG of another size: composited on the background and resized like the training data.
+        BufferedImage photo = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                photo.setRGB(x, y, x < 20 ? 0x00000000 : 0xFF20A040);
+            }
+        }
+        Path png = tmp.resolve("photo.png");
+        ImageIO.write(photo, "png", png.toFile());
+        Path out = tmp.resolve("projection");
+        CliRun r = CliRun.of("project", "--run", run.toString(), "--image", png.toString(), "--steps", "20",
+                "--out", out.toString(), "--bookmark", "photo");
+        assertOk(r);
+        assertTrue(Files.readString(run.resolve("latents.json")).contains("\"photo\""));
+        assertTrue(r.out().contains("pixel error"), r.out());
+        assertEquals(16, ImageIO.read(out.resolve("reconstruction.png").toFile()).getWidth());
+        assertTrue(Files.readString(out.resolve("z.json")).contains("\"z\""));
+        assertEquals(21, Files.readAllLines(out.resolve("loss.csv")).size(), "a header and a row per step");
+
+        CliRun corrupt = CliRun.of("project", "--run", run.toString(), "--image",
+                images.resolve("broken.png").toString(), "--out", tmp.resolve("p2").toString());
+        assertEquals(Cli.USAGE, corrupt.exitCode());
+        assertTrue(corrupt.err().contains("broken.png"), corrupt.err());
+        CliRun noClasses = CliRun.of("project", "--run", run.toString(), "--image", png.toString(), "--class", "0",
+                "--out", tmp.resolve("p3").toString());
+        assertEquals(Cli.USAGE, noClasses.exitCode());
+        assertTrue(noClasses.err().contains("this run has no classes"), noClasses.err());
+        assertFalse(Files.exists(tmp.resolve("p2")));
+    }
+
+    @Test
+    @Order(3)
+    void arithmeticWritesLatentAndPixelRows() throws IOException {
+        Path png = tmp.resolve("arith.png");
+        assertOk(CliRun.of("arithmetic", "--run", run.toString(), "--a", "1,2,3", "--b", "4,5,6", "--c", "7,8,9",
+                "--out", png.toString()));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(2 * 16 + 2, img.getHeight(), "a latent row and a pixel row");
+        CliRun missing = CliRun.of("arithmetic", "--run", run.toString(), "--a", "1,nobody", "--b", "4", "--c", "7",
+                "--out", tmp.resolve("a2.png").toString());
+        assertEquals(Cli.USAGE, missing.exitCode());
+        assertTrue(missing.err().contains("\"nobody\" is neither a seed nor a bookmark"), missing.err());
     }
 
     @Test

@@ -41,6 +41,8 @@ public final class GeneratorRunner implements AutoCloseable {
     private NDManager manager;
     private GanNetworks networks;
     private int largestBatch;
+    /** A conditional run's class for every image, or -1: classes in turn (image i asks for class i mod count). */
+    private volatile int fixedClass = -1;
 
     private GeneratorRunner(ModelConfig model, long step) {
         this.model = model;
@@ -116,7 +118,16 @@ public final class GeneratorRunner implements AutoCloseable {
                 float[] z = new float[batch * model.latentSize()]; // zero vectors pad the batch
                 float[] packed = concat(chunk);
                 System.arraycopy(packed, 0, z, 0, packed.length);
-                float[] pixels = n.sample(z, batch);
+                float[] pixels;
+                if (model.classCount() > 0) {
+                    int[] labels = new int[batch];
+                    for (int i = 0; i < batch; i++) {
+                        labels[i] = fixedClass >= 0 ? fixedClass : (from + i) % model.classCount();
+                    }
+                    pixels = n.sample(z, labels, batch);
+                } else {
+                    pixels = n.sample(z, batch);
+                }
                 System.arraycopy(pixels, 0, all, from * imageFloats, chunk.size() * imageFloats);
             }
             return all;
@@ -149,6 +160,24 @@ public final class GeneratorRunner implements AutoCloseable {
             System.arraycopy(zs.get(i), 0, all, i * l, l);
         }
         return all;
+    }
+
+    /** The generator's configuration (size, channels, a conditional run's class names). */
+    public ModelConfig model() {
+        return model;
+    }
+
+    /**
+     * Makes every later image of a conditional run ask for one class ({@code -1}: classes in turn).
+     *
+     * @throws IllegalArgumentException when the run has no such class
+     */
+    public void useClass(int classIndex) {
+        if (classIndex >= model.classCount() || classIndex < -1) {
+            throw new IllegalArgumentException("class " + classIndex + " of a run with " + model.classCount()
+                    + " classes");
+        }
+        fixedClass = classIndex;
     }
 
     public int imageSize() {

@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import io.ganstudio.core.train.Rng;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,11 +35,23 @@ public final class GanNetworks implements AutoCloseable {
     public GanNetworks(ModelConfig config, NDManager parent, long seed) {
         this.config = config;
         this.manager = parent.newSubManager();
-        this.generator = Dcgan.generator(config);
-        this.discriminator = Dcgan.discriminator(config);
-        generator.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentSize(), 1, 1));
-        discriminator.initialize(manager, DataType.FLOAT32,
-                new Shape(2, config.channels(), config.imageSize(), config.imageSize()));
+        int classes = config.classCount();
+        Shape latent = new Shape(2, config.latentSize(), 1, 1);
+        Shape images = new Shape(2, config.channels(), config.imageSize(), config.imageSize());
+        if (classes > 0) {
+            List<LayerSpec> dLayers = Dcgan.discriminatorLayers(config);
+            this.generator = new ConditionalBlocks.Generator(Dcgan.generator(config), classes, config.latentSize());
+            this.discriminator = new ConditionalBlocks.Discriminator(Dcgan.discriminator(config), classes,
+                    dLayers.get(dLayers.size() - 2).outChannels());
+            Shape oneHot = new Shape(2, classes);
+            generator.initialize(manager, DataType.FLOAT32, latent, oneHot);
+            discriminator.initialize(manager, DataType.FLOAT32, images, oneHot);
+        } else {
+            this.generator = Dcgan.generator(config);
+            this.discriminator = Dcgan.discriminator(config);
+            generator.initialize(manager, DataType.FLOAT32, latent);
+            discriminator.initialize(manager, DataType.FLOAT32, images);
+        }
         Rng rng = Rng.derive(seed, 1);
         initWeights(generator, rng);
         initWeights(discriminator, rng);
@@ -79,21 +92,56 @@ public final class GanNetworks implements AutoCloseable {
 
     /** Spectral normalisation (when on) refines its estimate once in the discriminator's next training pass. */
     public void armPowerIteration() {
-        for (Pair<String, Block> child : discriminator.getChildren()) {
+        Block plain = discriminator instanceof ConditionalBlocks.Discriminator c ? c.body() : discriminator;
+        for (Pair<String, Block> child : plain.getChildren()) {
             if (child.getValue() instanceof SpectralConv2d sn) {
                 sn.armPowerIteration();
             }
         }
     }
 
-    /** G(z): z is (n, latent, 1, 1). */
+    /** Whether the networks take a class (see {@link ModelConfig#conditional()}). */
+    public boolean conditional() {
+        return config.classCount() > 0;
+    }
+
+    /** G(z): z is (n, latent, 1, 1). A conditional generator draws its classes in turn (0, 1, 2, ...). */
     public NDArray generate(NDArray z, boolean training) {
-        return generator.forward(store, new NDList(z), training).singletonOrThrow();
+        return generate(z, conditional() ? cycle((int) z.getShape().get(0)) : null, training);
+    }
+
+    /** G(z, class): labels is one class index per row of z; null for an unconditional generator. */
+    public NDArray generate(NDArray z, int[] labels, boolean training) {
+        return generator.forward(store, inputs(z, labels), training).singletonOrThrow();
     }
 
     /** D(x): logits, shape (n). */
     public NDArray discriminate(NDArray images, boolean training) {
-        return discriminator.forward(store, new NDList(images), training).singletonOrThrow().reshape(-1);
+        return discriminate(images, null, training);
+    }
+
+    /** D(x, class): logits, shape (n); labels is null for an unconditional discriminator. */
+    public NDArray discriminate(NDArray images, int[] labels, boolean training) {
+        return discriminator.forward(store, inputs(images, labels), training).singletonOrThrow().reshape(-1);
+    }
+
+    private NDList inputs(NDArray x, int[] labels) {
+        if (!conditional()) {
+            return new NDList(x);
+        }
+        if (labels == null || labels.length != x.getShape().get(0)) {
+            throw new IllegalArgumentException("a conditional network needs one class per image");
+        }
+        return new NDList(x, ConditionalBlocks.oneHot(x.getManager(), labels, config.classCount()));
+    }
+
+    /** Classes 0, 1, ..., K-1, 0, 1, ... for n images: a balanced mix where no class is asked for. */
+    public int[] cycle(int n) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % config.classCount();
+        }
+        return labels;
     }
 
     /**
@@ -103,9 +151,14 @@ public final class GanNetworks implements AutoCloseable {
      * @return n images, NCHW, values in [-1, 1]
      */
     public float[] sample(float[] latents, int n) {
+        return sample(latents, conditional() ? cycle(n) : null, n);
+    }
+
+    /** As {@link #sample(float[], int)} with one class per image (null for an unconditional generator). */
+    public float[] sample(float[] latents, int[] labels, int n) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray z = sub.create(latents, new Shape(n, config.latentSize(), 1, 1));
-            return generate(z, false).toFloatArray();
+            return generate(z, labels, false).toFloatArray();
         }
     }
 

@@ -20,15 +20,27 @@ import io.ganstudio.core.text.Phrase;
  *                      32x32 networks: the three-layer 7 -> 14 -> 28 networks scored 2.6x worse. 0 in a config.json
  *                      written before this setting existed, which means the image size.
  * @param spectralNorm  spectral normalisation in every discriminator layer (which then has no batch norm)
+ * @param conditional   a class-conditional GAN: the generator joins a learned class embedding to z and the
+ *                      discriminator has a projection head (Miyato and Koyama 2018); false in older config.json files
+ * @param classes       the class names of a conditional model, in label order; empty until the training session
+ *                      takes them from the data (and always for an unconditional model)
  */
 public record ModelConfig(int imageSize, int channels, int latentSize, int generatorWidth,
                           int discriminatorWidth, Normalization normalization, int networkSize,
-                          boolean spectralNorm) {
+                          boolean spectralNorm, boolean conditional, List<String> classes) {
 
     public static final List<Integer> SUPPORTED_SIZES = List.of(16, 28, 32, 64, 128);
 
     public ModelConfig {
         networkSize = networkSize == 0 ? imageSize : networkSize;
+        classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+
+    /** An unconditional model. */
+    public ModelConfig(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
+                       Normalization normalization, int networkSize, boolean spectralNorm) {
+        this(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization, networkSize,
+                spectralNorm, false, List.of());
     }
 
     /** A new model with the recommended network size for its image size and no spectral normalisation. */
@@ -45,17 +57,52 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
 
     public ModelConfig withChannels(int newChannels) {
         return new ModelConfig(imageSize, newChannels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                networkSize, spectralNorm);
+                networkSize, spectralNorm, conditional, classes);
     }
 
     public ModelConfig withSpectralNorm(boolean on) {
         return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                networkSize, on);
+                networkSize, on, conditional, classes);
     }
 
     public ModelConfig withNetworkSize(int side) {
         return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                side, spectralNorm);
+                side, spectralNorm, conditional, classes);
+    }
+
+    /** Conditional on (its classes then come from the data) or off (no classes). */
+    public ModelConfig withConditional(boolean on) {
+        return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
+                networkSize, spectralNorm, on, on ? classes : List.of());
+    }
+
+    /** A conditional model with these class names (label order). */
+    public ModelConfig withClasses(List<String> names) {
+        return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
+                networkSize, spectralNorm, true, names);
+    }
+
+    /** Number of classes the networks are built for: 0 for an unconditional model. */
+    public int classCount() {
+        return conditional ? classes.size() : 0;
+    }
+
+    /**
+     * The class index a name or a 0-based index stands for, case-insensitive; -1 when it is neither.
+     */
+    public int classIndex(String nameOrIndex) {
+        String t = nameOrIndex.strip();
+        for (int i = 0; i < classCount(); i++) {
+            if (classes.get(i).equalsIgnoreCase(t)) {
+                return i;
+            }
+        }
+        try {
+            int i = Integer.parseInt(t);
+            return i >= 0 && i < classCount() ? i : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Pixels the generator's output loses on each side when cropped to the image (0 when the sizes agree). */
@@ -100,6 +147,9 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
         if (networkSize != imageSize && (!SUPPORTED_SIZES.contains(networkSize) || networkSize == 28
                 || networkSize < imageSize || (networkSize - imageSize) % 2 != 0)) {
             p.add(Phrase.of("model.networkSize", networkSize, imageSize));
+        }
+        if (conditional && classes.size() == 1) {
+            p.add(Phrase.of("model.oneClass", classes.get(0)));
         }
         return p;
     }

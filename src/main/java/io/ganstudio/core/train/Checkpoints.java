@@ -89,6 +89,9 @@ public final class Checkpoints {
     private static void check(long step, String section, Map<String, float[]> arrays)
             throws NonFiniteStateException {
         for (Map.Entry<String, float[]> e : arrays.entrySet()) {
+            if (e.getKey().equals(GanTrainer.ADA_STATE)) {
+                continue; // ADA's statistics, not weights: its r is NaN until the first interval is measured
+            }
             for (float v : e.getValue()) {
                 if (!Float.isFinite(v)) {
                     throw new NonFiniteStateException(step, section + " " + e.getKey());

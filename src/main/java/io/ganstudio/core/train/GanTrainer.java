@@ -25,7 +25,7 @@ import java.util.Map;
 public final class GanTrainer implements AutoCloseable {
 
     private static final long AUGMENT_STREAM = 0xA6A6_0000_0000_0005L;
-    private static final String ADA_STATE = "a.ada";
+    static final String ADA_STATE = "a.ada";
 
     private final ModelConfig model;
     private final TrainConfig train;
@@ -43,6 +43,11 @@ public final class GanTrainer implements AutoCloseable {
     private final float[] realBuffer;
     private final float[] noiseBuffer;
     private final int[] batchIndices;
+    /** Classes of the real batch (conditional runs; the generated batch asks for the same classes). */
+    private final int[] batchLabels;
+    private int[] fixedLabels;
+    private int gridRows;
+    private int gridColumns;
     private final Shape imageShape;
     private final Shape latentShape;
     private long step;
@@ -56,6 +61,9 @@ public final class GanTrainer implements AutoCloseable {
             throw new IllegalArgumentException("the dataset holds " + data.channels() + "-channel " + data.imageSize()
                     + "px images but the model expects " + model.channels() + "-channel " + model.imageSize() + "px");
         }
+        if (model.classCount() > 0) {
+            requireClasses(model, data);
+        }
         this.model = model;
         this.train = train;
         this.data = data;
@@ -67,14 +75,55 @@ public final class GanTrainer implements AutoCloseable {
         this.augment = train.augment().resolve(data.count());
         this.ada = augment == Augment.ADA ? new AdaptiveAugment(train.batchSize()) : null;
         this.noise = Rng.derive(train.seed(), 3);
-        this.fixedNoise = new float[train.gridSize() * model.latentSize()];
-        Rng.derive(train.seed(), 2).fillGaussian(fixedNoise, 0f, 1f);
+        this.fixedNoise = fixedNoise(model, train);
         int b = train.batchSize();
+        this.batchLabels = new int[b];
         this.realBuffer = new float[b * data.imageBytes()];
         this.noiseBuffer = new float[b * model.latentSize()];
         this.batchIndices = new int[b];
         this.imageShape = new Shape(b, model.channels(), model.imageSize(), model.imageSize());
         this.latentShape = new Shape(b, model.latentSize(), 1, 1);
+    }
+
+    private static void requireClasses(ModelConfig model, ImageDataset data) {
+        if (!data.hasLabels() || data.classNames().size() != model.classCount()) {
+            throw new IllegalArgumentException("a conditional model with " + model.classCount() + " classes needs "
+                    + "data with the same classes; this data has " + data.classNames().size());
+        }
+        int unlabelled = 0;
+        for (int i = 0; i < data.count(); i++) {
+            unlabelled += data.label(i) < 0 ? 1 : 0;
+        }
+        if (unlabelled > 0) {
+            throw new IllegalArgumentException("a conditional model needs a class for every image; " + unlabelled
+                    + " images are not in a class subfolder");
+        }
+    }
+
+    /**
+     * The fixed sample noise. Unconditional: gridSize vectors. Conditional: one row per class (up to
+     * {@link SampleGrid#MAX_CLASS_ROWS}) of {@link SampleGrid#CLASS_COLUMNS} images, the same z down each column,
+     * so a column shows one z in every class.
+     */
+    private float[] fixedNoise(ModelConfig model, TrainConfig train) {
+        int l = model.latentSize();
+        Rng rng = Rng.derive(train.seed(), 2);
+        if (model.classCount() == 0) {
+            float[] z = new float[train.gridSize() * l];
+            rng.fillGaussian(z, 0f, 1f);
+            return z;
+        }
+        gridRows = Math.min(model.classCount(), SampleGrid.MAX_CLASS_ROWS);
+        gridColumns = SampleGrid.CLASS_COLUMNS;
+        float[] column = new float[gridColumns * l];
+        rng.fillGaussian(column, 0f, 1f);
+        float[] z = new float[gridRows * gridColumns * l];
+        fixedLabels = new int[gridRows * gridColumns];
+        for (int r = 0; r < gridRows; r++) {
+            System.arraycopy(column, 0, z, r * gridColumns * l, gridColumns * l);
+            java.util.Arrays.fill(fixedLabels, r * gridColumns, (r + 1) * gridColumns, r);
+        }
+        return z;
     }
 
     private static AdamOptimizer adam(GanNetworks n, TrainConfig.AdamSettings s, boolean generator) {
@@ -149,16 +198,17 @@ public final class GanTrainer implements AutoCloseable {
         nextRealBatch();
         NDArray real = sub.create(realBuffer, imageShape);
         NDArray z = sub.create(nextNoise(), latentShape);
+        int[] labels = model.classCount() > 0 ? batchLabels : null;
         NDArray lossD;
         NDArray realLogits;
         NDArray fakeLogits;
         NDArray fake;
         networks.armPowerIteration();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            fake = networks.generate(z, true);
+            fake = networks.generate(z, labels, true);
             NDArray fakeForD = keepFake ? Autograd.detachedCopy(fake) : fake.stopGradient();
-            realLogits = networks.discriminate(augmented(real), true);
-            fakeLogits = networks.discriminate(augmented(fakeForD), true);
+            realLogits = networks.discriminate(augmented(real), labels, true);
+            fakeLogits = networks.discriminate(augmented(fakeForD), labels, true);
             lossD = loss.discriminator(realLogits, fakeLogits);
             gc.backward(lossD);
         }
@@ -175,7 +225,9 @@ public final class GanTrainer implements AutoCloseable {
     private NDArray generatorStep(NDArray fakeFromD) {
         NDArray lossG;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray fakeLogits = networks.discriminate(augmented(fakeFromD), true);
+            // The batch was generated for the last D step's classes, which batchLabels still holds.
+            NDArray fakeLogits = networks.discriminate(augmented(fakeFromD),
+                    model.classCount() > 0 ? batchLabels : null, true);
             lossG = loss.generator(fakeLogits);
             gc.backward(lossG);
         }
@@ -194,6 +246,7 @@ public final class GanTrainer implements AutoCloseable {
                 permutationEpoch = epoch;
             }
             batchIndices[i] = permutation[(int) (p % n)];
+            batchLabels[i] = data.label(batchIndices[i]);
         }
         discriminatorBatches++;
         data.fillBatch(batchIndices, realBuffer);
@@ -222,8 +275,27 @@ public final class GanTrainer implements AutoCloseable {
 
     /** The fixed-noise sample batch (gridSize images, NCHW, values in [-1, 1]) from the current generator. */
     public float[] sampleFixedNoise() {
-        return average != null ? average.sample(fixedNoise, train.gridSize())
-                : networks.sample(fixedNoise, train.gridSize());
+        int n = gridCount();
+        if (model.classCount() > 0) {
+            return average != null ? average.sample(fixedNoise, fixedLabels, n)
+                    : networks.sample(fixedNoise, fixedLabels, n);
+        }
+        return average != null ? average.sample(fixedNoise, n) : networks.sample(fixedNoise, n);
+    }
+
+    /** Images in the fixed-noise sample grid: gridSize, or for a conditional run a row of images per class. */
+    public int gridCount() {
+        return model.classCount() > 0 ? gridRows * gridColumns : train.gridSize();
+    }
+
+    /** The fixed-noise samples as a grid; a conditional run's has one row per class, labelled with its name. */
+    public SampleGrid sampleGrid() {
+        float[] images = sampleFixedNoise();
+        if (model.classCount() > 0) {
+            return SampleGrid.classRows(images, gridRows, gridColumns, model.channels(), model.imageSize(),
+                    model.classes().subList(0, gridRows));
+        }
+        return SampleGrid.of(images, gridCount(), model.channels(), model.imageSize());
     }
 
     /** The augmentation this run uses (automatic choice resolved by the dataset's size). */

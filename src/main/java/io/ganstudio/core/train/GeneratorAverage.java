@@ -87,6 +87,11 @@ public final class GeneratorAverage implements AutoCloseable {
      * second network is needed. Call between steps, never while autograd records.
      */
     public float[] sample(float[] latents, int n) {
+        return sample(latents, networks.conditional() ? networks.cycle(n) : null, n);
+    }
+
+    /** As {@link #sample(float[], int)} with one class per image (null for an unconditional generator). */
+    public float[] sample(float[] latents, int[] labels, int n) {
         try (NDManager sub = manager.newSubManager()) {
             List<NDArray> saved = new ArrayList<>();
             for (Slot s : slots) {
@@ -96,7 +101,7 @@ public final class GeneratorAverage implements AutoCloseable {
                 s.average.copyTo(s.raw);
             }
             try {
-                return networks.sample(latents, n);
+                return networks.sample(latents, labels, n);
             } finally {
                 for (int i = 0; i < slots.size(); i++) {
                     saved.get(i).copyTo(slots.get(i).raw);

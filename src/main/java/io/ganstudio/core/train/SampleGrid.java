@@ -14,6 +14,11 @@ public final class SampleGrid {
     public static final int GAP = 2;
     /** Gap and empty-cell colour: dark grey, so both black and white image borders stay visible. */
     public static final int GAP_ARGB = 0xFF3A3A3A;
+    /** A conditional run's grid: images per class row. */
+    public static final int CLASS_COLUMNS = 8;
+    /** A conditional run's grid: at most this many class rows (the first classes). */
+    public static final int MAX_CLASS_ROWS = 10;
+    private static final int LABEL_ARGB = 0xFFE0E0E0;
 
     private final int width;
     private final int height;
@@ -55,6 +60,60 @@ public final class SampleGrid {
             int y0 = (i / columns) * (size + GAP);
             for (int y = 0; y < size; y++) {
                 System.arraycopy(image, y * size, out, (y0 + y) * width + x0, size);
+            }
+        }
+        return new SampleGrid(width, height, out, n, columns);
+    }
+
+    /**
+     * Images in rows, one row per class, with the class's name on the left of its row.
+     *
+     * @param nchw  rows x columns images, row by row, NCHW, values in [-1, 1]
+     * @param names one name per row
+     */
+    public static SampleGrid classRows(float[] nchw, int rows, int columns, int channels, int size,
+                                       java.util.List<String> names) {
+        if (names.size() != rows) {
+            throw new IllegalArgumentException(rows + " rows need " + rows + " names, got " + names.size());
+        }
+        int n = rows * columns;
+        if (nchw.length < (long) n * channels * size * size) {
+            throw new IllegalArgumentException(n + " images need " + (long) n * channels * size * size
+                    + " values, got " + nchw.length);
+        }
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
+                Math.max(10, Math.min(14, size / 2)));
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pg = probe.createGraphics();
+        java.awt.FontMetrics fm = pg.getFontMetrics(font);
+        int labelWidth = 0;
+        for (String name : names) {
+            labelWidth = Math.max(labelWidth, fm.stringWidth(name));
+        }
+        pg.dispose();
+        labelWidth += 2 * GAP + 4;
+        int width = labelWidth + columns * size + (columns - 1) * GAP;
+        int height = rows * size + (rows - 1) * GAP;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(GAP_ARGB));
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        g.setColor(new java.awt.Color(LABEL_ARGB));
+        for (int r = 0; r < rows; r++) {
+            int baseline = r * (size + GAP) + (size + fm.getAscent() - fm.getDescent()) / 2;
+            g.drawString(names.get(r), labelWidth - GAP - 2 - fm.stringWidth(names.get(r)), baseline);
+        }
+        g.dispose();
+        int[] out = image.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < n; i++) {
+            int[] cell = toArgb(nchw, i, channels, size);
+            int x0 = labelWidth + (i % columns) * (size + GAP);
+            int y0 = (i / columns) * (size + GAP);
+            for (int y = 0; y < size; y++) {
+                System.arraycopy(cell, y * size, out, (y0 + y) * width + x0, size);
             }
         }
         return new SampleGrid(width, height, out, n, columns);

@@ -84,6 +84,18 @@ final class ModelForm extends VBox {
         augment.setTooltip(new Tooltip(Messages.format("field.augment.help", Augment.AUTO_MAX_IMAGES)));
         row(g, 1, "field.augment", augment);
         numberRow(g, 2, NumberField.EMA_DECAY);
+        CheckBox conditional = new CheckBox(Messages.get("field.conditional.on"));
+        conditional.setId("conditional");
+        conditional.selectedProperty().bindBidirectional(vm.conditionalProperty());
+        conditional.setTooltip(new Tooltip(Messages.get("field.conditional.help")));
+        row(g, 3, "field.conditional", conditional);
+        // Only data with classes (two or more) can train a conditional model: otherwise the row is not there.
+        Node rowLabel = g.getChildren().get(g.getChildren().size() - 2);
+        var withClasses = vm.dataClassesProperty().greaterThanOrEqualTo(2);
+        for (Node n : List.of(rowLabel, conditional)) {
+            n.visibleProperty().bind(withClasses);
+            n.managedProperty().bind(withClasses);
+        }
         return section("model.section.stability", g);
     }
 

@@ -68,7 +68,7 @@ public enum ModelPreset {
     /** The preset these settings are exactly, or CUSTOM. Channels and seed do not make a preset. */
     public static ModelPreset matching(ModelConfig m, TrainConfig t) {
         for (ModelPreset p : values()) {
-            if (p != CUSTOM && p.model(m.channels()).equals(m) && p.train().withSeed(t.seed()).equals(t)) {
+            if (p != CUSTOM && p.model(m.channels()).equals(m.withConditional(false)) && p.train().withSeed(t.seed()).equals(t)) {
                 return p;
             }
         }

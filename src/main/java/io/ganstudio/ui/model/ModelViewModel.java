@@ -50,6 +50,8 @@ public final class ModelViewModel {
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization");
     private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(this, "loss");
     private final BooleanProperty spectralNorm = new SimpleBooleanProperty(this, "spectralNorm");
+    private final BooleanProperty conditional = new SimpleBooleanProperty(this, "conditional");
+    private final IntegerProperty dataClasses = new SimpleIntegerProperty(this, "dataClasses", 0);
     private final ObjectProperty<Augment> augment = new SimpleObjectProperty<>(this, "augment", Augment.OFF);
     private final ObjectProperty<DataSpec> dataSpec = new SimpleObjectProperty<>(this, "dataSpec", DataSpec.builtIn());
     private final IntegerProperty datasetSize = new SimpleIntegerProperty(this, "datasetSize", 0);
@@ -74,7 +76,7 @@ public final class ModelViewModel {
     public ModelViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
         List<Observable> inputs = new ArrayList<>(List.of(imageSize, channels, normalization, loss, spectralNorm,
-                augment));
+                augment, conditional, dataClasses));
         for (NumberField f : NumberField.values()) {
             StringProperty p = new SimpleStringProperty(this, f.name());
             numbers.put(f, p);
@@ -115,6 +117,16 @@ public final class ModelViewModel {
         return spectralNorm;
     }
 
+    /** A class-conditional model; it takes effect only while the data has two classes or more. */
+    public BooleanProperty conditionalProperty() {
+        return conditional;
+    }
+
+    /** Classes in the loaded dataset (0 when it has none); the Data screen keeps it current. */
+    public IntegerProperty dataClassesProperty() {
+        return dataClasses;
+    }
+
     /** Augmentation of what the discriminator sees. */
     public ObjectProperty<Augment> augmentProperty() {
         return augment;
@@ -136,7 +148,8 @@ public final class ModelViewModel {
             return;
         }
         Integer ch = channels.get();
-        fill(p.model(ch == null ? 1 : ch), p.train());
+        boolean keepConditional = conditional.get();
+        fill(p.model(ch == null ? 1 : ch).withConditional(keepConditional), p.train());
     }
 
     /** Fills the form with these settings, e.g. from an opened run's config.json. */
@@ -148,6 +161,7 @@ public final class ModelViewModel {
             normalization.set(m.normalization());
             loss.set(t.loss());
             spectralNorm.set(m.spectralNorm());
+            conditional.set(m.conditional());
             augment.set(t.augment());
             for (NumberField f : NumberField.values()) {
                 numbers.get(f).set(f.format(m, t));
@@ -268,7 +282,8 @@ public final class ModelViewModel {
         ModelConfig m = null;
         TrainConfig t = null;
         if (p.isEmpty()) {
-            m = ConfigAssembly.model(imageSize.get(), channels.get(), normalization.get(), spectralNorm.get(), parsed);
+            m = ConfigAssembly.model(imageSize.get(), channels.get(), normalization.get(), spectralNorm.get(), parsed)
+                    .withConditional(conditional.get() && dataClasses.get() >= 2);
             t = ConfigAssembly.train(loss.get(), augment.get(), parsed);
             p.addAll(m.problems(Messages.locale()));
             p.addAll(t.problems(Messages.locale()));

@@ -32,6 +32,8 @@ class OldConfigTest {
         assertEquals(28, c.model().networkSize());
         assertEquals(7, Dcgan.generatorLayers(c.model()).get(0).outSize());
         assertFalse(c.model().spectralNorm());
+        assertFalse(c.model().conditional(), "written before conditional models existed");
+        assertEquals(0, c.model().classCount());
         assertEquals(0f, c.train().emaDecay());
         assertEquals(Augment.OFF, c.train().augment());
     }

@@ -57,6 +57,19 @@ class ModelViewModelTest {
     }
 
     @Test
+    void conditionalReachesTheConfigOnlyWhenTheDataHasClasses() {
+        vm.conditionalProperty().set(true);
+        assertFalse(vm.config().model().conditional(), "no data with classes loaded yet");
+        vm.dataClassesProperty().set(10);
+        assertTrue(vm.config().model().conditional());
+        assertEquals(ModelPreset.CLASSROOM_28, vm.presetProperty().get(), "conditional is beside the preset");
+        vm.applyPreset(ModelPreset.SN_HINGE_28);
+        assertTrue(vm.config().model().conditional(), "a preset keeps the switch");
+        vm.dataClassesProperty().set(1);
+        assertFalse(vm.config().model().conditional());
+    }
+
+    @Test
     void augmentationAndTheGeneratorAverageReachTheConfig() {
         assertEquals(io.ganstudio.core.train.Augment.OFF, vm.config().train().augment());
         assertEquals(0f, vm.config().train().emaDecay());
