@@ -1,0 +1,93 @@
+package io.ganstudio.core.anomaly;
+
+import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.GanTrainer;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.TrainConfig;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/** A tiny trained run on "normal" images (dark, faint noise, a soft grey blob) for the anomaly tests. */
+public final class TinyRuns {
+
+    public static final int SIZE = 16;
+
+    private TinyRuns() {
+    }
+
+    /** Normal image i: dark background with faint noise and a dim blob near the centre. */
+    public static byte[] normalImage(Random r) {
+        byte[] px = new byte[SIZE * SIZE];
+        int cx = 6 + r.nextInt(4);
+        int cy = 6 + r.nextInt(4);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+                int v = (int) (20 + 80 * Math.exp(-d2 / 8.0) + r.nextInt(10));
+                px[y * SIZE + x] = (byte) v;
+            }
+        }
+        return px;
+    }
+
+    /** The same image with a bright square pasted at (x0, y0), side 4. */
+    public static byte[] withSquare(byte[] image, int x0, int y0) {
+        byte[] out = image.clone();
+        for (int y = y0; y < y0 + 4; y++) {
+            for (int x = x0; x < x0 + 4; x++) {
+                out[y * SIZE + x] = (byte) 250;
+            }
+        }
+        return out;
+    }
+
+    public static ImageDataset normalSet(int count, long seed) {
+        Random r = new Random(seed);
+        byte[] px = new byte[count * SIZE * SIZE];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(normalImage(r), 0, px, i * SIZE * SIZE, SIZE * SIZE);
+        }
+        return new ImageDataset(count, SIZE, 1, px, null, List.of());
+    }
+
+    public static float[] toFloats(byte[] image) {
+        float[] out = new float[image.length];
+        for (int i = 0; i < image.length; i++) {
+            out[i] = (image[i] & 0xFF) * (2f / 255f) - 1f;
+        }
+        return out;
+    }
+
+    public static Normalization norm = Normalization.BATCH_NORM;
+
+    public static ModelConfig model() {
+        return new ModelConfig(SIZE, 1, 8, 8, 8, norm);
+    }
+
+    /** Trains {@code steps} GAN steps on {@code data} into a new run folder with one checkpoint. */
+    public static RunFolder train(Path dir, ImageDataset data, int steps) throws IOException {
+        EngineSetup.init();
+        TrainConfig t = TrainConfig.defaults().withSteps(steps);
+        t = new TrainConfig(t.loss(), t.labelSmoothing(), new TrainConfig.AdamSettings(1e-3f, 0.5f, 0.999f),
+                new TrainConfig.AdamSettings(1e-3f, 0.5f, 0.999f), 1, 16, 7L, steps, 1000, 1000, 3, 16);
+        GanConfig config = new GanConfig(DataSpec.folder(dir.resolve("unused").toString()), model(), t);
+        RunFolder run = RunFolder.create(dir, config);
+        try (NDManager m = NDManager.newBaseManager();
+             GanTrainer trainer = new GanTrainer(model(), t, data, m)) {
+            for (int i = 0; i < steps; i++) {
+                trainer.step();
+            }
+            run.writeCheckpoint(trainer.exportState());
+        }
+        return run;
+    }
+}
