@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
         description = {"Train a GAN on your own images and explore what it learned, offline, on the CPU.",
                 "Without arguments the jar opens the studio window."},
         subcommands = {TrainCommand.class, GenerateCommand.class, InterpolateCommand.class, BenchCommand.class,
+                AnomalyCommand.class,
                 InfoCommand.class},
         footer = {"", "Run 'gan-studio COMMAND --help' for a command's options.",
                 "Exit codes: 0 done, 1 the work failed, 2 the command line is wrong."})

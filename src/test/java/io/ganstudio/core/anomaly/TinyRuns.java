@@ -59,6 +59,15 @@ public final class TinyRuns {
         return new ImageDataset(count, SIZE, 1, px, null, List.of());
     }
 
+    /** Writes a grey image as a PNG. */
+    public static void writePng(byte[] image, Path file) throws IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(SIZE, SIZE,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setDataElements(0, 0, SIZE, SIZE, image);
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
+    }
+
     public static float[] toFloats(byte[] image) {
         float[] out = new float[image.length];
         for (int i = 0; i < image.length; i++) {
@@ -75,11 +84,16 @@ public final class TinyRuns {
 
     /** Trains {@code steps} GAN steps on {@code data} into a new run folder with one checkpoint. */
     public static RunFolder train(Path dir, ImageDataset data, int steps) throws IOException {
+        return train(dir, data, steps, DataSpec.folder(dir.resolve("unused").toString()));
+    }
+
+    /** Like {@link #train(Path, ImageDataset, int)}, recording {@code spec} as the run's data. */
+    public static RunFolder train(Path dir, ImageDataset data, int steps, DataSpec spec) throws IOException {
         EngineSetup.init();
         TrainConfig t = TrainConfig.defaults().withSteps(steps);
         t = new TrainConfig(t.loss(), t.labelSmoothing(), new TrainConfig.AdamSettings(1e-3f, 0.5f, 0.999f),
                 new TrainConfig.AdamSettings(1e-3f, 0.5f, 0.999f), 1, 16, 7L, steps, 1000, 1000, 3, 16);
-        GanConfig config = new GanConfig(DataSpec.folder(dir.resolve("unused").toString()), model(), t);
+        GanConfig config = new GanConfig(spec, model(), t);
         RunFolder run = RunFolder.create(dir, config);
         try (NDManager m = NDManager.newBaseManager();
              GanTrainer trainer = new GanTrainer(model(), t, data, m)) {
