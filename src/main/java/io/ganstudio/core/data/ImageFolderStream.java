@@ -66,6 +66,26 @@ public final class ImageFolderStream {
         return new ImageFolderStream(listing, size, channels, DataSpec.WHITE, Math.max(1, threads), c);
     }
 
+    /**
+     * Decodes one file as {@link #next} would (for showing an image again after the stream moved on).
+     *
+     * @throws DatasetException when the file cannot be used (the message says why)
+     */
+    public static float[] readOne(Path file, int size, int channels) throws DatasetException {
+        long length;
+        try {
+            length = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new DatasetException(Phrase.of("data.skip.cannotRead", e.getMessage()), e);
+        }
+        ImageFileReader.Outcome o = ImageFileReader.read(file, length, size, DataSpec.WHITE);
+        if (o instanceof ImageFileReader.Rejected r) {
+            throw new DatasetException(r.reason());
+        }
+        ImageFileReader.Decoded d = (ImageFileReader.Decoded) o;
+        return toPixels(d.rgb(), d.gray(), size, channels);
+    }
+
     public Path root() {
         return root;
     }
@@ -99,7 +119,7 @@ public final class ImageFolderStream {
                 skipped.add(new SkippedFile(f.path(), r.reason()));
             } else {
                 ImageFileReader.Decoded d = (ImageFileReader.Decoded) outcomes.get(i);
-                items.add(new Item(f.path(), f.relative(), f.topFolder(), toPixels(d.rgb(), d.gray())));
+                items.add(new Item(f.path(), f.relative(), f.topFolder(), toPixels(d.rgb(), d.gray(), size, channels)));
             }
         }
         return items;
@@ -110,7 +130,7 @@ public final class ImageFolderStream {
         return List.copyOf(skipped);
     }
 
-    private float[] toPixels(byte[] rgb, boolean gray) {
+    private static float[] toPixels(byte[] rgb, boolean gray, int size, int channels) {
         int plane = size * size;
         float[] out = new float[channels * plane];
         for (int p = 0; p < plane; p++) {
