@@ -65,6 +65,7 @@ public final class InspectView extends BorderPane {
         this.window = window;
         this.currentRun = currentRun;
         setId("inspectScreen");
+        getStyleClass().addAll("screen", "inspect-view");
         setPadding(new Insets(8));
         setTop(new VBox(6, runBar(), inspectBar()));
         SplitPane main = new SplitPane(table(), detailPane());
