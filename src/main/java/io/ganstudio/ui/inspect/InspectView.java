@@ -26,6 +26,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -67,9 +68,12 @@ public final class InspectView extends BorderPane {
         setId("inspectScreen");
         getStyleClass().addAll("screen", "inspect-view");
         setPadding(new Insets(8));
-        setTop(new VBox(6, runBar(), inspectBar()));
+        Label encoder = new Label();
+        encoder.textProperty().bind(vm.encoderSummaryProperty());
+        encoder.setStyle("-fx-text-fill: #555555;");
+        setTop(new VBox(6, runBar(), encoder, inspectBar()));
         SplitPane main = new SplitPane(table(), detailPane());
-        main.setDividerPositions(0.42);
+        main.setDividerPositions(0.45);
         setCenter(main);
         setBottom(statusBar());
         BorderPane.setMargin(main, new Insets(6, 0, 6, 0));
@@ -88,7 +92,7 @@ public final class InspectView extends BorderPane {
 
     // ---- top bars
 
-    private HBox runBar() {
+    private FlowPane runBar() {
         Button current = new Button(text.get("button.currentRun"));
         current.setTooltip(new Tooltip(text.get("tooltip.currentRun")));
         current.setOnAction(e -> {
@@ -112,8 +116,6 @@ public final class InspectView extends BorderPane {
         run.textProperty().bind(Bindings.createStringBinding(() -> vm.runProperty().get() == null
                 ? text.get("run.none") : vm.runProperty().get().getFileName().toString(), vm.runProperty()));
         run.setStyle("-fx-font-weight: bold;");
-        Label encoder = new Label();
-        encoder.textProperty().bind(vm.encoderSummaryProperty());
         Spinner<Integer> steps = new Spinner<>(10, 100_000, vm.fitStepsProperty().get(), 100);
         steps.setEditable(true);
         steps.setPrefWidth(100);
@@ -132,13 +134,14 @@ public final class InspectView extends BorderPane {
         progress.progressProperty().bind(Bindings.createDoubleBinding(() ->
                 vm.stateProperty().get() == InspectViewModel.State.BUSY ? vm.progressProperty().get() : 0,
                 vm.stateProperty(), vm.progressProperty()));
-        HBox bar = new HBox(8, current, open, run, new Separator(Orientation.VERTICAL), new Label(text.get("label.steps")),
-                steps, fit, cancel, progress, encoder);
+        FlowPane bar = new FlowPane(8, 4, current, open, run, new Separator(Orientation.VERTICAL),
+                new Label(text.get("label.steps")), steps, fit, cancel, progress);
+        keepWidths(bar);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
-    private HBox inspectBar() {
+    private FlowPane inspectBar() {
         Button folder = new Button(text.get("button.inspectFolder"));
         folder.setId("inspectFolder");
         folder.setOnAction(e -> {
@@ -191,13 +194,21 @@ public final class InspectView extends BorderPane {
             b.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.rows().isEmpty()
                     || vm.stateProperty().get() == InspectViewModel.State.BUSY, vm.rows(), vm.stateProperty()));
         }
-        Label summary = new Label();
-        summary.textProperty().bind(vm.resultSummaryProperty());
-        HBox bar = new HBox(8, folder, baseline, new Separator(Orientation.VERTICAL),
+        FlowPane bar = new FlowPane(8, 4, folder, baseline, new Separator(Orientation.VERTICAL),
                 new Label(text.get("label.sensitivity")), sensitivity, threshold, new Separator(Orientation.VERTICAL),
-                csv, maps, summary);
+                csv, maps);
+        keepWidths(bar);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Buttons and labels of a bar keep their full text; the bar's last label may shrink. */
+    private static void keepWidths(FlowPane bar) {
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     // ---- table
@@ -232,7 +243,7 @@ public final class InspectView extends BorderPane {
         thumb.setSortable(false);
         TableColumn<InspectViewModel.Row, String> path = new TableColumn<>(text.get("column.path"));
         path.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().path()));
-        path.setPrefWidth(170);
+        path.setPrefWidth(180);
         TableColumn<InspectViewModel.Row, Double> score = new TableColumn<>(text.get("column.score"));
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().normalised()));
         score.setCellFactory(c -> new TableCell<>() {
@@ -260,7 +271,7 @@ public final class InspectView extends BorderPane {
         TableColumn<InspectViewModel.Row, String> label = new TableColumn<>(text.get("column.label"));
         label.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().anomalous() == null ? ""
                 : text.get(c.getValue().score().anomalous() ? "label.anomalous" : "label.normal")));
-        label.setPrefWidth(70);
+        label.setPrefWidth(80);
         t.getColumns().addAll(java.util.List.of(thumb, path, score, mark, label));
         t.setFixedCellSize(40);
         t.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -290,17 +301,24 @@ public final class InspectView extends BorderPane {
         refine.setOnAction(e -> vm.refineSelected());
         refine.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.detailProperty().get() == null
                 || vm.stateProperty().get() == InspectViewModel.State.BUSY, vm.detailProperty(), vm.stateProperty()));
-        HBox controls = new HBox(8, new Label(text.get("label.opacity")), opacity, refine, detailLabel);
+        Label opacityLabel = new Label(text.get("label.opacity"));
+        opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
+        refine.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, opacityLabel, opacity, refine, detailLabel);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox charts = new HBox(8, histogram, lossChart);
         HBox.setHgrow(histogram, Priority.ALWAYS);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(images, Priority.ALWAYS);
         metricsLabel.setId("inspectMetrics");
+        metricsLabel.setWrapText(true);
         ListView<String> skipped = new ListView<>(vm.skipped());
         skipped.setPrefHeight(60);
         skipped.setPlaceholder(new Label(text.get("skipped.none")));
-        VBox box = new VBox(8, images, controls, charts, metricsLabel, skipped);
+        Label summary = new Label();
+        summary.textProperty().bind(vm.resultSummaryProperty());
+        summary.setStyle("-fx-font-weight: bold;");
+        VBox box = new VBox(8, images, controls, charts, summary, metricsLabel, skipped);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }

@@ -217,6 +217,7 @@ public final class InspectViewModel {
         if (row == null || inspector == null || !idle()) {
             return;
         }
+        String before = status.get();
         start(text.get(refine ? "job.refine" : "job.select"), ctx -> {
             int size = inspector.model().imageSize();
             int channels = inspector.model().channels();
@@ -225,7 +226,10 @@ public final class InspectViewModel {
             return new Detail(row, new ArgbFrame(size, size, SampleGrid.toArgb(pixels, 0, channels, size)),
                     new ArgbFrame(size, size, SampleGrid.toArgb(i.reconstruction(), 0, channels, size)), i.map(),
                     inspector.mapScale(), i.score(), refine);
-        }, detail::set);
+        }, d -> {
+            detail.set(d);
+            status.set(before);
+        });
     }
 
     public void refineSelected() {

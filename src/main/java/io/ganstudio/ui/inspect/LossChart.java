@@ -16,8 +16,8 @@ final class LossChart extends Region {
 
     LossChart() {
         getChildren().add(canvas);
-        setMinSize(200, 120);
-        setPrefSize(420, 160);
+        setMinSize(120, 120);
+        setPrefSize(280, 160);
     }
 
     void show(float[] values, String text) {

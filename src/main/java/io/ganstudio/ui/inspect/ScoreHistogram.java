@@ -19,8 +19,8 @@ final class ScoreHistogram extends Region {
 
     ScoreHistogram() {
         getChildren().add(canvas);
-        setMinSize(200, 120);
-        setPrefSize(420, 160);
+        setMinSize(120, 120);
+        setPrefSize(280, 160);
         getStyleClass().add("score-histogram");
     }
 

@@ -46,9 +46,9 @@ public final class InspectShotHarness {
         StudioApp app = started.get(60, TimeUnit.SECONDS);
         InspectViewModel vm = InspectViewModel.of(app.context(), null, null, null);
         Platform.runLater(() -> vm.openRun(Path.of(args[1])));
-        waitIdle(vm);
+        waitFor(() -> vm.hasEncoderProperty().get() && vm.stateProperty().get() != InspectViewModel.State.BUSY);
         Platform.runLater(() -> vm.inspect(Path.of(args[2])));
-        waitIdle(vm);
+        waitFor(() -> !vm.rows().isEmpty() && vm.stateProperty().get() != InspectViewModel.State.BUSY);
         Platform.runLater(() -> {
             Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
             ((TableView<?>) s.getScene().lookup("#inspectTable")).getSelectionModel().select(0);
@@ -69,6 +69,12 @@ public final class InspectShotHarness {
         shot.get(30, TimeUnit.SECONDS);
         System.out.println("status: " + vm.statusProperty().get());
         System.exit(0);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 3000 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(100);
+        }
     }
 
     private static void waitIdle(InspectViewModel vm) throws InterruptedException {
