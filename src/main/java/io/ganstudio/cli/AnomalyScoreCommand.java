@@ -183,6 +183,8 @@ final class AnomalyScoreCommand implements Callable<Integer> {
             m.put("f1", s.gan().f1());
             m.put("precision", s.gan().precision());
             m.put("recall", s.gan().recall());
+            m.put("roc", s.gan().roc().stream().map(p -> new double[] {p.falsePositiveRate(),
+                    p.truePositiveRate()}).toList());
             if (s.baseline() != null) {
                 m.put("baseline_auroc", s.baseline().auroc());
             }

@@ -58,6 +58,7 @@ public final class InspectView extends BorderPane {
     private final Label detailLabel = new Label();
     private final ScoreHistogram histogram = new ScoreHistogram();
     private final LossChart lossChart = new LossChart();
+    private final RocChart rocChart = new RocChart();
     private final Label metricsLabel = new Label();
 
     public InspectView(InspectViewModel vm, InspectText text, Supplier<Window> window, Supplier<Path> currentRun) {
@@ -306,7 +307,7 @@ public final class InspectView extends BorderPane {
         refine.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(8, opacityLabel, opacity, refine, detailLabel);
         controls.setAlignment(Pos.CENTER_LEFT);
-        HBox charts = new HBox(8, histogram, lossChart);
+        HBox charts = new HBox(8, histogram, rocChart, lossChart);
         HBox.setHgrow(histogram, Priority.ALWAYS);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(images, Priority.ALWAYS);
@@ -379,6 +380,7 @@ public final class InspectView extends BorderPane {
 
     private void showMetrics() {
         LabelledMetrics m = vm.metricsProperty().get();
+        rocChart.show(m, vm.baselineMetricsProperty().get(), text.get("chart.roc"));
         if (m == null) {
             metricsLabel.setText(vm.rows().isEmpty() ? "" : text.get("metrics.unlabelled"));
             return;

@@ -53,7 +53,7 @@ public final class InspectShotHarness {
             Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
             ((TableView<?>) s.getScene().lookup("#inspectTable")).getSelectionModel().select(0);
         });
-        waitIdle(vm);
+        waitFor(() -> vm.detailProperty().get() != null && vm.stateProperty().get() != InspectViewModel.State.BUSY);
         Thread.sleep(1500);
         CompletableFuture<Void> shot = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -73,13 +73,6 @@ public final class InspectShotHarness {
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 3000 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(100);
-        }
-    }
-
-    private static void waitIdle(InspectViewModel vm) throws InterruptedException {
-        Thread.sleep(500);
-        for (int i = 0; i < 1200 && vm.stateProperty().get() == InspectViewModel.State.BUSY; i++) {
             Thread.sleep(100);
         }
     }
