@@ -34,8 +34,8 @@ class EncoderFitTest {
 
     @BeforeAll
     static void fitTinyRun() throws IOException {
-        normal = TinyRuns.normalSet(200, 1);
-        run = TinyRuns.train(tmp.resolve("run"), normal, 200);
+        run = RunFolder.open(TinyRuns.sharedRunCopy(tmp));
+        normal = TinyRuns.sharedData(run.dir());
         assertThrows(NoSuchFileException.class, () -> Inspector.open(run), "no encoder yet");
         List<Float> losses = new ArrayList<>();
         fitted = EncoderFit.fit(run, normal, EncoderFit.Settings.defaults().withSteps(100),
@@ -96,8 +96,8 @@ class EncoderFitTest {
     void thresholdIsTheValidationPercentile() throws IOException {
         EncoderFile read = EncoderFile.read(run.dir());
         EncoderFile.Header h = read.header();
-        assertEquals(20, h.validationImages(), "10% of 200 normal images held out");
-        assertEquals(180, h.trainingImages());
+        assertEquals(15, h.validationImages(), "10% of 150 normal images held out");
+        assertEquals(135, h.trainingImages());
         assertEquals(99, h.percentile());
         assertEquals(Threshold.percentile(h.validationScores(), 99), h.threshold(), 1e-12);
         double max = Arrays.stream(h.validationScores()).max().orElseThrow();

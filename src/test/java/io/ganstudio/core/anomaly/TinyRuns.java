@@ -82,6 +82,54 @@ public final class TinyRuns {
         return new ModelConfig(SIZE, 1, 8, 8, 8, norm);
     }
 
+    private static Path shared;
+
+    /**
+     * A copy of one run trained once per test JVM (200 steps on 150 normal images written as PNGs, so the run's data
+     * folder loads like a user's): tests that fit encoders write into their own copy.
+     *
+     * @return the copied run folder inside {@code dir}
+     */
+    public static synchronized Path sharedRunCopy(Path dir) throws IOException {
+        if (shared == null) {
+            Path root = java.nio.file.Files.createTempDirectory("tiny-anomaly-run");
+            Path normal = root.resolve("normal");
+            Random r = new Random(1);
+            for (int i = 0; i < 150; i++) {
+                writePng(normalImage(r), normal.resolve(String.format("n%03d.png", i)));
+            }
+            ImageDataset data;
+            try {
+                data = io.ganstudio.core.data.DatasetLoader.load(DataSpec.folder(normal.toString()), SIZE,
+                        io.ganstudio.core.data.LoadOptions.defaults(), null).dataset();
+            } catch (io.ganstudio.core.data.DatasetException e) {
+                throw new IOException(e);
+            }
+            shared = train(root.resolve("run"), data, 200, DataSpec.folder(normal.toString())).dir();
+        }
+        Path copy = dir.resolve("run");
+        try (var files = java.nio.file.Files.walk(shared)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(shared.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** The normal images of the shared run, as loaded from its folder. */
+    public static ImageDataset sharedData(Path runCopy) throws IOException {
+        try {
+            return io.ganstudio.core.anomaly.RunData.load(RunFolder.open(runCopy), null, () -> false);
+        } catch (io.ganstudio.core.data.DatasetException e) {
+            throw new IOException(e);
+        }
+    }
+
     /** Trains {@code steps} GAN steps on {@code data} into a new run folder with one checkpoint. */
     public static RunFolder train(Path dir, ImageDataset data, int steps) throws IOException {
         return train(dir, data, steps, DataSpec.folder(dir.resolve("unused").toString()));

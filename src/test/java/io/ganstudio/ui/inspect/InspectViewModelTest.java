@@ -44,8 +44,7 @@ class InspectViewModelTest {
 
     @Test
     void fitInspectAndSelect() throws Exception {
-        Path run = TinyRuns.train(tmp.resolve("run"), TinyRuns.normalSet(150, 1), 200,
-                io.ganstudio.core.data.DataSpec.folder(writeNormals(tmp.resolve("normal")).toString())).dir();
+        Path run = TinyRuns.sharedRunCopy(tmp);
         Path folder = tmp.resolve("inspect");
         Random r = new Random(4);
         for (int i = 0; i < 10; i++) {
@@ -102,14 +101,6 @@ class InspectViewModelTest {
         waitReady(vm);
         assertNotNull(vm.detailProperty().get());
         assertEquals(TinyRuns.SIZE * TinyRuns.SIZE, vm.detailProperty().get().map().length);
-    }
-
-    private static Path writeNormals(Path dir) throws Exception {
-        Random r = new Random(1);
-        for (int i = 0; i < 150; i++) {
-            TinyRuns.writePng(TinyRuns.normalImage(r), dir.resolve("n" + i + ".png"));
-        }
-        return dir;
     }
 
     private static void waitReady(InspectViewModel vm) throws Exception {
