@@ -51,7 +51,7 @@ class ViewLifecycleTest {
     /** Shows every screen and returns weak references to the views shown. */
     private static List<WeakReference<Node>> visitEveryScreen(FxRobot robot) {
         List<WeakReference<Node>> seen = new ArrayList<>();
-        for (String id : List.of("#nav-model", "#nav-train", "#nav-explore", "#nav-playground", "#nav-data")) {
+        for (String id : List.of("#nav-model", "#nav-train", "#nav-explore", "#nav-inspect", "#nav-playground", "#nav-data")) {
             robot.clickOn(id);
             robot.lookup(".screen").queryAll().forEach(n -> seen.add(new WeakReference<>(n)));
         }

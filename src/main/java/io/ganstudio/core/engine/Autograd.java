@@ -1,7 +1,17 @@
 package io.ganstudio.core.engine;
 
 import ai.djl.mxnet.engine.MxGradientCollector;
+import ai.djl.mxnet.engine.MxNDArray;
+import ai.djl.mxnet.jna.JnaUtils;
+import ai.djl.mxnet.jna.MxnetLibrary;
 import ai.djl.ndarray.NDArray;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+
+import java.util.function.Supplier;
 
 /** Engine-specific autograd help that DJL's API does not offer. */
 public final class Autograd {
@@ -35,6 +45,79 @@ public final class Autograd {
             return work.get();
         } finally {
             MxGradientCollector.setRecording(wasRecording);
+        }
+    }
+
+    /**
+     * Records {@code forward} for autograd with MXNet's training flag off, then runs the backward pass of its
+     * (scalar) result in the same mode: batch norm uses, and differentiates through, its running statistics. This is
+     * how a frozen, trained network is used inside another network's training (the f-AnoGAN encoder through G and D):
+     * DJL's GradientCollector records in training mode and its backward always runs in training mode, which would
+     * make MXNet's batch norm differentiate as though batch statistics had been used. Blocks called in
+     * {@code forward} must be called with {@code training = false}.
+     *
+     * <p>DJL's own call with a training flag ({@code JnaUtils.autogradBackwardExecute}) passes a head-gradient array
+     * taken from a pool without clearing it, so the head gradient is whatever array was there last (measured: the
+     * gradients came out multiplied by the loss). This calls MXNet's {@code MXAutogradBackwardEx} itself with an
+     * explicit head gradient of one; a test checks the result against finite differences.
+     *
+     * @return the recorded result, already back-propagated
+     */
+    public static NDArray backwardInInferenceMode(Supplier<NDArray> forward) {
+        boolean wasRecording = MxGradientCollector.setRecording(true);
+        boolean wasTraining = MxGradientCollector.setTraining(false);
+        try {
+            NDArray result = forward.get();
+            try (NDArray one = result.onesLike()) {
+                backward(result, one);
+            }
+            return result;
+        } finally {
+            MxGradientCollector.setRecording(wasRecording);
+            MxGradientCollector.setTraining(wasTraining);
+        }
+    }
+
+    private static void backward(NDArray head, NDArray headGradient) {
+        try {
+            Object heads = Native.POINTER_ARRAY_OF.invoke(null, (Object) new Pointer[] {handle(head)});
+            Object grads = Native.POINTER_ARRAY_OF.invoke(null, (Object) new Pointer[] {handle(headGradient)});
+            // num_output 1, no variables (gradients go to the arrays' attached buffers), retain_graph 0,
+            // create_graph 0, is_train 0.
+            int rc = (int) Native.BACKWARD.invoke(Native.LIB, 1, heads, grads, 0, new PointerByReference(), 0, 0, 0,
+                    new PointerByReference(), new PointerByReference());
+            if (rc != 0) {
+                throw new IllegalStateException("MXNet's backward pass failed: " + Native.LIB.MXGetLastError());
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this DJL version's MXNet binding is not the one GAN Studio knows", e);
+        }
+    }
+
+    private static Pointer handle(NDArray a) {
+        return ((MxNDArray) a).getHandle();
+    }
+
+    /** DJL's MXNet library binding, which DJL keeps private. */
+    private static final class Native {
+        static final MxnetLibrary LIB;
+        static final Method POINTER_ARRAY_OF;
+        static final Method BACKWARD;
+
+        static {
+            try {
+                Field lib = JnaUtils.class.getDeclaredField("LIB");
+                lib.setAccessible(true);
+                LIB = (MxnetLibrary) lib.get(null);
+                Class<?> pointerArray = Class.forName("ai.djl.mxnet.jna.PointerArray");
+                POINTER_ARRAY_OF = pointerArray.getDeclaredMethod("of", Pointer[].class);
+                POINTER_ARRAY_OF.setAccessible(true);
+                BACKWARD = MxnetLibrary.class.getMethod("MXAutogradBackwardEx", int.class, pointerArray,
+                        pointerArray, int.class, PointerByReference.class, int.class, int.class, int.class,
+                        PointerByReference.class, PointerByReference.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 }

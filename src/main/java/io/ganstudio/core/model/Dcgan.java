@@ -81,6 +81,12 @@ public final class Dcgan {
         return g;
     }
 
+    /**
+     * Blocks at the end of {@link #discriminator} that turn its features into the logit (the last conv and the
+     * flatten): what runs before them are the features that f-AnoGAN compares.
+     */
+    public static final int DISCRIMINATOR_HEAD_BLOCKS = 2;
+
     /** Input (batch, channels, size, size); output (batch) of logits. */
     public static Block discriminator(ModelConfig c) {
         SequentialBlock d = new SequentialBlock();

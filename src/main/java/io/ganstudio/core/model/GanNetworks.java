@@ -145,6 +145,21 @@ public final class GanNetworks implements AutoCloseable {
     }
 
     /**
+     * D's features before its last layer (the output of its last hidden block), flattened to (n, features): what
+     * f-AnoGAN's feature loss compares. Runs the same blocks as {@link #discriminate}, without the head.
+     */
+    public NDArray discriminatorFeatures(NDArray images, boolean training) {
+        // A conditional D's features are its plain body's (the projection head is part of the head).
+        Block plain = discriminator instanceof ConditionalBlocks.Discriminator c ? c.body() : discriminator;
+        java.util.List<Block> blocks = plain.getChildren().values();
+        NDList x = new NDList(images);
+        for (int i = 0; i < blocks.size() - Dcgan.DISCRIMINATOR_HEAD_BLOCKS; i++) {
+            x = blocks.get(i).forward(store, x, training);
+        }
+        return x.singletonOrThrow().reshape(images.getShape().get(0), -1);
+    }
+
+    /**
      * Generates images from latent vectors with batch norm's running statistics (no autograd needed).
      *
      * @param latents n * latentSize values

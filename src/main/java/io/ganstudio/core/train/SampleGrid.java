@@ -174,7 +174,17 @@ public final class SampleGrid {
 
     /** Writes the grid as a PNG, atomically (a viewer never sees half a file). */
     public void writePng(Path file) throws IOException {
-        BufferedImage image = toImage();
+        writePng(toImage(), file);
+    }
+
+    /** Writes any opaque ARGB picture (a heatmap, a reconstruction) as a PNG, atomically. */
+    public static void writePng(int[] argb, int width, int height, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        writePng(image, file);
+    }
+
+    private static void writePng(BufferedImage image, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("this Java runtime has no PNG writer");

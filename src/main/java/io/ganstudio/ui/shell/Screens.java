@@ -4,6 +4,9 @@ import io.ganstudio.ui.Messages;
 import io.ganstudio.ui.data.DataView;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreView;
+import io.ganstudio.ui.inspect.InspectText;
+import io.ganstudio.ui.inspect.InspectView;
+import io.ganstudio.ui.inspect.InspectViewModel;
 import io.ganstudio.ui.model.ModelView;
 import io.ganstudio.ui.playground.PlaygroundText;
 import io.ganstudio.ui.playground.PlaygroundView;
@@ -26,11 +29,15 @@ public final class Screens {
 
     public static final Screen PLAYGROUND = new Screen("playground", "screen.playground", "\u25cc",
             ctx -> new PlaygroundView(ctx.playground(), new PlaygroundText(Messages::locale), ctx.windowSupplier()));
+    public static final Screen INSPECT = new Screen("inspect", "screen.inspect", "\u25ce",
+            ctx -> new InspectView(InspectViewModel.of(ctx, ctx.tasks(), new InspectText(Messages::locale),
+                    ctx.data().cacheDir()), new InspectText(Messages::locale), ctx.windowSupplier(),
+                    ctx.work()::currentRun));
 
     private Screens() {
     }
 
     public static List<Screen> all() {
-        return List.of(DATA, MODEL, TRAIN, EXPLORE, PLAYGROUND);
+        return List.of(DATA, MODEL, TRAIN, EXPLORE, INSPECT, PLAYGROUND);
     }
 }

@@ -1,0 +1,105 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.anomaly.EncoderFile;
+import io.ganstudio.core.anomaly.EncoderFit;
+import io.ganstudio.core.anomaly.RunData;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.RunFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Trains the encoder of a run and writes it, with the validation scores and threshold, into the run folder. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train the f-AnoGAN encoder of a trained run (G and D stay frozen) and write "
+                + "RUN/anomaly/encoder.gse: the encoder, the scores of the normal validation images and the "
+                + "threshold.",
+                "The validation images (--validation of the run's training images) are held out of the encoder's "
+                        + "training, not of the GAN's."})
+final class AnomalyFitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "RUN", required = true, description = "The trained run folder.")
+    Path run;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + EncoderFit.Settings.DEFAULT_STEPS,
+            description = "Encoder training steps of 32 images. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--validation", paramLabel = "F", defaultValue = "0.1",
+            description = "Share of the normal images held out to set the threshold. Default: ${DEFAULT-VALUE}.")
+    double validation;
+
+    @Option(names = "--percentile", paramLabel = "P", defaultValue = "99",
+            description = "Threshold: this percentile of the validation images' scores (50-100). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double percentile;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached. "
+            + "Default: ~/.cache/gan-studio (or $XDG_CACHE_HOME/gan-studio).")
+    Path cache;
+
+    @Override
+    public Integer call() throws Exception {
+        if (steps < 1) {
+            throw new UsageError("--steps must be at least 1, not " + steps);
+        }
+        if (!(validation > 0 && validation < 1)) {
+            throw new UsageError("--validation must lie between 0 and 1, not " + validation);
+        }
+        if (!(percentile >= 50 && percentile <= 100)) {
+            throw new UsageError("--percentile must lie between 50 and 100, not " + percentile);
+        }
+        RunFolder folder = RunFolders.open(run);
+        if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
+            throw new UsageError("the run at " + run.toAbsolutePath() + " has no checkpoint yet: train it first");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        EngineSetup.init();
+        ImageDataset data;
+        try {
+            data = RunData.load(folder, cache != null ? cache : AppDirs.datasetCacheDir(), () -> false);
+        } catch (DatasetException e) {
+            throw new UsageError("the run's training data cannot be loaded: " + Cli.oneLine(e.getMessage()));
+        }
+        out.printf(Locale.ROOT, "fitting the encoder on %d normal images for %d steps%n", data.count(), steps);
+        out.flush();
+        EncoderFit.Settings settings = new EncoderFit.Settings(steps, EncoderFit.Settings.defaults().learningRate(),
+                validation, percentile, folder.config().train().seed());
+        int every = Math.max(1, steps / 20);
+        EncoderFile file = EncoderFit.fit(folder, data, settings, (step, total, loss, img, feat) -> {
+            if (step % every == 0 || step == total) {
+                out.printf(Locale.ROOT, "step %d/%d  loss %.5f  (image %.5f, feature %.5f)%n", step, total, loss,
+                        img, feat);
+                out.flush();
+            }
+        }, () -> false);
+        print(out, folder, file);
+        return Cli.OK;
+    }
+
+    static void print(PrintWriter out, RunFolder folder, EncoderFile file) {
+        EncoderFile.Header h = file.header();
+        out.printf(Locale.ROOT, "encoder:   %s (fitted to the GAN checkpoint of step %d, %.0f s)%n",
+                EncoderFile.path(folder.dir()).toAbsolutePath(), h.ganStep(), h.seconds());
+        out.printf(Locale.ROOT, "threshold: %.5f = the %s percentile of %d normal validation images' scores "
+                + "(held out of the encoder's training)%n", h.threshold(), trim(h.percentile()), h.validationImages());
+        out.flush();
+    }
+
+    private static String trim(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) + "th" : p + "th";
+    }
+}

@@ -1,0 +1,195 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.anomaly.FolderInspection;
+import io.ganstudio.core.anomaly.Heatmap;
+import io.ganstudio.core.anomaly.Inspector;
+import io.ganstudio.core.anomaly.LabelledMetrics;
+import io.ganstudio.core.anomaly.PixelNearest;
+import io.ganstudio.core.anomaly.RunData;
+import io.ganstudio.core.anomaly.ScoreCsv;
+import io.ganstudio.core.anomaly.Threshold;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.SkippedFile;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.train.GanJson;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.SampleGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+
+import java.io.PrintWriter;
+
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Scores every image of a folder with a run's fitted encoder and writes a CSV (and heatmaps). */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score every image in a folder (and its subfolders) with the run's encoder: higher is "
+                + "less like the training images. Images of another size or colour mode are converted as training "
+                + "data is; files that are not images are skipped and listed.",
+                "A folder with subfolders good/ok/normal and others (the MVTec AD layout) is labelled: AUROC and "
+                        + "F1 are printed, for the GAN's score and for the pixel-nearest-neighbour baseline."})
+final class AnomalyScoreCommand implements Callable<Integer> {
+
+    private static final int MAX_SKIPPED_SHOWN = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "RUN", required = true, description = "The run folder with a fitted "
+            + "encoder (gan-studio anomaly fit).")
+    Path run;
+
+    @Option(names = "--data", paramLabel = "FOLDER", required = true, description = "The images to inspect.")
+    Path data;
+
+    @Option(names = "--csv", paramLabel = "FILE", required = true, description = "Where to write the results: "
+            + "path,score,normalised_score,above_threshold,image_term,feature_term,pixel_nn_distance,label.")
+    Path csv;
+
+    @Option(names = "--maps", paramLabel = "DIR", description = "Also write each image's heatmap over the image "
+            + "as a PNG into DIR (named after the image's path).")
+    Path maps;
+
+    @Option(names = "--percentile", paramLabel = "P", description = "Threshold at this percentile of the "
+            + "validation scores instead of the one chosen at fit time (lower: more sensitive).")
+    Double percentile;
+
+    @Option(names = "--no-baseline", description = "Skip the pixel-nearest-neighbour baseline (it needs the run's "
+            + "training images).")
+    boolean noBaseline;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached.")
+    Path cache;
+
+    @Override
+    public Integer call() throws Exception {
+        if (percentile != null && !(percentile >= 50 && percentile <= 100)) {
+            throw new UsageError("--percentile must lie between 50 and 100, not " + percentile);
+        }
+        RunFolder folder = RunFolders.open(run);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EngineSetup.init();
+        Inspector inspector;
+        try {
+            inspector = Inspector.open(folder);
+        } catch (NoSuchFileException e) {
+            throw new UsageError(e.getReason() != null ? e.getReason() : e.getMessage());
+        }
+        try (inspector; PixelNearest baseline = noBaseline ? null : baseline(folder, err)) {
+            Threshold threshold = percentile == null ? inspector.encoderFile().threshold()
+                    : inspector.encoderFile().threshold(percentile);
+            int size = inspector.model().imageSize();
+            FolderInspection.Summary s;
+            try {
+                s = FolderInspection.run(inspector, baseline, data, threshold, maps == null ? null
+                        : (item, inspection, row) -> SampleGrid.writePng(Heatmap.overlay(argb(item.pixels(),
+                                inspector.model().channels(), size), inspection.map(), inspector.mapScale(), 0.6),
+                        size, size, maps.resolve(mapName(row.path()))), null, null);
+            } catch (DatasetException e) {
+                throw new UsageError("--data: " + Cli.oneLine(e.getMessage()));
+            }
+            ScoreCsv.write(csv, s.rows());
+            if (json) {
+                out.println(GanJson.compact().toJson(summary(s)));
+            } else {
+                printText(out, s);
+            }
+            out.flush();
+        }
+        return Cli.OK;
+    }
+
+    private PixelNearest baseline(RunFolder folder, PrintWriter err) {
+        try {
+            return new PixelNearest(RunData.load(folder, cache != null ? cache : AppDirs.datasetCacheDir(),
+                    () -> false), folder.config().train().seed());
+        } catch (DatasetException e) {
+            err.println("warning: no pixel-nearest-neighbour baseline: the run's training images cannot be loaded ("
+                    + Cli.oneLine(e.getMessage()) + ")");
+            return null;
+        }
+    }
+
+    static int[] argb(float[] chw, int channels, int size) {
+        return SampleGrid.toArgb(chw, 0, channels, size);
+    }
+
+    /** A flat file name for an image's map: its relative path with separators made safe, then .png. */
+    static String mapName(String relative) {
+        return relative.replace('/', '_').replace('\\', '_') + ".png";
+    }
+
+    private void printText(PrintWriter out, FolderInspection.Summary s) {
+        long above = s.rows().stream().filter(r -> r.aboveThreshold()).count();
+        out.printf(Locale.ROOT, "scored %d images in %.1f s (%.0f per second); %d above the threshold %.5f "
+                        + "(%s percentile of the normal validation scores)%n", s.rows().size(), s.seconds(),
+                s.rows().size() / Math.max(1e-9, s.seconds()), above, s.threshold().value(),
+                s.threshold().percentile());
+        printSkipped(out, s.skipped());
+        if (s.gan() != null) {
+            LabelledMetrics g = s.gan();
+            out.printf(Locale.ROOT, "labelled folder: %d normal, %d anomalous%n", g.normal(), g.anomalous());
+            out.printf(Locale.ROOT, "AUROC %.4f  F1 %.4f at the threshold (precision %.4f, recall %.4f)%n",
+                    g.auroc(), g.f1(), g.precision(), g.recall());
+            if (s.baseline() != null) {
+                out.printf(Locale.ROOT, "baseline (pixel distance to the nearest training image): AUROC %.4f%n",
+                        s.baseline().auroc());
+            }
+        }
+        out.println("csv: " + csv.toAbsolutePath());
+        if (maps != null) {
+            out.println("maps: " + maps.toAbsolutePath());
+        }
+    }
+
+    private static void printSkipped(PrintWriter out, List<SkippedFile> skipped) {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        out.println("skipped " + skipped.size() + " file" + (skipped.size() == 1 ? "" : "s") + ":");
+        skipped.stream().limit(MAX_SKIPPED_SHOWN).forEach(f -> out.println("  " + f.path() + ": " + f.reason()));
+        if (skipped.size() > MAX_SKIPPED_SHOWN) {
+            out.println("  ... and " + (skipped.size() - MAX_SKIPPED_SHOWN) + " more");
+        }
+    }
+
+    private Map<String, Object> summary(FolderInspection.Summary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("images", s.rows().size());
+        m.put("above_threshold", s.rows().stream().filter(r -> r.aboveThreshold()).count());
+        m.put("threshold", s.threshold().value());
+        m.put("percentile", s.threshold().percentile());
+        m.put("seconds", s.seconds());
+        m.put("skipped", s.skipped().stream().map(f -> Map.of("path", f.path().toString(), "reason", f.reason()))
+                .toList());
+        if (s.gan() != null) {
+            m.put("normal", s.gan().normal());
+            m.put("anomalous", s.gan().anomalous());
+            m.put("auroc", s.gan().auroc());
+            m.put("f1", s.gan().f1());
+            m.put("precision", s.gan().precision());
+            m.put("recall", s.gan().recall());
+            m.put("roc", s.gan().roc().stream().map(p -> new double[] {p.falsePositiveRate(),
+                    p.truePositiveRate()}).toList());
+            if (s.baseline() != null) {
+                m.put("baseline_auroc", s.baseline().auroc());
+            }
+        }
+        m.put("csv", csv.toAbsolutePath().toString());
+        return m;
+    }
+}

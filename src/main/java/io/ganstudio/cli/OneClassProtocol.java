@@ -1,0 +1,172 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.anomaly.EncoderFit;
+import io.ganstudio.core.anomaly.FolderInspection;
+import io.ganstudio.core.anomaly.Inspection;
+import io.ganstudio.core.anomaly.Inspector;
+import io.ganstudio.core.anomaly.LabelledMetrics;
+import io.ganstudio.core.anomaly.PixelNearest;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.data.LoadOptions;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.train.AtomicFiles;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.TrainingSession;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The standard one-class protocol on Fashion-MNIST, one class at a time: train the GAN on the training images of
+ * class c only, fit the encoder on them, score the 10,000 built-in test images, anomalous = not class c. Test labels
+ * are used for nothing but the final AUROC. The pixel-nearest-neighbour baseline is measured on the same split.
+ */
+final class OneClassProtocol {
+
+    /**
+     * @param trainImages the 60,000-image training set (IDX, its labels file beside it)
+     * @param ganSteps    GAN training steps (batch 64)
+     * @param encoderSteps encoder steps (batch 32)
+     */
+    public record Settings(Path trainImages, long ganSteps, int encoderSteps, long seed) {
+    }
+
+    public record Result(int normalClass, String className, int trainImages, double ganAuroc, double baselineAuroc,
+                         double ganSeconds, double encoderSeconds, double scoreSeconds, int testImages) {
+    }
+
+    private OneClassProtocol() {
+    }
+
+    public static Result run(int c, Settings s, Path outDir, Consumer<String> log)
+            throws IOException, InterruptedException, DatasetException {
+        ImageDataset all = DatasetLoader.load(DataSpec.idx(s.trainImages().toString()), 28,
+                LoadOptions.defaults(), null).dataset();
+        if (!all.hasLabels()) {
+            throw new DatasetException("the training set at " + s.trainImages() + " has no labels file beside it");
+        }
+        ImageDataset normal = subset(all, c);
+        Path classDir = outDir.resolve("class-" + c);
+        Path idx = classDir.resolve("train-class" + c + "-images-idx3-ubyte");
+        writeIdx(idx, normal);
+        log.accept("class " + c + ": " + normal.count() + " training images -> " + idx);
+
+        ModelConfig model = ModelConfig.dcgan(28, 1);
+        TrainConfig train = TrainConfig.defaults().withSteps(s.ganSteps()).withSeed(s.seed());
+        GanConfig config = new GanConfig(DataSpec.idx(idx.toAbsolutePath().toString()), model, train);
+        Path runDir = classDir.resolve("run");
+        long t0 = System.nanoTime();
+        AtomicReference<SessionEvent.Failed> failed = new AtomicReference<>();
+        try (TrainingSession session = TrainingSession.newRun(config, runDir, null, e -> {
+            if (e instanceof SessionEvent.Failed f) {
+                failed.set(f);
+            }
+        })) {
+            session.start();
+            session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
+        }
+        if (failed.get() != null) {
+            throw new IOException("training the GAN failed: " + failed.get().message());
+        }
+        double ganSeconds = (System.nanoTime() - t0) / 1e9;
+        log.accept(String.format(java.util.Locale.ROOT, "class %d: GAN trained %d steps in %.0f s", c,
+                s.ganSteps(), ganSeconds));
+
+        RunFolder run = RunFolder.open(runDir);
+        long t1 = System.nanoTime();
+        EncoderFit.fit(run, normal, EncoderFit.Settings.defaults().withSteps(s.encoderSteps()), null, () -> false);
+        double encoderSeconds = (System.nanoTime() - t1) / 1e9;
+        log.accept(String.format(java.util.Locale.ROOT, "class %d: encoder fitted %d steps in %.0f s", c,
+                s.encoderSteps(), encoderSeconds));
+
+        ImageDataset test = DatasetLoader.load(DataSpec.builtIn(), 28, LoadOptions.defaults(), null).dataset();
+        long t2 = System.nanoTime();
+        double[] scores = new double[test.count()];
+        double[] nearest = new double[test.count()];
+        boolean[] anomalous = new boolean[test.count()];
+        try (Inspector inspector = Inspector.open(run); PixelNearest baseline = new PixelNearest(normal, s.seed())) {
+            int v = test.imageBytes();
+            for (int from = 0; from < test.count(); from += FolderInspection.CHUNK) {
+                int n = Math.min(FolderInspection.CHUNK, test.count() - from);
+                int[] idxs = new int[n];
+                final int start = from;
+                Arrays.setAll(idxs, i -> start + i);
+                float[] batch = new float[n * v];
+                test.fillBatch(idxs, batch);
+                List<float[]> images = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    images.add(Arrays.copyOfRange(batch, i * v, (i + 1) * v));
+                }
+                List<Inspection> r = inspector.inspect(images);
+                double[] d = baseline.distances(images);
+                for (int i = 0; i < n; i++) {
+                    scores[from + i] = r.get(i).score();
+                    nearest[from + i] = d[i];
+                    anomalous[from + i] = test.label(from + i) != c;
+                }
+            }
+        }
+        double scoreSeconds = (System.nanoTime() - t2) / 1e9;
+        double gan = LabelledMetrics.of(scores, anomalous, Double.POSITIVE_INFINITY).auroc();
+        double base = LabelledMetrics.of(nearest, anomalous, Double.POSITIVE_INFINITY).auroc();
+        return new Result(c, test.classNames().get(c), normal.count(), gan, base, ganSeconds, encoderSeconds,
+                scoreSeconds, test.count());
+    }
+
+    /** The images of class c (the label numbers of the IDX file). */
+    static ImageDataset subset(ImageDataset all, int c) throws DatasetException {
+        String name = className(all, c);
+        int v = all.imageBytes();
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < all.count(); i++) {
+            if (all.classNames().get(all.label(i)).equals(name)) {
+                keep.add(i);
+            }
+        }
+        if (keep.isEmpty()) {
+            throw new DatasetException("the training set has no images of class " + c);
+        }
+        byte[] px = new byte[keep.size() * v];
+        for (int k = 0; k < keep.size(); k++) {
+            System.arraycopy(all.pixels(), keep.get(k) * v, px, k * v, v);
+        }
+        return new ImageDataset(keep.size(), all.imageSize(), all.channels(), px, null, List.of());
+    }
+
+    private static String className(ImageDataset all, int c) throws DatasetException {
+        String name = String.valueOf(c);
+        if (!all.classNames().contains(name)) {
+            throw new DatasetException("class " + c + " is not in the training set's labels " + all.classNames());
+        }
+        return name;
+    }
+
+    /** An IDX images file (magic 0x00000803, count, rows, columns, then the bytes), written atomically. */
+    static void writeIdx(Path file, ImageDataset d) throws IOException {
+        if (d.channels() != 1) {
+            throw new IllegalArgumentException("IDX files hold grey images");
+        }
+        AtomicFiles.write(file, out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            data.writeInt(0x00000803);
+            data.writeInt(d.count());
+            data.writeInt(d.imageSize());
+            data.writeInt(d.imageSize());
+            data.write(d.pixels());
+            data.flush();
+        });
+    }
+}

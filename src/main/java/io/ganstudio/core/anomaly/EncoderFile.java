@@ -1,0 +1,167 @@
+package io.ganstudio.core.anomaly;
+
+import com.google.gson.JsonParseException;
+import io.ganstudio.core.train.AtomicFiles;
+import io.ganstudio.core.train.GanJson;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * A fitted encoder with what scoring needs beside it, in one file of the run folder, {@code anomaly/encoder.gse},
+ * written atomically like checkpoints and laid out the same way (big-endian):
+ * <pre>
+ *   8 bytes  magic  89 'G' 'S' 'E' 0D 0A 1A 0A
+ *   int      format version (1), int header length, header: UTF-8 JSON ({@link Header}: how it was fitted,
+ *            the validation images' scores, the threshold)
+ *   float32  the encoder's weights, in the header's order and lengths
+ *   int      CRC-32C of every byte before it
+ * </pre>
+ * Scoring only reads it.
+ */
+public record EncoderFile(Header header, Map<String, float[]> weights) {
+
+    public static final String FOLDER = "anomaly";
+    public static final String NAME = "encoder.gse";
+    private static final byte[] MAGIC = {(byte) 0x89, 'G', 'S', 'E', 0x0D, 0x0A, 0x1A, 0x0A};
+    private static final int VERSION = 1;
+    private static final int MAX_HEADER_BYTES = 64 << 20;
+
+    /**
+     * @param ganStep            the checkpoint step of the G and D the encoder was fitted to
+     * @param steps              encoder training steps, of {@code batchSize} images
+     * @param trainingImages     normal images the encoder trained on
+     * @param validationImages   normal images held out of the encoder's training (not of the GAN's): the threshold
+     *                           comes from their scores
+     * @param validationScores   their scores
+     * @param percentile         the percentile of validation scores chosen as the threshold
+     * @param threshold          that score
+     * @param mapScale           residual shown at full heat: the 99th percentile of the validation maps' peaks
+     * @param losses             the training loss at each step
+     */
+    public record Header(long ganStep, float kappa, int steps, int batchSize, float learningRate,
+                         double validationFraction, int trainingImages, int validationImages,
+                         double[] validationScores, double percentile, double threshold, float mapScale,
+                         double seconds, float[] losses, List<Array> arrays) {
+    }
+
+    public record Array(String name, int length) {
+    }
+
+    public static Path path(Path runDir) {
+        return runDir.resolve(FOLDER).resolve(NAME);
+    }
+
+    public Threshold threshold() {
+        return new Threshold(header.percentile(), header.threshold());
+    }
+
+    /** The threshold at another percentile of the same validation scores (the sensitivity control). */
+    public Threshold threshold(double percentile) {
+        return Threshold.of(header.validationScores(), percentile);
+    }
+
+    public void write(Path runDir) throws IOException {
+        List<Array> arrays = new ArrayList<>();
+        weights.forEach((k, v) -> arrays.add(new Array(k, v.length)));
+        Header h = header;
+        Header withArrays = new Header(h.ganStep(), h.kappa(), h.steps(), h.batchSize(), h.learningRate(),
+                h.validationFraction(), h.trainingImages(), h.validationImages(), h.validationScores(),
+                h.percentile(), h.threshold(), h.mapScale(), h.seconds(), h.losses(), arrays);
+        byte[] json = GanJson.compact().toJson(withArrays).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(path(runDir), out -> {
+            CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32C());
+            DataOutputStream data = new DataOutputStream(checked);
+            data.write(MAGIC);
+            data.writeInt(VERSION);
+            data.writeInt(json.length);
+            data.write(json);
+            for (float[] v : weights.values()) {
+                ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES);
+                b.asFloatBuffer().put(v);
+                data.write(b.array());
+            }
+            data.flush();
+            new DataOutputStream(out).writeInt((int) checked.getChecksum().getValue());
+        });
+    }
+
+    /**
+     * Reads and verifies the encoder of a run.
+     *
+     * @throws NoSuchFileException when no encoder was fitted yet (the message says to run fit)
+     * @throws IOException         when the file is damaged (the message says how)
+     */
+    public static EncoderFile read(Path runDir) throws IOException {
+        Path file = path(runDir);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(runDir.toString(), null, "this run has no anomaly encoder yet: fit one "
+                    + "first (gan-studio anomaly fit --run " + runDir + ", or Fit encoder on the Inspect screen)");
+        }
+        long size = Files.size(file);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            CheckedInputStream checked = new CheckedInputStream(raw, new CRC32C());
+            DataInputStream in = new DataInputStream(checked);
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+                throw damaged(file, "it is not a GAN Studio encoder file");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw damaged(file, "its format version " + version + " is not one this version reads");
+            }
+            int headerBytes = in.readInt();
+            if (headerBytes <= 0 || headerBytes > MAX_HEADER_BYTES || headerBytes > size) {
+                throw damaged(file, "its header length is impossible");
+            }
+            Header header;
+            try {
+                header = GanJson.compact().fromJson(new String(in.readNBytes(headerBytes), StandardCharsets.UTF_8),
+                        Header.class);
+            } catch (JsonParseException e) {
+                throw damaged(file, "its header is not valid JSON");
+            }
+            if (header == null || header.arrays() == null || header.validationScores() == null) {
+                throw damaged(file, "its header is incomplete");
+            }
+            long floats = header.arrays().stream().mapToLong(Array::length).sum();
+            if (size != MAGIC.length + 12L + headerBytes + floats * Float.BYTES) {
+                throw damaged(file, "its length does not match its header (an interrupted copy?)");
+            }
+            Map<String, float[]> weights = new LinkedHashMap<>();
+            for (Array a : header.arrays()) {
+                byte[] bytes = in.readNBytes(a.length() * Float.BYTES);
+                float[] v = new float[a.length()];
+                ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
+                weights.put(a.name(), v);
+            }
+            int computed = (int) checked.getChecksum().getValue();
+            if (computed != new DataInputStream(raw).readInt()) {
+                throw damaged(file, "its checksum does not match");
+            }
+            return new EncoderFile(header, weights);
+        } catch (EOFException e) {
+            throw damaged(file, "it ended early");
+        }
+    }
+
+    private static IOException damaged(Path file, String why) {
+        return new IOException("the encoder file " + file + " cannot be used: " + why + "; fit the encoder again");
+    }
+}

@@ -1,0 +1,183 @@
+package io.ganstudio.core.anomaly;
+
+import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.train.AdamOptimizer;
+import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.train.RunFolder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains f-AnoGAN's encoder on a run's normal training images with G and D frozen (izi_f: loss = MSE(x, G(E(x)))
+ * + kappa * MSE(f(x), f(G(E(x))))), scores a validation split of the same normal images that the encoder never
+ * saw, takes the threshold from a percentile of those scores, and writes it all into the run folder at once.
+ *
+ * <p>The validation images were part of the GAN's training (the run used every image); they are held out of the
+ * encoder's training only. Their scores are therefore a little optimistic, which a high percentile absorbs.
+ */
+public final class EncoderFit {
+
+    /**
+     * @param steps              encoder training steps of {@link FAnoGan#BATCH} images
+     * @param validationFraction share of the normal images held out of the encoder's training for the threshold
+     * @param percentile         percentile of the validation scores used as the threshold
+     */
+    public record Settings(int steps, float learningRate, double validationFraction, double percentile, long seed) {
+
+        public static final int DEFAULT_STEPS = 1000;
+
+        public Settings {
+            if (steps < 1) {
+                throw new IllegalArgumentException("the encoder needs at least 1 training step, not " + steps);
+            }
+            if (!(validationFraction > 0 && validationFraction < 1)) {
+                throw new IllegalArgumentException("the validation fraction must lie between 0 and 1, not "
+                        + validationFraction);
+            }
+            new Threshold(percentile, 0); // validates the range
+        }
+
+        public static Settings defaults() {
+            return new Settings(DEFAULT_STEPS, 1e-3f, 0.1, Threshold.DEFAULT_PERCENTILE, 1L);
+        }
+
+        public Settings withSteps(int n) {
+            return new Settings(n, learningRate, validationFraction, percentile, seed);
+        }
+    }
+
+    /** Called after every step, on the fitting thread. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(int step, int total, float loss, float imageTerm, float featureTerm);
+    }
+
+    private EncoderFit() {
+    }
+
+    /**
+     * Fits, writes {@code anomaly/encoder.gse} into the run folder, and returns it.
+     *
+     * @param normal the run's training images (loaded like the run loads them)
+     * @throws CancellationException when {@code cancelled} turns true; nothing is written then
+     */
+    public static EncoderFile fit(RunFolder run, ImageDataset normal, Settings settings, Progress progress,
+                                  BooleanSupplier cancelled) throws IOException {
+        ModelConfig model = run.config().model();
+        if (normal.channels() != model.channels() || normal.imageSize() != model.imageSize()) {
+            throw new IllegalArgumentException("the images are " + normal.channels() + "-channel "
+                    + normal.imageSize() + "px but the run's model takes " + model.channels() + "-channel "
+                    + model.imageSize() + "px");
+        }
+        if (normal.count() < 2) {
+            throw new IllegalArgumentException("fitting the encoder needs at least 2 normal images (some to train "
+                    + "on, some to set the threshold); the run's data has " + normal.count());
+        }
+        long t0 = System.nanoTime();
+        int[] order = shuffled(normal.count(), Rng.derive(settings.seed(), 41));
+        int validation = (int) Math.max(1, Math.min(normal.count() - 1,
+                Math.round(normal.count() * settings.validationFraction())));
+        int[] validationIdx = Arrays.copyOfRange(order, 0, validation);
+        int[] trainIdx = Arrays.copyOfRange(order, validation, order.length);
+
+        try (FAnoGan n = FAnoGan.open(run, -1)) {
+            float[] losses = train(n, normal, trainIdx, settings, progress, cancelled);
+            double[] scores = new double[validation];
+            float[] peaks = new float[validation];
+            Inspector inspector = Inspector.of(n, null);
+            int v = normal.imageBytes();
+            for (int from = 0; from < validation; from += FAnoGan.BATCH) {
+                checkCancelled(cancelled);
+                int count = Math.min(FAnoGan.BATCH, validation - from);
+                float[] batch = new float[count * v];
+                normal.fillBatch(Arrays.copyOfRange(validationIdx, from, from + count), batch);
+                List<float[]> images = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    images.add(Arrays.copyOfRange(batch, i * v, (i + 1) * v));
+                }
+                List<Inspection> results = inspector.inspect(images);
+                for (int i = 0; i < count; i++) {
+                    scores[from + i] = results.get(i).score();
+                    float[] map = results.get(i).map();
+                    peaks[from + i] = map[Heatmap.peak(map)];
+                }
+            }
+            Threshold threshold = Threshold.of(scores, settings.percentile());
+            double[] peakValues = new double[peaks.length];
+            for (int i = 0; i < peaks.length; i++) {
+                peakValues[i] = peaks[i];
+            }
+            float mapScale = (float) Math.max(1e-3, Threshold.percentile(peakValues, 99));
+            EncoderFile.Header header = new EncoderFile.Header(n.checkpoint().step(), FAnoGan.KAPPA,
+                    settings.steps(), FAnoGan.BATCH, settings.learningRate(), settings.validationFraction(),
+                    trainIdx.length, validation, scores, threshold.percentile(), threshold.value(), mapScale,
+                    (System.nanoTime() - t0) / 1e9, losses, List.of());
+            EncoderFile file = new EncoderFile(header, n.encoder().exportWeights());
+            checkCancelled(cancelled);
+            file.write(run.dir());
+            return file;
+        }
+    }
+
+    private static float[] train(FAnoGan n, ImageDataset normal, int[] trainIdx, Settings settings,
+                                 Progress progress, BooleanSupplier cancelled) {
+        float[] losses = new float[settings.steps()];
+        Rng rng = Rng.derive(settings.seed(), 42);
+        int b = FAnoGan.BATCH;
+        int[] indices = new int[b];
+        float[] pixels = new float[b * normal.imageBytes()];
+        int[] order = shuffled(trainIdx.length, rng);
+        int position = 0;
+        try (AdamOptimizer adam = new AdamOptimizer(n.manager(), n.encoder().parameters(), settings.learningRate(),
+                0.9f, 0.999f)) {
+            for (int step = 1; step <= settings.steps(); step++) {
+                checkCancelled(cancelled);
+                for (int i = 0; i < b; i++) {
+                    if (position == order.length) {
+                        order = shuffled(trainIdx.length, rng);
+                        position = 0;
+                    }
+                    indices[i] = trainIdx[order[position++]];
+                }
+                normal.fillBatch(indices, pixels);
+                float[] l;
+                try (NDManager sub = n.manager().newSubManager()) {
+                    l = n.trainingPass(n.batch(sub, pixels, b));
+                    adam.update();
+                }
+                losses[step - 1] = l[0];
+                if (progress != null) {
+                    progress.step(step, settings.steps(), l[0], l[1], l[2]);
+                }
+            }
+        }
+        return losses;
+    }
+
+    private static int[] shuffled(int n, Rng rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled != null && cancelled.getAsBoolean()) {
+            throw new CancellationException("fitting the encoder was cancelled");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.ganstudio.core.anomaly;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.train.Rng;
+
+import java.util.List;
+
+/**
+ * The baseline beside the GAN's score: an image's mean squared pixel distance to the nearest normal training image
+ * (at most {@link #MAX_REFERENCES} of them, a seeded random subset beyond that). If the GAN does not beat this, it
+ * has not earned its place.
+ */
+public final class PixelNearest implements AutoCloseable {
+
+    public static final int MAX_REFERENCES = 10_000;
+    private static final int CHUNK = 256;
+
+    private final NDManager manager;
+    private final NDArray references;
+    private final NDArray referenceNorms;
+    private final int values;
+
+    public PixelNearest(ImageDataset normal, long seed) {
+        EngineSetup.init();
+        int n = Math.min(MAX_REFERENCES, normal.count());
+        int[] indices = new int[normal.count()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = i;
+        }
+        Rng rng = Rng.derive(seed, 31);
+        for (int i = indices.length - 1; i > 0 && n < indices.length; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = indices[i];
+            indices[i] = indices[j];
+            indices[j] = t;
+        }
+        this.values = normal.imageBytes();
+        float[] pixels = new float[n * values];
+        normal.fillBatch(java.util.Arrays.copyOf(indices, n), pixels);
+        this.manager = NDManager.newBaseManager();
+        this.references = manager.create(pixels, new Shape(n, values));
+        this.referenceNorms = references.square().sum(new int[] {1});
+    }
+
+    /** Per image: min over references of mean((x - r)^2). */
+    public double[] distances(List<float[]> images) {
+        double[] out = new double[images.size()];
+        for (int from = 0; from < images.size(); from += CHUNK) {
+            int n = Math.min(CHUNK, images.size() - from);
+            float[] batch = new float[n * values];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(images.get(from + i), 0, batch, i * values, values);
+            }
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray x = sub.create(batch, new Shape(n, values));
+                // |x - r|^2 = |x|^2 + |r|^2 - 2 x.r, for all pairs at once.
+                NDArray d = x.matMul(references.transpose()).mul(-2f)
+                        .add(referenceNorms.expandDims(0))
+                        .add(x.square().sum(new int[] {1}).expandDims(1));
+                float[] min = d.min(new int[] {1}).toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    out[from + i] = Math.max(0, min[i]) / values;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

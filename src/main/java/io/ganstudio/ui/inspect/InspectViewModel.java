@@ -1,0 +1,495 @@
+package io.ganstudio.ui.inspect;
+
+import io.ganstudio.core.anomaly.EncoderFile;
+import io.ganstudio.core.anomaly.EncoderFit;
+import io.ganstudio.core.anomaly.FolderInspection;
+import io.ganstudio.core.anomaly.Heatmap;
+import io.ganstudio.core.anomaly.Inspection;
+import io.ganstudio.core.anomaly.Inspector;
+import io.ganstudio.core.anomaly.LabelledMetrics;
+import io.ganstudio.core.anomaly.PixelNearest;
+import io.ganstudio.core.anomaly.RunData;
+import io.ganstudio.core.anomaly.ScoreCsv;
+import io.ganstudio.core.anomaly.ScoreRow;
+import io.ganstudio.core.anomaly.Threshold;
+import io.ganstudio.core.data.ImageFolderStream;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.ui.fxutil.ArgbFrame;
+import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The Inspect screen's state and work, without controls: a run, its encoder (fit it, with progress and the loss),
+ * an inspected folder's scores, the threshold (a percentile of the normal validation scores, the sensitivity
+ * control), and the selected image with its reconstruction and heatmap. Engine work goes through the studio's
+ * background tasks, one job at a time (the engine objects are used by one job at a time).
+ */
+public final class InspectViewModel {
+
+    public enum State { NO_RUN, BUSY, READY }
+
+    /** One inspected image: its scores and a small picture for the table. */
+    public record Row(ScoreRow score, Path file, ArgbFrame thumbnail) {
+    }
+
+    /** The selected image with what the GAN made of it. */
+    public record Detail(Row row, ArgbFrame image, ArgbFrame reconstruction, float[] map, float mapScale,
+                         double score, boolean refined) {
+    }
+
+    private static final Map<Object, InspectViewModel> BY_OWNER = new WeakHashMap<>();
+    private static final int THUMB = 48;
+
+    private final BackgroundTasks tasks;
+    private final InspectText text;
+    private final Path cacheDir;
+    private final ReadOnlyObjectWrapper<Path> run = new ReadOnlyObjectWrapper<>(this, "run");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NO_RUN);
+    private final ReadOnlyBooleanWrapper hasEncoder = new ReadOnlyBooleanWrapper(this, "hasEncoder");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper encoderSummary = new ReadOnlyStringWrapper(this, "encoderSummary", "");
+    private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
+    private final ReadOnlyObjectWrapper<float[]> losses = new ReadOnlyObjectWrapper<>(this, "losses", new float[0]);
+    private final ReadOnlyObjectWrapper<double[]> validationScores =
+            new ReadOnlyObjectWrapper<>(this, "validationScores", new double[0]);
+    private final ReadOnlyObjectWrapper<Threshold> threshold = new ReadOnlyObjectWrapper<>(this, "threshold");
+    private final ReadOnlyObjectWrapper<LabelledMetrics> metrics = new ReadOnlyObjectWrapper<>(this, "metrics");
+    private final ReadOnlyObjectWrapper<LabelledMetrics> baselineMetrics =
+            new ReadOnlyObjectWrapper<>(this, "baselineMetrics");
+    private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> skipped = FXCollections.observableArrayList();
+    private final DoubleProperty percentile = new SimpleDoubleProperty(this, "percentile",
+            Threshold.DEFAULT_PERCENTILE);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.6);
+    private final IntegerProperty fitSteps = new SimpleIntegerProperty(this, "fitSteps",
+            EncoderFit.Settings.DEFAULT_STEPS);
+    private final BooleanProperty withBaseline = new SimpleBooleanProperty(this, "withBaseline", true);
+
+    // Used by one background job at a time.
+    private Inspector inspector;
+    private PixelNearest baseline;
+    private Task<?> running;
+
+    public InspectViewModel(BackgroundTasks tasks, InspectText text, Path cacheDir) {
+        this.tasks = tasks;
+        this.text = text;
+        this.cacheDir = cacheDir;
+        percentile.addListener((o, a, p) -> applyThreshold());
+    }
+
+    /** One ViewModel per studio window, kept across the view rebuilds of a language switch. */
+    public static synchronized InspectViewModel of(Object owner, BackgroundTasks tasks, InspectText text,
+                                                   Path cacheDir) {
+        return BY_OWNER.computeIfAbsent(owner, o -> new InspectViewModel(tasks, text, cacheDir));
+    }
+
+    // ---- actions
+
+    /** Opens a trained run; its encoder too when one was fitted. */
+    public void openRun(Path dir) {
+        if (!idle()) {
+            return;
+        }
+        start(text.get("job.open"), ctx -> {
+            EngineSetup.init();
+            RunFolder folder = RunFolder.open(dir);
+            if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
+                throw new IOException(text.get("error.noCheckpoint"));
+            }
+            closeEngine();
+            return openInspector(folder);
+        }, opened -> {
+            run.set(dir);
+            rows.clear();
+            skipped.clear();
+            detail.set(null);
+            metrics.set(null);
+            baselineMetrics.set(null);
+            resultSummary.set("");
+            showEncoder(opened);
+            status.set(opened == null ? text.get("status.noEncoder") : text.get("status.ready"));
+        });
+    }
+
+    /** Trains the encoder of the open run (G and D frozen) and writes it into the run folder. */
+    public void fit() {
+        Path dir = run.get();
+        if (dir == null || !idle()) {
+            return;
+        }
+        int steps = Math.max(1, fitSteps.get());
+        losses.set(new float[0]);
+        start(text.get("job.fit"), ctx -> {
+            RunFolder folder = RunFolder.open(dir);
+            closeEngine();
+            var data = RunData.load(folder, cacheDir, ctx::isCancelled);
+            float[] history = new float[steps];
+            long[] lastPush = {0};
+            EncoderFit.Settings s = new EncoderFit.Settings(steps, EncoderFit.Settings.defaults().learningRate(),
+                    0.1, percentile.get(), folder.config().train().seed());
+            EncoderFit.fit(folder, data, s, (step, total, loss, img, feat) -> {
+                history[step - 1] = loss;
+                ctx.progress(step, total);
+                long now = System.nanoTime();
+                if (now - lastPush[0] > 200_000_000L || step == total) { // the chart redraws at most 5 times a second
+                    lastPush[0] = now;
+                    float[] copy = Arrays.copyOf(history, step);
+                    Platform.runLater(() -> losses.set(copy));
+                }
+            }, ctx::isCancelled);
+            return openInspector(folder);
+        }, opened -> {
+            showEncoder(opened);
+            applyThreshold();
+            status.set(text.get("status.fitted"));
+        });
+    }
+
+    /** Scores every image of a folder (and its subfolders). */
+    public void inspect(Path folder) {
+        if (inspector == null || !idle()) {
+            return;
+        }
+        Threshold t = threshold.get();
+        boolean useBaseline = withBaseline.get();
+        start(text.get("job.inspect"), ctx -> {
+            if (useBaseline && baseline == null) {
+                RunFolder r = RunFolder.open(run.get());
+                baseline = new PixelNearest(RunData.load(r, cacheDir, ctx::isCancelled), r.config().train().seed());
+            }
+            List<Row> out = new ArrayList<>();
+            int size = inspector.model().imageSize();
+            int channels = inspector.model().channels();
+            FolderInspection.Summary s = FolderInspection.run(inspector, useBaseline ? baseline : null, folder, t,
+                    (item, inspection, row) -> out.add(new Row(row, item.path(),
+                            thumbnail(SampleGrid.toArgb(item.pixels(), 0, channels, size), size))),
+                    ctx::progress, ctx::isCancelled);
+            return new Object[] {s, out};
+        }, result -> {
+            FolderInspection.Summary s = (FolderInspection.Summary) result[0];
+            @SuppressWarnings("unchecked")
+            List<Row> out = (List<Row>) result[1];
+            out.sort(Comparator.comparingDouble((Row r) -> r.score().score()).reversed());
+            rows.setAll(out);
+            skipped.setAll(s.skipped().stream().map(f -> s.folder().relativize(f.path()) + ": "
+                    + f.why().text(text.locale())).toList());
+            detail.set(null);
+            applyThreshold();
+            status.set(text.format("status.inspected", s.rows().size(), s.folder(), s.seconds()));
+        });
+    }
+
+    /** Shows one image beside its reconstruction and map; with {@code refine}, after AnoGAN's latent search. */
+    public void select(Row row, boolean refine) {
+        if (row == null || inspector == null || !idle()) {
+            return;
+        }
+        String before = status.get();
+        start(text.get(refine ? "job.refine" : "job.select"), ctx -> {
+            int size = inspector.model().imageSize();
+            int channels = inspector.model().channels();
+            float[] pixels = ImageFolderStream.readOne(row.file(), size, channels);
+            Inspection i = (refine ? inspector.refine(List.of(pixels)) : inspector.inspect(List.of(pixels))).get(0);
+            return new Detail(row, new ArgbFrame(size, size, SampleGrid.toArgb(pixels, 0, channels, size)),
+                    new ArgbFrame(size, size, SampleGrid.toArgb(i.reconstruction(), 0, channels, size)), i.map(),
+                    inspector.mapScale(), i.score(), refine);
+        }, d -> {
+            detail.set(d);
+            status.set(before);
+        });
+    }
+
+    public void refineSelected() {
+        Detail d = detail.get();
+        if (d != null) {
+            select(d.row(), true);
+        }
+    }
+
+    /** Writes the table as CSV. */
+    public void exportCsv(Path file) {
+        List<ScoreRow> out = rows.stream().map(Row::score).toList();
+        start(text.get("job.exportCsv"), ctx -> {
+            ScoreCsv.write(file, out);
+            return file;
+        }, f -> status.set(text.format("status.exported", f)));
+    }
+
+    /** Writes every inspected image's heatmap over the image as a PNG into a folder. */
+    public void exportMaps(Path dir) {
+        if (inspector == null || !idle()) {
+            return;
+        }
+        List<Row> all = List.copyOf(rows);
+        double alpha = opacity.get();
+        start(text.get("job.exportMaps"), ctx -> {
+            int size = inspector.model().imageSize();
+            int channels = inspector.model().channels();
+            for (int i = 0; i < all.size(); i++) {
+                if (ctx.isCancelled()) {
+                    throw new CancellationException();
+                }
+                Row r = all.get(i);
+                float[] px = ImageFolderStream.readOne(r.file(), size, channels);
+                Inspection s = inspector.inspect(List.of(px)).get(0);
+                SampleGrid.writePng(Heatmap.overlay(SampleGrid.toArgb(px, 0, channels, size), s.map(),
+                        inspector.mapScale(), alpha), size, size,
+                        dir.resolve(r.score().path().replace('/', '_') + ".png"));
+                ctx.progress(i + 1, all.size());
+            }
+            return dir;
+        }, d -> status.set(text.format("status.exported", d)));
+    }
+
+    public void cancel() {
+        Task<?> t = running;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    // ---- helpers
+
+    private boolean idle() {
+        return state.get() != State.BUSY;
+    }
+
+    private interface Body<T> {
+        T call(io.ganstudio.ui.task.WorkContext ctx) throws Exception;
+    }
+
+    private <T> void start(String title, Body<T> body, java.util.function.Consumer<T> done) {
+        State before = state.get() == State.BUSY ? State.READY : state.get();
+        state.set(State.BUSY);
+        progress.set(-1);
+        status.set(title);
+        running = tasks.job(title, body::call)
+                .onSuccess(v -> {
+                    state.set(run.get() == null ? State.NO_RUN : State.READY);
+                    done.accept(v);
+                })
+                .onError(e -> {
+                    state.set(run.get() == null ? State.NO_RUN : before);
+                    status.set(text.format("status.failed", message(e)));
+                })
+                .onCancelled(() -> {
+                    state.set(run.get() == null ? State.NO_RUN : before);
+                    status.set(text.get("status.cancelled"));
+                })
+                .andFinally(() -> {
+                    running = null;
+                    progress.unbind();
+                    progress.set(0);
+                })
+                .start();
+        progress.bind(running.progressProperty());
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        if (t instanceof NoSuchFileException n && n.getReason() != null) {
+            return n.getReason();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    private EncoderFile openInspector(RunFolder folder) throws IOException {
+        try {
+            inspector = Inspector.open(folder);
+            return inspector.encoderFile();
+        } catch (NoSuchFileException e) {
+            return null; // no encoder yet: the screen offers to fit one
+        }
+    }
+
+    private void closeEngine() {
+        if (inspector != null) {
+            inspector.close();
+            inspector = null;
+        }
+        if (baseline != null) {
+            baseline.close();
+            baseline = null;
+        }
+    }
+
+    private void showEncoder(EncoderFile file) {
+        hasEncoder.set(file != null);
+        if (file == null) {
+            encoderSummary.set(text.get("encoder.none"));
+            validationScores.set(new double[0]);
+            threshold.set(null);
+            return;
+        }
+        EncoderFile.Header h = file.header();
+        losses.set(h.losses());
+        validationScores.set(h.validationScores());
+        encoderSummary.set(text.format("encoder.summary", h.ganStep(), h.steps(), h.validationImages()));
+        if (percentile.get() == h.percentile()) {
+            applyThreshold();
+        } else {
+            percentile.set(h.percentile());
+        }
+    }
+
+    /** Recomputes the threshold from the validation scores and re-marks the rows (cheap: no engine work). */
+    private void applyThreshold() {
+        double[] v = validationScores.get();
+        if (v.length == 0) {
+            threshold.set(null);
+            return;
+        }
+        Threshold t = Threshold.of(v, Math.max(50, Math.min(100, percentile.get())));
+        threshold.set(t);
+        List<Row> updated = rows.stream().map(r -> {
+            ScoreRow s = r.score();
+            return new Row(new ScoreRow(s.path(), s.anomalous(), s.score(), t.normalise(s.score()), s.imageTerm(),
+                    s.featureTerm(), t.above(s.score()), s.pixelNearest()), r.file(), r.thumbnail());
+        }).toList();
+        if (!updated.isEmpty()) {
+            rows.setAll(updated);
+        }
+        metrics.set(metricsOf(updated, t, false));
+        baselineMetrics.set(metricsOf(updated, t, true));
+        long above = updated.stream().filter(r -> r.score().aboveThreshold()).count();
+        resultSummary.set(updated.isEmpty() ? "" : text.format("result.summary", updated.size(), above));
+    }
+
+    private static LabelledMetrics metricsOf(List<Row> rows, Threshold t, boolean baseline) {
+        List<Row> labelled = rows.stream().filter(r -> r.score().anomalous() != null
+                && !(baseline && Double.isNaN(r.score().pixelNearest()))).toList();
+        double[] s = new double[labelled.size()];
+        boolean[] truth = new boolean[labelled.size()];
+        for (int i = 0; i < s.length; i++) {
+            ScoreRow r = labelled.get(i).score();
+            s[i] = baseline ? r.pixelNearest() : r.score();
+            truth[i] = r.anomalous();
+        }
+        return LabelledMetrics.of(s, truth, baseline ? Double.POSITIVE_INFINITY : t.value());
+    }
+
+    private static ArgbFrame thumbnail(int[] argb, int size) {
+        if (size <= THUMB) {
+            return new ArgbFrame(size, size, argb);
+        }
+        int[] out = new int[THUMB * THUMB];
+        for (int y = 0; y < THUMB; y++) {
+            for (int x = 0; x < THUMB; x++) {
+                out[y * THUMB + x] = argb[(y * size / THUMB) * size + x * size / THUMB];
+            }
+        }
+        return new ArgbFrame(THUMB, THUMB, out);
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<Path> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasEncoderProperty() {
+        return hasEncoder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty encoderSummaryProperty() {
+        return encoderSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultSummaryProperty() {
+        return resultSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[]> lossesProperty() {
+        return losses.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<double[]> validationScoresProperty() {
+        return validationScores.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Threshold> thresholdProperty() {
+        return threshold.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LabelledMetrics> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LabelledMetrics> baselineMetricsProperty() {
+        return baselineMetrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Detail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> skipped() {
+        return skipped;
+    }
+
+    public DoubleProperty percentileProperty() {
+        return percentile;
+    }
+
+    public DoubleProperty opacityProperty() {
+        return opacity;
+    }
+
+    public IntegerProperty fitStepsProperty() {
+        return fitSteps;
+    }
+
+    public BooleanProperty withBaselineProperty() {
+        return withBaseline;
+    }
+}
