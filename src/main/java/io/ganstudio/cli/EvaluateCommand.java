@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.train.SampleGrid;
+
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
@@ -188,7 +190,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%s, step %d: the %d of %d samples nearest to a training image",
                             run.getFileName(), full.state().step(), rows, candidates.count()));
             int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            Png.write(argb, image.getWidth(), image.getHeight(), file);
+            SampleGrid.writePng(argb, image.getWidth(), image.getHeight(), file);
         }
     }
 

@@ -86,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
                 List<int[]> images = generator.renderBatch(latents).join();
                 int size = generator.imageSize();
                 for (int i = 0; i < count; i++) {
-                    Png.write(images.get(i), size, size, dir.resolve("image-" + (seed + i) + ".png"));
+                    SampleGrid.writePng(images.get(i), size, size, dir.resolve("image-" + (seed + i) + ".png"));
                 }
                 o.println("wrote " + count + " images to " + dir.toAbsolutePath());
             }

@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.train.SampleGrid;
+
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.train.GifWriter;
 import io.ganstudio.core.latent.Latents;
@@ -90,7 +92,7 @@ final class InterpolateCommand implements Callable<Integer> {
             int size = generator.imageSize();
             if (out != null) {
                 for (int i = 0; i < images.size(); i++) {
-                    Png.write(images.get(i), size, size, out.resolve(String.format("frame-%04d.png", i)));
+                    SampleGrid.writePng(images.get(i), size, size, out.resolve(String.format("frame-%04d.png", i)));
                 }
                 o.println("wrote " + images.size() + " frames to " + out.toAbsolutePath());
             }

@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.train.SampleGrid;
+
 import com.google.gson.GsonBuilder;
 import io.ganstudio.core.playground.AwtSurface;
 import io.ganstudio.core.playground.Loss;
@@ -180,7 +182,7 @@ final class PlaygroundCommand implements Callable<Integer> {
         if (png != null) {
             AwtSurface surface = new AwtSurface(pngSize, pngSize);
             PlaygroundPainter.paint(frame, PlaygroundPainter.Layers.ALL, surface, 0, 0, pngSize);
-            Png.write(surface.argb(), pngSize, pngSize, png);
+            SampleGrid.writePng(surface.argb(), pngSize, pngSize, png);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("distribution", csv != null ? csv.toString() : preset().cliName());

@@ -170,9 +170,9 @@ final class ProjectCommand implements Callable<Integer> {
             throws IOException {
         Files.createDirectories(out);
         int size = model.imageSize();
-        Png.write(SampleGrid.toArgb(r.image(), 0, model.channels(), size), size, size,
+        SampleGrid.writePng(SampleGrid.toArgb(r.image(), 0, model.channels(), size), size, size,
                 out.resolve("reconstruction.png"));
-        Png.write(SampleGrid.toArgb(target, 0, model.channels(), size), size, size, out.resolve("target.png"));
+        SampleGrid.writePng(SampleGrid.toArgb(target, 0, model.channels(), size), size, size, out.resolve("target.png"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", run.toAbsolutePath().toString());
         json.put("checkpoint", checkpoint.file().getFileName().toString());

@@ -185,6 +185,10 @@ public final class SampleGrid {
     }
 
     private static void writePng(BufferedImage image, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("this Java runtime has no PNG writer");
