@@ -1,23 +1,17 @@
 package io.ganstudio.ui.inspect;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import java.util.Locale;
 
 /** The encoder's training loss per step, as a line (a running mean over 10 steps, so the trend reads at a glance). */
-final class LossChart extends Region {
+final class LossChart extends CanvasChart {
 
-    private final Canvas canvas = new Canvas();
     private float[] losses = new float[0];
-    private String caption = "";
 
     LossChart() {
-        getChildren().add(canvas);
-        setMinSize(120, 120);
-        setPrefSize(280, 160);
+        super(280);
     }
 
     void show(float[] values, String text) {
@@ -27,18 +21,7 @@ final class LossChart extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         g.setFill(Color.web("#333333"));
         g.fillText(caption, 6, 12);
         int n = losses.length;

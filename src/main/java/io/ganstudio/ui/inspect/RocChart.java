@@ -1,25 +1,19 @@
 package io.ganstudio.ui.inspect;
 
 import io.ganstudio.core.anomaly.LabelledMetrics;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import java.util.List;
 
 /** The ROC curve of a labelled inspection (GAN score, and the pixel baseline dashed), with the chance diagonal. */
-final class RocChart extends Region {
+final class RocChart extends CanvasChart {
 
-    private final Canvas canvas = new Canvas();
     private LabelledMetrics gan;
     private LabelledMetrics baseline;
-    private String caption = "";
 
     RocChart() {
-        getChildren().add(canvas);
-        setMinSize(120, 120);
-        setPrefSize(200, 160);
+        super(200);
     }
 
     void show(LabelledMetrics ganMetrics, LabelledMetrics baselineMetrics, String text) {
@@ -30,18 +24,7 @@ final class RocChart extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         g.setFill(Color.web("#333333"));
         g.fillText(caption, 6, 12);
         double side = Math.min(w - 12, h - 24);

@@ -1,26 +1,20 @@
 package io.ganstudio.ui.inspect;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
  * Histogram of the inspected images' normalised scores (filled bars) with the normal validation images' scores
  * (outline) and the threshold, which sits at 1 on this scale. Scores beyond the right edge are counted in the last bin.
  */
-final class ScoreHistogram extends Region {
+final class ScoreHistogram extends CanvasChart {
 
     private static final int BINS = 40;
-    private final Canvas canvas = new Canvas();
     private double[] scores = new double[0];
     private double[] validation = new double[0];
-    private String caption = "";
 
     ScoreHistogram() {
-        getChildren().add(canvas);
-        setMinSize(120, 120);
-        setPrefSize(280, 160);
+        super(280);
         getStyleClass().add("score-histogram");
     }
 
@@ -33,18 +27,7 @@ final class ScoreHistogram extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         if (w < 10 || h < 30) {
             return;
         }
