@@ -81,7 +81,7 @@ public final class EncoderFit {
                     + "on, some to set the threshold); the run's data has " + normal.count());
         }
         long t0 = System.nanoTime();
-        int[] order = shuffled(normal.count(), Rng.derive(settings.seed(), 41));
+        int[] order = Rng.derive(settings.seed(), 41).permutation(normal.count());
         int validation = (int) Math.max(1, Math.min(normal.count() - 1,
                 Math.round(normal.count() * settings.validationFraction())));
         int[] validationIdx = Arrays.copyOfRange(order, 0, validation);
@@ -133,7 +133,7 @@ public final class EncoderFit {
         int b = FAnoGan.BATCH;
         int[] indices = new int[b];
         float[] pixels = new float[b * normal.imageBytes()];
-        int[] order = shuffled(trainIdx.length, rng);
+        int[] order = rng.permutation(trainIdx.length);
         int position = 0;
         try (AdamOptimizer adam = new AdamOptimizer(n.manager(), n.encoder().parameters(), settings.learningRate(),
                 0.9f, 0.999f)) {
@@ -141,7 +141,7 @@ public final class EncoderFit {
                 checkCancelled(cancelled);
                 for (int i = 0; i < b; i++) {
                     if (position == order.length) {
-                        order = shuffled(trainIdx.length, rng);
+                        order = rng.permutation(trainIdx.length);
                         position = 0;
                     }
                     indices[i] = trainIdx[order[position++]];
@@ -159,20 +159,6 @@ public final class EncoderFit {
             }
         }
         return losses;
-    }
-
-    private static int[] shuffled(int n, Rng rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

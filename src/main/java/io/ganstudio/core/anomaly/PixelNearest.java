@@ -27,17 +27,9 @@ public final class PixelNearest implements AutoCloseable {
     public PixelNearest(ImageDataset normal, long seed) {
         EngineSetup.init();
         int n = Math.min(MAX_REFERENCES, normal.count());
-        int[] indices = new int[normal.count()];
-        for (int i = 0; i < indices.length; i++) {
-            indices[i] = i;
-        }
-        Rng rng = Rng.derive(seed, 31);
-        for (int i = indices.length - 1; i > 0 && n < indices.length; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = indices[i];
-            indices[i] = indices[j];
-            indices[j] = t;
-        }
+        // All of them in order, or a random subset when there are more than MAX_REFERENCES.
+        int[] indices = n < normal.count() ? Rng.derive(seed, 31).permutation(normal.count())
+                : java.util.stream.IntStream.range(0, n).toArray();
         this.values = normal.imageBytes();
         float[] pixels = new float[n * values];
         normal.fillBatch(java.util.Arrays.copyOf(indices, n), pixels);

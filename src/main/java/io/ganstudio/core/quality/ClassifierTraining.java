@@ -70,7 +70,7 @@ public final class ClassifierTraining {
             long start = System.nanoTime();
             int batches = train.count() / batch;
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                int[] order = permutation(train.count(), Rng.derive(settings.seed(), 100 + epoch));
+                int[] order = Rng.derive(settings.seed(), 100 + epoch).permutation(train.count());
                 double lossSum = 0;
                 int lossCount = 0;
                 for (int b = 0; b < batches; b++) {
@@ -119,7 +119,7 @@ public final class ClassifierTraining {
             log.printf(Locale.ROOT, "test accuracy on the built-in images: %.4f%n", accuracy);
             // The floor: as many training images as built-in ones, drawn with the seed.
             int floorN = test.count();
-            int[] pick = permutation(train.count(), Rng.derive(settings.seed(), 99));
+            int[] pick = Rng.derive(settings.seed(), 99).permutation(train.count());
             float[] floorImages = new float[floorN * train.imageBytes()];
             train.fillBatch(java.util.Arrays.copyOf(pick, floorN), floorImages);
             FashionClassifier.Output trainOut = net.run(floorImages, floorN);
@@ -148,20 +148,6 @@ public final class ClassifierTraining {
         float[] out = new float[data.count() * data.imageBytes()];
         data.fillBatch(all, out);
         return out;
-    }
-
-    private static int[] permutation(int n, Rng rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     private static double round(double v) {

@@ -253,19 +253,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private int[] permutation(long epoch) {
-        Rng rng = Rng.derive(train.seed() ^ 0x5DEECE66DL, epoch);
-        int n = data.count();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        return perm;
+        return Rng.derive(train.seed() ^ 0x5DEECE66DL, epoch).permutation(data.count());
     }
 
     private float[] nextNoise() {

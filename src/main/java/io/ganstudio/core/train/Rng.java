@@ -27,6 +27,21 @@ public final class Rng {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
+    /** 0 .. n-1 in a random order (Fisher-Yates from the last element down), drawn from this generator. */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     public int nextInt(int bound) {
         return (int) Math.floorMod(nextLong(), (long) bound);
     }
