@@ -16,11 +16,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,7 +78,7 @@ public final class QualityChart {
         }
         thread.execute(() -> {
             List<QualitySnapshot> rows = latest.get();
-            int[] argb = draw(chart(rows), w, h);
+            int[] argb = TrainingCharts.pixels(chart(rows), w, h);
             pointCount = rows.size();
             Platform.runLater(() -> pane.show(w, h, argb));
         });
@@ -151,16 +146,4 @@ public final class QualityChart {
         return a;
     }
 
-    private static int[] draw(JFreeChart chart, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        } finally {
-            g.dispose();
-        }
-        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    }
 }

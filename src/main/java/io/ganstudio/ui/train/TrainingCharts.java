@@ -246,7 +246,8 @@ public final class TrainingCharts {
         pointCount = lossCurves[0].smooth.getItemCount();
     }
 
-    private static int[] pixels(JFreeChart chart, int width, int height) {
+    /** The chart drawn with Java2D (antialiased) into ARGB pixels: the Train screen's charts never draw on the FX thread. */
+    static int[] pixels(JFreeChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
