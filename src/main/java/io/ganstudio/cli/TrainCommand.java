@@ -92,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quality-every", paramLabel = "STEPS", defaultValue = "500", description = "Measure quality "
             + "every this many steps on 512 samples (FID/KID on the built-in data; coverage, diversity and "
             + "memorisation always), written to quality.csv; 0 turns it off. Skipped whenever the measuring would "
-            + "pass 5% of training time. Default: ${DEFAULT-VALUE}.")
+            + "pass 5%% of training time. Default: ${DEFAULT-VALUE}.")
     int qualityEvery;
 
     @Option(names = "--verbose", description = "Also print how the engine was set up (threads, environment) "
