@@ -49,6 +49,8 @@ import java.util.function.Consumer;
 public final class TrainingSession implements AutoCloseable {
 
     private static final long METRICS_INTERVAL_NANOS = 100_000_000L;
+    /** How long one wait for the user lasts before the loop looks at its commands again. */
+    private static final long GATE_SLICE_NANOS = 50_000_000L;
     /** A step of the largest model takes seconds, a checkpoint write a few more: this is a generous bound. */
     private static final long SHUTDOWN_WAIT_MINUTES = 5;
     private static final Phrase DECODING = Phrase.of("session.decoding");
@@ -482,6 +484,9 @@ public final class TrainingSession implements AutoCloseable {
             if (trainer.stepsDone() >= target) {
                 finish(folder, trainer, true, pending);
                 return;
+            }
+            if (running && !once && !InteractionGate.shared().awaitQuiet(GATE_SLICE_NANOS)) {
+                continue; // the user is dragging a slider: look at the commands again, then wait on
             }
             StepMetrics m = trainer.step();
             Phrase divergence = m.divergence();

@@ -185,6 +185,45 @@ class TrainingSessionTest {
     }
 
     @Test
+    void trainingWaitsWhileTheUserDragsAndStillObeysStop(@TempDir Path runs) throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession s = TrainingSession.newRun(config(100_000), runs.resolve("gate"), null, events::add);
+        InteractionGate gate = InteractionGate.shared();
+        gate.begin(); // a render in flight, as while a slider is dragged
+        boolean held = true;
+        try {
+            s.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (s.state() != SessionState.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(SessionState.RUNNING, s.state());
+            Thread.sleep(1500);
+            assertEquals(0, metricRows(events), "trained while the user was dragging");
+            gate.end();
+            held = false;
+            while (metricRows(events) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(metricRows(events) > 0, "training did not go on once the user let go");
+            gate.begin();
+            held = true;
+            s.stop(); // obeyed although the gate is closed again
+            assertTrue(s.awaitEnd(120, TimeUnit.SECONDS), "stop was not obeyed while the gate was closed");
+        } finally {
+            if (held) {
+                gate.end();
+            }
+        }
+        assertInstanceOf(SessionEvent.Finished.class, events.get(events.size() - 1));
+    }
+
+    private static long metricRows(List<SessionEvent> events) {
+        return events.stream().filter(e -> e instanceof SessionEvent.Metrics)
+                .mapToLong(e -> ((SessionEvent.Metrics) e).steps().size()).sum();
+    }
+
+    @Test
     void aSecondTrainerOnTheSameRunIsRefused(@TempDir Path runs) throws Exception {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         TrainingSession first = TrainingSession.newRun(config(100_000), runs.resolve("busy"), null, events::add);

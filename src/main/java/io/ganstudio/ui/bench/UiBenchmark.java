@@ -141,8 +141,14 @@ public final class UiBenchmark {
         });
         waitUntil(() -> fx(() -> explore.mainImage().frame() != null));
 
+        long waitedBefore = io.ganstudio.session.InteractionGate.shared().waitedNanos();
+        long dragStart = System.nanoTime();
         PulseMonitor.Stats whileTraining = latency();
+        double dragged = (System.nanoTime() - dragStart) / 1e9;
+        double waited = (io.ganstudio.session.InteractionGate.shared().waitedNanos() - waitedBefore) / 1e9;
         System.out.println("slider -> redraw while training: " + whileTraining);
+        System.out.printf("  training waited for the slider %.1f s of the %.1f s of dragging "
+                + "(goal: training slowed by no more than the time dragged)%n", waited, dragged);
         onFx(() -> {
             train.pause();
             return null;

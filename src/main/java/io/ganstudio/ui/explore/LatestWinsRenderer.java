@@ -1,5 +1,7 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.session.InteractionGate;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -9,6 +11,8 @@ import java.util.function.Function;
  * Keeps a slider responsive however slow the generator is: at most one render is in flight, and while it runs only
  * the newest requested z is remembered (older requests are dropped, not queued). When the render completes, its
  * image is delivered and the remembered z, if any, is rendered next. Nobody ever waits: callers return at once.
+ * Each render holds the process's {@link InteractionGate}, so a training in progress waits between its steps while
+ * the user drags.
  */
 public final class LatestWinsRenderer {
 
@@ -16,6 +20,7 @@ public final class LatestWinsRenderer {
     private final Executor deliver;
     private final Consumer<int[]> onImage;
     private final Consumer<Throwable> onError;
+    private final InteractionGate gate;
     private boolean inFlight;
     private float[] pending;
     private long requested;
@@ -30,6 +35,7 @@ public final class LatestWinsRenderer {
         this.deliver = deliver;
         this.onImage = onImage;
         this.onError = onError;
+        this.gate = InteractionGate.shared();
     }
 
     /** Asks for z to be shown; returns at once. */
@@ -48,12 +54,14 @@ public final class LatestWinsRenderer {
 
     private void launch(float[] z) {
         CompletableFuture<int[]> f;
+        gate.begin(); // a running training waits between steps until the user stops moving the slider
         try {
             f = render.apply(z);
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
         f.whenComplete((image, error) -> {
+            gate.end();
             deliver.execute(() -> {
                 if (error != null) {
                     onError.accept(error);

@@ -1,0 +1,88 @@
+package io.ganstudio.session;
+
+/**
+ * Lets what the user touches go first: while a screen renders in answer to the user (a slider dragged in Explore),
+ * a running training waits between steps, so that the render has the CPU cores to itself instead of sharing them
+ * with a whole training step. The training loses at most the time the user interacted; its measured training time
+ * ({@code seconds} in metrics.csv) does not count the waiting.
+ * <p>
+ * One per process ({@link #shared()}): the studio's renderers mark their work with {@link #begin()} and
+ * {@link #end()}, the training loop asks {@link #awaitQuiet} before each step. The command line never interacts, so
+ * for it the gate is always open.
+ */
+public final class InteractionGate {
+
+    /** After the last interaction the gate stays closed this long: a hand on a slider moves again within it. */
+    public static final long GRACE_NANOS = 150_000_000L;
+
+    private static final InteractionGate SHARED = new InteractionGate(System::nanoTime);
+
+    /** A clock, replaceable in tests. */
+    @FunctionalInterface
+    public interface Clock {
+        long nanoTime();
+    }
+
+    private final Clock clock;
+    private int inFlight;
+    private long lastActivity;
+    private boolean everActive;
+    private long waitedNanos;
+
+    public InteractionGate(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static InteractionGate shared() {
+        return SHARED;
+    }
+
+    /** An interactive render starts. */
+    public synchronized void begin() {
+        inFlight++;
+        touch();
+    }
+
+    /** The render started by {@link #begin()} is done (also when it failed). */
+    public synchronized void end() {
+        inFlight = Math.max(0, inFlight - 1);
+        touch();
+        notifyAll();
+    }
+
+    private void touch() {
+        lastActivity = clock.nanoTime();
+        everActive = true;
+    }
+
+    /** Whether training should wait now: a render is in flight, or the last one ended less than the grace ago. */
+    public synchronized boolean busy() {
+        return inFlight > 0 || everActive && clock.nanoTime() - lastActivity < GRACE_NANOS;
+    }
+
+    /**
+     * Waits while {@link #busy()}, at most {@code maxNanos} (so that the caller can look at its commands again).
+     *
+     * @return whether the gate is open now
+     */
+    public synchronized boolean awaitQuiet(long maxNanos) throws InterruptedException {
+        long start = clock.nanoTime();
+        while (busy()) {
+            long left = maxNanos - (clock.nanoTime() - start);
+            if (left <= 0) {
+                waitedNanos += clock.nanoTime() - start;
+                return false;
+            }
+            long untilGraceEnds = inFlight > 0 ? left : GRACE_NANOS - (clock.nanoTime() - lastActivity);
+            long nanos = Math.max(1_000_000L, Math.min(left, untilGraceEnds));
+            wait(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+        }
+        waitedNanos += clock.nanoTime() - start;
+        return true;
+    }
+
+    /** Time training has spent waiting for the user so far (for benchmarks). */
+    public synchronized long waitedNanos() {
+        return waitedNanos;
+    }
+}
