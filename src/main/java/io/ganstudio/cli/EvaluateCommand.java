@@ -3,7 +3,6 @@ package io.ganstudio.cli;
 import io.ganstudio.core.train.SampleGrid;
 
 import ai.djl.ndarray.NDManager;
-import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
@@ -114,14 +113,13 @@ final class EvaluateCommand implements Callable<Integer> {
         GanConfig config = RunFolders.config(run);
         LoadedCheckpoint checkpoint = RunFolders.latestGenerator(run, spec.commandLine().getErr());
         ImageDataset real = loadReal(checkpoint.config());
-        boolean builtIn = checkpoint.config().data().kind() == DataSpec.Kind.BUILT_IN
-                && checkpoint.config().model().channels() == 1;
+        boolean builtIn = QualityEvaluator.builtIn(checkpoint.config());
         EngineSetup.init();
         SampleImages generated = generate(checkpoint);
         QualityReport report;
         try (NDManager manager = NDManager.newBaseManager();
              QualityEvaluator evaluator = QualityEvaluator.prepare(manager, real, new QualityEvaluator.Options(
-                     realLimit, builtIn, false, 0, samples, seed))) {
+                     realLimit, builtIn, QualityEvaluator.padded(checkpoint.config()), 0, samples, seed))) {
             report = evaluator.evaluate(generated);
             if (nearest > 0) {
                 Path file = sheet != null ? sheet : run.resolve("nearest.png");

@@ -1,7 +1,6 @@
 package io.ganstudio.session;
 
 import ai.djl.ndarray.NDManager;
-import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
@@ -9,6 +8,7 @@ import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.quality.QualityCsv;
+import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.text.Phrase;
@@ -429,9 +429,9 @@ public final class TrainingSession implements AutoCloseable {
             return null;
         }
         publish(new SessionEvent.Progress(Phrase.of("session.quality"), -1));
-        boolean builtIn = config.data().kind() == DataSpec.Kind.BUILT_IN && data.dataset().channels() == 1;
+        boolean builtIn = QualityEvaluator.builtIn(config);
         try {
-            QualityProbe probe = QualityProbe.prepare(root, data.dataset(), builtIn, false,
+            QualityProbe probe = QualityProbe.prepare(root, data.dataset(), builtIn, QualityEvaluator.padded(config),
                     config.model().latentSize(), config.train().gridSize(), config.train().seed());
             return probe; // its one-time preparation is not counted against the budget of the probes themselves
 

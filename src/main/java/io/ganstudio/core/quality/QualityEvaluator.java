@@ -1,8 +1,11 @@
 package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.Rng;
 
 import java.io.IOException;
@@ -30,6 +33,19 @@ public final class QualityEvaluator implements AutoCloseable {
      * @param sampleCount the number of samples to be measured (for choosing bins)
      */
     public record Options(int realLimit, boolean classifier, boolean padded, int bins, int sampleCount, long seed) {
+    }
+
+    /** Whether a run measures in the Fashion-MNIST classifier: built-in (grayscale) data. */
+    public static boolean builtIn(GanConfig config) {
+        return config.data().kind() == DataSpec.Kind.BUILT_IN && config.model().channels() == 1;
+    }
+
+    /**
+     * Whether a run's images are the built-in 28x28 images padded to a larger model (as with {@code --size 32 --fit
+     * pad}): the classifier then takes their centre, which is the original image, instead of shrinking the whole.
+     */
+    public static boolean padded(GanConfig config) {
+        return builtIn(config) && config.data().fit() == Fit.PAD && config.model().imageSize() > FashionClassifier.SIZE;
     }
 
     private final NDManager manager;
