@@ -23,8 +23,8 @@ import java.util.List;
  */
 final class ArithmeticPanel extends VBox {
 
-    private static final double THUMB = 40;
-    private static final double CELL = 46;
+    private static final double THUMB = 56;
+    private static final double CELL = 60;
 
     private final ArithmeticModel model;
     private final ExploreText text;
@@ -46,8 +46,8 @@ final class ArithmeticPanel extends VBox {
         Label message = ProjectPanel.wrapped("");
         message.setId("arithmeticMessage");
         message.textProperty().bind(model.messageProperty());
-        results.setHgap(4);
-        results.setVgap(4);
+        results.setHgap(10);
+        results.setVgap(2);
         model.resultProperty().addListener((o, a, r) -> showResult(r));
         showResult(model.resultProperty().get());
         getChildren().addAll(compute, message, results);
@@ -55,11 +55,13 @@ final class ArithmeticPanel extends VBox {
 
     private VBox conceptRow(int k, BookmarksModel bookmarks) {
         char letter = "ABC".charAt(k);
-        Label name = new Label(text.format("lab.concept", letter));
-        name.setStyle("-fx-font-weight: bold;");
+        Label name = new Label(String.valueOf(letter));
+        name.setStyle("-fx-font-weight: bold; -fx-font-size: 18px;");
+        name.setMinWidth(18);
         Button current = new Button(text.get("lab.addCurrent"));
         current.setId("addCurrent" + letter);
         current.setOnAction(e -> model.addCurrent(k));
+        current.setTooltip(new Tooltip(text.format("lab.addCurrentTooltip", letter)));
         MenuButton fromBookmark = new MenuButton(text.get("lab.addBookmark"));
         fromBookmark.setId("addBookmark" + letter);
         fromBookmark.setOnShowing(e -> {
@@ -75,9 +77,14 @@ final class ArithmeticPanel extends VBox {
                 fromBookmark.getItems().add(none);
             }
         });
-        HBox head = new HBox(8, name, current, fromBookmark);
-        head.setAlignment(Pos.CENTER_LEFT);
+        current.setMaxWidth(Double.MAX_VALUE);
+        fromBookmark.setMaxWidth(Double.MAX_VALUE);
+        VBox buttons = new VBox(4, current, fromBookmark);
+        buttons.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         FlowPane examples = new FlowPane(4, 4);
+        HBox.setHgrow(examples, javafx.scene.layout.Priority.ALWAYS);
+        examples.setPrefWrapLength(3 * (THUMB + 4));
         examples.setId("examples" + letter);
         Runnable refresh = () -> {
             examples.getChildren().clear();
@@ -96,35 +103,39 @@ final class ArithmeticPanel extends VBox {
         };
         model.concept(k).addListener((ListChangeListener<ArithmeticModel.Example>) c -> refresh.run());
         refresh.run();
-        return new VBox(4, head, examples);
+        HBox row = new HBox(8, name, examples, buttons);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(row);
     }
 
+    /** Three rows of four, so each latent result stands above its pixel counterpart: A, B, C, A - B + C. */
     private void showResult(ArithmeticModel.Result r) {
         results.getChildren().clear();
         if (r == null) {
             return;
         }
-        String[] heads = {"A", "B", "C", "A−B+C"};
-        results.add(new Label(text.get("lab.inLatent")), 0, 0, ArithmeticModel.CONCEPTS + 1
-                + ArithmeticModel.NEIGHBOURS, 1);
+        int columns = ArithmeticModel.CONCEPTS + 1;
+        String[] heads = {"A", "B", "C", "A − B + C"};
+        results.add(ProjectPanel.wrapped(text.get("lab.inLatent")), 0, 0, columns, 1);
         for (int i = 0; i < r.latent().size(); i++) {
             int index = i;
             PixelView v = cell(r.latent().get(i));
             v.setId("arithmeticLatent" + i);
             v.setOnMouseClicked(e -> model.show(index));
             Tooltip.install(v, new Tooltip(text.get("lab.showResult")));
-            results.add(v, i, 1);
-            results.add(new Label(i < heads.length ? heads[i] : "±" + (i - ArithmeticModel.CONCEPTS)), i, 2);
+            int row = i < columns ? 1 : 3;
+            results.add(v, i % columns, row);
+            results.add(new Label(i < columns ? heads[i] : text.format("lab.neighbourShort", i - columns + 1)),
+                    i % columns, row + 1);
         }
-        results.add(new Label(text.get("lab.onPixels")), 0, 3, ArithmeticModel.CONCEPTS + 1, 1);
+        results.add(ProjectPanel.wrapped(text.get("lab.onPixels")), 0, 5, columns, 1);
         for (int i = 0; i < r.pixels().size(); i++) {
             PixelView v = cell(r.pixels().get(i));
             v.setId("arithmeticPixels" + i);
-            results.add(v, i, 4);
-            results.add(new Label(heads[i]), i, 5);
+            results.add(v, i, 6);
+            results.add(new Label(heads[i]), i, 7);
         }
-        Label hint = ProjectPanel.wrapped(text.get("lab.arithmeticHint"));
-        results.add(hint, 0, 6, ArithmeticModel.CONCEPTS + 1 + ArithmeticModel.NEIGHBOURS, 1);
+        results.add(ProjectPanel.wrapped(text.get("lab.arithmeticHint")), 0, 8, columns, 1);
     }
 
     private static PixelView cell(ArgbFrame f) {

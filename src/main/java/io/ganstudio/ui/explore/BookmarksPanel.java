@@ -29,7 +29,7 @@ import java.util.List;
  */
 final class BookmarksPanel extends VBox {
 
-    private static final double THUMB = 40;
+    private static final double THUMB = 56;
 
     private final BookmarksModel model;
     private final ExploreText text;
@@ -59,7 +59,7 @@ final class BookmarksPanel extends VBox {
         list.setId("bookmarkList");
         list.setItems(model.items());
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setPrefHeight(200);
+        list.setPrefHeight(220);
         list.setCellFactory(v -> new ItemCell());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
@@ -107,6 +107,7 @@ final class BookmarksPanel extends VBox {
         frames.setEditable(true);
         frames.setPrefWidth(80);
         frames.valueProperty().addListener((o, a, v) -> model.walkFramesProperty().set(v));
+        model.walkFramesProperty().addListener((o, a, v) -> frames.getValueFactory().setValue(v.intValue()));
         CheckBox slerp = new CheckBox(text.get("label.slerp"));
         slerp.selectedProperty().bindBidirectional(model.walkSlerpProperty());
         HBox options = new HBox(8, new Label(text.get("lab.walkFrames")), frames, slerp);

@@ -24,7 +24,8 @@ import java.util.prefs.Preferences;
 
 /**
  * The Explore screen's latent lab at 1280x800, for screenshots: {@code en|ja RUN_DIR project IMAGE},
- * {@code en|ja RUN_DIR arithmetic A1,A2,A3 B1,B2,B3 C1,C2,C3} (bookmark names) or {@code en|ja RUN_DIR bookmarks}.
+ * {@code en|ja RUN_DIR arithmetic A1,A2,A3 B1,B2,B3 C1,C2,C3} (bookmark names) or {@code en|ja RUN_DIR bookmarks [WALK.gif]}
+ * (bookmarks 1, 4 and 7 selected; with a file, their looping walk is exported there).
  * Prints READY when the screen is ready to be captured.
  */
 public final class LabShotHarness {
@@ -83,8 +84,12 @@ public final class LabShotHarness {
                     return null;
                 });
                 await(() -> lab.arithmetic().resultProperty().get() != null);
+                Thread.sleep(500);
                 fx(() -> {
                     lab.arithmetic().show(3);
+                    TabPane tabs = (TabPane) stage[0].getScene().lookup("#labTabs");
+                    ((javafx.scene.control.ScrollPane) tabs.getSelectionModel().getSelectedItem().getContent())
+                            .setVvalue(1); // the results are below the examples
                     return null;
                 });
             }
@@ -94,8 +99,15 @@ public final class LabShotHarness {
                     ListView<?> list = (ListView<?>) stage[0].getScene().lookup("#bookmarkList");
                     list.getSelectionModel().selectIndices(0, 3, 6);
                     lab.bookmarks().show(lab.bookmarks().items().get(0).name());
+                    if (args.length > 3) {
+                        var items = lab.bookmarks().items();
+                        lab.bookmarks().walkFramesProperty().set(12);
+                        lab.bookmarks().export(List.of(items.get(0).name(), items.get(3).name(), items.get(6).name()),
+                                Path.of(args[3]), true);
+                    }
                     return null;
                 });
+                await(() -> !lab.bookmarks().exportingProperty().get());
             }
             default -> { }
         }
