@@ -2,6 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,7 +31,7 @@ final class ArithmeticPanel extends VBox {
     private final ExploreText text;
     private final GridPane results = new GridPane();
 
-    ArithmeticPanel(ArithmeticModel model, BookmarksModel bookmarks, ExploreText text) {
+    ArithmeticPanel(ArithmeticModel model, BookmarksModel bookmarks, ExploreText text, Subscriptions subs) {
         super(8);
         this.model = model;
         this.text = text;
@@ -38,7 +39,7 @@ final class ArithmeticPanel extends VBox {
         setId("arithmeticPanel");
         getChildren().add(ProjectPanel.wrapped(text.format("lab.arithmeticIntro", ArithmeticModel.MIN_EXAMPLES)));
         for (int k = 0; k < ArithmeticModel.CONCEPTS; k++) {
-            getChildren().add(conceptRow(k, bookmarks));
+            getChildren().add(conceptRow(k, bookmarks, subs));
         }
         Button compute = new Button(text.get("lab.arithmeticCompute"));
         compute.setId("arithmeticCompute");
@@ -48,12 +49,12 @@ final class ArithmeticPanel extends VBox {
         message.textProperty().bind(model.messageProperty());
         results.setHgap(10);
         results.setVgap(2);
-        model.resultProperty().addListener((o, a, r) -> showResult(r));
+        subs.onChange(model.resultProperty(), (o, a, r) -> showResult(r));
         showResult(model.resultProperty().get());
         getChildren().addAll(compute, message, results);
     }
 
-    private VBox conceptRow(int k, BookmarksModel bookmarks) {
+    private VBox conceptRow(int k, BookmarksModel bookmarks, Subscriptions subs) {
         char letter = "ABC".charAt(k);
         Label name = new Label(String.valueOf(letter));
         name.setStyle("-fx-font-weight: bold; -fx-font-size: 18px;");
@@ -101,7 +102,7 @@ final class ArithmeticPanel extends VBox {
                 examples.getChildren().add(new Label(text.get("lab.noExamples")));
             }
         };
-        model.concept(k).addListener((ListChangeListener<ArithmeticModel.Example>) c -> refresh.run());
+        subs.onList(model.concept(k), (ListChangeListener<ArithmeticModel.Example>) c -> refresh.run());
         refresh.run();
         HBox row = new HBox(8, name, examples, buttons);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -34,9 +35,11 @@ final class BookmarksPanel extends VBox {
     private final BookmarksModel model;
     private final ExploreText text;
     private final ListView<BookmarksModel.Item> list = new ListView<>();
+    private final Subscriptions subs;
 
-    BookmarksPanel(BookmarksModel model, ExploreViewModel explore, ExploreText text) {
+    BookmarksPanel(BookmarksModel model, ExploreViewModel explore, ExploreText text, Subscriptions subs) {
         super(8);
+        this.subs = subs;
         this.model = model;
         this.text = text;
         setPadding(new Insets(8));
@@ -57,7 +60,9 @@ final class BookmarksPanel extends VBox {
         keepRow.setAlignment(Pos.CENTER_LEFT);
 
         list.setId("bookmarkList");
-        list.setItems(model.items());
+        // A copy kept in step through the view's subscriptions: the model outlives this view.
+        subs.onList(model.items(), c -> list.getItems().setAll(model.items()));
+        list.getItems().setAll(model.items());
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setPrefHeight(220);
         list.setCellFactory(v -> new ItemCell());
@@ -107,7 +112,7 @@ final class BookmarksPanel extends VBox {
         frames.setEditable(true);
         frames.setPrefWidth(80);
         frames.valueProperty().addListener((o, a, v) -> model.walkFramesProperty().set(v));
-        model.walkFramesProperty().addListener((o, a, v) -> frames.getValueFactory().setValue(v.intValue()));
+        subs.onChange(model.walkFramesProperty(), (o, a, v) -> frames.getValueFactory().setValue(v.intValue()));
         CheckBox slerp = new CheckBox(text.get("label.slerp"));
         slerp.selectedProperty().bindBidirectional(model.walkSlerpProperty());
         HBox options = new HBox(8, new Label(text.get("lab.walkFrames")), frames, slerp);
@@ -156,7 +161,7 @@ final class BookmarksPanel extends VBox {
                 which.setValue(1);
             }
         };
-        explore.directionsReadyProperty().addListener((o, a, ready) -> fill.run());
+        subs.onChange(explore.directionsReadyProperty(), (o, a, ready) -> fill.run());
         fill.run();
         which.valueProperty().addListener((o, a, v) -> name.setText(v == null ? "" : model.directionName(v - 1)));
         Button save = new Button(text.get("lab.directionSave"));

@@ -108,7 +108,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         status.setMaxHeight(60);
         status.setPadding(new Insets(6, 0, 0, 0));
         setBottom(status); // errors and "saved" notes, out of the way of the title
-        HBox body = new HBox(14, samplesColumn(), imageColumn(), LabPane.around(controlsColumn(), vm, text));
+        HBox body = new HBox(14, samplesColumn(), imageColumn(), LabPane.around(controlsColumn(), vm, text, subs));
         body.setPadding(new Insets(10, 0, 0, 0));
         subs.onChange(vm.imageProperty(), (o, a, f) -> main.show(f));
         main.show(vm.imageProperty().get());

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -14,15 +15,16 @@ final class LabPane {
     private LabPane() {
     }
 
-    static TabPane around(Node editControls, ExploreViewModel vm, ExploreText text) {
+    /** @param subs the view's listeners on long-lived models, released when the view is disposed */
+    static TabPane around(Node editControls, ExploreViewModel vm, ExploreText text, Subscriptions subs) {
         LabModel lab = LabModel.of(vm, text);
         TabPane tabs = new TabPane(
                 tab("labTabEdit", text.get("lab.tab.edit"), editControls),
-                tab("labTabProject", text.get("lab.tab.project"), scroll(new ProjectPanel(lab.projection(), text))),
+                tab("labTabProject", text.get("lab.tab.project"), scroll(new ProjectPanel(lab.projection(), text, subs))),
                 tab("labTabArithmetic", text.get("lab.tab.arithmetic"),
-                        scroll(new ArithmeticPanel(lab.arithmetic(), lab.bookmarks(), text))),
+                        scroll(new ArithmeticPanel(lab.arithmetic(), lab.bookmarks(), text, subs))),
                 tab("labTabBookmarks", text.get("lab.tab.bookmarks"),
-                        scroll(new BookmarksPanel(lab.bookmarks(), vm, text))));
+                        scroll(new BookmarksPanel(lab.bookmarks(), vm, text, subs))));
         tabs.setId("labTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(420);

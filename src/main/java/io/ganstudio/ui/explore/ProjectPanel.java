@@ -1,6 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,7 +25,7 @@ final class ProjectPanel extends VBox {
 
     private static final double IMAGE = 150;
 
-    ProjectPanel(ProjectionModel model, ExploreText text) {
+    ProjectPanel(ProjectionModel model, ExploreText text, Subscriptions subs) {
         super(8);
         setPadding(new Insets(8));
         setId("projectPanel");
@@ -86,8 +87,8 @@ final class ProjectPanel extends VBox {
 
         PixelView target = image("projectTarget");
         PixelView live = image("projectReconstruction");
-        model.targetProperty().addListener((o, a, f) -> target.show(f));
-        model.reconstructionProperty().addListener((o, a, f) -> live.show(f));
+        subs.onChange(model.targetProperty(), (o, a, f) -> target.show(f));
+        subs.onChange(model.reconstructionProperty(), (o, a, f) -> live.show(f));
         target.show(model.targetProperty().get());
         live.show(model.reconstructionProperty().get());
         HBox images = new HBox(10, captioned(target, text.get("lab.projectTarget")),
