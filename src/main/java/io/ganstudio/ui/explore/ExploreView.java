@@ -422,10 +422,10 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Label heading = new Label(text.get("label.interpolation"));
         heading.setStyle("-fx-font-weight: bold;");
         Label a = new Label();
-        a.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.a", vm.keyALabelProperty().get()),
+        a.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("a", vm.keyALabelProperty().get()),
                 vm.keyALabelProperty()));
         Label b = new Label();
-        b.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.b", vm.keyBLabelProperty().get()),
+        b.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("b", vm.keyBLabelProperty().get()),
                 vm.keyBLabelProperty()));
         a.setMinWidth(130);
         b.setMinWidth(130);
@@ -478,6 +478,11 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         gif.setId("saveGif");
         gif.setOnAction(e -> saveGif());
         return List.of(heading, rowA, rowB, kindRow, scrubRow, gif);
+    }
+
+    /** "A: seed 12" for a seed, "A: bag" for a point from the lab. */
+    private String keyLabel(String key, String label) {
+        return text.format(label.matches("-?\\d+\\*?") ? "label." + key : "lab." + key, label);
     }
 
     // ---- nearest training images
