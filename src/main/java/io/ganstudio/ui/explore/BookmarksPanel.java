@@ -168,7 +168,11 @@ final class BookmarksPanel extends VBox {
         save.setId("directionSave");
         save.disableProperty().bind(which.valueProperty().isNull().or(model.availableProperty().not()));
         save.setOnAction(e -> model.nameDirection(which.getValue() - 1, name.getText()));
-        HBox row = new HBox(8, new Label(text.get("lab.directionNumber")), which, name, save);
+        Label number = new Label(text.get("lab.directionNumber"));
+        number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setPrefColumnCount(10);
+        HBox row = new HBox(8, number, which, name, save);
         row.setAlignment(Pos.CENTER_LEFT);
         return List.of(heading, explain, row);
     }
