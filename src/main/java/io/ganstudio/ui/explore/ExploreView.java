@@ -533,7 +533,9 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
 
     private void savePng() {
         ArgbFrame f = vm.imageProperty().get();
-        File file = chooser("dialog.savePng", "PNG", "*.png", "seed-" + vm.pickedSeedProperty().get() + ".png");
+        String point = vm.pointNameProperty().get().replaceAll("[\\\\/:*?\"<>|]", "_"); // a lab point's name
+        File file = chooser("dialog.savePng", "PNG", "*.png", (point.isEmpty() ? "seed-" + vm.pickedSeedProperty().get()
+                : point) + ".png");
         if (f == null || file == null) {
             return;
         }
