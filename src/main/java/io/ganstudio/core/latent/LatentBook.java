@@ -117,6 +117,41 @@ public final class LatentBook {
         }
     }
 
+    /**
+     * Gives a bookmark a new name, in its place in the list, and saves the book.
+     *
+     * @throws IllegalArgumentException when there is no bookmark {@code old} or another one is called {@code name}
+     */
+    public void renameBookmark(String old, String name) throws IOException {
+        Objects.requireNonNull(name);
+        int i = indexOf(old);
+        if (i < 0) {
+            throw new IllegalArgumentException("there is no bookmark \"" + old + "\"");
+        }
+        if (!old.equals(name) && indexOf(name) >= 0) {
+            throw new IllegalArgumentException("a bookmark is already called \"" + name + "\"");
+        }
+        Bookmark b = bookmarks.get(i);
+        bookmarks.set(i, new Bookmark(name, b.z(), b.label(), b.source()));
+        save();
+    }
+
+    /** Removes the direction of that name (if any) and saves the book. */
+    public void removeDirection(String name) throws IOException {
+        if (directions.removeIf(x -> x.name().equals(name))) {
+            save();
+        }
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < bookmarks.size(); i++) {
+            if (bookmarks.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void check(float[] z) {
         if (z.length != latentSize) {
             throw new IllegalArgumentException("this run's latent vectors have " + latentSize + " numbers, not "

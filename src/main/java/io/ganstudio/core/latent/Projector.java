@@ -64,6 +64,15 @@ public final class Projector implements AutoCloseable {
     /** Progress after each step: steps done, the best candidate's loss and its pixel error. */
     public interface Progress {
         void step(int done, int total, double loss, double pixelError);
+
+        /** Whether {@link #best} should be called after each step (copying the image costs a little). */
+        default boolean wantsBest() {
+            return false;
+        }
+
+        /** The best candidate after a step: its z and its image (CHW floats in [-1, 1]), to show it converge. */
+        default void best(int done, float[] z, float[] image) {
+        }
     }
 
     /**
@@ -191,6 +200,10 @@ public final class Projector implements AutoCloseable {
                         pixels[t - 1] = lastPixel[best];
                         if (progress != null) {
                             progress.step(t, s.steps(), lastTotal[best], lastPixel[best]);
+                            if (progress.wantsBest()) {
+                                progress.best(t, java.util.Arrays.copyOfRange(z, best * d, (best + 1) * d),
+                                        parts[2].get(best).toFloatArray());
+                            }
                         }
                     }
                     if (t == s.steps()) {
@@ -235,7 +248,7 @@ public final class Projector implements AutoCloseable {
         return sum / target.length;
     }
 
-    /** Per candidate: (total loss, pixel error), each shape (PARALLEL). */
+    /** Per candidate: (total loss, pixel error), each shape (PARALLEL), and the candidates' images. */
     private NDArray[] lossParts(NDArray z, NDArray x, NDArray targetFeatures, NDArray featureScale, int[] labels,
                                 Settings s) {
         NDArray image = generate(z, labels);
@@ -247,7 +260,7 @@ public final class Projector implements AutoCloseable {
                     .mul(s.featureWeight()));
         }
         NDArray prior = z.square().mean(new int[] {1, 2, 3}).sub(1f).square().mul(s.priorWeight());
-        return new NDArray[] {total.add(prior), pixel};
+        return new NDArray[] {total.add(prior), pixel, image};
     }
 
     private NDArray generate(NDArray z, int[] labels) {

@@ -108,7 +108,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         status.setMaxHeight(60);
         status.setPadding(new Insets(6, 0, 0, 0));
         setBottom(status); // errors and "saved" notes, out of the way of the title
-        HBox body = new HBox(14, samplesColumn(), imageColumn(), controlsColumn());
+        HBox body = new HBox(14, samplesColumn(), imageColumn(), LabPane.around(controlsColumn(), vm, text, subs));
         body.setPadding(new Insets(10, 0, 0, 0));
         subs.onChange(vm.imageProperty(), (o, a, f) -> main.show(f));
         main.show(vm.imageProperty().get());
@@ -241,12 +241,15 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         reroll.setOnAction(e -> vm.reroll());
         Label seed = new Label();
         seed.setId("seedLabel");
-        seed.textProperty().bind(Bindings.createStringBinding(() -> text.format(
-                vm.editedProperty().get() ? "label.seedEdited" : "label.seed",
-                Long.toString(vm.pickedSeedProperty().get())), vm.pickedSeedProperty(), vm.editedProperty()));
+        seed.textProperty().bind(Bindings.createStringBinding(() -> vm.pointNameProperty().get().isEmpty()
+                ? text.format(vm.editedProperty().get() ? "label.seedEdited" : "label.seed",
+                Long.toString(vm.pickedSeedProperty().get()))
+                : text.format(vm.editedProperty().get() ? "lab.pointEdited" : "lab.point", vm.pointNameProperty().get()),
+                vm.pickedSeedProperty(), vm.editedProperty(), vm.pointNameProperty()));
         Button copy = new Button(text.get("button.copySeed"));
         copy.setId("copySeed");
         copy.setTooltip(new Tooltip(text.get("tooltip.copySeed")));
+        copy.disableProperty().bind(vm.pointNameProperty().isNotEmpty()); // a lab point has no seed to copy
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(vm.cliCommand(generatorOption()));
@@ -372,9 +375,14 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 if (target < 0) {
                     return "";
                 }
+                List<String> names = vm.directionNamesProperty().get();
+                if (vm.modeProperty().get() == ExploreViewModel.SliderMode.DIRECTIONS && target < names.size()
+                        && !names.get(target).isBlank()) {
+                    return names.get(target);
+                }
                 return vm.modeProperty().get() == ExploreViewModel.SliderMode.DIRECTIONS
                         ? text.format("label.direction", target + 1) : text.format("label.dimension", target);
-            }, vm.sliderTargetProperty(slot), vm.modeProperty()));
+            }, vm.sliderTargetProperty(slot), vm.modeProperty(), vm.directionNamesProperty()));
             Slider s = new Slider(-ExploreViewModel.RANGE, ExploreViewModel.RANGE, 0);
             s.setId("slider" + i);
             s.valueProperty().bindBidirectional(vm.sliderProperty(i));
@@ -414,10 +422,10 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Label heading = new Label(text.get("label.interpolation"));
         heading.setStyle("-fx-font-weight: bold;");
         Label a = new Label();
-        a.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.a", vm.keyALabelProperty().get()),
+        a.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("a", vm.keyALabelProperty().get()),
                 vm.keyALabelProperty()));
         Label b = new Label();
-        b.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.b", vm.keyBLabelProperty().get()),
+        b.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("b", vm.keyBLabelProperty().get()),
                 vm.keyBLabelProperty()));
         a.setMinWidth(130);
         b.setMinWidth(130);
@@ -472,6 +480,11 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         return List.of(heading, rowA, rowB, kindRow, scrubRow, gif);
     }
 
+    /** "A: seed 12" for a seed, "A: bag" for a point from the lab. */
+    private String keyLabel(String key, String label) {
+        return text.format(label.matches("-?\\d+\\*?") ? "label." + key : "lab." + key, label);
+    }
+
     // ---- nearest training images
 
     private NearestLookup lookup;
@@ -520,7 +533,9 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
 
     private void savePng() {
         ArgbFrame f = vm.imageProperty().get();
-        File file = chooser("dialog.savePng", "PNG", "*.png", "seed-" + vm.pickedSeedProperty().get() + ".png");
+        String point = vm.pointNameProperty().get().replaceAll("[\\\\/:*?\"<>|]", "_"); // a lab point's name
+        File file = chooser("dialog.savePng", "PNG", "*.png", (point.isEmpty() ? "seed-" + vm.pickedSeedProperty().get()
+                : point) + ".png");
         if (f == null || file == null) {
             return;
         }

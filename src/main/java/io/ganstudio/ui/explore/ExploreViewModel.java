@@ -75,6 +75,9 @@ public final class ExploreViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> openedPath = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper openedName = new ReadOnlyStringWrapper("");
+    // The latent lab (projection, arithmetic, bookmarks) shows points that come from no seed.
+    private final ReadOnlyStringWrapper pointName = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<List<String>> directionNames = new SimpleObjectProperty<>(List.of());
 
     private float[] baseZ;
     private float[] z;
@@ -198,6 +201,7 @@ public final class ExploreViewModel {
             return;
         }
         picked.set(i);
+        pointName.set("");
         pickedSeed.set(firstSeed.get() + i);
         baseZ = Latents.fromSeed(pickedSeed.get(), s.latentSize());
         z = baseZ.clone();
@@ -210,7 +214,9 @@ public final class ExploreViewModel {
 
     /** Back to the picked sample as drawn from its seed. */
     public void resetEdits() {
-        if (picked.get() >= 0) {
+        if (!pointName.get().isEmpty() && baseZ != null) {
+            showPoint(baseZ, pointName.get());
+        } else if (picked.get() >= 0) {
             pick(picked.get());
         }
     }
@@ -291,7 +297,45 @@ public final class ExploreViewModel {
     }
 
     private String seedLabel() {
-        return pickedSeed.get() + (edited.get() ? "*" : "");
+        return (pointName.get().isEmpty() ? Long.toString(pickedSeed.get()) : pointName.get())
+                + (edited.get() ? "*" : "");
+    }
+
+    // ---- points from the latent lab
+
+    /**
+     * Shows any latent vector (a projected photo, a bookmark, an arithmetic result) as the point to edit,
+     * interpolate and save, like a picked sample; {@code name} labels it instead of a seed.
+     */
+    public void showPoint(float[] point, String name) {
+        ImageSource s = source.get();
+        if (s == null || point == null || point.length != s.latentSize()) {
+            return;
+        }
+        picked.set(-1);
+        pointName.set(name);
+        baseZ = point.clone();
+        z = baseZ.clone();
+        Arrays.fill(amounts, 0);
+        edited.set(false);
+        showing = Showing.PICK;
+        refreshSliders();
+        show();
+    }
+
+    /** The name of the lab point on show, or empty when a grid sample (a seed) is. */
+    public ReadOnlyStringProperty pointNameProperty() {
+        return pointName.getReadOnlyProperty();
+    }
+
+    /** The principal directions the sliders move (unit vectors in z), empty until computed. */
+    public List<float[]> directions() {
+        return directions;
+    }
+
+    /** Names given to the principal directions (by index; blank: unnamed), shown beside their sliders. */
+    public ObjectProperty<List<String>> directionNamesProperty() {
+        return directionNames;
     }
 
     /** The walk from A to B (before truncation is applied): {@link #interpolationFrameCount()} vectors. */

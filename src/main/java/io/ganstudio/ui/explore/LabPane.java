@@ -1,0 +1,48 @@
+package io.ganstudio.ui.explore;
+
+import io.ganstudio.ui.fxutil.Subscriptions;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * Explore's right-hand column as tabs: the sliders, truncation and interpolation ("Edit"), then the latent lab:
+ * projecting a photo, vector arithmetic, bookmarks and walks.
+ */
+final class LabPane {
+
+    private LabPane() {
+    }
+
+    /** @param subs the view's listeners on long-lived models, released when the view is disposed */
+    static TabPane around(Node editControls, ExploreViewModel vm, ExploreText text, Subscriptions subs) {
+        LabModel lab = LabModel.of(vm, text);
+        TabPane tabs = new TabPane(
+                tab("labTabEdit", text.get("lab.tab.edit"), editControls),
+                tab("labTabProject", text.get("lab.tab.project"), scroll(new ProjectPanel(lab.projection(), text, subs))),
+                tab("labTabArithmetic", text.get("lab.tab.arithmetic"),
+                        scroll(new ArithmeticPanel(lab.arithmetic(), lab.bookmarks(), text, subs))),
+                tab("labTabBookmarks", text.get("lab.tab.bookmarks"),
+                        scroll(new BookmarksPanel(lab.bookmarks(), vm, text, subs))));
+        tabs.setId("labTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinWidth(420);
+        tabs.setPrefWidth(440);
+        return tabs;
+    }
+
+    private static Tab tab(String id, String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent;");
+        return scroll;
+    }
+}
