@@ -2,9 +2,12 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.latent.ClassDirections;
+import io.ganstudio.core.latent.GeneratorRunner;
+import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.quality.ClassDirectionFit;
 import io.ganstudio.core.train.GanJson;
 import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.SampleGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +55,14 @@ final class DirectionsCommand implements Callable<Integer> {
             description = "Seed for the z and the held-out split. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--figure", paramLabel = "FILE", description = "Also write a PNG: one row per direction, the "
+            + "same z (seed --figure-seed) moved -3 .. +3 standard deviations along it, scaled up 3x.")
+    Path figure;
+
+    @Option(names = "--figure-seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the figure's z. Default: ${DEFAULT-VALUE}.")
+    long figureSeed;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -90,6 +101,12 @@ final class DirectionsCommand implements Callable<Integer> {
             throw e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (figure != null && !report.result().directions().isEmpty()) {
+            writeFigure(checkpoint, report.result());
+            if (!json) {
+                out.println("figure: " + figure.toAbsolutePath());
+            }
+        }
         if (json) {
             out.println(GanJson.pretty().toJson(jsonOf(report, seconds)));
             return Cli.OK;
@@ -125,6 +142,35 @@ final class DirectionsCommand implements Callable<Integer> {
         }
         out.println("wrote " + r.directions().size() + " directions to " + report.latentsFile().toAbsolutePath());
         return Cli.OK;
+    }
+
+    private void writeFigure(LoadedCheckpoint checkpoint, ClassDirections.Result r) throws IOException {
+        double[] steps = ClassDirectionFit.EFFECT_STEPS;
+        try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
+            float[] z = Latents.fromSeed(figureSeed, generator.latentSize());
+            List<float[]> zs = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (ClassDirections.Fitted d : r.directions()) {
+                names.add(d.name());
+                for (double s : steps) {
+                    zs.add(Latents.shift(z, d.normal(), (float) s));
+                }
+            }
+            float[] pixels = generator.sampleBatch(zs).join();
+            SampleGrid grid = SampleGrid.classRows(pixels, names.size(), steps.length, generator.channels(),
+                    generator.imageSize(), names);
+            int scale = 3;
+            int w = grid.width() * scale;
+            int h = grid.height() * scale;
+            int[] big = new int[w * h];
+            int[] small = grid.argb();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    big[y * w + x] = small[(y / scale) * grid.width() + x / scale];
+                }
+            }
+            SampleGrid.writePng(big, w, h, figure);
+        }
     }
 
     private static Map<String, Object> jsonOf(ClassDirectionFit.Report report, double seconds) {

@@ -139,8 +139,15 @@ class ClassCliTest {
         assertOk(CliRun.of("train", "--limit", "64", "--g-width", "4", "--d-width", "8", "--latent", "8", "--batch",
                 "8", "--steps", "2", "--quality-every", "0", "--out", builtIn.toString(), "--cache",
                 cache.toString()));
-        CliRun r = CliRun.of("directions", "--run", builtIn.toString(), "--samples", "400", "--effect", "20");
+        Path figure = tmp.resolve("toward.png");
+        CliRun r = CliRun.of("directions", "--run", builtIn.toString(), "--samples", "400", "--effect", "20",
+                "--figure", figure.toString());
         assertOk(r);
+        if (!LatentBook.open(builtIn, 8).directions().isEmpty()) {
+            BufferedImage png = ImageIO.read(figure.toFile());
+            int rows = LatentBook.open(builtIn, 8).directions().size();
+            assertTrue(png.getHeight() >= 3 * rows * 16, "a row per direction, scaled 3x: " + png.getHeight());
+        }
         assertTrue(r.out().contains("classifier: the evaluator's"), r.out());
         assertTrue(r.out().contains("wrote "), r.out());
         // Ten classes, each either fitted or skipped with the reason.

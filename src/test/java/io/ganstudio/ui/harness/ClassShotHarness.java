@@ -1,0 +1,60 @@
+package io.ganstudio.ui.harness;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Slider;
+import javafx.stage.Window;
+
+/**
+ * The Explore screen with class controls in use, for the README's screenshots:
+ * {@code en|ja RUN_DIR [SLIDER=VALUE] [class=INDEX]}: opens the run as {@link StudioShotHarness} does, then (after
+ * the run has loaded) moves class-direction slider SLIDER (0-based, in latents.json order) to VALUE and picks the
+ * class INDEX of a conditional run.
+ */
+public final class ClassShotHarness {
+
+    private ClassShotHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        StudioShotHarness.main(new String[] {"explore", args[0], args[1]});
+        // Waits (up to a minute) until the run has loaded and its controls exist, then sets them.
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Thread.sleep(1000);
+            java.util.concurrent.FutureTask<Boolean> done = new java.util.concurrent.FutureTask<>(() -> apply(args));
+            Platform.runLater(done);
+            if (done.get()) {
+                return;
+            }
+        }
+        System.err.println("the class controls did not appear");
+    }
+
+    private static boolean apply(String[] args) {
+        for (Window w : Window.getWindows()) {
+            Node root = w.getScene() == null ? null : w.getScene().getRoot();
+            if (root == null || root.lookup("#classPanel") == null) {
+                continue;
+            }
+            for (int i = 2; i < args.length; i++) {
+                String[] kv = args[i].split("=");
+                Node target = root.lookup(kv[0].equals("class") ? "#classPicker" : "#classSlider" + kv[0]);
+                ChoiceBox<?> picker = (ChoiceBox<?>) root.lookup("#classPicker");
+                if (target == null || !target.isVisible() || (kv[0].equals("class") && picker.getItems().isEmpty())) {
+                    return false;
+                }
+            }
+            for (int i = 2; i < args.length; i++) {
+                String[] kv = args[i].split("=");
+                if (kv[0].equals("class")) {
+                    ((ChoiceBox<?>) root.lookup("#classPicker")).getSelectionModel().select(Integer.parseInt(kv[1]));
+                } else {
+                    ((Slider) root.lookup("#classSlider" + kv[0])).setValue(Double.parseDouble(kv[1]));
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
