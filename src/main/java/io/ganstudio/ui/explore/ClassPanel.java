@@ -7,9 +7,12 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -18,8 +21,9 @@ import java.util.List;
 
 /**
  * Explore's class controls for a conditional generator: a class picker (the point on show, rendered as the chosen
- * class) and a "same z, every class" strip that follows the point on show; clicking an image in the strip picks its
- * class. Hidden (and taking no space) for a generator without classes.
+ * class), a "same z, every class" strip that follows the point on show (clicking an image picks its class), and a
+ * walk from the picked class toward another at the same z (the class embeddings blended by a slider), shown in a
+ * preview beside. Hidden (and taking no space) for a generator without classes.
  */
 public final class ClassPanel extends VBox {
 
@@ -31,6 +35,9 @@ public final class ClassPanel extends VBox {
     private final FlowPane strip = new FlowPane(4, 4);
     private final Label error = new Label();
     private final List<PixelView> thumbs = new ArrayList<>();
+    private final ChoiceBox<String> target = new ChoiceBox<>();
+    private final Slider blend = new Slider(0, 1, 0);
+    private final PixelView blended = new PixelView();
     // Latest wins: one strip render in flight, the newest request waits.
     private boolean busy;
     private boolean again;
@@ -58,7 +65,21 @@ public final class ClassPanel extends VBox {
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #9a3000;");
         error.managedProperty().bind(error.textProperty().isNotEmpty());
-        getChildren().addAll(row, stripLabel, strip, error);
+        target.setId("classTarget");
+        target.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> requestStrip());
+        blend.setId("classBlend");
+        blend.valueProperty().addListener((o, was, now) -> requestStrip());
+        HBox.setHgrow(blend, Priority.ALWAYS);
+        Label walk = new Label(text.get("class.walk"));
+        walk.setMinWidth(Region.USE_PREF_SIZE);
+        HBox walkRow = new HBox(8, walk, target, blend);
+        walkRow.setAlignment(Pos.CENTER_LEFT);
+        blended.setId("classBlended");
+        blended.setPrefSize(2 * THUMB, 2 * THUMB);
+        blended.setMinSize(2 * THUMB, 2 * THUMB);
+        blended.setMaxSize(2 * THUMB, 2 * THUMB);
+        Tooltip.install(blended, new Tooltip(text.get("class.walkTooltip")));
+        getChildren().addAll(row, stripLabel, strip, walkRow, blended, error);
         managedProperty().bind(visibleProperty());
         setVisible(false);
         subs.onChange(vm.sourceProperty(), (o, a, s) -> opened(s));
@@ -75,8 +96,11 @@ public final class ClassPanel extends VBox {
         updatingPicker = true;
         try {
             picker.getItems().setAll(classes);
+            target.getItems().setAll(classes);
+            blend.setValue(0);
             if (!classes.isEmpty()) {
                 picker.getSelectionModel().select(0);
+                target.getSelectionModel().select(Math.min(1, classes.size() - 1));
                 s.useClass(0); // the picked point is rendered as the first class, as the picker says
             }
         } finally {
@@ -126,7 +150,7 @@ public final class ClassPanel extends VBox {
     }
 
     private void requestStrip() {
-        if (!isVisible()) {
+        if (!isVisible() || updatingPicker) {
             return;
         }
         if (busy) {
@@ -139,12 +163,22 @@ public final class ClassPanel extends VBox {
             return;
         }
         int k = s.classes().size();
-        int[] classes = new int[k];
+        // Every class at this z, then the walk's point: the picked class blended toward the target by t.
+        List<float[]> rows = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            classes[c] = c;
+            float[] w = new float[k];
+            w[c] = 1f;
+            rows.add(w);
         }
+        float[] mix = new float[k];
+        int from = Math.max(0, picker.getSelectionModel().getSelectedIndex());
+        int to = Math.max(0, target.getSelectionModel().getSelectedIndex());
+        float t = (float) blend.getValue();
+        mix[from] += 1 - t;
+        mix[to] += t;
+        rows.add(mix);
         busy = true;
-        s.renderClasses(Collections.nCopies(k, z), classes).whenComplete((images, e) -> Platform.runLater(() -> {
+        s.renderBlend(Collections.nCopies(k + 1, z), rows).whenComplete((images, e) -> Platform.runLater(() -> {
             busy = false;
             if (vm.sourceProperty().get() != s) {
                 return;
@@ -156,6 +190,7 @@ public final class ClassPanel extends VBox {
                 for (int c = 0; c < images.size() && c < thumbs.size(); c++) {
                     thumbs.get(c).show(new ArgbFrame(s.imageSize(), s.imageSize(), images.get(c)));
                 }
+                blended.show(new ArgbFrame(s.imageSize(), s.imageSize(), images.get(images.size() - 1)));
             }
             if (again) {
                 again = false;

@@ -47,6 +47,14 @@ public interface ImageSource extends AutoCloseable {
         return CompletableFuture.failedFuture(new IllegalArgumentException("this generator has no classes"));
     }
 
+    /**
+     * A conditional generator's images for mixes of classes: one row of {@code classes().size()} weights per z
+     * ({@code 1-t} and {@code t} on two classes blend their embeddings).
+     */
+    default CompletableFuture<List<int[]>> renderBlend(List<float[]> zs, List<float[]> classWeights) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("this generator has no classes"));
+    }
+
     @Override
     void close();
 
@@ -96,6 +104,10 @@ public interface ImageSource extends AutoCloseable {
 
             public CompletableFuture<List<int[]>> renderClasses(List<float[]> zs, int[] classIndices) {
                 return batches.renderClasses(zs, classIndices);
+            }
+
+            public CompletableFuture<List<int[]>> renderBlend(List<float[]> zs, List<float[]> classWeights) {
+                return batches.renderBlend(zs, classWeights);
             }
 
             public CompletableFuture<List<float[]>> directions(int count) {

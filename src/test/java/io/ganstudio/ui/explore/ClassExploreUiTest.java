@@ -101,6 +101,20 @@ class ClassExploreUiTest {
         robot.interact(() -> picker.getSelectionModel().select(9));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Arrays.equals(view.mainImage().frame().argb(),
                 lastImage));
+        // The walk: class 9 blended toward class 0; at t = 0 it is class 9's image, at t = 1 class 0's.
+        PixelView walk = robot.lookup("#classBlended").queryAs(PixelView.class);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> target = robot.lookup("#classTarget").queryAs(ChoiceBox.class);
+        Slider t = robot.lookup("#classBlend").queryAs(Slider.class);
+        robot.interact(() -> target.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> walk.frame() != null
+                && Arrays.equals(walk.frame().argb(), lastImage));
+        int[] firstImage = first.frame().argb().clone();
+        robot.interact(() -> t.setValue(1));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Arrays.equals(walk.frame().argb(), firstImage));
+        robot.interact(() -> t.setValue(0.5));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(walk.frame().argb(), firstImage)
+                && !Arrays.equals(walk.frame().argb(), lastImage));
         // Picking another sample updates the strip to its z.
         robot.clickOn("#tile3");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(last.frame().argb(), lastImage));
