@@ -8,9 +8,10 @@ import javafx.stage.Window;
 
 /**
  * The Explore screen with class controls in use, for the README's screenshots:
- * {@code en|ja RUN_DIR [SLIDER=VALUE] [class=INDEX]}: opens the run as {@link StudioShotHarness} does, then (after
- * the run has loaded) moves class-direction slider SLIDER (0-based, in latents.json order) to VALUE and picks the
- * class INDEX of a conditional run.
+ * {@code en|ja RUN_DIR [SLIDER=VALUE] [class=INDEX] [target=INDEX] [blend=T]}: opens the run as
+ * {@link StudioShotHarness} does, then (after the run has loaded) moves class-direction slider SLIDER (0-based, in
+ * latents.json order) to VALUE, picks the class INDEX of a conditional run, and sets its walk toward class target
+ * to T.
  */
 public final class ClassShotHarness {
 
@@ -39,18 +40,22 @@ public final class ClassShotHarness {
             }
             for (int i = 2; i < args.length; i++) {
                 String[] kv = args[i].split("=");
-                Node target = root.lookup(kv[0].equals("class") ? "#classPicker" : "#classSlider" + kv[0]);
+                boolean picking = kv[0].equals("class") || kv[0].equals("target") || kv[0].equals("blend");
+                Node target = root.lookup(picking ? "#classPicker" : "#classSlider" + kv[0]);
                 ChoiceBox<?> picker = (ChoiceBox<?>) root.lookup("#classPicker");
-                if (target == null || !target.isVisible() || (kv[0].equals("class") && picker.getItems().isEmpty())) {
+                if (target == null || !target.isVisible() || (picking && picker.getItems().isEmpty())) {
                     return false;
                 }
             }
             for (int i = 2; i < args.length; i++) {
                 String[] kv = args[i].split("=");
-                if (kv[0].equals("class")) {
-                    ((ChoiceBox<?>) root.lookup("#classPicker")).getSelectionModel().select(Integer.parseInt(kv[1]));
-                } else {
-                    ((Slider) root.lookup("#classSlider" + kv[0])).setValue(Double.parseDouble(kv[1]));
+                switch (kv[0]) {
+                    case "class" -> ((ChoiceBox<?>) root.lookup("#classPicker")).getSelectionModel()
+                            .select(Integer.parseInt(kv[1]));
+                    case "target" -> ((ChoiceBox<?>) root.lookup("#classTarget")).getSelectionModel()
+                            .select(Integer.parseInt(kv[1]));
+                    case "blend" -> ((Slider) root.lookup("#classBlend")).setValue(Double.parseDouble(kv[1]));
+                    default -> ((Slider) root.lookup("#classSlider" + kv[0])).setValue(Double.parseDouble(kv[1]));
                 }
             }
             return true;
