@@ -40,6 +40,7 @@ class ClassExploreUiTest {
     static Path runs;
     static Path conditional;
     static Path plain;
+    static Path flat;
 
     private ExploreView view;
 
@@ -54,6 +55,23 @@ class ClassExploreUiTest {
             String[] args = run == conditional ? concat(common, "--conditional") : common;
             assertEquals(Cli.OK, Cli.run(args));
         }
+        // A flat folder of images: no classes at all.
+        Path images = java.nio.file.Files.createDirectories(runs.resolve("flat"));
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < 8; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    img.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            javax.imageio.ImageIO.write(img, "png", images.resolve("img" + i + ".png").toFile());
+        }
+        flat = runs.resolve("flatrun");
+        assertEquals(Cli.OK, Cli.run(new String[] {"train", "--data", images.toString(), "--size", "16",
+                "--g-width", "4", "--d-width", "8", "--latent", "8", "--batch", "4", "--steps", "2",
+                "--quality-every", "0", "--out", flat.toString(), "--cache", runs.resolve("cache").toString()}));
         // A kept class direction (as the directions command writes it): dimension 0 of z.
         float[] d = new float[8];
         d[0] = 1f;
@@ -140,6 +158,18 @@ class ClassExploreUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> s.getValue() == 0);
         assertEquals(view.viewModel().currentZ()[0], io.ganstudio.core.latent.Latents.fromSeed(44, 8)[0], 1e-6,
                 "a new pick starts from its seed, the slider back at zero");
+    }
+
+    @Test
+    void aRunWithoutClassesSaysWhatItNeeds(FxRobot robot) throws Exception {
+        openAndWait(robot, flat);
+        assertFalse(robot.lookup("#classPanel").queryAs(ClassPanel.class).isVisible());
+        robot.interact(() -> robot.lookup("#findDirections").queryAs(Button.class).fire());
+        Label info = robot.lookup("#directionsInfo").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> info.getText().contains("class subfolders"));
+        assertTrue(info.getText().startsWith("Could not find class directions"), info.getText());
+        assertTrue(view.mainImage().frame() != null, "the screen goes on working");
+        assertFalse(java.nio.file.Files.exists(flat.resolve(LatentBook.FILE)), "nothing written");
     }
 
     @Test
