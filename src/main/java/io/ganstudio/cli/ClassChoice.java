@@ -10,13 +10,18 @@ final class ClassChoice {
 
     /** The class's index, or a usage error that says which classes the run has. */
     static int index(ModelConfig model, String nameOrIndex) {
+        return index(model, nameOrIndex, "--class");
+    }
+
+    /** As {@link #index(ModelConfig, String)}, naming another option in the messages. */
+    static int index(ModelConfig model, String nameOrIndex, String option) {
         if (model.classCount() == 0) {
-            throw new UsageError("--class: this run has no classes (it was trained without --conditional); "
-                    + "leave out --class, or train a conditional run");
+            throw new UsageError(option + ": this run has no classes (it was trained without --conditional); "
+                    + "leave out " + option + ", or train a conditional run");
         }
         int c = model.classIndex(nameOrIndex);
         if (c < 0) {
-            throw new UsageError("--class: this run has no class \"" + nameOrIndex + "\"; give one of "
+            throw new UsageError(option + ": this run has no class \"" + nameOrIndex + "\"; give one of "
                     + String.join(", ", model.classes()) + " or its number 0-" + (model.classCount() - 1));
         }
         return c;

@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 
 /** A walk through latent space between seeds, as an animated GIF or PNG frames. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Walk from one noise vector to another (or through several keyframes) and render each step.")
+        description = {"Walk from one noise vector to another (or through several keyframes) and render each step.",
+                "For a conditional run, --from-class A --to-class B walks from class A to class B at one fixed z "
+                        + "(the z of seed --from), blending the two classes' embeddings in a straight line."})
 final class InterpolateCommand implements Callable<Integer> {
 
     @Spec
@@ -40,6 +42,13 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "A,B,C", split = ",", description = "Keyframe seeds to pass through "
             + "in order, instead of --from/--to.")
     List<Long> seeds;
+
+    @Option(names = "--from-class", paramLabel = "CLASS", description = "A conditional run's class to start "
+            + "from (name or number), with --to-class: the walk changes the class, not z.")
+    String fromClass;
+
+    @Option(names = "--to-class", paramLabel = "CLASS", description = "The class to end at (with --from-class).")
+    String toClass;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "32",
             description = "Frames between two keyframes. Default: ${DEFAULT-VALUE}.")
@@ -80,15 +89,29 @@ final class InterpolateCommand implements Callable<Integer> {
         if (fps < 1 || fps > 60) {
             throw new UsageError("--fps must be between 1 and 60, not " + fps);
         }
+        boolean classWalk = fromClass != null || toClass != null;
+        if (classWalk && (fromClass == null || toClass == null)) {
+            throw new UsageError("--from-class and --to-class go together, e.g. --from-class Sneaker --to-class Bag");
+        }
+        if (classWalk && seeds != null) {
+            throw new UsageError("--from-class/--to-class walk at the one z of --from; leave out --seeds");
+        }
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
+        int fromIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), fromClass, "--from-class") : -1;
+        int toIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), toClass, "--to-class") : -1;
         PrintWriter o = spec.commandLine().getOut();
         try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
-            List<float[]> keyVectors = new ArrayList<>();
-            for (long s : keys) {
-                keyVectors.add(Latents.fromSeed(s, generator.latentSize()));
+            List<int[]> images;
+            if (classWalk) {
+                images = classWalk(generator, fromIndex, toIndex);
+            } else {
+                List<float[]> keyVectors = new ArrayList<>();
+                for (long s : keys) {
+                    keyVectors.add(Latents.fromSeed(s, generator.latentSize()));
+                }
+                List<float[]> walk = Latents.keyframes(keyVectors, frames, !method.lerp);
+                images = generator.renderBatch(walk).join();
             }
-            List<float[]> walk = Latents.keyframes(keyVectors, frames, !method.lerp);
-            List<int[]> images = generator.renderBatch(walk).join();
             int size = generator.imageSize();
             if (out != null) {
                 for (int i = 0; i < images.size(); i++) {
@@ -104,5 +127,22 @@ final class InterpolateCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    /** frames + 1 images of the z of seed --from, the class blended from one to the other. */
+    private List<int[]> classWalk(GeneratorRunner generator, int a, int b) {
+        float[] z = Latents.fromSeed(from, generator.latentSize());
+        int classes = generator.model().classCount();
+        List<float[]> zs = new ArrayList<>();
+        List<float[]> weights = new ArrayList<>();
+        for (int i = 0; i <= frames; i++) {
+            float t = (float) i / frames;
+            float[] w = new float[classes];
+            w[a] += 1 - t;
+            w[b] += t;
+            zs.add(z);
+            weights.add(w);
+        }
+        return generator.renderBlend(zs, weights).join();
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.ganstudio.core.model.ConditionalBlocks;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.TransposedConv2d;
 import io.ganstudio.core.train.Rng;
@@ -88,13 +89,23 @@ public final class Directions {
     /** The first block's output (after its activation), flattened: samples x D. */
     static NDArray firstBlock(GanNetworks networks, NDManager sub, float[] z, int samples) {
         int latent = networks.config().latentSize();
-        List<Block> layers = new ArrayList<>(networks.generator().getChildren().values());
+        // A conditional generator's layers are those of its plain body, whose input is z joined to the class
+        // embedding (classes in turn here, so the directions are those of z across all classes).
+        ConditionalBlocks.Generator conditional = networks.generator() instanceof ConditionalBlocks.Generator c
+                ? c : null;
+        Block plain = conditional != null ? conditional.body() : networks.generator();
+        List<Block> layers = new ArrayList<>(plain.getChildren().values());
         ParameterStore store = new ParameterStore(sub, false);
         NDList parts = new NDList();
         for (int from = 0; from < samples; from += CHUNK) {
             int n = Math.min(CHUNK, samples - from);
             float[] chunk = java.util.Arrays.copyOfRange(z, from * latent, (from + n) * latent);
-            NDList x = new NDList(sub.create(chunk, new Shape(n, latent, 1, 1)));
+            NDArray zn = sub.create(chunk, new Shape(n, latent, 1, 1));
+            if (conditional != null) {
+                zn = conditional.join(store, zn, ConditionalBlocks.oneHot(sub, networks.cycle(n),
+                        networks.config().classCount()), false);
+            }
+            NDList x = new NDList(zn);
             for (int i = 0; i < layers.size() && (i == 0 || !(layers.get(i) instanceof TransposedConv2d)); i++) {
                 x = layers.get(i).forward(store, x, false);
             }

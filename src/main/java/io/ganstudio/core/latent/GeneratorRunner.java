@@ -134,6 +134,68 @@ public final class GeneratorRunner implements AutoCloseable {
         });
     }
 
+    /**
+     * A conditional run's images for explicit classes, or mixes of classes: {@code classWeights} has one row of
+     * {@code classCount} weights per z (one-hot for one class; {@code (1-t)} and {@code t} on two classes blends
+     * their embeddings). Ignores {@link #useClass}. Fails for a run without classes.
+     */
+    public CompletableFuture<List<int[]>> renderBlend(List<float[]> zs, List<float[]> classWeights) {
+        int classes = model.classCount();
+        if (classes == 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("this run has no classes (it was "
+                    + "trained without --conditional)"));
+        }
+        if (classWeights.size() != zs.size()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("one class row per z: "
+                    + zs.size() + " z, " + classWeights.size() + " rows"));
+        }
+        for (int i = 0; i < zs.size(); i++) {
+            if (zs.get(i).length != model.latentSize() || classWeights.get(i).length != classes) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("this generator takes latent "
+                        + "vectors of size " + model.latentSize() + " and " + classes + " class weights"));
+            }
+        }
+        List<float[]> zCopies = zs.stream().map(float[]::clone).toList();
+        List<float[]> wCopies = classWeights.stream().map(float[]::clone).toList();
+        return onEngine(n -> {
+            List<int[]> images = new ArrayList<>(zCopies.size());
+            for (int from = 0; from < zCopies.size(); from += MAX_BATCH) {
+                int count = Math.min(MAX_BATCH, zCopies.size() - from);
+                int batch = Math.max(count, largestBatch);
+                largestBatch = batch;
+                float[] z = new float[batch * model.latentSize()]; // zero rows pad the batch
+                float[] w = new float[batch * classes];
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(zCopies.get(from + i), 0, z, i * model.latentSize(), model.latentSize());
+                    System.arraycopy(wCopies.get(from + i), 0, w, i * classes, classes);
+                }
+                for (int i = count; i < batch; i++) {
+                    w[i * classes] = 1f;
+                }
+                float[] pixels = n.sampleBlend(z, w, batch);
+                for (int i = 0; i < count; i++) {
+                    images.add(SampleGrid.toArgb(pixels, i, model.channels(), model.imageSize()));
+                }
+            }
+            return images;
+        });
+    }
+
+    /** One-hot rows: image i of a conditional run asks for {@code classes[i]}. */
+    public CompletableFuture<List<int[]>> renderClasses(List<float[]> zs, int[] classes) {
+        List<float[]> rows = new ArrayList<>();
+        for (int c : classes) {
+            if (c < 0 || c >= model.classCount()) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("class " + c + " of a run with "
+                        + model.classCount() + " classes"));
+            }
+            float[] row = new float[model.classCount()];
+            row[c] = 1f;
+            rows.add(row);
+        }
+        return renderBlend(zs, rows);
+    }
+
     /** GANSpace-style directions in z (see {@link Directions}); computing them takes a few seconds on a CPU. */
     public CompletableFuture<List<Directions.Direction>> directions(int count, int samples, long seed) {
         return onEngine(n -> Directions.compute(n, count, samples, seed));

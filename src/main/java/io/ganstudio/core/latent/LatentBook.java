@@ -36,11 +36,20 @@ public final class LatentBook {
         }
     }
 
-    /** A named unit direction in z. */
-    public record Direction(String name, float[] z) {
+    /**
+     * A named unit direction in z.
+     *
+     * @param accuracy a class direction's balanced accuracy on held-out samples (0.5 = chance; see
+     *                 {@link ClassDirections}), or null for other directions
+     */
+    public record Direction(String name, float[] z, Double accuracy) {
         public Direction {
             Objects.requireNonNull(name);
             z = z.clone();
+        }
+
+        public Direction(String name, float[] z) {
+            this(name, z, null);
         }
     }
 

@@ -177,6 +177,27 @@ public final class GanNetworks implements AutoCloseable {
         }
     }
 
+    /**
+     * A conditional generator's images for a mix of classes: {@code classWeights} holds n rows of classCount()
+     * weights (a one-hot row is one class; (1-t, t) between two classes blends their embeddings linearly, the same
+     * z throughout when the rows share it).
+     */
+    public float[] sampleBlend(float[] latents, float[] classWeights, int n) {
+        if (!conditional()) {
+            throw new IllegalArgumentException("this generator has no classes");
+        }
+        int classes = config.classCount();
+        if (classWeights.length != n * classes) {
+            throw new IllegalArgumentException(n + " images of " + classes + " classes need " + n * classes
+                    + " class weights, not " + classWeights.length);
+        }
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray z = sub.create(latents, new Shape(n, config.latentSize(), 1, 1));
+            NDArray w = sub.create(classWeights, new Shape(n, classes));
+            return generator.forward(store, new NDList(z, w), false).singletonOrThrow().toFloatArray();
+        }
+    }
+
     /** All parameters of both networks by name ("g." / "d." prefixes), running statistics included. */
     public Map<String, float[]> exportWeights() {
         Map<String, float[]> out = new LinkedHashMap<>();

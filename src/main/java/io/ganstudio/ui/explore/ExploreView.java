@@ -314,7 +314,14 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     private ScrollPane controlsColumn() {
         VBox box = new VBox(8);
         box.setPadding(new Insets(0, 12, 0, 0));
+        ClassPanel classes = new ClassPanel(vm, text, subs);
+        Separator afterClasses = new Separator();
+        afterClasses.managedProperty().bind(classes.managedProperty());
+        afterClasses.visibleProperty().bind(classes.visibleProperty());
+        box.getChildren().addAll(classes, afterClasses);
         box.getChildren().addAll(sliderControls());
+        box.getChildren().add(new Separator());
+        box.getChildren().add(new DirectionsPanel(vm, text, subs));
         box.getChildren().add(new Separator());
         box.getChildren().add(truncationRow());
         box.getChildren().add(new Separator());

@@ -87,6 +87,9 @@ public final class ExploreViewModel {
     private boolean refreshing;
     private long tileGeneration;
     private LatestWinsRenderer renderer;
+    /** Edits that other panels (class directions) add to the picked vector, by owner; cleared by a new pick. */
+    private final java.util.Map<String, float[]> extraEdits = new java.util.LinkedHashMap<>();
+    private final ReadOnlyIntegerWrapper picks = new ReadOnlyIntegerWrapper();
 
     /**
      * @param fx       where results from the engine are delivered: {@code Platform::runLater}
@@ -171,6 +174,15 @@ public final class ExploreViewModel {
         }
         long first = newSeeds.getAsLong();
         firstSeed.set(first);
+        renderTiles(s, first);
+        pick(0);
+        keyA.set(Latents.fromSeed(first, s.latentSize()));
+        keyALabel.set(Long.toString(first));
+        keyB.set(Latents.fromSeed(first + 1, s.latentSize()));
+        keyBLabel.set(Long.toString(first + 1));
+    }
+
+    private void renderTiles(ImageSource s, long first) {
         List<float[]> zs = new ArrayList<>();
         for (int i = 0; i < TILES; i++) {
             zs.add(Latents.fromSeed(first + i, s.latentSize()));
@@ -187,11 +199,6 @@ public final class ExploreViewModel {
             }
             tiles.set(images.stream().map(p -> new ArgbFrame(s.imageSize(), s.imageSize(), p)).toList());
         }));
-        pick(0);
-        keyA.set(Latents.fromSeed(first, s.latentSize()));
-        keyALabel.set(Long.toString(first));
-        keyB.set(Latents.fromSeed(first + 1, s.latentSize()));
-        keyBLabel.set(Long.toString(first + 1));
     }
 
     /** Takes grid sample i as the vector to edit. */
@@ -206,6 +213,8 @@ public final class ExploreViewModel {
         baseZ = Latents.fromSeed(pickedSeed.get(), s.latentSize());
         z = baseZ.clone();
         Arrays.fill(amounts, 0);
+        extraEdits.clear();
+        picks.set(picks.get() + 1);
         edited.set(false);
         showing = Showing.PICK;
         refreshSliders();
@@ -261,12 +270,59 @@ public final class ExploreViewModel {
 
     private void bakeDirections() {
         if (z != null && amounts.length > 0) {
-            z = applyDirections(z);
+            z = applyPrincipal(z);
             Arrays.fill(amounts, 0);
         }
     }
 
+    /**
+     * An edit another panel adds to the picked vector (the class-direction sliders): {@code delta} replaces that
+     * owner's previous one (null removes it). A new pick or reset clears all of them (see {@link #picksProperty()}).
+     */
+    public void setExtraEdit(String owner, float[] delta) {
+        if (z == null) {
+            return;
+        }
+        if (delta == null) {
+            extraEdits.remove(owner);
+        } else {
+            if (delta.length != z.length) {
+                throw new IllegalArgumentException("an edit of " + delta.length + " numbers for vectors of "
+                        + z.length);
+            }
+            extraEdits.put(owner, delta.clone());
+            edited.set(true);
+        }
+        showing = Showing.PICK;
+        show();
+    }
+
+    /** Renders the grid (same seeds) and the image on show again: after the generator's class changed. */
+    public void rerender() {
+        ImageSource s = source.get();
+        if (s == null) {
+            return;
+        }
+        renderTiles(s, firstSeed.get());
+        show();
+    }
+
+    /** Counts picks (and resets): panels with their own edits zero their controls when it changes. */
+    public ReadOnlyIntegerProperty picksProperty() {
+        return picks.getReadOnlyProperty();
+    }
+
     private float[] applyDirections(float[] v) {
+        float[] out = applyPrincipal(v);
+        for (float[] d : extraEdits.values()) {
+            for (int j = 0; j < out.length; j++) {
+                out[j] += d[j];
+            }
+        }
+        return out;
+    }
+
+    private float[] applyPrincipal(float[] v) {
         float[] out = v.clone();
         for (int k = 0; k < amounts.length; k++) {
             if (amounts[k] != 0) {

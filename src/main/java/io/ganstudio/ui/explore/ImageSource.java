@@ -28,6 +28,33 @@ public interface ImageSource extends AutoCloseable {
     /** Unit directions in z by decreasing importance (PCA, GANSpace-style); may fail for tiny generators. */
     CompletableFuture<List<float[]>> directions(int count);
 
+    /** A conditional generator's class names (index order); empty for a generator without classes. */
+    default List<String> classes() {
+        return List.of();
+    }
+
+    /**
+     * Makes {@link #render} and {@link #renderBatch} of a conditional generator ask for one class.
+     *
+     * @throws IllegalArgumentException for a class the generator does not have (any class, without classes)
+     */
+    default void useClass(int classIndex) {
+        throw new IllegalArgumentException("this generator has no classes");
+    }
+
+    /** A conditional generator's image of z as each of the given classes (image i: {@code zs[i]}, class i). */
+    default CompletableFuture<List<int[]>> renderClasses(List<float[]> zs, int[] classIndices) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("this generator has no classes"));
+    }
+
+    /**
+     * A conditional generator's images for mixes of classes: one row of {@code classes().size()} weights per z
+     * ({@code 1-t} and {@code t} on two classes blend their embeddings).
+     */
+    default CompletableFuture<List<int[]>> renderBlend(List<float[]> zs, List<float[]> classWeights) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("this generator has no classes"));
+    }
+
     @Override
     void close();
 
@@ -64,6 +91,23 @@ public interface ImageSource extends AutoCloseable {
                 List<float[]> padded = new java.util.ArrayList<>(zs);
                 padded.add(zs.get(zs.size() - 1));
                 return batches.renderBatch(padded).thenApply(images -> images.subList(0, zs.size()));
+            }
+
+            public List<String> classes() {
+                return single.model().classes();
+            }
+
+            public void useClass(int classIndex) {
+                single.useClass(classIndex);
+                batches.useClass(classIndex);
+            }
+
+            public CompletableFuture<List<int[]>> renderClasses(List<float[]> zs, int[] classIndices) {
+                return batches.renderClasses(zs, classIndices);
+            }
+
+            public CompletableFuture<List<int[]>> renderBlend(List<float[]> zs, List<float[]> classWeights) {
+                return batches.renderBlend(zs, classWeights);
             }
 
             public CompletableFuture<List<float[]>> directions(int count) {
