@@ -56,9 +56,11 @@ public final class GameWindow {
         this.vm = new GameViewModel(text::get);
         stage.initOwner(owner);
         stage.setTitle(text.get("game.title"));
-        Scene scene = new Scene(build(), 820, 700);
+        Scene scene = new Scene(build(), 860, 650);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        } else {
+            scene.getStylesheets().add(Messages.class.getResource("studio.css").toExternalForm());
         }
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.LEFT) {

@@ -71,6 +71,10 @@ public final class LessonActions {
 
     /** Reads, verifies and installs the lesson in the background; on success sets the screens up. */
     public void open(Path file) {
+        if (ctx.workIfMade() != null && ctx.workIfMade().train().isTraining()) {
+            alert(text.get("open.failed"), text.get("open.busy")); // the running run keeps the screens
+            return;
+        }
         ctx.tasks().job(text.get("task.opening"), c -> {
             Lesson lesson = LessonFile.read(file);
             GanConfig installed = lesson.install(LESSONS_ROOT);
