@@ -1,0 +1,93 @@
+package io.ganstudio.ui;
+
+import io.ganstudio.core.lesson.LessonFile;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.ui.data.DataState;
+import io.ganstudio.ui.harness.Configs;
+import io.ganstudio.ui.lesson.LessonActions;
+import io.ganstudio.ui.lesson.LessonText;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import static io.ganstudio.ui.FxTesting.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Opening a lesson in the real window: screens set up, Train in front, the explanation hook raised; bad files refused. */
+@ExtendWith(ApplicationExtension.class)
+class LessonOpenUiTest {
+
+    @TempDir
+    static Path cache;
+    @TempDir
+    Path tmp;
+    private final TestStudio studio = new TestStudio();
+    private StudioApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        app = studio.start(s, cache, prefs -> { });
+    }
+
+    @AfterEach
+    void clean() throws Exception {
+        studio.close();
+    }
+
+    private LessonActions actions() {
+        return new LessonActions(app.context(), app.context().lesson(), new LessonText(Locale.ENGLISH),
+                tmp.resolve("runs"), dir -> { }, () -> ((ButtonBase) stage.getScene().lookup("#nav-train")).fire());
+    }
+
+    @Test
+    void aLessonSetsTheScreensAndBringsUpTrainReadyAtStepZero(FxRobot robot) throws Exception {
+        GanConfig lesson = Configs.builtIn(16, 4, 4, 40, 2);
+        lesson = lesson.withTrain(lesson.train().withSteps(40));
+        Path file = tmp.resolve("week1" + LessonFile.EXTENSION);
+        LessonFile.save(file, "Week 1", lesson, null, null, null);
+        robot.interact(() -> actions().open(file));
+        waitFor(Duration.ofSeconds(60), () -> app.context().lesson().openedProperty().get() != null
+                && app.context().data().stateProperty().get() == DataState.LOADED);
+        robot.interact(() -> { });
+        assertTrue(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
+        assertTrue(app.context().lesson().explanationsWantedProperty().get());
+        assertEquals(7L, app.context().model().trainProperty().get().seed());
+        assertEquals(40L, app.context().model().trainProperty().get().steps());
+        // What Start trains is the lesson, setting for setting (the channels come from the data).
+        GanConfig start = app.context().lesson().configToTrain(app.context().model().config());
+        assertEquals(lesson.train(), start.train());
+        assertEquals(lesson.data(), start.data());
+        assertEquals(lesson.model().withChannels(start.model().channels()), start.model());
+    }
+
+    @Test
+    void aDamagedLessonIsRefusedWithAMessageAndChangesNothing(FxRobot robot) throws Exception {
+        Path file = Files.write(tmp.resolve("bad" + LessonFile.EXTENSION), new byte[]{'P', 'K', 3, 4, 1, 2, 3});
+        long seedBefore = app.context().model().trainProperty().get().seed();
+        robot.interact(() -> actions().open(file));
+        waitFor(Duration.ofSeconds(20), () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        String shown = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
+        assertTrue(shown.contains("bad.ganlesson") && (shown.contains("damaged") || shown.contains("not a GAN Studio")),
+                shown);
+        assertFalse(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
+        assertEquals(seedBefore, app.context().model().trainProperty().get().seed());
+        assertEquals(null, app.context().lesson().openedProperty().get());
+    }
+}
