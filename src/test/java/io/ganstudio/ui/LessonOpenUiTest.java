@@ -53,7 +53,8 @@ class LessonOpenUiTest {
 
     private LessonActions actions() {
         return new LessonActions(app.context(), app.context().lesson(), new LessonText(Locale.ENGLISH),
-                tmp.resolve("runs"), dir -> { }, () -> ((ButtonBase) stage.getScene().lookup("#nav-train")).fire());
+                tmp.resolve("runs"), tmp.resolve("lessons"), dir -> app.context().setRunFolder(dir),
+                () -> ((ButtonBase) stage.getScene().lookup("#nav-train")).fire());
     }
 
     @Test
@@ -75,6 +76,50 @@ class LessonOpenUiTest {
         assertEquals(lesson.train(), start.train());
         assertEquals(lesson.data(), start.data());
         assertEquals(lesson.model().withChannels(start.model().channels()), start.model());
+    }
+
+    @Test
+    void aSnapshotLessonOnAFolderShowsItsRunAtTheSnapshotsStepReadyToContinue(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(tmp.resolve("photos"));
+        for (int i = 0; i < 6; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            img.setRGB(i, i, 0xFFFFFF);
+            javax.imageio.ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
+        }
+        GanConfig c = Configs.tiny(3).withData(io.ganstudio.core.data.DataSpec.folder(images.toString()));
+        Path teacher = tmp.resolve("teacher");
+        try (io.ganstudio.session.TrainingSession s = io.ganstudio.session.TrainingSession.newRun(c, teacher, null,
+                e -> { })) {
+            s.start();
+            assertTrue(s.awaitEnd(120, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        io.ganstudio.core.train.RunFolder run = io.ganstudio.core.train.RunFolder.open(teacher);
+        Path checkpoint = io.ganstudio.core.train.Checkpoints.list(run.checkpointDir()).get(0);
+        Path file = tmp.resolve("snap" + LessonFile.EXTENSION);
+        LessonFile.save(file, "Snap", run.config(), io.ganstudio.core.data.DatasetLoader.load(run.config().data(), 16,
+                io.ganstudio.core.data.LoadOptions.defaults(), null).dataset(), checkpoint, run.metricsFile());
+        long step = io.ganstudio.core.train.Checkpoints.stepOf(checkpoint);
+
+        robot.interact(() -> actions().open(file));
+        try {
+            waitFor(Duration.ofSeconds(60), () -> app.context().lesson().openedProperty().get() != null
+                    && app.context().work().train().stepProperty().get() == step);
+        } catch (AssertionError e) {
+            throw new AssertionError("opened " + app.context().lesson().openedProperty().get() + ", step "
+                    + app.context().work().train().stepProperty().get() + " of " + step + ", run "
+                    + app.context().work().train().runDirProperty().get() + ", dialogs "
+                    + robot.lookup(".dialog-pane").queryAll().stream()
+                    .map(n -> ((DialogPane) n).getContentText()).toList(), e);
+        }
+        robot.interact(() -> { });
+        Path lessonRun = app.context().lesson().openedProperty().get().runDir();
+        assertTrue(lessonRun.startsWith(tmp.resolve("runs")), lessonRun.toString());
+        assertEquals(lessonRun, app.context().work().train().runDirProperty().get());
+        assertTrue(app.context().work().train().canContinueProperty().get());
+        assertTrue(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
+        assertEquals(io.ganstudio.core.data.DataSpec.Kind.IDX,
+                io.ganstudio.core.train.RunFolder.open(lessonRun).config().data().kind(), "the carried images");
     }
 
     @Test

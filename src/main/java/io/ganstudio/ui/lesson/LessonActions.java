@@ -42,6 +42,7 @@ public final class LessonActions {
     private final LessonState state;
     private final LessonText text;
     private final Path runsRoot;
+    private final Path lessonsRoot;
     private final Consumer<Path> showRun;
     private final Runnable showTrainScreen;
 
@@ -51,6 +52,13 @@ public final class LessonActions {
      */
     public LessonActions(StudioContext ctx, LessonState state, LessonText text, Path runsRoot, Consumer<Path> showRun,
                          Runnable showTrainScreen) {
+        this(ctx, state, text, runsRoot, LESSONS_ROOT, showRun, showTrainScreen);
+    }
+
+    /** @param lessonsRoot where opened lessons put their carried images */
+    public LessonActions(StudioContext ctx, LessonState state, LessonText text, Path runsRoot, Path lessonsRoot,
+                         Consumer<Path> showRun, Runnable showTrainScreen) {
+        this.lessonsRoot = lessonsRoot;
         this.ctx = ctx;
         this.state = state;
         this.text = text;
@@ -77,7 +85,7 @@ public final class LessonActions {
         }
         ctx.tasks().job(text.get("task.opening"), c -> {
             Lesson lesson = LessonFile.read(file);
-            GanConfig installed = lesson.install(LESSONS_ROOT);
+            GanConfig installed = lesson.install(lessonsRoot);
             Path runDir = null;
             if (lesson.hasSnapshot()) {
                 runDir = RunFolder.newRunDir(runsRoot, lesson.title().isBlank() ? "lesson" : lesson.title());
@@ -92,6 +100,7 @@ public final class LessonActions {
         ctx.model().fill(c.model(), c.train());
         ctx.data().load(c.data(), c.model().imageSize());
         state.opened(o);
+        ctx.work(); // the Train screen's model must exist to pick up the run folder
         if (o.runDir() != null) {
             showRun.accept(o.runDir());
         }
