@@ -14,6 +14,7 @@ import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.ui.StudioContext;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -145,8 +146,11 @@ public final class LessonActions {
         note.setWrapText(true);
         note.setMaxWidth(420);
         d.getDialogPane().setContent(new VBox(10, new Label(text.get("save.titleLabel")), title, snapshot, note));
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (d.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+        // Own buttons: JavaFX's stock ones follow the JVM's language, not the studio's.
+        ButtonType ok = new ButtonType(text.get("save.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(text.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().addAll(ok, cancel);
+        if (d.showAndWait().orElse(cancel) != ok) {
             return;
         }
         if (!snapshot.isSelected() && !ctx.model().validProperty().get()) {

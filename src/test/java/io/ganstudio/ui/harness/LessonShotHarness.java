@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.prefs.Preferences;
 
 /**
- * The studio right after a lesson file was opened, for screenshots and a look at the flow: {@code LESSON en|ja}.
+ * The studio right after a lesson file was opened, for screenshots and a look at the flow: {@code LESSON|save en|ja} (save: the Save lesson dialog instead).
  * The Train screen should be in front, ready at the lesson's step.
  */
 public final class LessonShotHarness {
@@ -37,8 +37,14 @@ public final class LessonShotHarness {
             stage.setHeight(900);
             stage.setX(0);
             stage.setY(0);
-            new LessonActions(app.context(), app.context().lesson(), new LessonText(Messages::locale), runs,
-                    dir -> { }, () -> ((ButtonBase) stage.getScene().lookup("#nav-train")).fire()).open(lesson);
+            LessonActions actions = new LessonActions(app.context(), app.context().lesson(),
+                    new LessonText(Messages::locale), runs, dir -> { },
+                    () -> ((ButtonBase) stage.getScene().lookup("#nav-train")).fire());
+            if (args[0].equals("save")) {
+                Platform.runLater(actions::chooseAndSave); // the Save lesson dialog, as Run > Save lesson opens it
+            } else {
+                actions.open(lesson);
+            }
         });
     }
 }
