@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         subcommands = {TrainCommand.class, GenerateCommand.class, InterpolateCommand.class, BenchCommand.class,
                 InfoCommand.class, PlaygroundCommand.class, EvaluateCommand.class, EvaluatorCommand.class,
                 ProjectCommand.class, ArithmeticCommand.class, AnomalyCommand.class,
-                DirectionsCommand.class},
+                DirectionsCommand.class, LessonCommand.class},
         footer = {"", "Run 'gan-studio COMMAND --help' for a command's options.",
                 "Exit codes: 0 done, 1 the work failed, 2 the command line is wrong."})
 final class GanStudioCommand implements Callable<Integer> {

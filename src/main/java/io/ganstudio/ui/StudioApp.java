@@ -100,6 +100,13 @@ public class StudioApp extends Application {
         return shell;
     }
 
+    /** Switches the window to the screen with this id. */
+    void showScreen(String id) {
+        if (shell != null) {
+            shell.showScreen(id);
+        }
+    }
+
     /** Window close, Run > Quit and Ctrl+Q: asks first while training (see {@link QuitGuard}). */
     void requestQuit() {
         if (quitGuard.mayQuitNow()) {

@@ -29,6 +29,7 @@ public final class StudioContext {
     private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
     private StudioWork work;
     private io.ganstudio.ui.playground.PlaygroundViewModel playground;
+    private final io.ganstudio.ui.lesson.LessonState lesson = new io.ganstudio.ui.lesson.LessonState();
 
     public StudioContext(BackgroundTasks tasks, StudioPrefs prefs, ModelViewModel model, DataViewModel data,
                          Supplier<Window> window) {
@@ -106,6 +107,11 @@ public final class StudioContext {
                     }).start(), javafx.application.Platform::runLater, Messages::locale);
         }
         return playground;
+    }
+
+    /** The lesson opened last, and whether its explanations are wanted (the explanation panel's hook). */
+    public io.ganstudio.ui.lesson.LessonState lesson() {
+        return lesson;
     }
 
     void engineReady(EngineReport report) {

@@ -65,6 +65,29 @@ final class StudioController implements StudioActions {
         ctx.notifier().info(Messages.get("run.opened"), dir.getFileName().toString());
     }
 
+    private io.ganstudio.ui.lesson.LessonActions lessons() {
+        return new io.ganstudio.ui.lesson.LessonActions(ctx, ctx.lesson(),
+                new io.ganstudio.ui.lesson.LessonText(Messages::locale), StudioWork.DEFAULT_RUNS_ROOT, dir -> {
+                    ctx.prefs().addRecentRun(dir.toAbsolutePath().toString());
+                    ctx.setRunFolder(dir);
+                }, () -> app.showScreen(io.ganstudio.ui.shell.Screens.TRAIN.id()));
+    }
+
+    @Override
+    public void openLesson() {
+        lessons().chooseAndOpen();
+    }
+
+    @Override
+    public void saveLesson() {
+        lessons().chooseAndSave();
+    }
+
+    @Override
+    public void discriminatorGame() {
+        io.ganstudio.ui.game.GameWindow.show(ctx, stage);
+    }
+
     @Override
     public void setLanguage(Language language) {
         app.setLanguage(language);

@@ -41,7 +41,7 @@ public final class StudioWork {
             if (!model.validProperty().get()) {
                 throw new InvalidConfigException(model.problemsProperty().get());
             }
-            return model.config();
+            return ctx.lesson().configToTrain(model.config()); // an opened lesson's exact settings while unchanged
         }, runsRoot, SessionFactory.engine(cacheDir), notifier, new TrainText(Messages::locale));
         train.driver().start(); // events (and finish or failure notifications) arrive whichever screen shows
         SecureRandom random = new SecureRandom();

@@ -14,6 +14,15 @@ public interface StudioActions {
 
     void openRun(Path dir);
 
+    /** Asks for a lesson file and opens it (Data, Model and Train screens set up). */
+    void openLesson();
+
+    /** Saves the current settings, optionally with the run's snapshot, as a lesson file. */
+    void saveLesson();
+
+    /** The "You are the discriminator" game on the current run. */
+    void discriminatorGame();
+
     void setLanguage(Language language);
 
     void about();

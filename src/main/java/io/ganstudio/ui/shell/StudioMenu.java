@@ -53,7 +53,15 @@ public final class StudioMenu {
         recent.setOnShowing(e -> fill.run());
         MenuItem quit = item("menu.run.quit", actions::quit);
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        Menu m = new Menu(Messages.get("menu.run"), null, newRun, open, recent, new SeparatorMenuItem(), quit);
+        MenuItem openLesson = item("menu.run.openLesson", actions::openLesson);
+        openLesson.setId("menu-open-lesson");
+        MenuItem saveLesson = item("menu.run.saveLesson", actions::saveLesson);
+        saveLesson.setId("menu-save-lesson");
+        MenuItem game = item("menu.run.game", actions::discriminatorGame);
+        game.setId("menu-game");
+        game.setAccelerator(KeyCombination.keyCombination("Shortcut+G"));
+        Menu m = new Menu(Messages.get("menu.run"), null, newRun, open, recent, new SeparatorMenuItem(), openLesson,
+                saveLesson, game, new SeparatorMenuItem(), quit);
         m.setId("menu-run");
         return m;
     }

@@ -84,6 +84,12 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
         return bar;
     }
 
+    /** Switches to the screen with this id (e.g. "train" after a lesson is opened); unknown ids are ignored. */
+    public void showScreen(String id) {
+        io.ganstudio.ui.shell.Screens.all().stream().filter(s -> s.id().equals(id) && buttons.containsKey(id))
+                .findFirst().ifPresent(this::show);
+    }
+
     private void show(Screen s) {
         Node view = built.computeIfAbsent(s.id(), id -> s.view().apply(context));
         content.getChildren().setAll(view);

@@ -1,0 +1,250 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.data.LoadOptions;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.lesson.Lesson;
+import io.ganstudio.core.lesson.LessonException;
+import io.ganstudio.core.lesson.LessonFile;
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** Lesson files: one file a teacher hands out that gives every pupil the same run, step for step. */
+@Command(name = "lesson", mixinStandardHelpOptions = true,
+        description = {"Save, inspect and train lesson files (.ganlesson): the data choice, model and training "
+                + "settings, seed, and optionally a trained snapshot, in one file. Opened on another machine (here "
+                + "or in the studio, Run > Open lesson) it trains the same steps.",
+                "The built-in data is only named; a folder's or IDX file's images are carried, prepared at the "
+                + "model's size (at most 64 MiB of images)."},
+        subcommands = {LessonCommand.Save.class, LessonCommand.Info.class, LessonCommand.Train.class})
+final class LessonCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Cli.OK;
+    }
+
+    /** Where opened lessons put their images on this machine: the per-user data folder. */
+    static Path lessonsRoot() {
+        return AppDirs.dataDir().resolve("lessons");
+    }
+
+    @Command(name = "save", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Write a lesson file: from a run folder (--from RUN, with --snapshot its newest "
+                    + "checkpoint too), or from the same options 'train' takes."})
+    static final class Save implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The lesson file to write (.ganlesson).")
+        Path file;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "A title pupils see when they open it.")
+        String title = "";
+
+        @Option(names = "--from", paramLabel = "RUN", description = "Take the settings (and data) of this run "
+                + "folder instead of the options below.")
+        Path from;
+
+        @Option(names = "--snapshot", description = "With --from: include the run's newest checkpoint, so the "
+                + "lesson starts at its step instead of step 0.")
+        boolean snapshot;
+
+        @Option(names = "--steps", paramLabel = "N", description = "Steps the lesson trains (without --from). "
+                + "Default: 2000.")
+        Long steps;
+
+        @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached.")
+        Path cache;
+
+        @Mixin
+        TrainOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            if (snapshot && from == null) {
+                throw new UsageError("--snapshot needs --from RUN (the run whose checkpoint to include)");
+            }
+            GanConfig config;
+            Path checkpoint = null;
+            Path metrics = null;
+            if (from != null) {
+                RunFolder run = RunFolders.open(from);
+                config = run.config();
+                if (steps != null) {
+                    config = config.withTrain(config.train().withSteps(steps));
+                }
+                if (snapshot) {
+                    List<Path> all = Checkpoints.list(run.checkpointDir());
+                    if (all.isEmpty()) {
+                        throw new UsageError("--snapshot: " + from + " has no checkpoint yet; train it first or "
+                                + "leave out --snapshot");
+                    }
+                    checkpoint = all.get(all.size() - 1);
+                    metrics = run.metricsFile();
+                }
+            } else {
+                DataSpec data = options.dataSpec();
+                config = options.toConfig(data, steps != null ? steps : TrainConfig.defaults().steps());
+            }
+            if (!config.problems().isEmpty()) {
+                throw new UsageError(config.problems());
+            }
+            ImageDataset images = null;
+            if (config.data().kind() != DataSpec.Kind.BUILT_IN) {
+                try {
+                    images = DatasetLoader.load(config.data(), config.model().imageSize(),
+                            new LoadOptions(cache != null ? cache : AppDirs.datasetCacheDir(),
+                                    Runtime.getRuntime().availableProcessors(), () -> false), null).dataset();
+                } catch (DatasetException e) {
+                    throw new UsageError("the lesson's data: " + Cli.oneLine(e.getMessage()));
+                }
+            }
+            LessonFile.save(file, title, config, images, checkpoint, metrics);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("lesson: " + file.toAbsolutePath());
+            Info.describe(LessonFile.read(file), out);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Print what a lesson file holds (and check it is whole).")
+    static final class Info implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The lesson file.")
+        Path file;
+
+        @Override
+        public Integer call() throws LessonException {
+            Lesson lesson = LessonFile.read(file);
+            describe(lesson, spec.commandLine().getOut());
+            return Cli.OK;
+        }
+
+        static void describe(Lesson lesson, PrintWriter out) {
+            GanConfig c = lesson.config();
+            if (!lesson.title().isEmpty()) {
+                out.println("title:    " + lesson.title());
+            }
+            out.println("data:     " + (lesson.source() == Lesson.Source.BUILT_IN ? "the built-in Fashion-MNIST"
+                    : lesson.images() + " images of " + lesson.imageSize() + "x" + lesson.imageSize() + " ("
+                    + (lesson.channels() == 1 ? "gray" : "colour") + ", "
+                    + String.format(java.util.Locale.ROOT, "%.1f MiB", lesson.dataBytes() / 1048576.0)
+                    + ") carried in the lesson, from " + c.data().path()));
+            out.println("model:    " + c.model().imageSize() + " px, latent " + c.model().latentSize()
+                    + ", widths G " + c.model().generatorWidth() + " / D " + c.model().discriminatorWidth()
+                    + ", " + c.model().normalization());
+            out.println("training: " + c.train().steps() + " steps, batch " + c.train().batchSize() + ", loss "
+                    + c.train().loss() + ", lr G " + c.train().generatorOptimizer().learningRate() + " / D "
+                    + c.train().discriminatorOptimizer().learningRate() + ", seed " + c.train().seed());
+            out.println("starts:   " + (lesson.hasSnapshot() ? "from the snapshot at step " + lesson.startStep()
+                    : "at step 0"));
+            out.flush();
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Train the lesson's run: from step 0, or from its snapshot. The same lesson trains the "
+                    + "same steps (losses identical) on every machine.")
+    static final class Train implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The lesson file.")
+        Path file;
+
+        @Option(names = "--steps", paramLabel = "N", description = "Train up to step N instead of the lesson's "
+                + "own target.")
+        Long steps;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create. "
+                + "Default: runs/<timestamp>_lesson under the current directory.")
+        Path out;
+
+        @Option(names = "--quiet", description = "Print only warnings, errors and where the run folder is.")
+        boolean quiet;
+
+        @Option(names = "--images-dir", paramLabel = "DIR", description = "Where the lesson's carried images are "
+                + "put (reused when the lesson is opened again). Default: the per-user data folder's lessons/ "
+                + "(~/.local/share/gan-studio/lessons on Linux).")
+        Path imagesDir;
+
+        @Override
+        public Integer call() throws LessonException, IOException, InterruptedException {
+            if (steps != null && steps < 1) {
+                throw new UsageError("--steps must be at least 1, not " + steps);
+            }
+            if (out != null && RunFolder.isRunFolder(out)) {
+                throw new UsageError("--out: " + out + " already holds a run; choose another folder");
+            }
+            Lesson lesson = LessonFile.read(file);
+            GanConfig config = lesson.install(imagesDir != null ? imagesDir : lessonsRoot());
+            if (steps != null) {
+                if (steps <= lesson.startStep()) {
+                    throw new UsageError("--steps: the lesson starts at step " + lesson.startStep()
+                            + "; give a later step");
+                }
+                config = config.withTrain(config.train().withSteps(steps));
+            }
+            EngineSetup.init();
+            Path dir = out != null ? out : RunFolder.newRunDir(Path.of("runs"), "lesson");
+            TrainProgress progress = new TrainProgress(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    System.console() != null, quiet, config.train().steps(),
+                    config.train().batchSize() * config.train().discriminatorSteps());
+            TrainingSession session;
+            if (lesson.hasSnapshot()) {
+                lesson.createRun(dir, config);
+                session = TrainingSession.resumeRun(dir, config.train(), null, progress);
+            } else {
+                session = TrainingSession.newRun(config, dir, null, progress);
+            }
+            session.start();
+            session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
+            PrintWriter o = spec.commandLine().getOut();
+            SessionEvent.Failed failed = progress.failure();
+            if (failed != null) {
+                spec.commandLine().getErr().println("error: " + failed.message());
+                spec.commandLine().getErr().println(failed.advice());
+                return Cli.FAILED;
+            }
+            SessionEvent.Finished f = progress.finished();
+            if (f != null && !quiet) {
+                o.println((f.reachedTarget() ? "finished at step " : "stopped at step ") + f.step());
+            }
+            o.println("run folder: " + dir.toAbsolutePath());
+            o.flush();
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.StepMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LessonCliTest {
+
+    private static final String[] TINY = {"--size", "16", "--g-width", "4", "--d-width", "4", "--latent", "4",
+            "--batch", "4", "--seed", "5", "--sample-every", "2", "--checkpoint-every", "2"};
+
+    private static String[] args(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + TINY.length + tail.length);
+        System.arraycopy(TINY, 0, all, head.length, TINY.length);
+        System.arraycopy(tail, 0, all, head.length + TINY.length, tail.length);
+        return all;
+    }
+
+    @Test
+    void aSavedLessonTrainsLikeTheTrainCommandAndIsDescribed(@TempDir Path tmp) throws Exception {
+        Path images = Files.createDirectories(tmp.resolve("photos"));
+        for (int i = 0; i < 8; i++) {
+            BufferedImage img = new BufferedImage(18, 18, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(new Color(30 * i, 200 - 20 * i, 90));
+            g.fillOval(i, 2, 9, 9);
+            g.dispose();
+            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
+        }
+        Path cache = tmp.resolve("cache");
+        CliRun direct = CliRun.of(args(new String[]{"train", "--data", images.toString()}, "--steps", "3",
+                "--out", tmp.resolve("direct").toString(), "--cache", cache.toString(), "--quiet"));
+        assertEquals(Cli.OK, direct.exitCode(), direct.err());
+
+        Path lesson = tmp.resolve("shapes.ganlesson");
+        CliRun save = CliRun.of(args(new String[]{"lesson", "save", lesson.toString(), "--data", images.toString()},
+                "--steps", "3", "--title", "Shapes", "--cache", cache.toString()));
+        assertEquals(Cli.OK, save.exitCode(), save.err());
+        assertTrue(save.out().contains("8 images of 16x16"), save.out());
+
+        CliRun info = CliRun.of("lesson", "info", lesson.toString());
+        assertEquals(Cli.OK, info.exitCode(), info.err());
+        assertTrue(info.out().contains("title:    Shapes") && info.out().contains("seed 5")
+                && info.out().contains("at step 0"), info.out());
+
+        CliRun train = CliRun.of("lesson", "train", lesson.toString(), "--out", tmp.resolve("pupil").toString(),
+                "--images-dir", tmp.resolve("lessons").toString(), "--quiet");
+        assertEquals(Cli.OK, train.exitCode(), train.err());
+        List<StepMetrics> a = RunFolder.open(tmp.resolve("direct")).readMetrics();
+        List<StepMetrics> b = RunFolder.open(tmp.resolve("pupil")).readMetrics();
+        assertEquals(3, b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).dLoss(), b.get(i).dLoss(), 0.0);
+            assertEquals(a.get(i).gLoss(), b.get(i).gLoss(), 0.0);
+        }
+
+        CliRun withSnapshot = CliRun.of("lesson", "save", tmp.resolve("snap.ganlesson").toString(), "--from",
+                tmp.resolve("pupil").toString(), "--snapshot");
+        assertEquals(Cli.OK, withSnapshot.exitCode(), withSnapshot.err());
+        assertTrue(withSnapshot.out().contains("from the snapshot at step 3"), withSnapshot.out());
+    }
+
+    @Test
+    void aFileThatIsNoLessonFailsWithAMessage(@TempDir Path tmp) throws Exception {
+        Path bogus = Files.writeString(tmp.resolve("notes.ganlesson"), "not a lesson at all");
+        CliRun r = CliRun.of("lesson", "info", bogus.toString());
+        assertEquals(Cli.FAILED, r.exitCode());
+        assertTrue(r.err().contains("is not a GAN Studio lesson"), r.err());
+        CliRun t = CliRun.of("lesson", "train", bogus.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(Cli.FAILED, t.exitCode());
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing is made for a refused lesson");
+        CliRun s = CliRun.of("lesson", "save", tmp.resolve("y.ganlesson").toString(), "--snapshot");
+        assertEquals(Cli.USAGE, s.exitCode());
+    }
+}
