@@ -389,15 +389,15 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
             return text.format("label.figures", num(f.dLoss()), num(f.gLoss()), num(f.kl()), num(f.js()));
         }, vm.frameProperty()));
         PlaygroundCharts losses = new PlaygroundCharts(vm, text.get("chart.losses"), List.of(
-                new PlaygroundCharts.Series(text.get("series.dLoss"), Color.web("#d64f2a"),
+                new PlaygroundCharts.Series(text.get("series.dLoss"), Color.web("#d64f2a"), 0,
                         PlaygroundViewModel.ChartRow::dLoss),
-                new PlaygroundCharts.Series(text.get("series.gLoss"), Color.web("#1f6fb5"),
+                new PlaygroundCharts.Series(text.get("series.gLoss"), Color.web("#1f6fb5"), 1,
                         PlaygroundViewModel.ChartRow::gLoss)));
         losses.setId("pg-chart-losses");
         PlaygroundCharts divergence = new PlaygroundCharts(vm, text.get("chart.divergence"), List.of(
-                new PlaygroundCharts.Series(text.get("series.kl"), Color.web("#e08a00"),
+                new PlaygroundCharts.Series(text.get("series.kl"), Color.web("#e08a00"), 2,
                         PlaygroundViewModel.ChartRow::kl),
-                new PlaygroundCharts.Series(text.get("series.js"), Color.web("#6a3d9a"),
+                new PlaygroundCharts.Series(text.get("series.js"), Color.web("#6a3d9a"), 3,
                         PlaygroundViewModel.ChartRow::js)));
         divergence.setId("pg-chart-divergence");
         VBox charts = new VBox(8, figures, losses, divergence);
