@@ -23,4 +23,10 @@ public final class PresentationLayout {
         node.visibleProperty().bind(Presentation.onProperty().not());
         node.managedProperty().bind(node.visibleProperty());
     }
+
+    /** Shows a control only in presentation mode (one that brings back what presentation mode folded away). */
+    public static void showWhenPresenting(javafx.scene.Node node) {
+        node.visibleProperty().bind(Presentation.onProperty());
+        node.managedProperty().bind(node.visibleProperty());
+    }
 }

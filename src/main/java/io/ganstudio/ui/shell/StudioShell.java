@@ -99,9 +99,21 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
         return bar;
     }
 
+    /**
+     * A screen fills the window; where the window is smaller than the screen's smallest layout (presentation mode's
+     * large text on a 1280x800 projector) it scrolls, instead of pushing the status bar out of the window.
+     */
+    private static javafx.scene.control.ScrollPane scrolling(ScreenFrame frame) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(frame);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll("plain-scroll", "screen-scroll");
+        return scroll;
+    }
+
     private void show(Screen s) {
-        Node view = built.computeIfAbsent(s.id(), id -> new ScreenFrame(s, s.view().apply(context),
-                context.explanations()));
+        Node view = built.computeIfAbsent(s.id(), id -> scrolling(new ScreenFrame(s, s.view().apply(context),
+                context.explanations())));
         content.getChildren().setAll(view);
         buttons.get(s.id()).setSelected(true);
         current = s.id();
