@@ -40,6 +40,11 @@ public final class Messages {
         }
     }
 
+    /** Whether the current bundle has this key (texts with an open-ended number of parts). */
+    public static boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public static String format(String key, Object... args) {
         MessageFormat f = new MessageFormat(get(key), locale());
         return f.format(args);

@@ -6,6 +6,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.ui.data.DataViewModel;
 import io.ganstudio.ui.data.DatasetSource;
 import io.ganstudio.ui.model.ModelViewModel;
+import io.ganstudio.ui.present.Presentation;
 import io.ganstudio.ui.shell.Screens;
 import io.ganstudio.ui.shell.StudioMenu;
 import io.ganstudio.ui.shell.StudioShell;
@@ -51,6 +52,8 @@ public class StudioApp extends Application {
         BackgroundTasks tasks = BackgroundTasks.common();
         DataViewModel data = new DataViewModel(tasks, DatasetSource.LOADER, prefs, cacheDir);
         context = new StudioContext(tasks, prefs, new ModelViewModel(tasks), data, () -> stage);
+        // Presentation mode as last left; the View menu's switch is remembered whenever it changes.
+        Presentation.remember(prefs.presentation(), prefs::setPresentation);
         Scene scene = new Scene(buildShell(null), 1280, 820);
         scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
         stage.setScene(scene);

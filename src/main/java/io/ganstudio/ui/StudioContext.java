@@ -27,6 +27,7 @@ public final class StudioContext {
     private final Supplier<Window> window;
     private final ReadOnlyObjectWrapper<EngineReport> engine = new ReadOnlyObjectWrapper<>(this, "engine");
     private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
+    private final io.ganstudio.ui.explain.Explanations explanations = new io.ganstudio.ui.explain.Explanations();
     private StudioWork work;
     private io.ganstudio.ui.playground.PlaygroundViewModel playground;
     private final io.ganstudio.ui.lesson.LessonState lesson = new io.ganstudio.ui.lesson.LessonState();
@@ -53,6 +54,11 @@ public final class StudioContext {
                 model.dataClassesProperty().set(d.hasLabels() ? d.classNames().size() : 0);
             }
         });
+    }
+
+    /** Which screens' "What am I seeing?" panels are open; {@code show(Screens.TRAIN)} opens one from code. */
+    public io.ganstudio.ui.explain.Explanations explanations() {
+        return explanations;
     }
 
     public BackgroundTasks tasks() {

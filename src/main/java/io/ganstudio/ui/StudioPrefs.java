@@ -26,6 +26,15 @@ public final class StudioPrefs {
         node.put("language", l.name());
     }
 
+    /** Presentation mode (View menu): off until switched on. */
+    public boolean presentation() {
+        return node.getBoolean("presentation", false);
+    }
+
+    public void setPresentation(boolean on) {
+        node.putBoolean("presentation", on);
+    }
+
     /** Window x, y, width, height; null until the window was closed once. */
     public double[] windowBounds() {
         double w = node.getDouble("window.width", -1);

@@ -103,6 +103,14 @@ public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil
         drop.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        drop.setMinWidth(0); // a hint: shortened first when the header is short of room
+        // Presentation mode's larger text leaves no room for the hint; the buttons and the title keep their size.
+        drop.visibleProperty().bind(io.ganstudio.ui.present.Presentation.onProperty().not());
+        drop.managedProperty().bind(drop.visibleProperty());
+        for (Region r : List.of(title, builtIn, folder, recent)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        fit.setMinWidth(120); // its choice is shortened (…) when the header is short of room
         HBox h = new HBox(10, title, spacer, drop, fit, builtIn, folder, recent);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("screen-header");

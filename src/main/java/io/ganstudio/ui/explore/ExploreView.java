@@ -109,16 +109,17 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         status.setPadding(new Insets(6, 0, 0, 0));
         setBottom(status); // errors and "saved" notes, out of the way of the title
         HBox body = new HBox(14, samplesColumn(), imageColumn(), LabPane.around(controlsColumn(), vm, text, subs));
-        body.setPadding(new Insets(10, 0, 0, 0));
+        body.getStyleClass().add("explore-body"); // a card, as on the Data and Model screens (studio.css)
         subs.onChange(vm.imageProperty(), (o, a, f) -> main.show(f));
         main.show(vm.imageProperty().get());
         subs.onChange(vm.errorProperty(), (o, a, e) -> status.setText(e));
         Label none = new Label(text.get("label.none"));
-        none.setStyle("-fx-font-size: 15px;");
+        none.setStyle("-fx-font-size: 1.15em;");
         body.visibleProperty().bind(vm.sourceProperty().isNotNull());
         StackPane.setAlignment(none, Pos.CENTER);
         none.visibleProperty().bind(vm.sourceProperty().isNull());
         setCenter(new StackPane(none, body));
+        BorderPane.setMargin(getCenter(), new Insets(10, 0, 0, 0));
     }
 
     public ExploreViewModel viewModel() {
@@ -169,7 +170,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         status.setStyle("-fx-text-fill: #9a3000;");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(120); // a long run name is shortened (…) rather than pushing the screen wider than the window
         HBox bar = new HBox(8, current, run, checkpoint, new Separator(javafx.geometry.Orientation.VERTICAL), title);
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Button b : new Button[] {current, run, checkpoint}) {

@@ -18,6 +18,8 @@ public final class PixelView extends Region {
     private WritableImage image;
     private int[] scaled = new int[0];
     private int scale = 1;
+    private final javafx.beans.property.BooleanProperty fill =
+            new javafx.beans.property.SimpleBooleanProperty(this, "fill", false);
 
     public PixelView() {
         view.setSmooth(false);
@@ -25,6 +27,7 @@ public final class PixelView extends Region {
         getChildren().add(view);
         getStyleClass().add("pixel-view");
         setMinSize(64, 64);
+        fill.addListener(o -> requestLayout());
     }
 
     /** Shows the frame; FX thread only. Null clears the view. */
@@ -36,6 +39,25 @@ public final class PixelView extends Region {
             requestLayout();
         }
         paint();
+    }
+
+    /**
+     * Fill the space: the image is upscaled by the whole factor just above what fits (nearest neighbour), then
+     * shrunk smoothly by less than that factor to fill the space exactly. Off: the largest whole factor that fits,
+     * centred (crisper, but a 1.9x space shows the image at 1x).
+     */
+    public javafx.beans.property.BooleanProperty fillProperty() {
+        return fill;
+    }
+
+    /** The whole factor the frame is upscaled by now (for tests). */
+    public int scale() {
+        return scale;
+    }
+
+    /** The size the image is shown at now, in layout pixels (for tests). */
+    public double shownWidth() {
+        return view.getFitWidth();
     }
 
     /** The frame on show (for tests), or null. */
@@ -92,14 +114,15 @@ public final class PixelView extends Region {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
         double fit = Math.min(w / frame.width(), h / frame.height());
-        int newScale = Math.max(1, Math.min(32, (int) Math.floor(fit)));
+        boolean filling = fill.get() && fit > 1 && fit != Math.floor(fit);
+        int newScale = Math.max(1, Math.min(32, (int) (filling ? Math.ceil(fit) : Math.floor(fit))));
         if (newScale != scale) {
             scale = newScale;
             paint();
         }
         double iw = frame.width() * scale;
         double ih = frame.height() * scale;
-        if (fit < 1) { // bigger than the space: let the ImageView shrink it smoothly
+        if (fit < 1 || filling) { // bigger than the space: let the ImageView shrink it smoothly
             view.setSmooth(true);
             iw = frame.width() * fit;
             ih = frame.height() * fit;

@@ -12,8 +12,13 @@ abstract class CanvasChart extends Region {
     /** The chart's title line, drawn by the subclass where it fits. */
     protected String caption = "";
 
+    /** Presentation mode changes colours and line widths: drawn again (held weakly: the chart may go first). */
+    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, b) -> draw();
+
     CanvasChart(double prefWidth) {
         getChildren().add(canvas);
+        io.ganstudio.ui.present.Presentation.onProperty().addListener(
+                new javafx.beans.value.WeakChangeListener<>(presentation));
         setMinSize(120, 120);
         setPrefSize(prefWidth, 160);
     }

@@ -1,6 +1,8 @@
 package io.ganstudio.ui.inspect;
 
 import javafx.scene.canvas.GraphicsContext;
+import io.ganstudio.ui.present.Palette;
+import io.ganstudio.ui.present.Presentation;
 import javafx.scene.paint.Color;
 
 import java.util.Locale;
@@ -50,8 +52,8 @@ final class LossChart extends CanvasChart {
         double top = 18;
         double bottom = h - 18;
         double plotW = w - 12;
-        g.setStroke(Color.web("#4a7ab5"));
-        g.setLineWidth(1.5);
+        g.setStroke(Color.web(Palette.web(Presentation.palette().second())));
+        g.setLineWidth(1.5 * Presentation.lineScale());
         g.beginPath();
         for (int i = 0; i < n; i++) {
             double x = left + plotW * i / (n - 1);

@@ -2,6 +2,8 @@ package io.ganstudio.ui.inspect;
 
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import javafx.scene.canvas.GraphicsContext;
+import io.ganstudio.ui.present.Palette;
+import io.ganstudio.ui.present.Presentation;
 import javafx.scene.paint.Color;
 
 import java.util.List;
@@ -43,14 +45,14 @@ final class RocChart extends CanvasChart {
             g.setLineDashes();
         }
         if (gan != null) {
-            curve(g, gan.roc(), x0, y0, side, Color.web("#c0392b"));
+            curve(g, gan.roc(), x0, y0, side, Color.web(Palette.web(Presentation.palette().first())));
         }
     }
 
     private static void curve(GraphicsContext g, List<LabelledMetrics.RocPoint> roc, double x0, double y0, double side,
                               Color colour) {
         g.setStroke(colour);
-        g.setLineWidth(1.5);
+        g.setLineWidth(1.5 * Presentation.lineScale());
         g.beginPath();
         for (int i = 0; i < roc.size(); i++) {
             double x = x0 + side * roc.get(i).falsePositiveRate();

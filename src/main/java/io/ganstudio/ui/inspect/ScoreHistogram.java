@@ -1,6 +1,8 @@
 package io.ganstudio.ui.inspect;
 
 import javafx.scene.canvas.GraphicsContext;
+import io.ganstudio.ui.present.Palette;
+import io.ganstudio.ui.present.Presentation;
 import javafx.scene.paint.Color;
 
 /**
@@ -46,13 +48,14 @@ final class ScoreHistogram extends CanvasChart {
         double peakA = Math.max(1, Arrays.max(a));
         double peakB = Math.max(1, Arrays.max(b));
         double bw = plotW / BINS;
-        g.setFill(Color.web("#4a7ab5"));
+        Palette palette = Presentation.palette();
+        g.setFill(Color.web(Palette.web(palette.second())));
         for (int i = 0; i < BINS; i++) {
             double bh = plotH * a[i] / peakA;
             g.fillRect(left + i * bw + 1, bottom - bh, bw - 2, bh);
         }
-        g.setStroke(Color.web("#2e8b57"));
-        g.setLineWidth(1.5);
+        g.setStroke(Color.web(Palette.web(palette.third())));
+        g.setLineWidth(1.5 * Presentation.lineScale());
         g.beginPath();
         g.moveTo(left, bottom);
         for (int i = 0; i < BINS; i++) {
@@ -63,8 +66,8 @@ final class ScoreHistogram extends CanvasChart {
         g.lineTo(left + plotW, bottom);
         g.stroke();
         double tx = left + plotW * (1 / max);
-        g.setStroke(Color.web("#c0392b"));
-        g.setLineWidth(2);
+        g.setStroke(Color.web(Palette.web(palette.first())));
+        g.setLineWidth(2 * Presentation.lineScale());
         g.strokeLine(tx, 14, tx, bottom);
         g.setFill(Color.web("#333333"));
         g.strokeLine(left, bottom, left + plotW, bottom);

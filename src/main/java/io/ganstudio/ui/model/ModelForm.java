@@ -5,7 +5,11 @@ import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.present.Presentation;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
+import javafx.scene.control.TitledPane;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -27,13 +31,50 @@ import java.util.function.Function;
 final class ModelForm extends VBox {
 
     private final ModelViewModel vm;
+    private final Node network;
+    private final Node loss;
+    private final Node stability;
+    private final Node optimizer;
+    private final Node schedule;
+    private final VBox advancedBox = new VBox(18);
+    private final TitledPane advanced = new TitledPane(Messages.get("model.section.advanced"), advancedBox);
+    /** Held here, listened to weakly: a language switch drops this form while the switch lives on. */
+    private final ChangeListener<Boolean> presentation = (o, a, on) -> arrange(on);
 
     ModelForm(ModelViewModel vm) {
         super(18);
         this.vm = vm;
         getStyleClass().add("model-form");
-        getChildren().addAll(networkSection(), lossSection(), stabilitySection(), optimizerSection(),
-                scheduleSection());
+        network = networkSection();
+        loss = lossSection();
+        stability = stabilitySection();
+        optimizer = optimizerSection();
+        schedule = scheduleSection();
+        advanced.setId("advancedSettings");
+        advanced.getStyleClass().add("advanced-settings");
+        advanced.setExpanded(false);
+        arrange(Presentation.isOn());
+        Presentation.onProperty().addListener(new WeakChangeListener<>(presentation));
+    }
+
+    /**
+     * Every group in order; in presentation mode what a class needs first (the networks, learning rates, batch size
+     * and steps) and the loss and stability groups folded into a closed "Advanced settings" section.
+     */
+    private void arrange(boolean presenting) {
+        advancedBox.getChildren().clear();
+        if (presenting) {
+            advancedBox.getChildren().setAll(loss, stability);
+            advanced.setExpanded(false);
+            getChildren().setAll(network, optimizer, schedule, advanced);
+        } else {
+            getChildren().setAll(network, loss, stability, optimizer, schedule);
+        }
+    }
+
+    /** The folded section of presentation mode (for tests). */
+    TitledPane advanced() {
+        return advanced;
     }
 
     private Node networkSection() {

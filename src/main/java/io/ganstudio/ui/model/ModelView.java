@@ -27,8 +27,11 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
         ScrollPane formScroll = new ScrollPane(new ModelForm(vm));
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("plain-scroll");
-        formScroll.setMinWidth(430);
-        formScroll.setPrefWidth(470);
+        // Presentation mode's larger text needs a wider form.
+        formScroll.minWidthProperty().bind(javafx.beans.binding.Bindings.when(
+                io.ganstudio.ui.present.Presentation.onProperty()).then(600.0).otherwise(430.0));
+        formScroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(
+                io.ganstudio.ui.present.Presentation.onProperty()).then(640.0).otherwise(470.0));
 
         HBox diagrams = new HBox(18,
                 new NetworkDiagram(Messages.get("model.generator"), "model.diagram.noise", "model.diagram.image",
@@ -87,6 +90,9 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        presetLabel.setMinWidth(Region.USE_PREF_SIZE);
+        preset.setMinWidth(Region.USE_PREF_SIZE);
         HBox h = new HBox(12, title, spacer, presetLabel, preset);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("screen-header");

@@ -1,5 +1,7 @@
 package io.ganstudio.ui.playground;
 
+import io.ganstudio.ui.present.Palette;
+import io.ganstudio.ui.present.Presentation;
 import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,8 +19,17 @@ import java.util.function.ToDoubleFunction;
  */
 final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Disposable {
 
-    /** One curve. */
-    record Series(String name, Color colour, ToDoubleFunction<PlaygroundViewModel.ChartRow> value) {
+    /**
+     * One curve.
+     *
+     * @param colour its everyday colour
+     * @param slot   its place in the colour-blind-safe palette used in presentation mode (0 to 3)
+     */
+    record Series(String name, Color colour, int slot, ToDoubleFunction<PlaygroundViewModel.ChartRow> value) {
+
+        Color shown() {
+            return Presentation.isOn() ? Color.web(Palette.web(Presentation.palette().all()[slot])) : colour;
+        }
     }
 
     private final Canvas canvas = new Canvas();
@@ -40,6 +51,7 @@ final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Di
         setMinSize(160, 110);
         setPrefSize(300, 170);
         subs.onChange(vm.chartRevisionProperty(), (o, a, b) -> dirty = true);
+        subs.onChange(Presentation.onProperty(), (o, a, b) -> dirty = true);
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -74,7 +86,7 @@ final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Di
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        double font = Math.max(11, Font.getDefault().getSize() * 0.9);
+        double font = Math.max(11, Font.getDefault().getSize() * 0.9 * Presentation.fontScale());
         g.setFont(Font.font(font));
         double top = font * 3.3;
         double left = font * 3.2;
@@ -85,7 +97,7 @@ final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Di
         g.fillText(title, 4, font + 2);
         double lx = 4;
         for (Series s : series) {
-            g.setFill(s.colour());
+            g.setFill(s.shown());
             g.fillRect(lx, font * 2.0, 14, 4);
             g.setFill(Color.web("#1f2933"));
             g.fillText(s.name(), lx + 18, font * 2.0 + font * 0.5);
@@ -128,9 +140,9 @@ final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Di
         g.fillText(Long.toString(first), left, h - 3);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(String.format("%,d", last), right, h - 3);
-        double lineWidth = Math.max(1.5, font / 7);
+        double lineWidth = Math.max(1.5, font / 7) * Presentation.lineScale();
         for (Series s : series) {
-            g.setStroke(s.colour());
+            g.setStroke(s.shown());
             g.setLineWidth(lineWidth);
             g.beginPath();
             boolean started = false;

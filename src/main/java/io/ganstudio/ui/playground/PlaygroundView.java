@@ -74,12 +74,20 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         settings.setPrefWidth(330);
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setLeft(settings);
+        // Presentation mode folds the settings column away (a Settings button brings it back) for the canvas's sake.
+        settings.visibleProperty().bind(io.ganstudio.ui.present.Presentation.onProperty().not()
+                .or(settingsShown));
+        settings.managedProperty().bind(settings.visibleProperty());
         setCenter(centre());
         setRight(side());
         BorderPane.setMargin(getCenter(), new Insets(0, 14, 0, 14));
     }
 
     // ---- top: title and controls ----
+
+    /** In presentation mode: whether the folded settings column is shown. */
+    private final javafx.beans.property.BooleanProperty settingsShown =
+            new javafx.beans.property.SimpleBooleanProperty(false);
 
     private Node header() {
         Label title = new Label(text.get("title"));
@@ -129,7 +137,11 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         stepLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        FlowPane controls = new FlowPane(8, 6, play, reset, dStep, gStep, step, slow, speed);
+        ToggleButton settingsButton = new ToggleButton(text.get("button.settings"));
+        settingsButton.setId("pg-settings");
+        settingsButton.selectedProperty().bindBidirectional(settingsShown);
+        io.ganstudio.ui.present.PresentationLayout.showWhenPresenting(settingsButton);
+        FlowPane controls = new FlowPane(8, 6, settingsButton, play, reset, dStep, gStep, step, slow, speed);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(controls, Priority.ALWAYS);
         HBox h = new HBox(16, title, controls, stepLabel);
@@ -389,15 +401,15 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
             return text.format("label.figures", num(f.dLoss()), num(f.gLoss()), num(f.kl()), num(f.js()));
         }, vm.frameProperty()));
         PlaygroundCharts losses = new PlaygroundCharts(vm, text.get("chart.losses"), List.of(
-                new PlaygroundCharts.Series(text.get("series.dLoss"), Color.web("#d64f2a"),
+                new PlaygroundCharts.Series(text.get("series.dLoss"), Color.web("#d64f2a"), 0,
                         PlaygroundViewModel.ChartRow::dLoss),
-                new PlaygroundCharts.Series(text.get("series.gLoss"), Color.web("#1f6fb5"),
+                new PlaygroundCharts.Series(text.get("series.gLoss"), Color.web("#1f6fb5"), 1,
                         PlaygroundViewModel.ChartRow::gLoss)));
         losses.setId("pg-chart-losses");
         PlaygroundCharts divergence = new PlaygroundCharts(vm, text.get("chart.divergence"), List.of(
-                new PlaygroundCharts.Series(text.get("series.kl"), Color.web("#e08a00"),
+                new PlaygroundCharts.Series(text.get("series.kl"), Color.web("#e08a00"), 2,
                         PlaygroundViewModel.ChartRow::kl),
-                new PlaygroundCharts.Series(text.get("series.js"), Color.web("#6a3d9a"),
+                new PlaygroundCharts.Series(text.get("series.js"), Color.web("#6a3d9a"), 3,
                         PlaygroundViewModel.ChartRow::js)));
         divergence.setId("pg-chart-divergence");
         VBox charts = new VBox(8, figures, losses, divergence);

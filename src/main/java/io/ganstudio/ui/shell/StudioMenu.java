@@ -78,7 +78,7 @@ public final class StudioMenu {
             i.setOnAction(e -> actions.setLanguage(l));
             language.getItems().add(i);
         }
-        Menu m = new Menu(Messages.get("menu.view"), null, language);
+        Menu m = new Menu(Messages.get("menu.view"), null, PresentationMenu.item(), new SeparatorMenuItem(), language);
         m.setId("menu-view");
         return m;
     }

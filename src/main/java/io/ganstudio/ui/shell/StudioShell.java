@@ -2,6 +2,8 @@ package io.ganstudio.ui.shell;
 
 import io.ganstudio.ui.Messages;
 import io.ganstudio.ui.StudioContext;
+import io.ganstudio.ui.explain.ScreenFrame;
+import io.ganstudio.ui.present.Presentation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -36,6 +38,18 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
         setBottom(new StudioStatusBar(context));
         Screen first = screens.stream().filter(s -> s.id().equals(initialScreen)).findFirst().orElse(screens.get(0));
         show(first);
+        presenting(Presentation.isOn());
+        Presentation.onProperty().addListener(presentation);
+    }
+
+    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, on) -> presenting(on);
+
+    /** Presentation mode: the style class that makes every text of the window larger (studio.css). */
+    private void presenting(boolean on) {
+        getStyleClass().remove(Presentation.STYLE_CLASS);
+        if (on) {
+            getStyleClass().add(Presentation.STYLE_CLASS);
+        }
     }
 
     /**
@@ -44,6 +58,7 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
      */
     @Override
     public void dispose() {
+        Presentation.onProperty().removeListener(presentation);
         built.values().forEach(io.ganstudio.ui.fxutil.ViewLifecycle::disposeTree);
         io.ganstudio.ui.fxutil.ViewLifecycle.disposeTree(getBottom());
         built.clear();
@@ -90,8 +105,21 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
                 .findFirst().ifPresent(this::show);
     }
 
+    /**
+     * A screen fills the window; where the window is smaller than the screen's smallest layout (presentation mode's
+     * large text on a 1280x800 projector) it scrolls, instead of pushing the status bar out of the window.
+     */
+    private static javafx.scene.control.ScrollPane scrolling(ScreenFrame frame) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(frame);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll("plain-scroll", "screen-scroll");
+        return scroll;
+    }
+
     private void show(Screen s) {
-        Node view = built.computeIfAbsent(s.id(), id -> s.view().apply(context));
+        Node view = built.computeIfAbsent(s.id(), id -> scrolling(new ScreenFrame(s, s.view().apply(context),
+                context.explanations())));
         content.getChildren().setAll(view);
         buttons.get(s.id()).setSelected(true);
         current = s.id();

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.quality.QualitySnapshot;
+import io.ganstudio.ui.present.Presentation;
 import javafx.application.Platform;
 import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
@@ -28,11 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class QualityChart {
 
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
-    private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final Color FID = new Color(0x6A, 0x3D, 0x9A);
-    private static final Color[] SHARES = {new Color(0xD6, 0x4F, 0x2A), new Color(0x1F, 0x6F, 0xB5),
-            new Color(0x2E, 0x8B, 0x57)};
 
     private final TrainText text;
     private final ChartPane pane;
@@ -48,6 +44,20 @@ public final class QualityChart {
         this.text = text;
         this.pane = new ChartPane(this::scheduleDraw);
         pane.setPrefSize(480, 200);
+        Presentation.onProperty().addListener(presentation);
+        showOrHide();
+    }
+
+    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, b) -> {
+        showOrHide();
+        scheduleDraw();
+    };
+
+    /** In presentation mode an empty quality chart gives its room to the loss charts until a measurement arrives. */
+    private void showOrHide() {
+        boolean shown = !(Presentation.isOn() && latest.get().isEmpty());
+        pane.setVisible(shown);
+        pane.setManaged(shown);
     }
 
     public Region view() {
@@ -56,6 +66,7 @@ public final class QualityChart {
 
     /** Ends the drawing thread (the view that showed this chart was replaced). */
     public void dispose() {
+        Presentation.onProperty().removeListener(presentation);
         thread.shutdownNow();
     }
 
@@ -67,6 +78,7 @@ public final class QualityChart {
     /** FX thread: shows these figures (all of the run's, oldest first). */
     public void update(List<QualitySnapshot> all) {
         latest.set(List.copyOf(all));
+        showOrHide();
         scheduleDraw();
     }
 
@@ -104,9 +116,11 @@ public final class QualityChart {
         shares.addSeries(diversity);
         shares.addSeries(copies);
         XYLineAndShapeRenderer shareRenderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < SHARES.length; i++) {
-            shareRenderer.setSeriesPaint(i, SHARES[i]);
-            shareRenderer.setSeriesStroke(i, new BasicStroke(2f));
+        int[] palette = Presentation.palette().all();
+        float lines = Presentation.lineScale();
+        for (int i = 0; i < 3; i++) {
+            shareRenderer.setSeriesPaint(i, new Color(palette[i]));
+            shareRenderer.setSeriesStroke(i, new BasicStroke(2f * lines));
         }
         NumberAxis x = axis(text.get("chart.step"));
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -121,28 +135,29 @@ public final class QualityChart {
             plot.setDataset(1, new XYSeriesCollection(fid));
             plot.mapDatasetToRangeAxis(1, 1);
             XYLineAndShapeRenderer fidRenderer = new XYLineAndShapeRenderer(true, true);
-            fidRenderer.setSeriesPaint(0, FID);
-            fidRenderer.setSeriesStroke(0, new BasicStroke(2.5f));
+            fidRenderer.setSeriesPaint(0, new Color(palette[3]));
+            fidRenderer.setSeriesStroke(0, new BasicStroke(2.5f * lines));
             plot.setRenderer(1, fidRenderer);
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setNoDataMessage(text.get("chart.qualityNone"));
-        plot.setNoDataMessageFont(TICKS);
-        JFreeChart chart = new JFreeChart(text.get("chart.quality"), TITLE, plot, true);
+        plot.setNoDataMessageFont(TrainingCharts.tickFont());
+        JFreeChart chart = new JFreeChart(text.get("chart.quality"), TrainingCharts.titleFont(), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setVisible(!Presentation.isOn()); // as in TrainingCharts.style
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.TOP);
-        legend.setItemFont(TICKS);
+        legend.setItemFont(TrainingCharts.tickFont());
         legend.setFrame(BlockBorder.NONE);
         return chart;
     }
 
     private static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
-        a.setTickLabelFont(TICKS);
-        a.setLabelFont(TICKS);
+        a.setTickLabelFont(TrainingCharts.tickFont());
+        a.setLabelFont(TrainingCharts.tickFont());
         return a;
     }
 

@@ -40,6 +40,8 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
         getStyleClass().add("sample-history");
         empty = new Label(text.get("label.noSamples"));
         empty.setWrapText(true);
+        // Presentation mode: the grid fills its pane (a projector shows it from the back of the room).
+        pixels.fillProperty().bind(io.ganstudio.ui.present.Presentation.onProperty());
         StackPane centre = new StackPane(pixels, empty);
         centre.setMinSize(160, 160);
         setCenter(centre);

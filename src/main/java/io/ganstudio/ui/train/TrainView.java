@@ -247,6 +247,7 @@ public final class TrainView extends BorderPane implements Disposable {
         smoothingValue.setMinWidth(36);
         HBox smoothingRow = new HBox(6, new Label(text.get("label.smoothing")), smoothing, smoothingValue);
         smoothingRow.setAlignment(Pos.CENTER_RIGHT);
+        io.ganstudio.ui.present.PresentationLayout.hideWhenPresenting(smoothingRow); // an advanced setting
         Region lossView = charts.lossView();
         Region scoreView = charts.scoreView();
         VBox.setVgrow(lossView, Priority.ALWAYS);
@@ -267,7 +268,9 @@ public final class TrainView extends BorderPane implements Disposable {
         VBox left = new VBox(history, exportRow);
 
         SplitPane split = new SplitPane(left, chartsBox);
-        split.setDividerPositions(0.45);
+        // Presentation mode gives the sample grid more of the width, so it is drawn larger.
+        io.ganstudio.ui.present.PresentationLayout.divider(split, 0.45, 0.5, subs);
+        BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
         VBox.setVgrow(split, Priority.ALWAYS);
         return split;
     }

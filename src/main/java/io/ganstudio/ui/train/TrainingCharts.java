@@ -1,6 +1,7 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.ui.present.Presentation;
 import javafx.application.Platform;
 import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
@@ -38,10 +39,14 @@ import java.util.function.ToDoubleFunction;
  */
 public final class TrainingCharts {
 
-    private static final Color D_COLOUR = new Color(0xD6, 0x4F, 0x2A);
-    private static final Color G_COLOUR = new Color(0x1F, 0x6F, 0xB5);
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
-    private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** Title and tick fonts at the present scale (presentation mode makes them 1.5x and more). */
+    static Font titleFont() {
+        return new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(14 * Presentation.fontScale()));
+    }
+
+    static Font tickFont() {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(11 * Presentation.fontScale()));
+    }
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "chart-drawing");
@@ -63,6 +68,7 @@ public final class TrainingCharts {
     private final List<Update> pending = new ArrayList<>();
     private boolean drawScheduled;
     private volatile int pointCount;
+    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, b) -> restyle();
 
     /** One metric: its raw and smoothed series and the running EMA. */
     private static final class Curve {
@@ -96,48 +102,73 @@ public final class TrainingCharts {
         scoreChart = chart(text.get("chart.scores"), text.get("chart.step"), text.get("chart.score"), scoreCurves);
         lossPane = new ChartPane(this::scheduleDraw);
         scorePane = new ChartPane(this::scheduleDraw);
+        Presentation.onProperty().addListener(presentation);
+    }
+
+    /** Presentation mode changed: new fonts, strokes and colours on the chart thread, then one drawing. */
+    private void restyle() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        thread.execute(() -> {
+            style(lossChart);
+            style(scoreChart);
+        });
+        scheduleDraw();
+    }
+
+    /** Fonts, line widths and colours of a chart made by {@link #chart}, from the present presentation mode. */
+    static void style(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        int curves = plot.getDataset().getSeriesCount() / 2;
+        int[] rgb = Presentation.palette().all();
+        float scale = Presentation.lineScale();
+        for (int c = 0; c < curves; c++) {
+            Color colour = new Color(rgb[c]);
+            renderer.setSeriesPaint(c, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 70));
+            renderer.setSeriesStroke(c, new BasicStroke(1f * scale));
+            renderer.setSeriesPaint(curves + c, colour);
+            renderer.setSeriesStroke(curves + c, new BasicStroke(2f * scale));
+        }
+        Font ticks = tickFont();
+        for (NumberAxis a : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            a.setTickLabelFont(ticks);
+            a.setLabelFont(ticks);
+        }
+        chart.getTitle().setFont(titleFont());
+        // Presentation mode: the legend names the curves; the title's line goes to the plot instead.
+        chart.getTitle().setVisible(!Presentation.isOn());
+        chart.getLegend().setItemFont(ticks);
     }
 
     private static JFreeChart chart(String title, String xLabel, String yLabel, Curve[] curves) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true); // one path per series draws far faster than segment by segment
-        Color[] colours = {D_COLOUR, G_COLOUR};
-        int i = 0;
         for (int c = 0; c < curves.length; c++) {
             data.addSeries(curves[c].raw);
-            Color faint = new Color(colours[c].getRed(), colours[c].getGreen(), colours[c].getBlue(), 70);
-            renderer.setSeriesPaint(i, faint);
-            renderer.setSeriesStroke(i, new BasicStroke(1f));
-            renderer.setSeriesVisibleInLegend(i, false);
-            i++;
+            renderer.setSeriesVisibleInLegend(c, false);
         }
-        for (int c = 0; c < curves.length; c++) {
-            data.addSeries(curves[c].smooth);
-            renderer.setSeriesPaint(i, colours[c]);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-            i++;
+        for (Curve curve : curves) {
+            data.addSeries(curve.smooth);
         }
         NumberAxis x = new NumberAxis(xLabel);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // steps are whole numbers
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
-        for (NumberAxis a : new NumberAxis[] {x, y}) {
-            a.setTickLabelFont(TICKS);
-            a.setLabelFont(TICKS);
-        }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(title, titleFont(), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setNotify(false); // drawn on request only, never on a dataset event
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.TOP);
-        legend.setItemFont(TICKS);
         legend.setFrame(BlockBorder.NONE);
+        style(chart);
         return chart;
     }
 
@@ -174,6 +205,7 @@ public final class TrainingCharts {
 
     /** Ends the drawing thread (the view was replaced); later updates are dropped. */
     public void dispose() {
+        Presentation.onProperty().removeListener(presentation);
         if (!thread.isShutdown()) {
             thread.shutdownNow();
             LIVE.decrementAndGet();
