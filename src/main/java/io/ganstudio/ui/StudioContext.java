@@ -41,6 +41,23 @@ public final class StudioContext {
         this.window = window;
         this.notifier = new Notifier(window);
         linkDataToModel();
+        linkLessonToExplanations();
+    }
+
+    /** An opened lesson starts with the Train screen's explanation open; closing it ends the lesson's request. */
+    private void linkLessonToExplanations() {
+        javafx.beans.property.BooleanProperty trainPanel = explanations.openProperty(
+                io.ganstudio.ui.shell.Screens.TRAIN);
+        lesson.explanationsWantedProperty().addListener((o, was, wanted) -> {
+            if (wanted) {
+                trainPanel.set(true);
+            }
+        });
+        trainPanel.addListener((o, was, open) -> {
+            if (!open) {
+                lesson.explanationsWantedProperty().set(false);
+            }
+        });
     }
 
     /** The run configuration follows the chosen data; the model takes the dataset's channels. */

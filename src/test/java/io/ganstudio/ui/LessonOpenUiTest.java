@@ -69,6 +69,8 @@ class LessonOpenUiTest {
         robot.interact(() -> { });
         assertTrue(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
         assertTrue(app.context().lesson().explanationsWantedProperty().get());
+        assertTrue(app.context().explanations().isOpen(io.ganstudio.ui.shell.Screens.TRAIN),
+                "a lesson starts with the Train screen's explanation open");
         assertEquals(7L, app.context().model().trainProperty().get().seed());
         assertEquals(40L, app.context().model().trainProperty().get().steps());
         // What Start trains is the lesson, setting for setting (the channels come from the data).
