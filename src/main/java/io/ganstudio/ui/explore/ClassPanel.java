@@ -90,6 +90,7 @@ public final class ClassPanel extends VBox {
     private void opened(ImageSource s) {
         List<String> classes = s == null ? List.of() : s.classes();
         setVisible(!classes.isEmpty());
+        vm.setCliClass(null);
         error.setText("");
         thumbs.clear();
         strip.getChildren().clear();
@@ -102,6 +103,7 @@ public final class ClassPanel extends VBox {
                 picker.getSelectionModel().select(0);
                 target.getSelectionModel().select(Math.min(1, classes.size() - 1));
                 s.useClass(0); // the picked point is rendered as the first class, as the picker says
+                vm.setCliClass(classes.get(0));
             }
         } finally {
             updatingPicker = false;
@@ -137,6 +139,7 @@ public final class ClassPanel extends VBox {
         }
         try {
             s.useClass(classIndex);
+            vm.setCliClass(s.classes().get(classIndex));
             error.setText("");
             vm.rerender();
         } catch (IllegalArgumentException e) {

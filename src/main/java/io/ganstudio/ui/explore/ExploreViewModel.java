@@ -449,7 +449,15 @@ public final class ExploreViewModel {
     public String cliCommand(String generatorOption) {
         String psi = truncation.get() < 1 ? String.format(java.util.Locale.ROOT, " --truncation %.2f",
                 truncation.get()) : "";
-        return "gan-studio generate " + generatorOption + " --seed " + pickedSeed.get() + " -n 1" + psi;
+        String cls = cliClass.isEmpty() ? "" : " --class \"" + cliClass + "\"";
+        return "gan-studio generate " + generatorOption + " --seed " + pickedSeed.get() + " -n 1" + psi + cls;
+    }
+
+    private String cliClass = "";
+
+    /** A conditional run's class on show (the class picker), for {@link #cliCommand}; empty for none. */
+    public void setCliClass(String className) {
+        cliClass = className == null ? "" : className;
     }
 
     private static String message(Throwable e) {

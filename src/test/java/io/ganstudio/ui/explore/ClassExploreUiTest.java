@@ -120,6 +120,8 @@ class ClassExploreUiTest {
         robot.interact(() -> picker.getSelectionModel().select(9));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Arrays.equals(view.mainImage().frame().argb(),
                 lastImage));
+        assertTrue(view.viewModel().cliCommand("--run R").endsWith("-n 1 --class \"Ankle boot\""),
+                "Copy gives the generate command of the class on show");
         // The walk: class 9 blended toward class 0; at t = 0 it is class 9's image, at t = 1 class 0's.
         PixelView walk = robot.lookup("#classBlended").queryAs(PixelView.class);
         @SuppressWarnings("unchecked")
@@ -143,6 +145,7 @@ class ClassExploreUiTest {
     void keptClassDirectionsAreSlidersThatEditThePoint(FxRobot robot) throws Exception {
         openAndWait(robot, plain);
         assertFalse(robot.lookup("#classPanel").queryAs(ClassPanel.class).isVisible(), "no classes, no picker");
+        assertFalse(view.viewModel().cliCommand("--run R").contains("--class"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#classSlider0").tryQuery().isPresent());
         assertFalse(robot.lookup("#classSlider1").tryQuery().isPresent(), "only class directions become sliders");
         assertTrue(robot.lookup("81%").tryQuery().isPresent(), "the accuracy is shown");
