@@ -84,6 +84,12 @@ public final class ClassPanel extends VBox {
         setVisible(false);
         subs.onChange(vm.sourceProperty(), (o, a, s) -> opened(s));
         subs.onChange(vm.imageProperty(), (o, a, f) -> requestStrip());
+        subs.onChange(vm.classRequestProperty(), (o, a, c) -> {
+            int index = c.intValue();
+            if (isVisible() && index >= 0 && index < picker.getItems().size()) {
+                picker.getSelectionModel().select(index);
+            }
+        });
         opened(vm.sourceProperty().get());
     }
 

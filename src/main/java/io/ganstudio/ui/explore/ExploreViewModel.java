@@ -454,6 +454,20 @@ public final class ExploreViewModel {
     }
 
     private String cliClass = "";
+    private final ReadOnlyIntegerWrapper classRequest = new ReadOnlyIntegerWrapper(this, "classRequest", -1);
+
+    /**
+     * Asks the class picker of a conditional run to show this class (a projected photo's class); each request
+     * fires, also for the class already on show. Ignored without classes.
+     */
+    public void requestClass(int classIndex) {
+        classRequest.set(-1);
+        classRequest.set(classIndex);
+    }
+
+    public ReadOnlyIntegerProperty classRequestProperty() {
+        return classRequest.getReadOnlyProperty();
+    }
 
     /** A conditional run's class on show (the class picker), for {@link #cliCommand}; empty for none. */
     public void setCliClass(String className) {

@@ -166,6 +166,9 @@ public final class ProjectionModel {
             message.set(text.format(cls.isEmpty() ? "lab.projectDone" : "lab.projectDoneClass", r.pixelError(),
                     r.startError(), cls));
             if (explore.sourceProperty().get() == source) {
+                if (r.label() >= 0) {
+                    explore.requestClass(r.label()); // a conditional run shows the point in the class it was found in
+                }
                 explore.showPoint(r.z(), name);
             }
         }).onError(e -> message.set(e instanceof RefusedImage ? text.format("lab.projectRefused", e.getMessage())

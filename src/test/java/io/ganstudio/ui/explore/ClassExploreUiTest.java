@@ -139,6 +139,10 @@ class ClassExploreUiTest {
         // Picking another sample updates the strip to its z.
         robot.clickOn("#tile3");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(last.frame().argb(), lastImage));
+        // A projected photo's class (the lab asks for it) becomes the class on show.
+        robot.interact(() -> view.viewModel().requestClass(4));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> picker.getSelectionModel().getSelectedIndex() == 4);
+        assertTrue(view.viewModel().cliCommand("--run R").endsWith("--class \"Coat\""), "the requested class is on show");
     }
 
     @Test
