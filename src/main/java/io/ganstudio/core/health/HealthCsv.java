@@ -1,5 +1,6 @@
 package io.ganstudio.core.health;
 
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.AtomicFiles;
 
 import java.io.IOException;
@@ -15,15 +16,21 @@ import java.util.Set;
 
 /**
  * A run's {@code health.csv}: one row each time a health warning is raised or cleared, with the figures that decided
- * it (in English, quoted). Appended to; rows after a step are dropped when a run resumes from that step.
+ * it in English (quoted), and the same as a message key and its values (separated by |) so the studio can say them
+ * in Japanese too. Appended to; rows after a step are dropped when a run resumes from that step.
  */
 public final class HealthCsv {
 
     public static final String FILE = "health.csv";
-    static final String HEADER = "step,warning,state,evidence";
+    static final String HEADER = "step,warning,state,evidence,evidence_key,evidence_values";
 
     /** One row as read back. */
-    public record Row(long step, HealthIssue issue, boolean raised, String evidence) {
+    public record Row(long step, HealthIssue issue, boolean raised, Phrase evidencePhrase) {
+
+        /** The figures in English. */
+        public String evidence() {
+            return evidencePhrase.english();
+        }
     }
 
     private final Path file;
@@ -43,13 +50,14 @@ public final class HealthCsv {
             if (fresh) {
                 out.write(HEADER + "\n");
             }
-            out.write(row(new Row(w.step(), w.issue(), w.raised(), w.evidence().english())) + "\n");
+            out.write(row(new Row(w.step(), w.issue(), w.raised(), w.evidence())) + "\n");
         }
     }
 
     private static String row(Row r) {
         return r.step() + "," + r.issue().key() + "," + (r.raised() ? "raised" : "cleared") + ",\""
-                + r.evidence().replace("\"", "\"\"") + "\"";
+                + r.evidence().replace("\"", "\"\"") + "\"," + r.evidencePhrase().key() + ","
+                + String.join("|", r.evidencePhrase().values());
     }
 
     /** Every complete row, in file order; a damaged row (cut off by a crash) is skipped. */
@@ -60,14 +68,20 @@ public final class HealthCsv {
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] f = line.split(",", 4);
-            if (f.length != 4 || line.startsWith("step,") || !f[3].startsWith("\"") || !f[3].endsWith("\"")
-                    || f[3].length() < 2) {
+            int close = f.length == 4 ? f[3].lastIndexOf('"') : -1;
+            if (f.length != 4 || line.startsWith("step,") || !f[3].startsWith("\"") || close < 1) {
                 continue;
             }
+            String[] keyed = f[3].substring(close + 1).split(",", -1); // "", key, values
+            if (keyed.length != 3 || !keyed[1].startsWith("health.evidence.")) {
+                continue; // cut off by a crash
+            }
             try {
-                out.add(new Row(Long.parseLong(f[0]), HealthIssue.ofKey(f[1]), f[2].equals("raised"),
-                        f[3].substring(1, f[3].length() - 1).replace("\"\"", "\"")));
-            } catch (IllegalArgumentException e) {
+                Phrase evidence = new Phrase(keyed[1], keyed[2].isEmpty() ? List.of()
+                        : List.of(keyed[2].split("\\|", -1)));
+                evidence.english(); // a key this version does not know: skip the row
+                out.add(new Row(Long.parseLong(f[0]), HealthIssue.ofKey(f[1]), f[2].equals("raised"), evidence));
+            } catch (RuntimeException e) {
                 // a damaged row: skip it
             }
         }

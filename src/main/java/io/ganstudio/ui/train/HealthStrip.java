@@ -47,6 +47,7 @@ public final class HealthStrip extends VBox implements Disposable {
         row.setAlignment(Pos.CENTER_LEFT);
         detail.setId("healthDetail");
         detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, never cut off with "..."
         detail.setStyle("-fx-background-color: #fffaf0; -fx-border-color: #e0a040; -fx-padding: 6;");
         detail.managedProperty().bind(detail.visibleProperty());
         setPadding(new Insets(2, 0, 4, 0));

@@ -26,14 +26,13 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
         this(dir, config, metrics, samples, hasCheckpoint, quality, List.of());
     }
 
-    /** The health warnings health.csv leaves raised at the end, each as last raised (its figures in English). */
+    /** The health warnings health.csv leaves raised at the end, each as last raised. */
     public List<HealthWarning> healthAtEnd() {
         java.util.Map<io.ganstudio.core.health.HealthIssue, HealthWarning> active = new java.util.LinkedHashMap<>();
         for (HealthCsv.Row r : health) {
             active.remove(r.issue());
             if (r.raised()) {
-                active.put(r.issue(), new HealthWarning(r.issue(), true, r.step(),
-                        io.ganstudio.core.text.Phrase.verbatim(r.evidence())));
+                active.put(r.issue(), new HealthWarning(r.issue(), true, r.step(), r.evidencePhrase()));
             }
         }
         return List.copyOf(active.values());

@@ -184,6 +184,11 @@ class HealthMonitorTest {
         List<HealthCsv.Row> rows = csv.read();
         assertEquals(2, rows.size());
         assertEquals(all.get(0).evidence().english(), rows.get(0).evidence());
+        assertEquals(all.get(0).evidence(), rows.get(0).evidencePhrase(), "read back as a phrase, for Japanese too");
+        assertTrue(rows.get(0).evidencePhrase().text(Locale.JAPANESE).startsWith("直近 100 ステップ"));
+        java.nio.file.Files.writeString(csv.file(), "600,dOverpowers,raised,\"mean D(x) 0.9",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(2, csv.read().size(), "a row cut off by a crash is skipped");
         assertTrue(csv.activeAtEnd().isEmpty());
         csv.truncateAfter(all.get(0).step());
         assertEquals(Set.of(HealthIssue.D_OVERPOWERS), csv.activeAtEnd());
