@@ -15,7 +15,7 @@ public enum HealthIssue {
     MEMORISATION("memorisation"),
     /** D tells real from generated almost perfectly for long, so G gets no useful gradient. */
     D_OVERPOWERS("dOverpowers"),
-    /** D rates generated images as real and real ones as generated for long: D has stopped teaching. */
+    /** D rates generated images above real ones for long: D has stopped teaching. */
     G_OVERPOWERS("gOverpowers");
 
     private final String key;

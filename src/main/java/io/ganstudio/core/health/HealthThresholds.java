@@ -34,7 +34,7 @@ public record HealthThresholds(int window, int signWindow, long signFromStep, do
                                long firstProbeStep) {
 
     public static final HealthThresholds DEFAULT = new HealthThresholds(100, 500, 1000, 0.93, 0.85, 0.95, 0.85,
-            0.50, 0.30, 0.45, 0.60, 0.40, 0.25, 0.50, 0.30, 2, 500);
+            0.20, 0.05, 0.45, 0.60, 0.40, 0.25, 0.50, 0.30, 2, 500);
 
     /** The same thresholds judging quality probes from this step on. */
     public HealthThresholds withFirstProbeStep(long step) {
