@@ -14,7 +14,8 @@ import java.util.prefs.Preferences;
 
 /**
  * The whole studio with the Train or Explore screen in front, for screenshots:
- * {@code train|explore en|ja [RUN_DIR]} (train with a RUN_DIR shows that run instead of training). Training starts on its own after a few seconds (the built-in data loads first).
+ * {@code train|explore en|ja [RUN_DIR [pick]]} (train with a RUN_DIR shows that run instead of training; pick
+ * clicks the middle of its sample grid). Training starts on its own after a few seconds (the built-in data loads first).
  */
 public final class StudioShotHarness {
 
@@ -52,6 +53,24 @@ public final class StudioShotHarness {
                         // The Train screen's own ViewModel, as the Run menu's "open run" fills it.
                         ((io.ganstudio.ui.train.TrainView) s.getScene().lookup(".train-view")).viewModel()
                                 .showRun(snap);
+                        if (args.length > 3 && args[3].equals("pick")) {
+                            // A click in the middle of the sample grid (once its picture has loaded): its nearest
+                            // training images.
+                            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                                    javafx.util.Duration.seconds(5));
+                            wait.setOnFinished(done -> {
+                                javafx.scene.Node grid = s.getScene().lookup(".sample-history .pixel-view");
+                                javafx.geometry.Bounds b = grid.getLayoutBounds();
+                                // Scene coordinates: the event reaches the grid converted to its own.
+                                javafx.geometry.Point2D at = grid.localToScene(b.getWidth() / 2 + 3,
+                                        b.getHeight() / 2 + 3);
+                                grid.fireEvent(new javafx.scene.input.MouseEvent(
+                                        javafx.scene.input.MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1,
+                                        false, false, false, false, true, false, false, true, false, false, null));
+                            });
+                            wait.play();
+                            return;
+                        }
                         Platform.runLater(() -> s.getScene().getRoot().lookupAll("Label").stream()
                                 .filter(n -> n.getId() != null && n.getId().startsWith("health-")).findFirst()
                                 .ifPresent(n -> n.fireEvent(new javafx.scene.input.MouseEvent(
