@@ -33,10 +33,15 @@ public final class HealthStrip extends VBox implements Disposable {
     private final Subscriptions subs = new Subscriptions();
     private HealthIssue open;
 
-    HealthStrip(ObservableList<HealthWarning> warnings, TrainText text) {
+    private final javafx.beans.value.ObservableBooleanValue hasRun;
+
+    /** @param hasRun whether a run is on screen (before one, there is nothing to call healthy) */
+    HealthStrip(ObservableList<HealthWarning> warnings, javafx.beans.value.ObservableBooleanValue hasRun,
+                TrainText text) {
         super(4);
         this.warnings = warnings;
         this.text = text;
+        this.hasRun = hasRun;
         setId("healthStrip");
         Label title = new Label(text.get("health.title"));
         title.setStyle("-fx-font-weight: bold;");
@@ -53,6 +58,7 @@ public final class HealthStrip extends VBox implements Disposable {
         setPadding(new Insets(2, 0, 4, 0));
         getChildren().addAll(row, detail);
         subs.onList(warnings, c -> update());
+        subs.onChange(hasRun, (o, was, now) -> update());
         update();
     }
 
@@ -63,7 +69,14 @@ public final class HealthStrip extends VBox implements Disposable {
 
     private void update() {
         chips.getChildren().clear();
-        if (warnings.isEmpty()) {
+        if (warnings.isEmpty() && !hasRun.get()) {
+            Label none = new Label(text.get("health.noRun"));
+            none.setId("healthNoRun");
+            none.setStyle("-fx-text-fill: #666666; -fx-padding: 3 8;");
+            none.setTooltip(tooltip(text.get("health.healthy.help")));
+            chips.getChildren().add(none);
+            open = null;
+        } else if (warnings.isEmpty()) {
             Label ok = new Label("✓ " + text.get("health.healthy"));
             ok.setId("healthHealthy");
             ok.setStyle(HEALTHY);

@@ -74,7 +74,7 @@ public final class TrainView extends BorderPane implements Disposable {
         this.charts = new TrainingCharts(text);
         this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
-        this.healthStrip = new HealthStrip(vm.health(), text);
+        this.healthStrip = new HealthStrip(vm.health(), vm.runDirProperty().isNotNull(), text);
         this.gridPick = new GridPick(history.pixels(), vm, text);
         subs.onDispose(healthStrip::dispose);
         subs.onDispose(gridPick::dispose);

@@ -63,7 +63,10 @@ class HealthStripUiTest {
 
     @Test
     void aWarningShowsWithItsAdviceAndClears(FxRobot robot) {
-        assertTrue(robot.lookup("#healthHealthy").tryQuery().isPresent(), "healthy before anything is wrong");
+        assertTrue(robot.from(view).lookup("#healthNoRun").tryQuery().isPresent(), "no run, nothing to call healthy");
+        robot.interact(() -> view.viewModel().showRun(new RunSnapshot(runs, Configs.tiny(10), List.of(), List.of(),
+                false)));
+        assertTrue(robot.from(view).lookup("#healthHealthy").tryQuery().isPresent(), "healthy before anything is wrong");
         robot.interact(() -> {
             send(view, new SessionEvent.Health(overpowering(true)));
             send(japanese, new SessionEvent.Health(overpowering(true)));
