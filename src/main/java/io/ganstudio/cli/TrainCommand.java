@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
 /** Trains a new run, or continues one, through the same {@link TrainingSession} the studio uses. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a DCGAN. Writes a run folder (config.json, metrics.csv, samples/, checkpoints/) that "
-                + "the studio opens too. Ctrl-C stops cleanly after writing a checkpoint.")
+                + "the studio opens too. Ctrl-C stops cleanly after writing a checkpoint. Health warnings (D "
+                + "overfitting, mode collapse, memorisation, one network overpowering the other) go to stderr with "
+                + "what to try, and into health.csv.")
 final class TrainCommand implements Callable<Integer> {
 
     /** What may accompany --resume without changing a training setting. */

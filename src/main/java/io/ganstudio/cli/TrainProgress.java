@@ -64,9 +64,23 @@ final class TrainProgress implements Consumer<SessionEvent> {
             finished = f;
         } else if (event instanceof SessionEvent.Progress p) {
             onProgress(p);
+        } else if (event instanceof SessionEvent.Health h) {
+            onHealth(h);
         } else if (event instanceof SessionEvent.Quality q && !quiet) {
             endLine();
             out.println(qualityLine(q.snapshot()));
+            out.flush();
+        }
+    }
+
+    /** A raised health warning goes to stderr (even with --quiet), what it means and what to try with it. */
+    private void onHealth(SessionEvent.Health h) {
+        endLine();
+        if (h.warning().raised()) {
+            err.println("health warning: " + h.warning().english());
+            err.flush();
+        } else if (!quiet) {
+            out.println("health: " + h.warning().english());
             out.flush();
         }
     }

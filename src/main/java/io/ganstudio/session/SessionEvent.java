@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.StepMetrics;
@@ -37,6 +38,13 @@ public sealed interface SessionEvent {
 
     /** The quality probe measured the generator at a step (see QualityProbe); also appended to quality.csv. */
     record Quality(QualitySnapshot snapshot) implements SessionEvent {
+    }
+
+    /**
+     * A health warning was raised or cleared (D overfitting, mode collapse, memorisation, one network overpowering
+     * the other; see HealthMonitor); also appended to health.csv. Training goes on either way.
+     */
+    record Health(HealthWarning warning) implements SessionEvent {
     }
 
     /** A checkpoint was written (atomically) at this step. */

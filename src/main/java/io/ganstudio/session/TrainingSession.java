@@ -74,6 +74,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile int qualityEvery = QualityProbe.DEFAULT_EVERY;
     // Engine thread only: the probes' total time, kept within QUALITY_BUDGET of training time.
     private double qualitySeconds;
+    // Engine thread only: the health warnings' monitor, made when training starts.
+    private HealthWatch health;
 
     /** The quality probe may take at most this share of training time; a probe that would exceed it is skipped. */
     public static final double QUALITY_BUDGET = 0.05;
@@ -456,6 +458,7 @@ public final class TrainingSession implements AutoCloseable {
             publish(new SessionEvent.Warning(Phrase.of("session.qualityFailed", e.getMessage())));
         }
         publish(new SessionEvent.Quality(s));
+        health.quality(s);
     }
 
     private void loop(RunFolder folder, GanTrainer trainer, QualityProbe probe) throws InterruptedException {
@@ -463,6 +466,7 @@ public final class TrainingSession implements AutoCloseable {
         boolean running = false;
         List<StepMetrics> pending = new ArrayList<>();
         long lastPublish = System.nanoTime();
+        health = new HealthWatch(folder.dir(), trainer.trainConfig().loss(), trainer.stepsDone(), this::publish);
         while (true) {
             Command c = running ? commands.poll() : commands.take();
             boolean once = false;
@@ -496,6 +500,7 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
             pending.add(m);
+            health.step(m);
             long step = m.step();
             boolean grid = step % trainer.trainConfig().sampleEvery() == 0 || once;
             long now = System.nanoTime();

@@ -172,7 +172,7 @@ public final class GanTrainer implements AutoCloseable {
             seconds += elapsed;
             double imagesPerSecond = train.batchSize() * train.discriminatorSteps() / elapsed;
             return new StepMetrics(step, seconds, d[0], gLoss, d[1], d[2], imagesPerSecond, augmentP(),
-                    ada == null ? Double.NaN : ada.r());
+                    ada == null ? Double.NaN : ada.r(), d[3]);
         }
     }
 

@@ -18,7 +18,10 @@ import java.util.Locale;
  */
 public final class MetricsCsv {
 
-    public static final String HEADER = "step,seconds,d_loss,g_loss,d_real,d_fake,images_per_s,augment_p,augment_r";
+    public static final String HEADER =
+            "step,seconds,d_loss,g_loss,d_real,d_fake,images_per_s,augment_p,augment_r,d_real_sign";
+    /** The columns before d_real_sign existed. */
+    static final String AUGMENT_HEADER = "step,seconds,d_loss,g_loss,d_real,d_fake,images_per_s,augment_p,augment_r";
     /** The columns before augmentation existed: such files are still read (and resumed runs append to them). */
     static final String OLD_HEADER = "step,seconds,d_loss,g_loss,d_real,d_fake,images_per_s";
 
@@ -70,7 +73,8 @@ public final class MetricsCsv {
         if (!text.endsWith("\n") && lines.size() > 1) {
             lines.remove(lines.size() - 1); // cut off by a crash mid-write: its last number may be incomplete
         }
-        if (lines.isEmpty() || !(lines.get(0).trim().equals(HEADER) || lines.get(0).trim().equals(OLD_HEADER))) {
+        if (lines.isEmpty() || !(lines.get(0).trim().equals(HEADER) || lines.get(0).trim().equals(AUGMENT_HEADER)
+                || lines.get(0).trim().equals(OLD_HEADER))) {
             throw new IOException(file + " does not start with the expected columns (" + HEADER + "); it was not "
                     + "written by GAN Studio or has been edited");
         }
@@ -113,7 +117,7 @@ public final class MetricsCsv {
         return m.step() + "," + String.format(Locale.ROOT, "%.3f", m.seconds()) + "," + (float) m.dLoss() + ","
                 + (float) m.gLoss() + "," + (float) m.dReal() + "," + (float) m.dFake() + ","
                 + String.format(Locale.ROOT, "%.1f", m.imagesPerSecond()) + "," + optional(m.augmentP()) + ","
-                + optional(m.augmentR());
+                + optional(m.augmentR()) + "," + optional(m.realSign());
     }
 
     /** Empty for NaN (no value), so a spreadsheet shows a blank cell. */
@@ -127,15 +131,16 @@ public final class MetricsCsv {
 
     private static StepMetrics parse(String line) {
         String[] f = line.split(",", -1);
-        if (f.length != 7 && f.length != 9) {
+        if (f.length != 7 && f.length != 9 && f.length != 10) {
             return null;
         }
         try {
             // Losses parse as floats, as they were written, so the values come back bit for bit.
             return new StepMetrics(Long.parseLong(f[0].trim()), Double.parseDouble(f[1]), Float.parseFloat(f[2]),
                     Float.parseFloat(f[3]), Float.parseFloat(f[4]), Float.parseFloat(f[5]),
-                    Double.parseDouble(f[6]), f.length == 9 ? parseOptional(f[7]) : Double.NaN,
-                    f.length == 9 ? parseOptional(f[8]) : Double.NaN);
+                    Double.parseDouble(f[6]), f.length >= 9 ? parseOptional(f[7]) : Double.NaN,
+                    f.length >= 9 ? parseOptional(f[8]) : Double.NaN,
+                    f.length == 10 ? parseOptional(f[9]) : Double.NaN);
         } catch (NumberFormatException e) {
             return null;
         }

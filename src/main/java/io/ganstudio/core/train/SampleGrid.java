@@ -143,6 +143,36 @@ public final class SampleGrid {
         return v >= 1f ? 255 : Math.round((v + 1f) * 127.5f);
     }
 
+    /**
+     * The image of the grid cell under a pixel of a grid picture (as {@link #of} or {@link #classRows} drew it),
+     * or null for a gap, a class label or an empty cell.
+     *
+     * @param classRows whether the grid has a class label column on the left ({@link #classRows})
+     */
+    public static int[] cellAt(int[] argb, int width, int height, int size, boolean classRows, int x, int y) {
+        int columns = classRows ? CLASS_COLUMNS : (width + GAP) / (size + GAP);
+        int left = width - (columns * size + (columns - 1) * GAP); // the label column; 0 without one
+        int cx = x - left;
+        if (columns < 1 || left < 0 || cx < 0 || y < 0 || cx >= width - left || y >= height
+                || cx % (size + GAP) >= size || y % (size + GAP) >= size) {
+            return null;
+        }
+        int x0 = left + cx / (size + GAP) * (size + GAP);
+        int y0 = y / (size + GAP) * (size + GAP);
+        if (y0 + size > height) {
+            return null;
+        }
+        int[] cell = new int[size * size];
+        boolean empty = true;
+        for (int row = 0; row < size; row++) {
+            System.arraycopy(argb, (y0 + row) * width + x0, cell, row * size, size);
+        }
+        for (int p : cell) {
+            empty &= p == GAP_ARGB;
+        }
+        return empty ? null : cell;
+    }
+
     public int width() {
         return width;
     }

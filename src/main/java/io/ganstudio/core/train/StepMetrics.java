@@ -14,9 +14,17 @@ import io.ganstudio.core.text.Phrase;
  * @param imagesPerSecond real images consumed per second of this step
  * @param augmentP    probability of each augmentation (1 for DiffAugment, adaptive for ADA), NaN when off
  * @param augmentR    ADA's overfitting measure E[sign(D(real))] of the last interval, NaN without ADA
+ * @param realSign    E[sign(D(real))] of this step (mean over its D steps), for every run; NaN when not measured
+ *                    (rows written before it existed)
  */
 public record StepMetrics(long step, double seconds, double dLoss, double gLoss, double dReal, double dFake,
-                          double imagesPerSecond, double augmentP, double augmentR) {
+                          double imagesPerSecond, double augmentP, double augmentR, double realSign) {
+
+    /** A step without the sign measure (rows of older metrics.csv files). */
+    public StepMetrics(long step, double seconds, double dLoss, double gLoss, double dReal, double dFake,
+                       double imagesPerSecond, double augmentP, double augmentR) {
+        this(step, seconds, dLoss, gLoss, dReal, dFake, imagesPerSecond, augmentP, augmentR, Double.NaN);
+    }
 
     /** A step without augmentation. */
     public StepMetrics(long step, double seconds, double dLoss, double gLoss, double dReal, double dFake,

@@ -3,8 +3,6 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.GifWriter;
-import io.ganstudio.core.engine.AppDirs;
-import io.ganstudio.core.quality.NearestLookup;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
@@ -15,8 +13,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -65,7 +61,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     private final ExploreViewModel vm;
     private final ExploreText text;
     private final Supplier<Path> currentRun;
-    private static final int NEAREST = 6;
     private final PixelView main = new PixelView();
     private final List<PixelView> tileViews = new ArrayList<>();
     private final Label title = new Label();
@@ -87,6 +82,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         this.vm = vm;
         this.text = text;
         this.currentRun = currentRun;
+        this.nearestPicker = new NearestPicker(text);
         getStyleClass().addAll("screen", "explore-view");
         setPadding(new Insets(10));
         player = new Timeline(new KeyFrame(Duration.millis(GIF_DELAY_MS), e -> vm.advance()));
@@ -495,8 +491,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
 
     // ---- nearest training images
 
-    private NearestLookup lookup;
-    private Path lookupPath;
+    private final NearestPicker nearestPicker;
 
     /** The picked image's nearest training images, in a dialog; the run's data and D load once per opened run. */
     private void showNearest() {
@@ -505,36 +500,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         if (frame == null || path == null) {
             return;
         }
-        status.setText(text.get("nearest.finding"));
-        if (lookup != null && path.equals(lookupPath)) {
-            find(lookup, frame);
-            return;
-        }
-        if (lookup != null) {
-            lookup.close();
-            lookup = null;
-        }
-        BackgroundTasks.common().run(text.get("nearest.finding"), () -> NearestLookup.open(path, AppDirs.datasetCacheDir()), opened -> {
-            lookup = opened;
-            lookupPath = path;
-            find(opened, frame);
-        }, e -> status.setText(text.format("nearest.failed", e.getMessage())));
-    }
-
-    private void find(NearestLookup l, ArgbFrame frame) {
-        l.find(frame.argb(), NEAREST).whenComplete((result, e) -> Platform.runLater(() -> {
-            if (e != null) {
-                status.setText(text.format("nearest.failed", e.getMessage()));
-                return;
-            }
-            status.setText("");
-            Dialog<Void> dialog = new Dialog<>();
-            dialog.initOwner(window());
-            dialog.setTitle(text.get("nearest.title"));
-            dialog.getDialogPane().setContent(NearestDialog.content(frame, result, text));
-            dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-            dialog.show();
-        }));
+        nearestPicker.show(window(), path, frame, status::setText);
     }
 
     // ---- saving
@@ -596,6 +562,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     @Override
     public void dispose() {
         subs.dispose();
+        nearestPicker.close();
         player.stop();
     }
 }

@@ -65,6 +65,16 @@ public final class PixelView extends Region {
         return frame;
     }
 
+    /** The frame's pixel under a point in this view's coordinates as {x, y}, or null outside the image. */
+    public int[] pixelAt(double x, double y) {
+        if (frame == null || view.getFitWidth() <= 0 || view.getFitHeight() <= 0) {
+            return null;
+        }
+        int px = (int) Math.floor((x - view.getLayoutX()) / view.getFitWidth() * frame.width());
+        int py = (int) Math.floor((y - view.getLayoutY()) / view.getFitHeight() * frame.height());
+        return px < 0 || py < 0 || px >= frame.width() || py >= frame.height() ? null : new int[] {px, py};
+    }
+
     private void paint() {
         if (frame == null) {
             view.setImage(null);

@@ -48,6 +48,8 @@ public final class TrainView extends BorderPane implements Disposable {
     private final TrainingCharts charts;
     private final QualityChart qualityChart;
     private final SampleHistoryView history;
+    private final HealthStrip healthStrip;
+    private final GridPick gridPick;
     private final Subscriptions subs = new Subscriptions();
     private final Label warningsLabel = new Label();
 
@@ -72,6 +74,10 @@ public final class TrainView extends BorderPane implements Disposable {
         this.charts = new TrainingCharts(text);
         this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
+        this.healthStrip = new HealthStrip(vm.health(), vm.runDirProperty().isNotNull(), text);
+        this.gridPick = new GridPick(history.pixels(), vm, text);
+        subs.onDispose(healthStrip::dispose);
+        subs.onDispose(gridPick::dispose);
         getStyleClass().addAll("screen", "train-view");
         setPadding(new Insets(10));
         setTop(new VBox(8, toolbar(), problemsBox(), failureBanner()));
@@ -145,6 +151,14 @@ public final class TrainView extends BorderPane implements Disposable {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    public HealthStrip healthStrip() {
+        return healthStrip;
+    }
+
+    GridPick gridPick() {
+        return gridPick;
     }
 
     public QualityChart qualityChart() {
@@ -254,14 +268,16 @@ public final class TrainView extends BorderPane implements Disposable {
         VBox.setVgrow(scoreView, Priority.ALWAYS);
         Region qualityView = qualityChart.view();
         VBox.setVgrow(qualityView, Priority.ALWAYS);
-        VBox chartsBox = new VBox(4, smoothingRow, lossView, scoreView, qualityView);
+        VBox chartsBox = new VBox(4, healthStrip, smoothingRow, lossView, scoreView, qualityView);
 
         Button exportGif = new Button(text.get("button.exportGif"));
         exportGif.setId("exportGif");
         exportGif.setTooltip(new Tooltip(text.get("tooltip.exportGif")));
         exportGif.disableProperty().bind(Bindings.isEmpty(vm.samples()));
         exportGif.setOnAction(e -> exportGif());
-        HBox exportRow = new HBox(exportGif);
+        Region pickGrow = new Region();
+        HBox.setHgrow(pickGrow, Priority.ALWAYS);
+        HBox exportRow = new HBox(8, gridPick.status(), pickGrow, exportGif);
         exportRow.setAlignment(Pos.CENTER_RIGHT);
         exportRow.setPadding(new Insets(6, 0, 0, 0));
         VBox.setVgrow(history, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.text.Phrase;
@@ -76,6 +77,7 @@ public final class TrainViewModel {
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final MetricsHistory metrics = new MetricsHistory();
     private final ObservableList<QualitySnapshot> quality = FXCollections.observableArrayList();
+    private final ObservableList<HealthWarning> health = FXCollections.observableArrayList();
 
     /**
      * @param configToTrain the configuration chosen on the Model and Data screens, read when Start is pressed; it
@@ -225,6 +227,7 @@ public final class TrainViewModel {
         session = handle;
         failure.set(null);
         warnings.clear();
+        health.clear(); // a session (a resume too) watches afresh
         setState(SessionState.PREPARING); // at once: the engine thread reports it a moment later
         if (once) {
             handle.stepOnce();
@@ -246,6 +249,7 @@ public final class TrainViewModel {
         metrics.replaceAll(run.metrics());
         samples.setAll(run.samples());
         quality.setAll(run.quality());
+        health.setAll(run.healthAtEnd());
         targetSteps.set(run.config().train().steps());
         StepMetrics last = metrics.last();
         if (last != null) {
@@ -260,6 +264,7 @@ public final class TrainViewModel {
         samples.clear();
         quality.clear();
         warnings.clear();
+        health.clear();
         liveGrid.set(null);
         failure.set(null);
         problems.set(List.of());
@@ -305,6 +310,11 @@ public final class TrainViewModel {
         } else if (e instanceof SessionEvent.Quality q) {
             quality.removeIf(old -> old.step() >= q.snapshot().step()); // a resumed run measures that stretch again
             quality.add(q.snapshot());
+        } else if (e instanceof SessionEvent.Health h) {
+            health.removeIf(w -> w.issue() == h.warning().issue());
+            if (h.warning().raised()) {
+                health.add(h.warning());
+            }
         } else if (e instanceof SessionEvent.Warning w) {
             warnings.add(w.text().text(text.locale()));
         } else if (e instanceof SessionEvent.Failed f) {
@@ -386,6 +396,11 @@ public final class TrainViewModel {
     /** The quality probe's figures of the run on screen, oldest first (from quality.csv and the session). */
     public ObservableList<QualitySnapshot> quality() {
         return quality;
+    }
+
+    /** The health warnings raised now (or, for an opened run, still raised when it ended), oldest first. */
+    public ObservableList<HealthWarning> health() {
+        return health;
     }
 
     public ObservableList<String> warnings() {

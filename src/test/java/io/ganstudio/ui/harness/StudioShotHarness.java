@@ -14,7 +14,8 @@ import java.util.prefs.Preferences;
 
 /**
  * The whole studio with the Train or Explore screen in front, for screenshots:
- * {@code train|explore en|ja [RUN_DIR]}. Training starts on its own after a few seconds (the built-in data loads first).
+ * {@code train|explore en|ja [RUN_DIR [pick]]} (train with a RUN_DIR shows that run instead of training; pick
+ * clicks the middle of its sample grid). Training starts on its own after a few seconds (the built-in data loads first).
  */
 public final class StudioShotHarness {
 
@@ -41,7 +42,43 @@ public final class StudioShotHarness {
                         o -> app.context().work().explore().open(o.source(), run, o.name()), Throwable::printStackTrace);
             }
         });
-        if (screen.equals("train")) {
+        if (screen.equals("train") && args.length > 2) {
+            // An existing run folder on the Train screen (e.g. one whose health.csv holds a warning), its first
+            // health warning opened as a click would.
+            Path run = Path.of(args[2]);
+            Thread.sleep(4000);
+            Platform.runLater(() -> io.ganstudio.ui.task.BackgroundTasks.common().run("open",
+                    () -> io.ganstudio.ui.train.RunSnapshot.read(run), snap -> {
+                        Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                        // The Train screen's own ViewModel, as the Run menu's "open run" fills it.
+                        ((io.ganstudio.ui.train.TrainView) s.getScene().lookup(".train-view")).viewModel()
+                                .showRun(snap);
+                        if (args.length > 3 && args[3].equals("pick")) {
+                            // A click in the middle of the sample grid (once its picture has loaded): its nearest
+                            // training images.
+                            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                                    javafx.util.Duration.seconds(5));
+                            wait.setOnFinished(done -> {
+                                javafx.scene.Node grid = s.getScene().lookup(".sample-history .pixel-view");
+                                javafx.geometry.Bounds b = grid.getLayoutBounds();
+                                // Scene coordinates: the event reaches the grid converted to its own.
+                                javafx.geometry.Point2D at = grid.localToScene(b.getWidth() / 2 + 3,
+                                        b.getHeight() / 2 + 3);
+                                grid.fireEvent(new javafx.scene.input.MouseEvent(
+                                        javafx.scene.input.MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1,
+                                        false, false, false, false, true, false, false, true, false, false, null));
+                            });
+                            wait.play();
+                            return;
+                        }
+                        Platform.runLater(() -> s.getScene().getRoot().lookupAll("Label").stream()
+                                .filter(n -> n.getId() != null && n.getId().startsWith("health-")).findFirst()
+                                .ifPresent(n -> n.fireEvent(new javafx.scene.input.MouseEvent(
+                                        javafx.scene.input.MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1,
+                                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true,
+                                        false, false, true, false, false, null))));
+                    }, Throwable::printStackTrace));
+        } else if (screen.equals("train")) {
             Thread.sleep(8000);
             Platform.runLater(() -> {
                 // A 28x28 classroom run on the built-in images, as a teacher would start it.
