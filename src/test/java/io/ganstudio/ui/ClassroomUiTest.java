@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,7 +124,7 @@ class ClassroomUiTest {
     }
 
     @Test
-    void everyScreenHasItsPanelWhichTogglesAndOpensFromCode(FxRobot robot) {
+    void everyScreenHasItsPanelWhichTogglesAndOpensFromCode(FxRobot robot) throws Exception {
         for (Screen s : Screens.all()) {
             robot.clickOn("#nav-" + s.id());
             ToggleButton toggle = robot.lookup("#explain-" + s.id()).queryAs(ToggleButton.class);
@@ -132,6 +133,7 @@ class ClassroomUiTest {
             robot.clickOn(toggle);
             assertTrue(panel.isVisible(), s.id());
             assertTrue(toggle.isSelected());
+            FxTesting.waitFor(Duration.ofSeconds(10), () -> panel.getWidth() > 200); // laid out at the next pulse
             assertTrue(panel.getWidth() > 200, s.id() + " panel width " + panel.getWidth());
             assertTrue(ExplanationPanel.paragraphs(s.id()).size() >= 3, s.id());
             robot.clickOn("#explain-close-" + s.id());
