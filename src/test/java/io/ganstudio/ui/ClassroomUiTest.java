@@ -3,6 +3,7 @@ package io.ganstudio.ui;
 import io.ganstudio.ui.explain.ExplanationPanel;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.present.Palette;
 import io.ganstudio.ui.present.Presentation;
 import io.ganstudio.ui.shell.Screen;
 import io.ganstudio.ui.shell.Screens;
@@ -121,6 +122,15 @@ class ClassroomUiTest {
         assertTrue(shown >= presentPane - 1, "fills its pane: " + shown + " of " + presentPane);
         assertTrue(shown > normal, shown + " vs " + normal);
         assertTrue(pixels.scale() >= 2, "upscaled by a whole factor first (nearest neighbour): " + pixels.scale());
+        // Folded away while presenting: the smoothing slider, and the quality chart until it has a measurement.
+        assertFalse(robot.lookup("#smoothing").query().getParent().isVisible(), "the smoothing row");
+        assertFalse(train.qualityChart().view().isVisible());
+        assertEquals(Palette.OKABE_ITO, Presentation.palette());
+        assertEquals(2f, Presentation.lineScale());
+        robot.interact(() -> Presentation.onProperty().set(false));
+        assertTrue(robot.lookup("#smoothing").query().getParent().isVisible());
+        assertTrue(train.qualityChart().view().isVisible());
+        assertEquals(Palette.STANDARD, Presentation.palette());
     }
 
     @Test
