@@ -20,7 +20,7 @@ class ChartStyleTest {
 
     @AfterEach
     void off() {
-        Presentation.onProperty().set(false);
+        Presentation.remember(false, b -> { });
     }
 
     private static float width(XYLineAndShapeRenderer r, int series) {
@@ -39,7 +39,7 @@ class ChartStyleTest {
             int ticks = chart.getXYPlot().getDomainAxis().getTickLabelFont().getSize();
             assertTrue(chart.getTitle().isVisible());
 
-            Presentation.onProperty().set(true);
+            Presentation.remember(true, b -> { }); // saved nowhere: no studio window here
             TrainingCharts.style(chart);
             assertEquals(4f, width(r, 2));
             assertEquals(2f, width(r, 0));
@@ -49,7 +49,7 @@ class ChartStyleTest {
             assertTrue(chart.getXYPlot().getDomainAxis().getTickLabelFont().getSize() >= 1.5 * ticks);
             assertFalse(chart.getTitle().isVisible(), "the legend names the curves; the plot gets the room");
 
-            Presentation.onProperty().set(false);
+            Presentation.remember(false, b -> { });
             TrainingCharts.style(chart);
             assertEquals(2f, width(r, 2));
             assertEquals(new Color(Palette.STANDARD.first()), r.getSeriesPaint(2));
