@@ -3,6 +3,7 @@ package io.ganstudio.ui;
 import io.ganstudio.ui.explain.ExplanationPanel;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.present.Palette;
 import io.ganstudio.ui.present.Presentation;
 import io.ganstudio.ui.shell.Screen;
 import io.ganstudio.ui.shell.Screens;
@@ -22,6 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,10 +122,19 @@ class ClassroomUiTest {
         assertTrue(shown >= presentPane - 1, "fills its pane: " + shown + " of " + presentPane);
         assertTrue(shown > normal, shown + " vs " + normal);
         assertTrue(pixels.scale() >= 2, "upscaled by a whole factor first (nearest neighbour): " + pixels.scale());
+        // Folded away while presenting: the smoothing slider, and the quality chart until it has a measurement.
+        assertFalse(robot.lookup("#smoothing").query().getParent().isVisible(), "the smoothing row");
+        assertFalse(train.qualityChart().view().isVisible());
+        assertEquals(Palette.OKABE_ITO, Presentation.palette());
+        assertEquals(2f, Presentation.lineScale());
+        robot.interact(() -> Presentation.onProperty().set(false));
+        assertTrue(robot.lookup("#smoothing").query().getParent().isVisible());
+        assertTrue(train.qualityChart().view().isVisible());
+        assertEquals(Palette.STANDARD, Presentation.palette());
     }
 
     @Test
-    void everyScreenHasItsPanelWhichTogglesAndOpensFromCode(FxRobot robot) {
+    void everyScreenHasItsPanelWhichTogglesAndOpensFromCode(FxRobot robot) throws Exception {
         for (Screen s : Screens.all()) {
             robot.clickOn("#nav-" + s.id());
             ToggleButton toggle = robot.lookup("#explain-" + s.id()).queryAs(ToggleButton.class);
@@ -132,6 +143,7 @@ class ClassroomUiTest {
             robot.clickOn(toggle);
             assertTrue(panel.isVisible(), s.id());
             assertTrue(toggle.isSelected());
+            FxTesting.waitFor(Duration.ofSeconds(10), () -> panel.getWidth() > 200); // laid out at the next pulse
             assertTrue(panel.getWidth() > 200, s.id() + " panel width " + panel.getWidth());
             assertTrue(ExplanationPanel.paragraphs(s.id()).size() >= 3, s.id());
             robot.clickOn("#explain-close-" + s.id());

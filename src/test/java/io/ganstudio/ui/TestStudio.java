@@ -28,6 +28,8 @@ final class TestStudio {
     }
 
     void close() throws Exception {
+        // Presentation mode is one switch per process: off, and no longer saved into the preferences removed here.
+        javafx.application.Platform.runLater(() -> io.ganstudio.ui.present.Presentation.remember(false, b -> { }));
         node.removeNode();
         Messages.use(Locale.ENGLISH);
     }

@@ -430,8 +430,11 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
 
         VBox box = new VBox(12, charts, explain);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        box.setPrefWidth(280);
-        box.setMinWidth(240);
+        // Presentation mode's larger text needs wider charts (the canvas, with the settings folded, has the room).
+        box.prefWidthProperty().bind(Bindings.when(io.ganstudio.ui.present.Presentation.onProperty()).then(400.0)
+                .otherwise(280.0));
+        box.minWidthProperty().bind(Bindings.when(io.ganstudio.ui.present.Presentation.onProperty()).then(340.0)
+                .otherwise(240.0));
         return box;
     }
 

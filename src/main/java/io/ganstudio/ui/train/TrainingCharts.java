@@ -172,6 +172,11 @@ public final class TrainingCharts {
         return chart;
     }
 
+    /** The loss chart itself (for tests; the chart thread owns it while drawing). */
+    JFreeChart lossChart() {
+        return lossChart;
+    }
+
     public Region lossView() {
         return lossPane;
     }
