@@ -15,7 +15,8 @@ public final class InteractionGate {
     /** After the last interaction the gate stays closed this long: a hand on a slider moves again within it. */
     public static final long GRACE_NANOS = 150_000_000L;
 
-    private static final InteractionGate SHARED = new InteractionGate(System::nanoTime);
+    private static final InteractionGate SHARED = new InteractionGate(System::nanoTime,
+            !"off".equals(System.getProperty("ganstudio.interactionGate")));
 
     /** A clock, replaceable in tests. */
     @FunctionalInterface
@@ -24,13 +25,23 @@ public final class InteractionGate {
     }
 
     private final Clock clock;
+    private final boolean enabled;
     private int inFlight;
     private long lastActivity;
     private boolean everActive;
     private long waitedNanos;
 
     public InteractionGate(Clock clock) {
+        this(clock, true);
+    }
+
+    /**
+     * @param enabled false: always open (the benchmarks' comparison without it: {@code
+     *                -Dganstudio.interactionGate=off})
+     */
+    public InteractionGate(Clock clock, boolean enabled) {
         this.clock = clock;
+        this.enabled = enabled;
     }
 
     public static InteractionGate shared() {
@@ -57,7 +68,7 @@ public final class InteractionGate {
 
     /** Whether training should wait now: a render is in flight, or the last one ended less than the grace ago. */
     public synchronized boolean busy() {
-        return inFlight > 0 || everActive && clock.nanoTime() - lastActivity < GRACE_NANOS;
+        return enabled && (inFlight > 0 || everActive && clock.nanoTime() - lastActivity < GRACE_NANOS);
     }
 
     /**

@@ -58,6 +58,14 @@ class InteractionGateTest {
     }
 
     @Test
+    void aDisabledGateIsAlwaysOpen() throws Exception {
+        InteractionGate gate = new InteractionGate(new SteppingClock(0), false);
+        gate.begin();
+        assertFalse(gate.busy());
+        assertTrue(gate.awaitQuiet(1));
+    }
+
+    @Test
     void moreEndsThanBeginsNeverJamIt() {
         SteppingClock clock = new SteppingClock(0);
         InteractionGate gate = new InteractionGate(clock);
