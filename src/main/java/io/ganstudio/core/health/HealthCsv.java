@@ -1,14 +1,12 @@
 package io.ganstudio.core.health;
 
 import io.ganstudio.core.text.Phrase;
-import io.ganstudio.core.train.AtomicFiles;
+import io.ganstudio.core.train.CsvFiles;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,14 +42,7 @@ public final class HealthCsv {
     }
 
     public void append(HealthWarning w) throws IOException {
-        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
-            if (fresh) {
-                out.write(HEADER + "\n");
-            }
-            out.write(row(new Row(w.step(), w.issue(), w.raised(), w.evidence())) + "\n");
-        }
+        CsvFiles.append(file, HEADER, row(new Row(w.step(), w.issue(), w.raised(), w.evidence())));
     }
 
     private static String row(Row r) {
@@ -106,8 +97,6 @@ public final class HealthCsv {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        StringBuilder b = new StringBuilder(HEADER).append('\n');
-        read().stream().filter(r -> r.step() <= step).forEach(r -> b.append(row(r)).append('\n'));
-        AtomicFiles.write(file, out -> out.write(b.toString().getBytes(StandardCharsets.UTF_8)));
+        CsvFiles.rewrite(file, HEADER, read().stream().filter(r -> r.step() <= step).map(HealthCsv::row).toList());
     }
 }

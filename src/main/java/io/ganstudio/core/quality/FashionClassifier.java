@@ -70,8 +70,13 @@ public final class FashionClassifier implements AutoCloseable {
     /** A new network with He-normal weights drawn from the seed (for training). */
     static FashionClassifier untrained(NDManager parent, long seed) {
         FashionClassifier c = new FashionClassifier(parent);
-        Rng rng = Rng.derive(seed, 11);
-        for (Pair<String, Parameter> p : c.net.getParameters()) {
+        heNormal(c.net, Rng.derive(seed, 11));
+        return c;
+    }
+
+    /** Weights He-normal from the generator, biases zero: the initialisation of the project's small classifiers. */
+    static void heNormal(ai.djl.nn.Block net, Rng rng) {
+        for (Pair<String, Parameter> p : net.getParameters()) {
             NDArray a = p.getValue().getArray();
             float[] v = new float[Math.toIntExact(a.size())];
             if (p.getValue().getType() == Parameter.Type.WEIGHT) {
@@ -80,7 +85,6 @@ public final class FashionClassifier implements AutoCloseable {
             }
             a.set(v);
         }
-        return c;
     }
 
     /** The shipped, trained classifier, read from the class path (works offline, inside the jar). */

@@ -1,11 +1,11 @@
 package io.ganstudio.core.quality;
 
+import io.ganstudio.core.train.CsvFiles;
+
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +31,7 @@ public final class QualityCsv {
     }
 
     public void append(QualitySnapshot s) throws IOException {
-        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
-            if (fresh) {
-                w.write(HEADER + "\n");
-            }
-            w.write(row(s) + "\n");
-        }
+        CsvFiles.append(file, HEADER, row(s));
     }
 
     static String row(QualitySnapshot s) {
@@ -86,10 +79,6 @@ public final class QualityCsv {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        List<QualitySnapshot> keep = read().stream().filter(s -> s.step() <= step).toList();
-        StringBuilder b = new StringBuilder(HEADER).append('\n');
-        keep.forEach(s -> b.append(row(s)).append('\n'));
-        io.ganstudio.core.train.AtomicFiles.write(file, out -> out.write(b.toString()
-                .getBytes(StandardCharsets.UTF_8)));
+        CsvFiles.rewrite(file, HEADER, read().stream().filter(s -> s.step() <= step).map(QualityCsv::row).toList());
     }
 }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -16,7 +15,6 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import ai.djl.util.Pair;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
@@ -146,16 +144,7 @@ public final class RunClassifier implements ClassDirections.Classifier, AutoClos
                     .add(Linear.builder().setUnits(64).build()).add(Activation.reluBlock())
                     .add(Linear.builder().setUnits(k).build());
             cnn.initialize(m, DataType.FLOAT32, new Shape(BATCH, ch, side, side));
-            Rng rng = Rng.derive(seed, 0xC1B);
-            for (Pair<String, Parameter> p : cnn.getParameters()) {
-                NDArray a = p.getValue().getArray();
-                float[] v = new float[Math.toIntExact(a.size())];
-                if (p.getValue().getType() == Parameter.Type.WEIGHT) {
-                    long fanIn = a.getShape().size() / a.getShape().get(0);
-                    rng.fillGaussian(v, 0f, (float) Math.sqrt(2.0 / fanIn));
-                }
-                a.set(v);
-            }
+            FashionClassifier.heNormal(cnn, Rng.derive(seed, 0xC1B));
             int perEpoch = trainCount / BATCH;
             int epochs = Math.max(1, Math.min(MAX_EPOCHS, MAX_STEPS / perEpoch));
             int steps = epochs * perEpoch;
