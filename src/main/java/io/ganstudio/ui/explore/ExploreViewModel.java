@@ -58,6 +58,9 @@ public final class ExploreViewModel {
     private final ReadOnlyLongWrapper pickedSeed = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<SliderMode> mode = new SimpleObjectProperty<>(SliderMode.DIMENSIONS);
+    /** Whether the user has neither moved a slider nor chosen the mode since the run opened. */
+    private boolean untouched = true;
+    private boolean switchingMode;
     private final ReadOnlyBooleanWrapper directionsReady = new ReadOnlyBooleanWrapper();
     private final IntegerProperty page = new SimpleIntegerProperty();
     private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(1);
@@ -98,6 +101,11 @@ public final class ExploreViewModel {
     public ExploreViewModel(Executor fx, LongSupplier newSeeds) {
         this.fx = fx;
         this.newSeeds = newSeeds;
+        mode.addListener((o, was, now) -> {
+            if (!switchingMode) {
+                untouched = false;
+            }
+        });
         for (int i = 0; i < SLIDERS; i++) {
             int slot = i;
             sliders[i] = new SimpleDoubleProperty();
@@ -146,7 +154,10 @@ public final class ExploreViewModel {
         directions = List.of();
         amounts = new double[0];
         directionsReady.set(false);
+        switchingMode = true;
         mode.set(SliderMode.DIMENSIONS);
+        switchingMode = false;
+        untouched = true;
         renderer = new LatestWinsRenderer(newSource::render, fx, pixels -> {
             if (source.get() == newSource) {
                 image.set(new ArgbFrame(newSource.imageSize(), newSource.imageSize(), pixels));
@@ -162,7 +173,11 @@ public final class ExploreViewModel {
             directions = ds;
             amounts = new double[ds.size()];
             directionsReady.set(true);
-            mode.set(SliderMode.DIRECTIONS);
+            if (untouched) { // the directions arrive later: a slider the user already moved keeps its meaning
+                switchingMode = true;
+                mode.set(SliderMode.DIRECTIONS);
+                switchingMode = false;
+            }
         }));
     }
 
@@ -233,6 +248,7 @@ public final class ExploreViewModel {
     // ---- sliders
 
     private void slid(int slot, double value) {
+        untouched = false;
         int target = sliderTargets[slot].get();
         if (z == null || target < 0) {
             return;

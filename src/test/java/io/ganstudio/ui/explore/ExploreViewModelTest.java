@@ -3,6 +3,8 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.latent.Latents;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +58,26 @@ class ExploreViewModelTest {
         vm.resetEdits();
         assertArrayEquals(Latents.fromSeed(1000, 20), vm.currentZ());
         assertFalse(vm.editedProperty().get());
+    }
+
+    @Test
+    void directionsArrivingAfterTheUserMovedASliderDoNotChangeWhatItMoves() {
+        source.slowDirections = true;
+        vm.open(source);
+        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.modeProperty().get(), "until the directions arrive");
+        vm.sliderProperty(0).set(3);
+        float edited = vm.currentZ()[0];
+        source.directionsLater.complete(List.of());
+        assertTrue(vm.directionsReadyProperty().get());
+        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.modeProperty().get(), "the user's slider keeps its meaning");
+        assertEquals(3.0, vm.sliderProperty(0).get());
+        assertEquals(edited, vm.currentZ()[0]);
+
+        FakeSource untouched = new FakeSource(20, true);
+        untouched.slowDirections = true;
+        vm.open(untouched);
+        untouched.directionsLater.complete(List.of());
+        assertEquals(ExploreViewModel.SliderMode.DIRECTIONS, vm.modeProperty().get(), "nothing touched: directions");
     }
 
     @Test

@@ -62,12 +62,19 @@ final class FakeSource implements ImageSource {
         return CompletableFuture.completedFuture(zs.stream().map(FakeSource::image).toList());
     }
 
+    /** When set, {@link #directions} answers only when the test completes {@link #directionsLater}. */
+    boolean slowDirections;
+    final CompletableFuture<List<float[]>> directionsLater = new CompletableFuture<>();
+
     public CompletableFuture<List<float[]>> directions(int count) {
         List<float[]> ds = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             float[] d = new float[latent];
             d[k] = 1f; // direction k moves dimension k alone
             ds.add(d);
+        }
+        if (slowDirections) {
+            return directionsLater.thenApply(ignored -> ds);
         }
         return CompletableFuture.completedFuture(ds);
     }
