@@ -222,7 +222,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 for (int i = 0; i < count; i++) {
                     latents.add(Latents.fromSeed(seed + from + i, generator.latentSize()));
                 }
-                float[] images = generator.sampleBatch(latents).join();
+                float[] images = generator.sampleBatch(latents, from).join(); // sample i asks for class i mod K
                 System.arraycopy(images, 0, all, from * f, count * f);
             }
             return new SampleImages(samples, generator.channels(), generator.imageSize(), all);

@@ -101,6 +101,15 @@ public final class GeneratorRunner implements AutoCloseable {
 
     /** The generator's raw output for the latent vectors: NCHW floats in [-1, 1], one image after another. */
     public CompletableFuture<float[]> sampleBatch(List<float[]> zs) {
+        return sampleBatch(zs, 0);
+    }
+
+    /**
+     * Like {@link #sampleBatch(List)}; a conditional run (without {@link #useClass}) gives the image of z number
+     * {@code i} the class {@code (firstIndex + i) mod K}, so that callers generating in batches keep one sequence of
+     * classes over all their samples.
+     */
+    public CompletableFuture<float[]> sampleBatch(List<float[]> zs, int firstIndex) {
         for (float[] z : zs) {
             if (z.length != model.latentSize()) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException("this generator takes latent "
@@ -122,7 +131,7 @@ public final class GeneratorRunner implements AutoCloseable {
                 if (model.classCount() > 0) {
                     int[] labels = new int[batch];
                     for (int i = 0; i < batch; i++) {
-                        labels[i] = fixedClass >= 0 ? fixedClass : (from + i) % model.classCount();
+                        labels[i] = fixedClass >= 0 ? fixedClass : (firstIndex + from + i) % model.classCount();
                     }
                     pixels = n.sample(z, labels, batch);
                 } else {

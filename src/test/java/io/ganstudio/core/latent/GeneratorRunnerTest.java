@@ -57,6 +57,41 @@ class GeneratorRunnerTest {
     }
 
     @Test
+    void batchesOfAConditionalRunContinueOneSequenceOfClasses() throws Exception {
+        ModelConfig model = new ModelConfig(16, 1, 8, 8, 8, Normalization.BATCH_NORM).withConditional(true)
+                .withClasses(List.of("a", "b", "c"));
+        GanConfig config = new GanConfig(DataSpec.builtIn(), model, TrainConfig.defaults().withBatchSize(4)
+                .withSeed(11));
+        byte[] pixels = new byte[12 * 16 * 16];
+        int[] labels = new int[12];
+        for (int i = 0; i < 12; i++) {
+            labels[i] = i % 3;
+        }
+        Rng rng = new Rng(5);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) rng.nextInt(256);
+        }
+        ImageDataset data = new ImageDataset(12, 16, 1, pixels, labels, List.of("a", "b", "c"));
+        RunFolder run = RunFolder.create(dir.resolve("cond"), config);
+        try (NDManager root = NDManager.newBaseManager();
+             GanTrainer trainer = new GanTrainer(model, config.train(), data, root)) {
+            trainer.step();
+            run.writeCheckpoint(trainer.exportState());
+        }
+        List<float[]> zs = List.of(Latents.fromSeed(1, 8), Latents.fromSeed(2, 8));
+        try (GeneratorRunner runner = GeneratorRunner.open(RunFolder.open(run.dir()))) {
+            float[] fromFour = runner.sampleBatch(zs, 4).join(); // samples 4 and 5: classes 1 and 2
+            runner.useClass(1);
+            float[] classB = runner.sampleBatch(zs.subList(0, 1)).join();
+            runner.useClass(2);
+            float[] classC = runner.sampleBatch(zs.subList(1, 2)).join();
+            int f = 16 * 16;
+            assertArrayEquals(classB, java.util.Arrays.copyOfRange(fromFour, 0, f));
+            assertArrayEquals(classC, java.util.Arrays.copyOfRange(fromFour, f, 2 * f));
+        }
+    }
+
+    @Test
     void rendersWhatTheTrainedGeneratorSamples() throws Exception {
         GanConfig config = tinyConfig(3);
         RunFolder run = RunFolder.create(dir.resolve("run"), config);
