@@ -122,7 +122,7 @@ final class PlaygroundCommand implements Callable<Integer> {
 
     @Option(names = "--bench", paramLabel = "SECONDS", arity = "0..1", fallbackValue = "10",
             description = "Instead of a fixed number of steps: train as fast as possible for this long (default "
-                    + "10 s) while a second thread draws the canvas 30 times a second, as the studio does; print "
+                    + "10 s) while a second thread draws the canvas 40 times a second, as the studio does; print "
                     + "steps/s and frames/s.")
     Double bench;
 

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How fast the playground trains while it is drawn, as the studio runs it: one thread trains as fast as it can and
- * publishes a frame 30 times a second ({@link PlaygroundRunner}); a second thread paints the newest frame into a
- * square picture 30 times a second, as the screen does. Prints steps per second and painted frames per second.
+ * publishes a frame 40 times a second ({@link PlaygroundRunner}); a second thread paints the newest frame into a
+ * square picture 40 times a second, as the screen does. Prints steps per second and painted frames per second.
  */
 public final class PlaygroundBenchmark {
 
