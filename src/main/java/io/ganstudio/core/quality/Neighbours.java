@@ -49,7 +49,7 @@ public final class Neighbours {
         int[] indices = new int[nq * k];
         float[] distances = new float[nq * k];
         try (NDManager sub = parent.newSubManager()) {
-            NDArray r = sub.create(refs, new Shape(nr, d));
+            NDArray r = rowsOf(sub, refs, nr, d);
             NDArray rt = r.transpose();
             float[] refNorms = r.mul(r).sum(new int[] {1}).toFloatArray();
             int[] bestIdx = new int[k];
@@ -96,13 +96,22 @@ public final class Neighbours {
         return new Result(k, indices, distances);
     }
 
+    /**
+     * The first n rows of d values as an n x d array. Callers may pass a longer array (the first n of a larger set);
+     * only its first n x d values are handed to the engine, which otherwise warns that the buffer is larger than the
+     * array.
+     */
+    private static NDArray rowsOf(NDManager m, float[] values, int n, int d) {
+        return m.create(java.nio.FloatBuffer.wrap(values, 0, n * d), new Shape(n, d));
+    }
+
     /** Mean RMS distance over all pairs of distinct rows (n x d floats): how spread out a set of images is. */
     public static double meanPairwiseDistance(NDManager parent, float[] rows, int n, int d) {
         if (n < 2) {
             throw new IllegalArgumentException("a spread needs at least 2 images, not " + n);
         }
         try (NDManager sub = parent.newSubManager()) {
-            NDArray x = sub.create(rows, new Shape(n, d));
+            NDArray x = rowsOf(sub, rows, n, d);
             NDArray norms = x.mul(x).sum(new int[] {1});
             NDArray sq = norms.reshape(n, 1).add(norms.reshape(1, n)).sub(x.dot(x.transpose()).mul(2f));
             float[] all = sq.toFloatArray();
