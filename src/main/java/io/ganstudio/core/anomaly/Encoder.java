@@ -54,6 +54,7 @@ final class Encoder implements AutoCloseable {
 
     private static Block build(ModelConfig c) {
         SequentialBlock e = new SequentialBlock();
+        Dcgan.addPadToNetwork(e, c); // the layers are the discriminator's: they expect its padded input
         List<LayerSpec> layers = Dcgan.discriminatorLayers(c);
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);

@@ -90,11 +90,7 @@ public final class Dcgan {
     /** Input (batch, channels, size, size); output (batch) of logits. */
     public static Block discriminator(ModelConfig c) {
         SequentialBlock d = new SequentialBlock();
-        int m = c.networkMargin();
-        if (m > 0) {
-            // Black (-1) around the image, as the generator's crop is: the networks see a zero-padded image.
-            d.add(LambdaBlock.singleton(x -> padBlack(x, m), "padToNetwork"));
-        }
+        addPadToNetwork(d, c);
         for (LayerSpec l : discriminatorLayers(c)) {
             if (c.spectralNorm()) {
                 d.add(new SpectralConv2d(l.outChannels(), l.kernel(), l.stride(), l.padding(), l.bias()));
@@ -112,6 +108,19 @@ public final class Dcgan {
         }
         d.add(Blocks.batchFlattenBlock());
         return d;
+    }
+
+    /**
+     * For images smaller than the networks (28x28 images on the 32x32 networks): adds the block that surrounds the
+     * image with black (-1) up to the network's size, as the generator's crop removes it, so that the discriminator,
+     * and every network shaped like it (f-AnoGAN's encoder), sees a zero-padded image. Adds nothing when the sizes
+     * agree.
+     */
+    public static void addPadToNetwork(SequentialBlock block, ModelConfig c) {
+        int m = c.networkMargin();
+        if (m > 0) {
+            block.add(LambdaBlock.singleton(x -> padBlack(x, m), "padToNetwork"));
+        }
     }
 
     /** x surrounded by m pixels of -1 (black) on every side; DJL's MXNet engine has no pad operator. */

@@ -154,6 +154,29 @@ class EncoderFitTest {
         }
     }
 
+    @Test
+    void aRunWhoseNetworksAreLargerThanItsImagesFitsAndScores() throws IOException {
+        // 28x28 images train on the 32x32 networks (the default since the 28x28 finding): the encoder, shaped like
+        // the discriminator, must pad its input the same way. It failed with "kernel size exceed input" before.
+        io.ganstudio.core.model.ModelConfig model = new io.ganstudio.core.model.ModelConfig(28, 1, 8, 8, 8,
+                TinyRuns.norm);
+        assertEquals(2, model.networkMargin());
+        Random r = new Random(3);
+        int count = 40;
+        byte[] px = new byte[count * 28 * 28];
+        r.nextBytes(px);
+        ImageDataset data = new ImageDataset(count, 28, 1, px, null, List.of());
+        RunFolder small = TinyRuns.train(tmp.resolve("margin-run"), data, 3,
+                io.ganstudio.core.data.DataSpec.folder(tmp.resolve("unused").toString()), model);
+        EncoderFit.fit(small, data, EncoderFit.Settings.defaults().withSteps(2), null, () -> false);
+        float[] image = new float[28 * 28];
+        try (Inspector inspector = Inspector.open(small)) {
+            Inspection out = inspector.inspect(List.of(image)).get(0);
+            assertEquals(28 * 28, out.map().length, "the map covers the 28x28 image, not the network's 32x32");
+            assertTrue(Double.isFinite(out.score()));
+        }
+    }
+
     private static double mean(float[] v) {
         double s = 0;
         for (float f : v) {

@@ -137,14 +137,20 @@ public final class TinyRuns {
 
     /** Like {@link #train(Path, ImageDataset, int)}, recording {@code spec} as the run's data. */
     public static RunFolder train(Path dir, ImageDataset data, int steps, DataSpec spec) throws IOException {
+        return train(dir, data, steps, spec, model());
+    }
+
+    /** Like {@link #train(Path, ImageDataset, int, DataSpec)} with another model (its image size is the data's). */
+    public static RunFolder train(Path dir, ImageDataset data, int steps, DataSpec spec, ModelConfig model)
+            throws IOException {
         EngineSetup.init();
         TrainConfig t = TrainConfig.defaults().withSteps(steps);
         t = new TrainConfig(t.loss(), t.labelSmoothing(), new TrainConfig.AdamSettings(1e-3f, 0.5f, 0.999f),
                 new TrainConfig.AdamSettings(1e-3f, 0.5f, 0.999f), 1, 16, 7L, steps, 1000, 1000, 3, 16);
-        GanConfig config = new GanConfig(spec, model(), t);
+        GanConfig config = new GanConfig(spec, model, t);
         RunFolder run = RunFolder.create(dir, config);
         try (NDManager m = NDManager.newBaseManager();
-             GanTrainer trainer = new GanTrainer(model(), t, data, m)) {
+             GanTrainer trainer = new GanTrainer(model, t, data, m)) {
             for (int i = 0; i < steps; i++) {
                 trainer.step();
             }
