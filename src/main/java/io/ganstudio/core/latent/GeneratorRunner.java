@@ -1,7 +1,6 @@
 package io.ganstudio.core.latent;
 
-import ai.djl.ndarray.NDManager;
-import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.EngineThread;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.train.Checkpoints;
@@ -14,15 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
  * A trained generator ready to turn latent vectors into images: the one generator loader of the studio (Explore)
  * and the command line ({@code generate}, {@code interpolate}, which wait on the futures). All engine work happens
- * on one daemon thread that this object owns, so callers (the JavaFX thread above all) never wait on MXNet: every
+ * on one {@link EngineThread} that this object owns, so callers (the JavaFX thread above all) never wait on MXNet: every
  * method returns at once with a future. Batch norm uses its running statistics (inference mode), so an image
  * depends only on its own z, not on what else is in the batch.
  *
@@ -34,12 +30,10 @@ public final class GeneratorRunner implements AutoCloseable {
     /** Larger requests are split into batches of this size, to bound the engine's memory. */
     private static final int MAX_BATCH = 64;
 
-    private final ExecutorService engine;
     private final ModelConfig model;
     private final long step;
+    private EngineThread<GanNetworks> engine;
     // Touched only on the engine thread.
-    private NDManager manager;
-    private GanNetworks networks;
     private int largestBatch;
     /** A conditional run's class for every image, or -1: classes in turn (image i asks for class i mod count). */
     private volatile int fixedClass = -1;
@@ -47,11 +41,6 @@ public final class GeneratorRunner implements AutoCloseable {
     private GeneratorRunner(ModelConfig model, long step) {
         this.model = model;
         this.step = step;
-        this.engine = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "generator-runner");
-            t.setDaemon(true); // an open explorer must never keep the app from exiting
-            return t;
-        });
     }
 
     /** Loads the generator of a run's newest valid checkpoint. Blocks while loading: call it off the FX thread. */
@@ -64,20 +53,16 @@ public final class GeneratorRunner implements AutoCloseable {
         ModelConfig model = checkpoint.config().model();
         GeneratorRunner runner = new GeneratorRunner(model, checkpoint.step());
         try {
-            runner.engine.submit(() -> {
-                EngineSetup.init();
-                runner.manager = NDManager.newBaseManager();
-                runner.networks = new GanNetworks(model, runner.manager, checkpoint.config().train().seed());
-                runner.networks.importGenerator(checkpoint.state().weights());
-                return null;
-            }).get();
+            runner.engine = EngineThread.start("generator-runner", "the generator is closed", manager -> {
+                GanNetworks networks = new GanNetworks(model, manager, checkpoint.config().train().seed());
+                networks.importGenerator(checkpoint.state().weights());
+                return networks;
+            });
             return runner;
         } catch (ExecutionException e) {
-            runner.close();
             throw new IOException("the generator in " + checkpoint.file().getFileName() + " could not be loaded: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
-            runner.close();
             Thread.currentThread().interrupt();
             throw new IOException("loading the generator was interrupted", e);
         }
@@ -212,16 +197,7 @@ public final class GeneratorRunner implements AutoCloseable {
 
     /** Runs engine work on this runner's thread; a closed runner answers with a failed future. */
     <T> CompletableFuture<T> onEngine(Function<GanNetworks, T> work) {
-        try {
-            return CompletableFuture.supplyAsync(() -> {
-                if (networks == null) {
-                    throw new IllegalStateException("the generator is closed");
-                }
-                return work.apply(networks);
-            }, engine);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the generator is closed"));
-        }
+        return engine.call(work);
     }
 
     private float[] concat(List<float[]> zs) {
@@ -271,17 +247,8 @@ public final class GeneratorRunner implements AutoCloseable {
     /** Frees the engine memory after any requests already queued, and ends the thread. Does not wait. */
     @Override
     public void close() {
-        try {
-            engine.execute(() -> {
-                if (manager != null) {
-                    manager.close();
-                }
-                networks = null;
-                manager = null;
-            });
-        } catch (RejectedExecutionException e) {
-            return; // already closed
+        if (engine != null) {
+            engine.close();
         }
-        engine.shutdown();
     }
 }

@@ -1,11 +1,10 @@
 package io.ganstudio.core.quality;
 
-import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
-import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.EngineThread;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
@@ -19,12 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A run's training images and discriminator, ready to answer "which training images is this sample nearest to?"
- * for the studio. All engine work runs on one daemon thread that this object owns; answers come as futures.
+ * for the studio. All engine work runs on one {@link EngineThread} that this object owns; answers come as futures.
  */
 public final class NearestLookup implements AutoCloseable {
 
@@ -36,18 +33,14 @@ public final class NearestLookup implements AutoCloseable {
     public record Result(int imageSize, List<Neighbour> pixels, List<Neighbour> features) {
     }
 
-    private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nearest-lookup");
-        t.setDaemon(true);
-        return t;
-    });
-    // Engine thread only.
-    private NDManager manager;
-    private NearestTraining finder;
-    private int channels;
-    private int size;
+    private final EngineThread<NearestTraining> engine;
+    private final int channels;
+    private final int size;
 
-    private NearestLookup() {
+    private NearestLookup(EngineThread<NearestTraining> engine, int channels, int size) {
+        this.engine = engine;
+        this.channels = channels;
+        this.size = size;
     }
 
     /**
@@ -69,24 +62,16 @@ public final class NearestLookup implements AutoCloseable {
         } catch (DatasetException e) {
             throw new IOException(e.getMessage(), e);
         }
-        NearestLookup lookup = new NearestLookup();
         try {
-            lookup.engine.submit(() -> {
-                EngineSetup.init();
-                lookup.manager = NDManager.newBaseManager();
-                GanNetworks networks = new GanNetworks(config.model(), lookup.manager, config.train().seed());
+            EngineThread<NearestTraining> engine = EngineThread.start("nearest-lookup", "closed", manager -> {
+                GanNetworks networks = new GanNetworks(config.model(), manager, config.train().seed());
                 networks.importWeights(checkpoint.state().weights()); // before any forward pass (oneDNN layouts)
-                lookup.finder = new NearestTraining(lookup.manager, real, networks);
-                lookup.channels = config.model().channels();
-                lookup.size = config.model().imageSize();
-                return null;
-            }).get();
-            return lookup;
+                return new NearestTraining(manager, real, networks);
+            });
+            return new NearestLookup(engine, config.model().channels(), config.model().imageSize());
         } catch (ExecutionException e) {
-            lookup.close();
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
-            lookup.close();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
@@ -94,22 +79,19 @@ public final class NearestLookup implements AutoCloseable {
 
     /** The k nearest training images of a sample given as opaque ARGB pixels at the run's size. */
     public CompletableFuture<Result> find(int[] argb, int k) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (finder == null) {
-                throw new IllegalStateException("closed");
-            }
+        return engine.call(finder -> {
             if (argb.length != size * size) {
                 throw new IllegalArgumentException("the sample has " + argb.length + " pixels, the run's images "
                         + size * size);
             }
             SampleImages sample = new SampleImages(1, channels, size, floats(argb));
             NearestTraining.Match m = finder.find(sample, k).get(0);
-            return new Result(size, neighbours(m.pixelIndices(), m.pixelDistances()),
-                    neighbours(m.featureIndices(), m.featureDistances()));
-        }, engine);
+            return new Result(size, neighbours(finder, m.pixelIndices(), m.pixelDistances()),
+                    neighbours(finder, m.featureIndices(), m.featureDistances()));
+        });
     }
 
-    private List<Neighbour> neighbours(int[] indices, float[] distances) {
+    private static List<Neighbour> neighbours(NearestTraining finder, int[] indices, float[] distances) {
         List<Neighbour> out = new ArrayList<>();
         for (int i = 0; i < indices.length; i++) {
             out.add(new Neighbour(indices[i], finder.real().argb(indices[i]), distances[i]));
@@ -133,17 +115,6 @@ public final class NearestLookup implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            engine.execute(() -> {
-                if (manager != null) {
-                    manager.close();
-                }
-                finder = null;
-                manager = null;
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return;
-        }
-        engine.shutdown();
+        engine.close();
     }
 }
