@@ -19,6 +19,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -391,12 +392,27 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             s.setId("slider" + i);
             s.valueProperty().bindBidirectional(vm.sliderProperty(i));
             s.disableProperty().bind(vm.sliderTargetProperty(slot).lessThan(0));
+            s.focusedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    vm.handNearSliders(); // arrived by keyboard: the arrow keys come next
+                }
+            });
             GridPane.setHgrow(s, Priority.ALWAYS);
             Label value = new Label();
             value.setMinWidth(44);
             value.textProperty().bind(vm.sliderProperty(i).asString("%+.2f"));
             rows.addRow(i, name, s, value);
         }
+        // The hand arrives before the drag: movement or a press over the sliders tells a running training to let the
+        // step in flight finish now, while the pointer is still on its way to a thumb (a pointer at rest does not).
+        rows.addEventFilter(MouseEvent.ANY, e -> {
+            var type = e.getEventType();
+            if (type == MouseEvent.MOUSE_MOVED || type == MouseEvent.MOUSE_ENTERED_TARGET
+                    || type == MouseEvent.MOUSE_ENTERED || type == MouseEvent.MOUSE_PRESSED
+                    || type == MouseEvent.MOUSE_DRAGGED) {
+                vm.handNearSliders();
+            }
+        });
         nodes.add(rows);
         Button reset = new Button(text.get("button.reset"));
         reset.setOnAction(e -> vm.resetEdits());
