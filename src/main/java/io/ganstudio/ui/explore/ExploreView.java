@@ -324,6 +324,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         box.getChildren().add(truncationRow());
         box.getChildren().add(new Separator());
         box.getChildren().addAll(interpolationControls());
+        watchHand(box);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -331,6 +332,31 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         scroll.setPrefWidth(420);
         scroll.setStyle("-fx-background-color: transparent;");
         return scroll;
+    }
+
+    /**
+     * The hand arrives before the drag: movement or a press over the column of sliders (latent, truncation,
+     * interpolation) tells a running training to let the step in flight finish now, while the pointer is still on
+     * its way to a thumb. A pointer at rest sends nothing.
+     */
+    private void watchHand(javafx.scene.Node area) {
+        area.addEventFilter(MouseEvent.ANY, e -> {
+            var type = e.getEventType();
+            if (type == MouseEvent.MOUSE_MOVED || type == MouseEvent.MOUSE_ENTERED_TARGET
+                    || type == MouseEvent.MOUSE_ENTERED || type == MouseEvent.MOUSE_PRESSED
+                    || type == MouseEvent.MOUSE_DRAGGED) {
+                vm.handNearSliders();
+            }
+        });
+    }
+
+    /** A slider reached by keyboard: the arrow keys come next. */
+    private void watchFocus(Slider s) {
+        s.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.handNearSliders();
+            }
+        });
     }
 
     private List<javafx.scene.Node> sliderControls() {
@@ -392,27 +418,13 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             s.setId("slider" + i);
             s.valueProperty().bindBidirectional(vm.sliderProperty(i));
             s.disableProperty().bind(vm.sliderTargetProperty(slot).lessThan(0));
-            s.focusedProperty().addListener((o, was, now) -> {
-                if (now) {
-                    vm.handNearSliders(); // arrived by keyboard: the arrow keys come next
-                }
-            });
+            watchFocus(s);
             GridPane.setHgrow(s, Priority.ALWAYS);
             Label value = new Label();
             value.setMinWidth(44);
             value.textProperty().bind(vm.sliderProperty(i).asString("%+.2f"));
             rows.addRow(i, name, s, value);
         }
-        // The hand arrives before the drag: movement or a press over the sliders tells a running training to let the
-        // step in flight finish now, while the pointer is still on its way to a thumb (a pointer at rest does not).
-        rows.addEventFilter(MouseEvent.ANY, e -> {
-            var type = e.getEventType();
-            if (type == MouseEvent.MOUSE_MOVED || type == MouseEvent.MOUSE_ENTERED_TARGET
-                    || type == MouseEvent.MOUSE_ENTERED || type == MouseEvent.MOUSE_PRESSED
-                    || type == MouseEvent.MOUSE_DRAGGED) {
-                vm.handNearSliders();
-            }
-        });
         nodes.add(rows);
         Button reset = new Button(text.get("button.reset"));
         reset.setOnAction(e -> vm.resetEdits());
@@ -425,6 +437,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Slider psi = new Slider(0, 1, 1);
         psi.setId("truncation");
         psi.valueProperty().bindBidirectional(vm.truncationProperty());
+        watchFocus(psi);
         psi.setTooltip(new Tooltip(text.get("tooltip.truncation")));
         HBox.setHgrow(psi, Priority.ALWAYS);
         Label value = new Label();
@@ -479,6 +492,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Slider position = new Slider(0, 1, 0);
         position.setId("position");
         position.valueProperty().bindBidirectional(vm.tProperty());
+        watchFocus(position);
         HBox.setHgrow(position, Priority.ALWAYS);
         ToggleButton play = new ToggleButton(text.get("button.play"));
         play.setId("play");
