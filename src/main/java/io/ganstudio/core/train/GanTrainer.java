@@ -155,7 +155,8 @@ public final class GanTrainer implements AutoCloseable {
             // The G step's arrays belong to the step manager, which frees them when the step ends.
             NDArray lossG = generatorStep(fake);
             // One read at the end: MXNet queues the work, so the G step's operators are already queued while the
-            // D step still computes, instead of the Java thread waiting in between.
+            // D step still computes, instead of the Java thread waiting in between (unless a StepPause says the user
+            // is about: then the D half is finished first, so that the step can wait between the halves).
             float[] perStep = NDArrays.stack(dMetrics).toFloatArray();
             float[] d = new float[4];
             for (int k = 0; k < dMetrics.size(); k++) {
