@@ -7,13 +7,26 @@ package io.ganstudio.session;
  * ({@code seconds} in metrics.csv) does not count the waiting.
  * <p>
  * One per process ({@link #shared()}): the studio's renderers mark their work with {@link #begin()} and
- * {@link #end()}, the training loop asks {@link #awaitQuiet} before each step. The command line never interacts, so
- * for it the gate is always open.
+ * {@link #end()}, the training loop asks {@link #awaitQuiet} before each step and, while the user is about, between
+ * a step's discriminator and generator halves. The hand arrives before the drag: pointer movement over the sliders
+ * calls {@link #touch()}, which closes the gate for the grace without a render, so that the step already running
+ * finishes while the pointer travels to the thumb. The command line never interacts, so for it the gate is always
+ * open.
  */
 public final class InteractionGate {
 
     /** After the last interaction the gate stays closed this long: a hand on a slider moves again within it. */
     public static final long GRACE_NANOS = 150_000_000L;
+
+    /**
+     * Pointer movement without a render (a hand near the sliders, not dragging) keeps the gate closed at most this
+     * long from the last render or from when the movement started; then it counts again only after the pointer
+     * has rested for the grace. A pointer waved over the sliders without using them cannot stall a training.
+     */
+    public static final long HOVER_LIMIT_NANOS = 1_000_000_000L;
+
+    /** Since the last interaction (touch or render) this long, the user counts as about: see {@link #nearby()}. */
+    public static final long NEARBY_NANOS = 10_000_000_000L;
 
     private static final InteractionGate SHARED = new InteractionGate(System::nanoTime,
             !"off".equals(System.getProperty("ganstudio.interactionGate")));
@@ -29,6 +42,11 @@ public final class InteractionGate {
     private int inFlight;
     private long lastActivity;
     private boolean everActive;
+    private long lastTouch;
+    private boolean everTouched;
+    private long streakStart;
+    private long lastRender;
+    private boolean everRendered;
     private long waitedNanos;
 
     public InteractionGate(Clock clock) {
@@ -51,19 +69,54 @@ public final class InteractionGate {
     /** An interactive render starts. */
     public synchronized void begin() {
         inFlight++;
-        touch();
+        rendered();
     }
 
     /** The render started by {@link #begin()} is done (also when it failed). */
     public synchronized void end() {
         inFlight = Math.max(0, inFlight - 1);
-        touch();
+        rendered();
         notifyAll();
     }
 
-    private void touch() {
-        lastActivity = clock.nanoTime();
+    private void rendered() {
+        long now = clock.nanoTime();
+        lastActivity = now;
+        lastRender = now;
+        everRendered = true;
         everActive = true;
+    }
+
+    /**
+     * The user's hand is on its way to a slider (the pointer moved over or was pressed on the slider area, or a
+     * slider got the keyboard focus): closes the gate for the grace, with no render in flight. Bounded by
+     * {@link #HOVER_LIMIT_NANOS}.
+     */
+    public synchronized void touch() {
+        long now = clock.nanoTime();
+        if (!everTouched || now - lastTouch >= GRACE_NANOS) {
+            streakStart = now; // the pointer had rested: a new approach
+        }
+        lastTouch = now;
+        everTouched = true;
+        long since = everRendered ? Math.max(streakStart, lastRender) : streakStart;
+        if (now - since < HOVER_LIMIT_NANOS) {
+            lastActivity = now;
+            everActive = true;
+        }
+    }
+
+    /**
+     * Whether the user is about (a render or a touch within {@link #NEARBY_NANOS}): the training then finishes a
+     * step's discriminator half before queueing its generator half, so that it can wait between them.
+     */
+    public synchronized boolean nearby() {
+        if (!enabled) {
+            return false;
+        }
+        long now = clock.nanoTime();
+        return inFlight > 0 || everActive && now - lastActivity < NEARBY_NANOS
+                || everTouched && now - lastTouch < NEARBY_NANOS;
     }
 
     /** Whether training should wait now: a render is in flight, or the last one ended less than the grace ago. */

@@ -24,6 +24,7 @@ import io.ganstudio.core.train.RunLock;
 import io.ganstudio.core.train.SampleGrid;
 import io.ganstudio.core.train.SettingsChange;
 import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.core.train.StepPause;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.train.TrainerState;
 
@@ -63,6 +64,27 @@ public final class TrainingSession implements AutoCloseable {
     private final Path cacheDir;
     private final Consumer<SessionEvent> listener;
     private final BlockingDeque<Command> commands = new LinkedBlockingDeque<>();
+    /**
+     * Waits between a step's halves while the user works a slider; a queued command (pause, stop) ends the wait,
+     * so that it is obeyed after the half step.
+     */
+    private final StepPause userFirst = new StepPause() {
+        @Override
+        public boolean nearby() {
+            return InteractionGate.shared().nearby();
+        }
+
+        @Override
+        public void await() {
+            try {
+                while (!InteractionGate.shared().awaitQuiet(GATE_SLICE_NANOS) && commands.isEmpty()) {
+                    // the user is still dragging
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the loop sees it at its next wait
+            }
+        }
+    };
     private final Thread engineThread;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile SessionState state = SessionState.NEW;
@@ -492,6 +514,7 @@ public final class TrainingSession implements AutoCloseable {
             if (running && !once && !InteractionGate.shared().awaitQuiet(GATE_SLICE_NANOS)) {
                 continue; // the user is dragging a slider: look at the commands again, then wait on
             }
+            trainer.setStepPause(once ? null : userFirst);
             StepMetrics m = trainer.step();
             Phrase divergence = m.divergence();
             if (divergence != null) {

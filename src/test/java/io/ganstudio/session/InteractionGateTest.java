@@ -77,4 +77,71 @@ class InteractionGateTest {
         assertFalse(gate.busy());
         assertEquals(0, gate.waitedNanos());
     }
+
+    @Test
+    void theHandOnItsWayClosesItForTheGraceWithoutARender() {
+        SteppingClock clock = new SteppingClock(0);
+        InteractionGate gate = new InteractionGate(clock);
+        clock.now = 1_000_000_000L;
+        assertFalse(gate.nearby());
+        gate.touch();
+        assertTrue(gate.busy(), "the pointer moved over the sliders: the step in flight finishes, no new one");
+        assertTrue(gate.nearby());
+        clock.now += InteractionGate.GRACE_NANOS + 1;
+        assertFalse(gate.busy(), "a pointer resting over the sliders does not hold training");
+        assertTrue(gate.nearby(), "the user is still about: steps wait between their halves");
+        clock.now += InteractionGate.NEARBY_NANOS;
+        assertFalse(gate.nearby());
+    }
+
+    @Test
+    void aPointerWavedOverTheSlidersHoldsTrainingAtMostTheHoverLimit() {
+        SteppingClock clock = new SteppingClock(0);
+        InteractionGate gate = new InteractionGate(clock);
+        long start = clock.now = 5_000_000_000L;
+        long closedUntil = start;
+        // moving every 20 ms for 5 s, never dragging
+        for (long t = start; t < start + 5_000_000_000L; t += 20_000_000L) {
+            clock.now = t;
+            gate.touch();
+            if (gate.busy()) {
+                closedUntil = t;
+            }
+        }
+        assertTrue(closedUntil - start >= InteractionGate.HOVER_LIMIT_NANOS - 20_000_000L);
+        assertTrue(closedUntil - start < InteractionGate.HOVER_LIMIT_NANOS + InteractionGate.GRACE_NANOS,
+                "held for " + (closedUntil - start) / 1e6 + " ms");
+        assertFalse(gate.busy(), "open again although the pointer still moves");
+        // after a rest the next approach counts again
+        clock.now += InteractionGate.GRACE_NANOS;
+        gate.touch();
+        assertTrue(gate.busy());
+    }
+
+    @Test
+    void aRenderRestartsTheHoverAllowance() {
+        SteppingClock clock = new SteppingClock(0);
+        InteractionGate gate = new InteractionGate(clock);
+        clock.now = 1_000_000_000L;
+        for (int i = 0; i < 100; i++) { // 2 s of dragging: renders and pointer movement together
+            gate.begin();
+            gate.touch();
+            clock.now += 10_000_000L;
+            gate.end();
+            clock.now += 10_000_000L;
+            gate.touch();
+            assertTrue(gate.busy(), "a drag holds the gate however long it lasts");
+        }
+        clock.now += 100_000_000L;
+        gate.touch(); // released, moving away over the sliders
+        assertTrue(gate.busy());
+    }
+
+    @Test
+    void aDisabledGateIgnoresTheHand() {
+        InteractionGate gate = new InteractionGate(new SteppingClock(0), false);
+        gate.touch();
+        assertFalse(gate.busy());
+        assertFalse(gate.nearby());
+    }
 }

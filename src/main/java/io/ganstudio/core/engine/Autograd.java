@@ -38,6 +38,11 @@ public final class Autograd {
         ai.djl.mxnet.jna.JnaUtils.waitAll();
     }
 
+    /** Waits until the work queued to write {@code array} is done (and no other array's). */
+    public static void awaitReadable(NDArray array) {
+        ((MxNDArray) array).waitToRead();
+    }
+
     /** Runs {@code work} with autograd recording paused: arrays it makes have no history and cost no graph. */
     public static <T> T unrecorded(java.util.function.Supplier<T> work) {
         boolean wasRecording = MxGradientCollector.setRecording(false);

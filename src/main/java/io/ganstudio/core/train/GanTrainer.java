@@ -55,6 +55,8 @@ public final class GanTrainer implements AutoCloseable {
     private double seconds;
     private int[] permutation;
     private long permutationEpoch = -1;
+    private StepPause pause;
+    private long pausedNanos;
 
     public GanTrainer(ModelConfig model, TrainConfig train, ImageDataset data, NDManager parent) {
         if (data.channels() != model.channels() || data.imageSize() != model.imageSize()) {
@@ -149,10 +151,12 @@ public final class GanTrainer implements AutoCloseable {
                     fake = out.size() > 1 ? out.get(1) : null;
                 }
             }
+            long paused = pauseBetweenHalves(dMetrics);
             // The G step's arrays belong to the step manager, which frees them when the step ends.
             NDArray lossG = generatorStep(fake);
             // One read at the end: MXNet queues the work, so the G step's operators are already queued while the
-            // D step still computes, instead of the Java thread waiting in between.
+            // D step still computes, instead of the Java thread waiting in between (unless a StepPause says the user
+            // is about: then the D half is finished first, so that the step can wait between the halves).
             float[] perStep = NDArrays.stack(dMetrics).toFloatArray();
             float[] d = new float[4];
             for (int k = 0; k < dMetrics.size(); k++) {
@@ -168,12 +172,44 @@ public final class GanTrainer implements AutoCloseable {
             if (average != null) {
                 average.update(step);
             }
-            double elapsed = (System.nanoTime() - t0) / 1e9;
+            double elapsed = (System.nanoTime() - t0 - paused) / 1e9;
             seconds += elapsed;
             double imagesPerSecond = train.batchSize() * train.discriminatorSteps() / elapsed;
             return new StepMetrics(step, seconds, d[0], gLoss, d[1], d[2], imagesPerSecond, augmentP(),
                     ada == null ? Double.NaN : ada.r(), d[3]);
         }
+    }
+
+    /**
+     * Where the user can go first: when a {@link StepPause} says somebody is about, waits for the discriminator
+     * half's work (its metrics and its updated weights), then for the pause. Returns the nanoseconds paused.
+     */
+    private long pauseBetweenHalves(NDList dMetrics) {
+        if (pause == null || !pause.nearby()) {
+            return 0;
+        }
+        for (NDArray m : dMetrics) {
+            Autograd.awaitReadable(m);
+        }
+        discriminatorOptimizer.awaitUpdated();
+        long p0 = System.nanoTime();
+        pause.await();
+        long paused = System.nanoTime() - p0;
+        pausedNanos += paused;
+        return paused;
+    }
+
+    /**
+     * Lets steps wait between their halves while the user interacts (null: never; the command line). The step's
+     * results do not depend on it.
+     */
+    public void setStepPause(StepPause pause) {
+        this.pause = pause;
+    }
+
+    /** Time steps have waited between their halves so far (not counted in {@link #seconds()}). */
+    public long pausedNanos() {
+        return pausedNanos;
     }
 
     private double augmentP() {

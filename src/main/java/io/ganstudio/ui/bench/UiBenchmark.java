@@ -32,8 +32,11 @@ import java.util.function.Supplier;
 /**
  * Measures what a class would feel: trains a 64x64 DCGAN on the built-in images with the Train screen showing and
  * records the gaps between JavaFX pulses; then opens the run's checkpoint on the Explore screen and measures how long
- * a latent slider change takes to reach the screen, with training paused and while it runs.
- * Runs under Xvfb or Monocle. Usage: {@code UiBenchmark [seconds=60] [batch=32] [probes=100]}.
+ * a latent slider change takes to reach the screen, with training paused and while it runs: one continuous drag of
+ * {@code probes} moves, then a minute of dragging as a person does it (the pointer moves onto a slider, real mouse
+ * events on the slider node, a pointing delay, press, one to three seconds of moves, release, a pause with the pointer
+ * elsewhere; repeated), with the training's speed before and during that minute.
+ * Runs under Xvfb or Monocle. Usage: {@code UiBenchmark [seconds=60] [batch=32] [probes=100] [minute=60]}.
  */
 public final class UiBenchmark {
 
@@ -42,6 +45,7 @@ public final class UiBenchmark {
     private final int seconds;
     private final int batch;
     private final int probes;
+    private final int minute;
     private final PulseMonitor pulses = new PulseMonitor();
     private TrainViewModel train;
     /** One stream for all probes: a slider set to the value it already has would never redraw. */
@@ -49,10 +53,11 @@ public final class UiBenchmark {
     private TrainView trainView;
     private ExploreView explore;
 
-    private UiBenchmark(int seconds, int batch, int probes) {
+    private UiBenchmark(int seconds, int batch, int probes, int minute) {
         this.seconds = seconds;
         this.batch = batch;
         this.probes = probes;
+        this.minute = minute;
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,12 +66,13 @@ public final class UiBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int probes = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int minute = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
         int rc = 0;
         try {
-            new UiBenchmark(seconds, batch, probes).run();
+            new UiBenchmark(seconds, batch, probes, minute).run();
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
             rc = 1;
@@ -140,6 +146,16 @@ public final class UiBenchmark {
             return null;
         });
         waitUntil(() -> fx(() -> explore.mainImage().frame() != null));
+        System.out.println("interaction gate: " + ("off".equals(System.getProperty("ganstudio.interactionGate")) ? "off" : "on"));
+        // Nobody about for longer than the gate's "nearby" window: the training's undisturbed speed.
+        Thread.sleep(io.ganstudio.session.InteractionGate.NEARBY_NANOS / 1_000_000L + 1000);
+        long before0 = onFx(() -> train.stepProperty().get());
+        long beforeT = System.nanoTime();
+        Thread.sleep(20_000);
+        double stepsPerSecondBefore = (onFx(() -> train.stepProperty().get()) - before0)
+                / ((System.nanoTime() - beforeT) / 1e9);
+        System.out.printf("training with Explore open, nobody touching it: %.3f steps/s (20 s)%n",
+                stepsPerSecondBefore);
 
         long waitedBefore = io.ganstudio.session.InteractionGate.shared().waitedNanos();
         long dragStart = System.nanoTime();
@@ -149,6 +165,7 @@ public final class UiBenchmark {
         System.out.println("slider -> redraw while training: " + whileTraining);
         System.out.printf("  training waited for the slider %.1f s of the %.1f s of dragging "
                 + "(goal: training slowed by no more than the time dragged)%n", waited, dragged);
+        humanMinute(stepsPerSecondBefore);
         onFx(() -> {
             train.pause();
             return null;
@@ -164,6 +181,131 @@ public final class UiBenchmark {
     }
 
     /**
+     * About a minute of dragging as a person does it. Each drag: the pointer arrives on a slider (MOUSE_ENTERED, then
+     * MOUSE_MOVED every 16 ms for a pointing delay of 150-300 ms, fired on the slider node through JavaFX, so the
+     * screen's own handlers see them), press, 1-3 s of moves 20-50 ms apart (each a MOUSE_DRAGGED and a new value,
+     * measured like {@link #latency()}), release, exit, and 0.5-2 s with the pointer elsewhere. Seeded.
+     */
+    private void humanMinute(double stepsPerSecondBefore) throws Exception {
+        Random hand = new Random(11);
+        var gate = io.ganstudio.session.InteractionGate.shared();
+        java.util.List<Long> all = new java.util.ArrayList<>();
+        java.util.List<Long> firsts = new java.util.ArrayList<>();
+        java.util.List<Long> early = new java.util.ArrayList<>(); // moves 2-4 of a drag
+        java.util.List<Long> later = new java.util.ArrayList<>();
+        long draggedNanos = 0;
+        long approachNanos = 0;
+        int drags = 0;
+        long waited0 = gate.waitedNanos();
+        long steps0 = onFx(() -> train.stepProperty().get());
+        long start = System.nanoTime();
+        long end = start + minute * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            int slot = hand.nextInt(ExploreViewModel.SLIDERS);
+            javafx.scene.control.Slider slider = onFx(() ->
+                    (javafx.scene.control.Slider) explore.lookup("#slider" + slot));
+            long approach0 = System.nanoTime();
+            fire(slider, javafx.scene.input.MouseEvent.MOUSE_ENTERED, false);
+            long pointing = 150 + hand.nextInt(151);
+            long pointingEnd = System.nanoTime() + pointing * 1_000_000L;
+            while (System.nanoTime() < pointingEnd) {
+                fire(slider, javafx.scene.input.MouseEvent.MOUSE_MOVED, false);
+                Thread.sleep(16);
+            }
+            fire(slider, javafx.scene.input.MouseEvent.MOUSE_PRESSED, true);
+            long press = System.nanoTime();
+            approachNanos += press - approach0;
+            long dragEnd = press + (1000 + hand.nextInt(2001)) * 1_000_000L;
+            double value = onFx(() -> explore.viewModel().sliderProperty(slot).get());
+            int index = 0;
+            while (System.nanoTime() < dragEnd) {
+                double next = Math.max(-3, Math.min(3, value + (hand.nextBoolean() ? 1 : -1)
+                        * (0.05 + 0.25 * hand.nextDouble())));
+                value = next != value ? next : value > 0 ? value - 0.2 : value + 0.2; // at an end: turn back
+                fire(slider, javafx.scene.input.MouseEvent.MOUSE_DRAGGED, true);
+                long n = probe(slot, value, new long[1]);
+                all.add(n);
+                (index == 0 ? firsts : index < 4 ? early : later).add(n);
+                index++;
+                Thread.sleep(20 + hand.nextInt(31));
+            }
+            fire(slider, javafx.scene.input.MouseEvent.MOUSE_RELEASED, false);
+            fire(slider, javafx.scene.input.MouseEvent.MOUSE_EXITED, false);
+            draggedNanos += System.nanoTime() - press;
+            drags++;
+            Thread.sleep(500 + hand.nextInt(1501)); // the pointer elsewhere: the class, the Train screen
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long steps = onFx(() -> train.stepProperty().get()) - steps0;
+        double waited = (gate.waitedNanos() - waited0) / 1e9;
+        double dragged = draggedNanos / 1e9;
+        double rate = steps / elapsed;
+        System.out.printf("a minute of dragging like a person: %d drags in %.1f s, %.1f s pressed and dragging "
+                + "(+ %.1f s pointing before the presses)%n", drags, elapsed, dragged, approachNanos / 1e9);
+        System.out.println("  slider -> redraw, all moves: " + PulseMonitor.Stats.of(unbox(all)));
+        System.out.println("  slider -> redraw, first move of each drag: " + PulseMonitor.Stats.of(unbox(firsts)));
+        System.out.println("  slider -> redraw, moves 2-4 of each drag: " + PulseMonitor.Stats.of(unbox(early)));
+        System.out.println("  slider -> redraw, later moves: " + PulseMonitor.Stats.of(unbox(later)));
+        System.out.printf("  training waited for the user %.1f s; %d steps, %.3f steps/s (before: %.3f steps/s)%n",
+                waited, steps, rate, stepsPerSecondBefore);
+        double lostSeconds = elapsed - steps / stepsPerSecondBefore;
+        System.out.printf("  training time lost: %.1f s of the %.1f s (the goal: at most the %.1f s dragged)%n",
+                lostSeconds, elapsed, dragged);
+    }
+
+    private static long[] unbox(java.util.List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Fires a mouse event at the middle of {@code node} through JavaFX's event dispatch (filters and handlers). */
+    private static void fire(javafx.scene.Node node, javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+                             boolean primaryDown) throws Exception {
+        onFx(() -> {
+            var b = node.getLayoutBounds();
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            var screen = node.localToScreen(x, y);
+            boolean buttonEvent = type == javafx.scene.input.MouseEvent.MOUSE_PRESSED
+                    || type == javafx.scene.input.MouseEvent.MOUSE_RELEASED
+                    || type == javafx.scene.input.MouseEvent.MOUSE_DRAGGED;
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(type, x, y,
+                    screen == null ? x : screen.getX(), screen == null ? y : screen.getY(),
+                    buttonEvent ? javafx.scene.input.MouseButton.PRIMARY : javafx.scene.input.MouseButton.NONE,
+                    buttonEvent ? 1 : 0, false, false, false, false, primaryDown, false, false, false, false,
+                    false, null));
+            return null;
+        });
+    }
+
+    /** Sets one slider and returns the nanoseconds until the frame that shows the new image was drawn. */
+    private long probe(int slot, double value, long[] arrivedOut) throws Exception {
+        CompletableFuture<Long> drawn = new CompletableFuture<>();
+        long[] arrival = new long[1];
+        onFx(() -> {
+            long t0 = System.nanoTime();
+            var before = explore.mainImage().frame();
+            javafx.beans.value.ChangeListener<Object> seen = (o, a, b) -> {
+                if (arrival[0] == 0) {
+                    arrival[0] = System.nanoTime() - t0;
+                }
+            };
+            explore.viewModel().imageProperty().addListener(seen);
+            pulses.setOnPulse(() -> {
+                if (explore.mainImage().frame() != before) {
+                    explore.viewModel().imageProperty().removeListener(seen);
+                    pulses.setOnPulse(() -> { });
+                    drawn.complete(System.nanoTime() - t0);
+                }
+            });
+            explore.viewModel().sliderProperty(slot).set(value);
+            return null;
+        });
+        long n = drawn.get(60, TimeUnit.SECONDS);
+        arrivedOut[0] = arrival[0];
+        return n;
+    }
+
+    /**
      * Moves a slider, then waits for the new image to be on the FX side and for the pulse that draws it; repeats.
      * Sequential on purpose: each probe measures one change end to end, with nothing queued before it.
      */
@@ -171,30 +313,10 @@ public final class UiBenchmark {
         long[] nanos = new long[probes];
         long[] arrived = new long[probes];
         for (int i = 0; i < probes; i++) {
-            CompletableFuture<Long> drawn = new CompletableFuture<>();
-            long[] arrival = new long[1];
             double value = random.nextDouble() * 6 - 3;
             int slot = i % ExploreViewModel.SLIDERS;
-            onFx(() -> {
-                long t0 = System.nanoTime();
-                var before = explore.mainImage().frame();
-                javafx.beans.value.ChangeListener<Object> seen = (o, a, b) -> {
-                    if (arrival[0] == 0) {
-                        arrival[0] = System.nanoTime() - t0;
-                    }
-                };
-                explore.viewModel().imageProperty().addListener(seen);
-                pulses.setOnPulse(() -> {
-                    if (explore.mainImage().frame() != before) {
-                        explore.viewModel().imageProperty().removeListener(seen);
-                        pulses.setOnPulse(() -> { });
-                        drawn.complete(System.nanoTime() - t0);
-                    }
-                });
-                explore.viewModel().sliderProperty(slot).set(value);
-                return null;
-            });
-            nanos[i] = drawn.get(60, TimeUnit.SECONDS);
+            long[] arrival = new long[1];
+            nanos[i] = probe(slot, value, arrival);
             arrived[i] = arrival[0];
             Thread.sleep(20 + random.nextInt(30)); // a hand on a slider, not a flood
         }

@@ -19,6 +19,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -323,6 +324,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         box.getChildren().add(truncationRow());
         box.getChildren().add(new Separator());
         box.getChildren().addAll(interpolationControls());
+        watchHand(box);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -330,6 +332,31 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         scroll.setPrefWidth(420);
         scroll.setStyle("-fx-background-color: transparent;");
         return scroll;
+    }
+
+    /**
+     * The hand arrives before the drag: movement or a press over the column of sliders (latent, truncation,
+     * interpolation) tells a running training to let the step in flight finish now, while the pointer is still on
+     * its way to a thumb. A pointer at rest sends nothing.
+     */
+    private void watchHand(javafx.scene.Node area) {
+        area.addEventFilter(MouseEvent.ANY, e -> {
+            var type = e.getEventType();
+            if (type == MouseEvent.MOUSE_MOVED || type == MouseEvent.MOUSE_ENTERED_TARGET
+                    || type == MouseEvent.MOUSE_ENTERED || type == MouseEvent.MOUSE_PRESSED
+                    || type == MouseEvent.MOUSE_DRAGGED) {
+                vm.handNearSliders();
+            }
+        });
+    }
+
+    /** A slider reached by keyboard: the arrow keys come next. */
+    private void watchFocus(Slider s) {
+        s.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.handNearSliders();
+            }
+        });
     }
 
     private List<javafx.scene.Node> sliderControls() {
@@ -391,6 +418,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             s.setId("slider" + i);
             s.valueProperty().bindBidirectional(vm.sliderProperty(i));
             s.disableProperty().bind(vm.sliderTargetProperty(slot).lessThan(0));
+            watchFocus(s);
             GridPane.setHgrow(s, Priority.ALWAYS);
             Label value = new Label();
             value.setMinWidth(44);
@@ -409,6 +437,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Slider psi = new Slider(0, 1, 1);
         psi.setId("truncation");
         psi.valueProperty().bindBidirectional(vm.truncationProperty());
+        watchFocus(psi);
         psi.setTooltip(new Tooltip(text.get("tooltip.truncation")));
         HBox.setHgrow(psi, Priority.ALWAYS);
         Label value = new Label();
@@ -463,6 +492,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Slider position = new Slider(0, 1, 0);
         position.setId("position");
         position.valueProperty().bindBidirectional(vm.tProperty());
+        watchFocus(position);
         HBox.setHgrow(position, Priority.ALWAYS);
         ToggleButton play = new ToggleButton(text.get("button.play"));
         play.setId("play");

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.Latents;
+import io.ganstudio.session.InteractionGate;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -51,6 +52,7 @@ public final class ExploreViewModel {
 
     private final Executor fx;
     private final LongSupplier newSeeds;
+    private final InteractionGate gate;
     private final ReadOnlyObjectWrapper<ImageSource> source = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<ArgbFrame>> tiles = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyLongWrapper firstSeed = new ReadOnlyLongWrapper();
@@ -99,8 +101,14 @@ public final class ExploreViewModel {
      * @param newSeeds the first seed of each re-rolled grid (random in the app, fixed in tests)
      */
     public ExploreViewModel(Executor fx, LongSupplier newSeeds) {
+        this(fx, newSeeds, InteractionGate.shared());
+    }
+
+    /** @param gate told when the user's hand approaches the sliders (tests pass their own) */
+    public ExploreViewModel(Executor fx, LongSupplier newSeeds, InteractionGate gate) {
         this.fx = fx;
         this.newSeeds = newSeeds;
+        this.gate = gate;
         mode.addListener((o, was, now) -> {
             if (!switchingMode) {
                 untouched = false;
@@ -132,6 +140,17 @@ public final class ExploreViewModel {
                 show();
             }
         });
+    }
+
+    /**
+     * The pointer moved or was pressed over the sliders, or a slider got the keyboard focus: a drag is coming, so a
+     * running training stops starting new work for a moment and its current step finishes before the first render
+     * (see {@link InteractionGate#touch()}). Only while a generator is open.
+     */
+    public void handNearSliders() {
+        if (source.get() != null) {
+            gate.touch();
+        }
     }
 
     // ---- opening

@@ -70,6 +70,62 @@ class GanTrainerTest {
     }
 
     @Test
+    void pausingBetweenTheHalvesChangesNothingButIsNotCountedAsTrainingTime() {
+        ImageDataset data = TestData.noise(20, 16, 1, 5);
+        List<StepMetrics> straight = new ArrayList<>();
+        float[] straightSamples;
+        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(TINY, train(4), data, m)) {
+            for (int i = 0; i < 4; i++) {
+                straight.add(t.step());
+            }
+            straightSamples = t.sampleFixedNoise();
+        }
+        int[] waits = new int[1];
+        StepPause sleepy = new StepPause() {
+            @Override
+            public boolean nearby() {
+                return true;
+            }
+
+            @Override
+            public void await() {
+                waits[0]++;
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        List<StepMetrics> paused = new ArrayList<>();
+        float[] pausedSamples;
+        long wall0 = System.nanoTime();
+        double seconds;
+        long pausedNanos;
+        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(TINY, train(4), data, m)) {
+            t.setStepPause(sleepy);
+            for (int i = 0; i < 4; i++) {
+                paused.add(t.step());
+            }
+            pausedSamples = t.sampleFixedNoise();
+            seconds = t.seconds();
+            pausedNanos = t.pausedNanos();
+        }
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        assertEquals(4, waits[0], "one wait between the halves of each step");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(straight.get(i).dLoss(), paused.get(i).dLoss(), 0.0);
+            assertEquals(straight.get(i).gLoss(), paused.get(i).gLoss(), 0.0);
+            assertEquals(straight.get(i).dReal(), paused.get(i).dReal(), 0.0);
+        }
+        assertArrayEquals(straightSamples, pausedSamples, 0f);
+        assertTrue(pausedNanos >= 4 * 300_000_000L, "paused " + pausedNanos);
+        assertTrue(seconds < wall - 1.1, "the 1.2 s of waiting was counted as training time: " + seconds
+                + " s of training in " + wall + " s");
+        assertEquals(paused.get(3).seconds(), seconds, 1e-9);
+    }
+
+    @Test
     void sameSeedGivesTheSameRunAndAnotherSeedDoesNot() {
         ImageDataset data = TestData.noise(16, 16, 1, 5);
         double[] a = losses(data, 42);

@@ -31,6 +31,9 @@ class ExploreScreenUiTest {
     static Path run;
 
     private ExploreView view;
+    /** The gate's clock moves only when the test moves it. */
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1);
+    private final io.ganstudio.session.InteractionGate gate = new io.ganstudio.session.InteractionGate(clock::get);
 
     @BeforeAll
     static void trainATinyRun() throws Exception {
@@ -43,7 +46,7 @@ class ExploreScreenUiTest {
 
     @Start
     void start(Stage stage) {
-        view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 42L),
+        view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 42L, gate),
                 new ExploreText(Locale.ENGLISH), () -> run);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
@@ -64,5 +67,23 @@ class ExploreScreenUiTest {
         robot.clickOn("#tile5");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().pickedSeedProperty().get() == 47L);
         assertFalse(view.viewModel().editedProperty().get());
+    }
+
+    @Test
+    void thePointerMovingOntoTheSlidersTellsTheGateAndAPointerAtRestDoesNot(FxRobot robot) throws Exception {
+        robot.clickOn("#openCurrent");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.mainImage().frame() != null);
+        robot.moveTo("#tile0");
+        WaitForAsyncUtils.waitForFxEvents();
+        clock.addAndGet(io.ganstudio.session.InteractionGate.NEARBY_NANOS + 1);
+        robot.moveTo("#tile3"); // movement elsewhere on the screen
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(gate.busy(), "movement over the grid does not hold training");
+        assertFalse(gate.nearby());
+        robot.moveTo("#slider2"); // real pointer movement: MOUSE_MOVED events on the way onto the slider
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(gate.busy(), "the hand on its way to a slider was not noticed");
+        clock.addAndGet(io.ganstudio.session.InteractionGate.GRACE_NANOS);
+        assertFalse(gate.busy(), "a pointer resting on a slider must not hold training");
     }
 }

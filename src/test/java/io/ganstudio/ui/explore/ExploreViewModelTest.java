@@ -18,6 +18,21 @@ class ExploreViewModelTest {
     private final ExploreViewModel vm = new ExploreViewModel(Runnable::run, () -> nextSeed);
 
     @Test
+    void theHandNearTheSlidersClosesTheGateOnlyWhileAGeneratorIsOpen() {
+        long[] now = {1_000_000_000L};
+        io.ganstudio.session.InteractionGate gate = new io.ganstudio.session.InteractionGate(() -> now[0]);
+        ExploreViewModel model = new ExploreViewModel(Runnable::run, () -> 1L, gate);
+        model.handNearSliders();
+        assertFalse(gate.busy(), "nothing to explore yet: no reason to hold a training");
+        model.open(new FakeSource(20, true));
+        now[0] += io.ganstudio.session.InteractionGate.GRACE_NANOS;
+        model.handNearSliders();
+        assertTrue(gate.busy());
+        now[0] += io.ganstudio.session.InteractionGate.GRACE_NANOS;
+        assertFalse(gate.busy());
+    }
+
+    @Test
     void openingRollsAGridOfSeedsAndPicksTheFirst() {
         vm.open(source);
         assertEquals(ExploreViewModel.TILES, vm.tilesProperty().get().size());
