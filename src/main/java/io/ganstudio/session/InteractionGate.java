@@ -47,6 +47,8 @@ public final class InteractionGate {
     private long streakStart;
     private long lastRender;
     private boolean everRendered;
+    /** The pointer let go of the sliders: renders still running hold the gate, but start no grace when they end. */
+    private boolean letGo;
     private long waitedNanos;
 
     public InteractionGate(Clock clock) {
@@ -81,7 +83,9 @@ public final class InteractionGate {
 
     private void rendered() {
         long now = clock.nanoTime();
-        lastActivity = now;
+        if (!letGo) {
+            lastActivity = now;
+        }
         lastRender = now;
         everRendered = true;
         everActive = true;
@@ -93,6 +97,7 @@ public final class InteractionGate {
      * {@link #HOVER_LIMIT_NANOS}.
      */
     public synchronized void touch() {
+        letGo = false;
         long now = clock.nanoTime();
         if (!everTouched || now - lastTouch >= GRACE_NANOS) {
             streakStart = now; // the pointer had rested: a new approach
@@ -104,6 +109,17 @@ public final class InteractionGate {
             lastActivity = now;
             everActive = true;
         }
+    }
+
+    /**
+     * The pointer let go of a slider (released the mouse button): no further move is coming from this drag, so the
+     * gate opens as soon as the renders already running are done, without the grace that waits for a hand that
+     * may move again. The next movement or press ({@link #touch()}) brings the grace back.
+     */
+    public synchronized void letGo() {
+        letGo = true;
+        lastActivity = clock.nanoTime() - GRACE_NANOS;
+        notifyAll();
     }
 
     /**

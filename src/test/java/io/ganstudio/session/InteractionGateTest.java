@@ -144,4 +144,23 @@ class InteractionGateTest {
         assertFalse(gate.busy());
         assertFalse(gate.nearby());
     }
+
+    @Test
+    void lettingGoOpensItOnceTheLastRenderIsDoneWithoutTheGrace() {
+        SteppingClock clock = new SteppingClock(0);
+        InteractionGate gate = new InteractionGate(clock);
+        gate.touch();
+        gate.begin();
+        gate.letGo();
+        assertTrue(gate.busy(), "the render of the last move still runs");
+        clock.now += 1_000_000L;
+        gate.end();
+        assertFalse(gate.busy(), "the drag is over: no grace after its last render");
+        gate.touch();
+        assertTrue(gate.busy(), "the hand moves again: closed for the grace again");
+        gate.begin();
+        gate.end();
+        clock.now += InteractionGate.GRACE_NANOS - 1;
+        assertTrue(gate.busy(), "renders while the hand is on the slider keep the grace");
+    }
 }

@@ -337,7 +337,8 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     /**
      * The hand arrives before the drag: movement or a press over the column of sliders (latent, truncation,
      * interpolation) tells a running training to let the step in flight finish now, while the pointer is still on
-     * its way to a thumb. A pointer at rest sends nothing.
+     * its way to a thumb. A pointer at rest sends nothing; releasing the button lets training go on once the last
+     * image is drawn.
      */
     private void watchHand(javafx.scene.Node area) {
         area.addEventFilter(MouseEvent.ANY, e -> {
@@ -346,6 +347,8 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                     || type == MouseEvent.MOUSE_ENTERED || type == MouseEvent.MOUSE_PRESSED
                     || type == MouseEvent.MOUSE_DRAGGED) {
                 vm.handNearSliders();
+            } else if (type == MouseEvent.MOUSE_RELEASED) {
+                vm.handLetGoOfSliders();
             }
         });
     }

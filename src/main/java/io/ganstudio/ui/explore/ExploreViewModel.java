@@ -153,6 +153,14 @@ public final class ExploreViewModel {
         }
     }
 
+    /**
+     * The mouse button was released over the sliders: the drag is over, so a waiting training goes on as soon as
+     * the last image is drawn (see {@link InteractionGate#letGo()}).
+     */
+    public void handLetGoOfSliders() {
+        gate.letGo();
+    }
+
     // ---- opening
 
     /** Explores a generator loaded from a run folder or checkpoint file; {@code name} is for the title line. */
