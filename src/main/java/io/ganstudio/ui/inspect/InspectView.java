@@ -316,6 +316,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         VBox.setVgrow(images, Priority.ALWAYS);
         metricsLabel.setId("inspectMetrics");
         metricsLabel.setWrapText(true);
+        metricsLabel.setMinHeight(Region.USE_PREF_SIZE); // all its lines: the images above give up the room
         ListView<String> skipped = new ListView<>(vm.skipped());
         skipped.setPrefHeight(60);
         skipped.setPlaceholder(new Label(text.get("skipped.none")));
