@@ -5,7 +5,12 @@ package io.ganstudio.core.train;
  * cannot memorise a small dataset. Never applied to samples.
  */
 public enum Augment {
-    /** DiffAugment for datasets of up to {@link #AUTO_MAX_IMAGES} images, none for larger ones. */
+    /**
+     * DiffAugment for colour datasets of up to {@link #AUTO_MAX_IMAGES} images, none for grayscale or larger ones:
+     * measured on 248 colour flags at 64x64 (without it the discriminator wins within 20 steps and every sample is
+     * grey noise at step 600; with it, recognisable flag cards) and on 500 grayscale Fashion-MNIST images at 28x28
+     * (with it FID 19.02 against 11.52 without, at 3,000 steps). The studio's and the command line's default.
+     */
     AUTO("auto"),
     /** DiffAugment: colour, translation and cutout on every image (Zhao et al. 2020). */
     DIFFAUGMENT("diffaugment"),
@@ -26,12 +31,12 @@ public enum Augment {
         return cliName;
     }
 
-    /** What a run on {@code images} images does: AUTO becomes DIFFAUGMENT or OFF. */
-    public Augment resolve(int images) {
+    /** What a run on {@code images} images of {@code channels} channels does: AUTO becomes DIFFAUGMENT or OFF. */
+    public Augment resolve(int images, int channels) {
         if (this != AUTO) {
             return this;
         }
-        return images <= AUTO_MAX_IMAGES ? DIFFAUGMENT : OFF;
+        return images <= AUTO_MAX_IMAGES && channels == 3 ? DIFFAUGMENT : OFF;
     }
 
     public static Augment parse(String text) {

@@ -33,10 +33,7 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
         augment = augment == null ? Augment.OFF : augment;
     }
 
-    /**
-     * A new run's settings: no augmentation and no generator average, both measured worse at the lengths there was
-     * CPU for (README, "Training well").
-     */
+    /** Settings without augmentation and without a generator average. */
     public TrainConfig(LossKind loss, float labelSmoothing, AdamSettings generatorOptimizer,
                        AdamSettings discriminatorOptimizer, int discriminatorSteps, int batchSize, long seed,
                        long steps, int sampleEvery, int checkpointEvery, int keepCheckpoints, int gridSize) {
@@ -44,9 +41,14 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
                 steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize, 0f, Augment.OFF);
     }
 
+    /**
+     * A new run's settings (the studio's and the command line's defaults): {@link Augment#AUTO} augmentation, which
+     * is on for small colour datasets only, and no generator average, measured worse at the lengths there was CPU
+     * for (README, "Training well").
+     */
     public static TrainConfig defaults() {
         return new TrainConfig(LossKind.BCE, 0f, AdamSettings.DCGAN, AdamSettings.DCGAN, 1, 64, 1L, 2000, 50, 500, 3,
-                64);
+                64).withAugment(Augment.AUTO);
     }
 
     public TrainConfig withAugment(Augment newAugment) {

@@ -3,6 +3,7 @@ package io.ganstudio.ui.model;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.train.LossKind;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.TrainConfig;
 
 /** Starting points offered on the Model screen; CUSTOM marks values that match no preset. */
@@ -58,11 +59,12 @@ public enum ModelPreset {
         requireReal();
         if (this == SN_HINGE_28) {
             return new TrainConfig(LossKind.HINGE, 0f, TTUR_G, TTUR_D, 1, batch, 1L, steps, sampleEvery,
-                    checkpointEvery, 3, 64);
+                    checkpointEvery, 3, 64).withAugment(Augment.AUTO);
         }
         TrainConfig.AdamSettings adam = TrainConfig.AdamSettings.DCGAN;
+        // Auto augmentation, as every new run: on for small colour datasets only (Augment.AUTO).
         return new TrainConfig(LossKind.BCE, 0f, adam, adam, 1, batch, 1L, steps, sampleEvery, checkpointEvery, 3,
-                64);
+                64).withAugment(Augment.AUTO);
     }
 
     /** The preset these settings are exactly, or CUSTOM. Channels and seed do not make a preset. */

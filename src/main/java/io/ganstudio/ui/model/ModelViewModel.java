@@ -52,7 +52,7 @@ public final class ModelViewModel {
     private final BooleanProperty spectralNorm = new SimpleBooleanProperty(this, "spectralNorm");
     private final BooleanProperty conditional = new SimpleBooleanProperty(this, "conditional");
     private final IntegerProperty dataClasses = new SimpleIntegerProperty(this, "dataClasses", 0);
-    private final ObjectProperty<Augment> augment = new SimpleObjectProperty<>(this, "augment", Augment.OFF);
+    private final ObjectProperty<Augment> augment = new SimpleObjectProperty<>(this, "augment", Augment.AUTO);
     private final ObjectProperty<DataSpec> dataSpec = new SimpleObjectProperty<>(this, "dataSpec", DataSpec.builtIn());
     private final IntegerProperty datasetSize = new SimpleIntegerProperty(this, "datasetSize", 0);
 
@@ -246,8 +246,9 @@ public final class ModelViewModel {
         }
         ModelConfig m = model.get();
         TrainConfig t = train.get();
-        // The probe trains on a few random images: "auto" augmentation is decided by the loaded dataset's size.
-        TrainConfig probe = datasetSize.get() > 0 ? t.withAugment(t.augment().resolve(datasetSize.get())) : t;
+        // The probe trains on a few random images: "auto" augmentation is decided by the loaded dataset.
+        TrainConfig probe = datasetSize.get() > 0
+                ? t.withAugment(t.augment().resolve(datasetSize.get(), m.channels())) : t;
         measuring.set(true);
         measureError.set(null);
         measurement = tasks.job(Messages.get("model.measure.task"),

@@ -71,7 +71,7 @@ class ModelViewModelTest {
 
     @Test
     void augmentationAndTheGeneratorAverageReachTheConfig() {
-        assertEquals(io.ganstudio.core.train.Augment.OFF, vm.config().train().augment());
+        assertEquals(io.ganstudio.core.train.Augment.AUTO, vm.config().train().augment(), "auto by default");
         assertEquals(0f, vm.config().train().emaDecay());
         vm.augmentProperty().set(io.ganstudio.core.train.Augment.ADA);
         vm.text(NumberField.EMA_DECAY).set("0.999");
