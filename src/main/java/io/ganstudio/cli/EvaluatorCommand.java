@@ -17,16 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluator", mixinStandardHelpOptions = true,
         description = "The Fashion-MNIST classifier that 'evaluate' measures in.",
         subcommands = {EvaluatorCommand.Train.class})
-final class EvaluatorCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return Cli.OK;
-    }
+final class EvaluatorCommand extends CommandGroup {
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Train the evaluator's classifier on the Fashion-MNIST training set (60,000 images), "

@@ -38,16 +38,7 @@ import java.util.concurrent.TimeUnit;
                 "The built-in data is only named; a folder's or IDX file's images are carried, prepared at the "
                 + "model's size (at most 64 MiB of images)."},
         subcommands = {LessonCommand.Save.class, LessonCommand.Info.class, LessonCommand.Train.class})
-final class LessonCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return Cli.OK;
-    }
+final class LessonCommand extends CommandGroup {
 
     /** Where opened lessons put their images on this machine: the per-user data folder. */
     static Path lessonsRoot() {

@@ -57,14 +57,14 @@ public enum ModelPreset {
 
     public TrainConfig train() {
         requireReal();
-        if (this == SN_HINGE_28) {
-            return new TrainConfig(LossKind.HINGE, 0f, TTUR_G, TTUR_D, 1, batch, 1L, steps, sampleEvery,
-                    checkpointEvery, 3, 64).withAugment(Augment.AUTO);
-        }
         TrainConfig.AdamSettings adam = TrainConfig.AdamSettings.DCGAN;
+        TrainConfig base = this == SN_HINGE_28
+                ? new TrainConfig(LossKind.HINGE, 0f, TTUR_G, TTUR_D, 1, batch, 1L, steps, sampleEvery,
+                        checkpointEvery, 3, 64)
+                : new TrainConfig(LossKind.BCE, 0f, adam, adam, 1, batch, 1L, steps, sampleEvery, checkpointEvery,
+                        3, 64);
         // Auto augmentation, as every new run: on for small colour datasets only (Augment.AUTO).
-        return new TrainConfig(LossKind.BCE, 0f, adam, adam, 1, batch, 1L, steps, sampleEvery, checkpointEvery, 3,
-                64).withAugment(Augment.AUTO);
+        return base.withAugment(Augment.AUTO);
     }
 
     /** The preset these settings are exactly, or CUSTOM. Channels and seed do not make a preset. */
