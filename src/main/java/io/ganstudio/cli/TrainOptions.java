@@ -49,7 +49,8 @@ final class TrainOptions {
     boolean spectralNorm;
 
     @Option(names = "--conditional", description = "A class-conditional GAN: the generator takes a class (a learned "
-            + "embedding joined to z) and the discriminator a projection head. Needs data with at least two classes "
+            + "embedding joined to z) and the discriminator a projection head; a mode-seeking term in the generator's "
+            + "loss keeps z in use within a class. Needs data with at least two classes "
             + "(class subfolders, or the built-in set's ten); sample grids then show one row per class, and "
             + "generate takes --class.")
     boolean conditional;
