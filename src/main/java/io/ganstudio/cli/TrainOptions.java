@@ -56,10 +56,12 @@ final class TrainOptions {
     boolean conditional;
 
     @Option(names = "--augment", paramLabel = "KIND", defaultValue = "auto", converter = Converters.AugmentKind.class,
-            description = "Augment what the discriminator sees: diffaugment (colour, translation, cutout), ada "
+            description = "Augment what the discriminator sees: diffaugment (colour, translation, cutout; grayscale "
+                    + "images are only translated), ada "
                     + "(the same with an adaptive probability), off, or auto (diffaugment for colour datasets of up "
                     + "to " + Augment.AUTO_MAX_IMAGES + " images, otherwise off: a small colour folder at 64x64 "
-                    + "trains only with it, 500 grayscale images train worse with it; README). Samples are never "
+                    + "trains only with it; 500 grayscale images train worse with it up to about 3,000 steps and much better "
+                    + "in longer runs: choose diffaugment for those; README). Samples are never "
                     + "augmented. Default: ${DEFAULT-VALUE}.")
     Augment augment;
 

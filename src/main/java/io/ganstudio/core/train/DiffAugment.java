@@ -13,6 +13,10 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Each of the three operations is applied to each image with probability {@code p}: 1 for DiffAugment, the
  * adaptive probability for ADA. Skipped images get the identity (no shift, no hole, unchanged colour).
+ *
+ * <p>Grayscale images are only translated: colour and cutout, made for colour photographs, made 500 grayscale
+ * built-in images train worse (measured: FID 19.02 with all three at 3,000 steps, 16.50 with translation and cutout,
+ * 12.33 with translation alone; README, <i>Augmentation for small datasets</i>).
  */
 public final class DiffAugment {
 
@@ -46,8 +50,11 @@ public final class DiffAugment {
         int maxShiftX = (int) (w * TRANSLATION + 0.5);
         int cutH = (int) (h * CUTOUT + 0.5);
         int cutW = (int) (w * CUTOUT + 0.5);
+        boolean photo = c > 1; // colour and cutout for colour images only (the class comment)
         for (int i = 0; i < n; i++) {
-            boolean colour = rng.nextDouble() < p;
+            // Each operation's coin is drawn for every image, also where the operation is skipped (the measured
+            // runs drew so).
+            boolean colour = rng.nextDouble() < p && photo;
             brightness[i] = colour ? (float) (rng.nextDouble() - 0.5) : 0f;
             saturation[i] = colour ? (float) (rng.nextDouble() * 2) : 1f;
             contrast[i] = colour ? (float) (rng.nextDouble() + 0.5) : 1f;
@@ -55,7 +62,7 @@ public final class DiffAugment {
                 shiftY[i] = rng.nextInt(2 * maxShiftY + 1) - maxShiftY;
                 shiftX[i] = rng.nextInt(2 * maxShiftX + 1) - maxShiftX;
             }
-            if (rng.nextDouble() < p) {
+            if (rng.nextDouble() < p && photo) {
                 int oy = rng.nextInt(h + (1 - cutH % 2)) - cutH / 2;
                 int ox = rng.nextInt(w + (1 - cutW % 2)) - cutW / 2;
                 for (int y = Math.max(0, oy); y < Math.min(h, oy + cutH); y++) {

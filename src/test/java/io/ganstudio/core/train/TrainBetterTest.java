@@ -237,6 +237,55 @@ class TrainBetterTest {
     }
 
     @Test
+    void grayscaleImagesAreOnlyTranslatedAndColourImagesGetAllThree() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int n = 24;
+            int side = 16;
+            int max = (int) (side * DiffAugment.TRANSLATION + 0.5);
+            NDArray gray = m.randomUniform(0.1f, 1f, new Shape(n, 1, side, side));
+            float[] out = DiffAugment.apply(gray, 1.0, new Rng(11)).toFloatArray();
+            int shifted = 0;
+            for (int i = 0; i < n; i++) {
+                NDArray image = gray.get(i + ":" + (i + 1));
+                float[] got = java.util.Arrays.copyOfRange(out, i * side * side, (i + 1) * side * side);
+                int[] found = null;
+                for (int dy = -max; dy <= max && found == null; dy++) {
+                    for (int dx = -max; dx <= max && found == null; dx++) {
+                        float[] want = DiffAugment.translate(image, new int[] {dy}, new int[] {dx}, m).toFloatArray();
+                        if (close(want, got)) {
+                            found = new int[] {dy, dx};
+                        }
+                    }
+                }
+                assertTrue(found != null, "grayscale image " + i + " is one translation of itself, nothing else");
+                shifted += found[0] != 0 || found[1] != 0 ? 1 : 0;
+            }
+            assertTrue(shifted > n / 2, "most images are shifted: " + shifted);
+
+            NDArray colour = m.randomUniform(0.1f, 1f, new Shape(n, 3, side, side));
+            float[] colourOut = DiffAugment.apply(colour, 1.0, new Rng(11)).toFloatArray();
+            int holes = 0;
+            for (int i = 0; i < n; i++) {
+                int zeros = 0;
+                for (int k = 0; k < 3 * side * side; k++) {
+                    zeros += colourOut[i * 3 * side * side + k] == 0f ? 1 : 0;
+                }
+                holes += zeros >= 3 * (side / 2) * (side / 2) / 4 ? 1 : 0; // a cutout's hole, at least partly inside
+            }
+            assertTrue(holes > n / 2, "colour images get cutout holes: " + holes);
+        }
+    }
+
+    private static boolean close(float[] a, float[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (Math.abs(a[k] - b[k]) > 1e-5f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void translationShiftsWithZeroFill() {
         try (NDManager m = NDManager.newBaseManager()) {
             int n = 8;
