@@ -1,5 +1,6 @@
 package io.ganstudio.ui.data;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.ui.Messages;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -97,7 +97,7 @@ public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil
             }
         });
         fit.valueProperty().bindBidirectional(vm.fitProperty());
-        fit.setTooltip(new Tooltip(Messages.get("data.fit.help")));
+        fit.setTooltip(Tips.of(Messages.get("data.fit.help")));
         fit.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
         Label drop = new Label(Messages.get("data.dropHint"));
         drop.getStyleClass().add("muted");

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explain;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.ui.Messages;
 import io.ganstudio.ui.present.Presentation;
 import io.ganstudio.ui.shell.Screen;
@@ -9,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -36,7 +36,7 @@ public final class ScreenFrame extends BorderPane {
         toggle = new ToggleButton(Messages.get("explain.toggle"));
         toggle.setId("explain-" + screen.id());
         toggle.getStyleClass().add("explain-toggle");
-        toggle.setTooltip(new Tooltip(Messages.get("explain.toggle.help")));
+        toggle.setTooltip(Tips.of(Messages.get("explain.toggle.help")));
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         // Both ends are held weakly: this frame may be replaced (language switch) while the state lives on.
         toggle.selectedProperty().bindBidirectional(open);

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.fxutil.Subscriptions;
@@ -62,7 +63,7 @@ final class ArithmeticPanel extends VBox {
         Button current = new Button(text.get("lab.addCurrent"));
         current.setId("addCurrent" + letter);
         current.setOnAction(e -> model.addCurrent(k));
-        current.setTooltip(new Tooltip(text.format("lab.addCurrentTooltip", letter)));
+        current.setTooltip(Tips.of(text.format("lab.addCurrentTooltip", letter)));
         MenuButton fromBookmark = new MenuButton(text.get("lab.addBookmark"));
         fromBookmark.setId("addBookmark" + letter);
         fromBookmark.setOnShowing(e -> {
@@ -94,7 +95,7 @@ final class ArithmeticPanel extends VBox {
                 int index = i;
                 PixelView v = thumb(THUMB);
                 v.show(list.get(i).thumbnail());
-                Tooltip.install(v, new Tooltip(text.format("lab.exampleTooltip", list.get(i).name())));
+                Tooltip.install(v, Tips.of(text.format("lab.exampleTooltip", list.get(i).name())));
                 v.setOnMouseClicked(e -> model.remove(k, index));
                 examples.getChildren().add(v);
             }
@@ -123,7 +124,7 @@ final class ArithmeticPanel extends VBox {
             PixelView v = cell(r.latent().get(i));
             v.setId("arithmeticLatent" + i);
             v.setOnMouseClicked(e -> model.show(index));
-            Tooltip.install(v, new Tooltip(text.get("lab.showResult")));
+            Tooltip.install(v, Tips.of(text.get("lab.showResult")));
             int row = i < columns ? 1 : 3;
             results.add(v, i % columns, row);
             results.add(new Label(i < columns ? heads[i] : text.format("lab.neighbourShort", i - columns + 1)),

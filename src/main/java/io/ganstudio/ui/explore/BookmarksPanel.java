@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.geometry.Insets;
@@ -14,7 +15,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -50,7 +50,7 @@ final class BookmarksPanel extends VBox {
         HBox.setHgrow(name, Priority.ALWAYS);
         Button keep = new Button(text.get("lab.keep"));
         keep.setId("bookmarkKeep");
-        keep.setTooltip(new Tooltip(text.get("lab.keepTooltip")));
+        keep.setTooltip(Tips.of(text.get("lab.keepTooltip")));
         keep.setOnAction(e -> {
             if (model.keepCurrent(name.getText())) {
                 name.clear();
@@ -77,7 +77,7 @@ final class BookmarksPanel extends VBox {
         show.setOnAction(e -> model.show(list.getSelectionModel().getSelectedItem().name()));
         Button rename = new Button(text.get("lab.rename"));
         rename.setId("bookmarkRename");
-        rename.setTooltip(new Tooltip(text.get("lab.renameTooltip")));
+        rename.setTooltip(Tips.of(text.get("lab.renameTooltip")));
         rename.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull()
                 .or(name.textProperty().isEmpty()));
         rename.setOnAction(e -> {
@@ -215,7 +215,7 @@ final class BookmarksPanel extends VBox {
             }
             thumb.show(item.thumbnail());
             label.setText(item.name());
-            setTooltip(new Tooltip(item.bookmark().source() == null ? item.name() : item.bookmark().source()));
+            setTooltip(Tips.of(item.bookmark().source() == null ? item.name() : item.bookmark().source()));
             setGraphic(box);
         }
     }

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.fxutil.Subscriptions;
@@ -51,7 +52,7 @@ public final class ClassPanel extends VBox {
         Label heading = new Label(text.get("class.heading"));
         heading.setStyle("-fx-font-weight: bold;");
         picker.setId("classPicker");
-        picker.setTooltip(new Tooltip(text.get("class.tooltip")));
+        picker.setTooltip(Tips.of(text.get("class.tooltip")));
         picker.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
             if (!updatingPicker && now.intValue() >= 0) {
                 choose(now.intValue());
@@ -78,7 +79,7 @@ public final class ClassPanel extends VBox {
         blended.setPrefSize(2 * THUMB, 2 * THUMB);
         blended.setMinSize(2 * THUMB, 2 * THUMB);
         blended.setMaxSize(2 * THUMB, 2 * THUMB);
-        Tooltip.install(blended, new Tooltip(text.get("class.walkTooltip")));
+        Tooltip.install(blended, Tips.of(text.get("class.walkTooltip")));
         getChildren().addAll(row, stripLabel, strip, walkRow, blended, error);
         managedProperty().bind(visibleProperty());
         setVisible(false);
@@ -121,7 +122,7 @@ public final class ClassPanel extends VBox {
             v.setMinSize(THUMB, THUMB);
             v.setMaxSize(THUMB, THUMB);
             v.setId("classThumb" + c);
-            Tooltip.install(v, new Tooltip(classes.get(c)));
+            Tooltip.install(v, Tips.of(classes.get(c)));
             v.setOnMouseClicked(e -> picker.getSelectionModel().select(index));
             Label name = new Label(classes.get(c));
             name.setMaxWidth(THUMB + 16);

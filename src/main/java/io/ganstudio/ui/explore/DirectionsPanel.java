@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.latent.LatentBook;
@@ -15,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -61,7 +61,7 @@ public final class DirectionsPanel extends VBox {
         heading.setStyle("-fx-font-weight: bold;");
         find.setText(text.get("directions.find"));
         find.setId("findDirections");
-        find.setTooltip(new Tooltip(text.format("directions.tooltip", SAMPLES)));
+        find.setTooltip(Tips.of(text.format("directions.tooltip", SAMPLES)));
         find.setOnAction(e -> start());
         cancel.setText(text.get("directions.cancel"));
         cancel.setId("cancelDirections");
@@ -225,7 +225,7 @@ public final class DirectionsPanel extends VBox {
             value.textProperty().bind(s.valueProperty().asString("%+.1f"));
             Label accuracy = new Label(String.format(Locale.ROOT, "%.0f%%", 100 * d.accuracy()));
             accuracy.setMinWidth(36);
-            accuracy.setTooltip(new Tooltip(text.get("directions.accuracyTip")));
+            accuracy.setTooltip(Tips.of(text.get("directions.accuracyTip")));
             sliders.addRow(i, name, s, value, accuracy);
             sliderList.add(s);
             normals.add(d.z());

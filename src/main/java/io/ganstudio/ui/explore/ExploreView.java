@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.GifWriter;
@@ -23,7 +24,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -132,7 +132,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     private HBox toolbar() {
         Button current = new Button(text.get("button.currentRun"));
         current.setId("openCurrent");
-        current.setTooltip(new Tooltip(text.get("tooltip.currentRun")));
+        current.setTooltip(Tips.of(text.get("tooltip.currentRun")));
         current.setOnAction(e -> {
             Path run = currentRun == null ? null : currentRun.get();
             if (run == null) {
@@ -151,7 +151,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             }
         });
         Button checkpoint = new Button(text.get("button.openCheckpoint"));
-        checkpoint.setTooltip(new Tooltip(text.get("tooltip.openCheckpoint")));
+        checkpoint.setTooltip(Tips.of(text.get("tooltip.openCheckpoint")));
         checkpoint.setOnAction(e -> {
             FileChooser c = new FileChooser();
             c.setTitle(text.get("dialog.openCheckpoint"));
@@ -235,7 +235,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         showTiles(); // a rebuilt view starts from the ViewModel's state
         Button reroll = new Button(text.get("button.reroll"));
         reroll.setId("reroll");
-        reroll.setTooltip(new Tooltip(text.get("tooltip.reroll")));
+        reroll.setTooltip(Tips.of(text.get("tooltip.reroll")));
         reroll.setOnAction(e -> vm.reroll());
         Label seed = new Label();
         seed.setId("seedLabel");
@@ -246,7 +246,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 vm.pickedSeedProperty(), vm.editedProperty(), vm.pointNameProperty()));
         Button copy = new Button(text.get("button.copySeed"));
         copy.setId("copySeed");
-        copy.setTooltip(new Tooltip(text.get("tooltip.copySeed")));
+        copy.setTooltip(Tips.of(text.get("tooltip.copySeed")));
         copy.disableProperty().bind(vm.pointNameProperty().isNotEmpty()); // a lab point has no seed to copy
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
@@ -441,7 +441,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         psi.setId("truncation");
         psi.valueProperty().bindBidirectional(vm.truncationProperty());
         watchFocus(psi);
-        psi.setTooltip(new Tooltip(text.get("tooltip.truncation")));
+        psi.setTooltip(Tips.of(text.get("tooltip.truncation")));
         HBox.setHgrow(psi, Priority.ALWAYS);
         Label value = new Label();
         value.setMinWidth(44);
@@ -484,7 +484,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         slerp.setSelected(vm.slerpProperty().get());
         lerp.setSelected(!vm.slerpProperty().get());
         slerp.selectedProperty().bindBidirectional(vm.slerpProperty());
-        slerp.setTooltip(new Tooltip(text.get("tooltip.slerp")));
+        slerp.setTooltip(Tips.of(text.get("tooltip.slerp")));
         Spinner<Integer> frames = new Spinner<>(2, 600, vm.framesProperty().get(), 4);
         frames.setPrefWidth(80);
         frames.setEditable(true);

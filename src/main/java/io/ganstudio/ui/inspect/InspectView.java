@@ -1,5 +1,6 @@
 package io.ganstudio.ui.inspect;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.Threshold;
@@ -21,7 +22,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -98,7 +98,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
 
     private FlowPane runBar() {
         Button current = new Button(text.get("button.currentRun"));
-        current.setTooltip(new Tooltip(text.get("tooltip.currentRun")));
+        current.setTooltip(Tips.of(text.get("tooltip.currentRun")));
         current.setOnAction(e -> {
             Path run = currentRun == null ? null : currentRun.get();
             if (run != null) {
@@ -126,7 +126,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         steps.valueProperty().addListener((o, a, v) -> vm.fitStepsProperty().set(v));
         Button fit = new Button(text.get("button.fit"));
         fit.setId("inspectFit");
-        fit.setTooltip(new Tooltip(text.get("tooltip.fit")));
+        fit.setTooltip(Tips.of(text.get("tooltip.fit")));
         fit.setOnAction(e -> vm.fit());
         fit.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.runProperty().get() == null
                 || vm.stateProperty().get() == InspectViewModel.State.BUSY, vm.runProperty(), vm.stateProperty()));
@@ -160,14 +160,14 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
                 || vm.stateProperty().get() == InspectViewModel.State.BUSY, vm.hasEncoderProperty(),
                 vm.stateProperty()));
         CheckBox baseline = new CheckBox(text.get("check.baseline"));
-        baseline.setTooltip(new Tooltip(text.get("tooltip.baseline")));
+        baseline.setTooltip(Tips.of(text.get("tooltip.baseline")));
         baseline.selectedProperty().bindBidirectional(vm.withBaselineProperty());
         Slider sensitivity = new Slider(80, 100, vm.percentileProperty().get());
         sensitivity.setId("inspectPercentile");
         sensitivity.setPrefWidth(160);
         sensitivity.setBlockIncrement(0.5);
         sensitivity.valueProperty().bindBidirectional(vm.percentileProperty());
-        sensitivity.setTooltip(new Tooltip(text.get("tooltip.percentile")));
+        sensitivity.setTooltip(Tips.of(text.get("tooltip.percentile")));
         Label threshold = new Label();
         threshold.textProperty().bind(Bindings.createStringBinding(() -> {
             Threshold t = vm.thresholdProperty().get();
@@ -301,7 +301,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         opacity.setPrefWidth(140);
         opacity.valueProperty().bindBidirectional(vm.opacityProperty());
         Button refine = new Button(text.get("button.refine"));
-        refine.setTooltip(new Tooltip(text.get("tooltip.refine")));
+        refine.setTooltip(Tips.of(text.get("tooltip.refine")));
         refine.setOnAction(e -> vm.refineSelected());
         refine.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.detailProperty().get() == null
                 || vm.stateProperty().get() == InspectViewModel.State.BUSY, vm.detailProperty(), vm.stateProperty()));

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.model;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.train.Augment;
@@ -16,7 +17,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -117,18 +117,18 @@ final class ModelForm extends VBox {
         CheckBox sn = new CheckBox(Messages.get("field.spectralNorm.on"));
         sn.setId("spectralNorm");
         sn.selectedProperty().bindBidirectional(vm.spectralNormProperty());
-        sn.setTooltip(new Tooltip(Messages.get("field.spectralNorm.help")));
+        sn.setTooltip(Tips.of(Messages.get("field.spectralNorm.help")));
         row(g, 0, "field.spectralNorm", sn);
         ComboBox<Augment> augment = combo(List.of(Augment.values()), a -> Messages.get("augment." + a.name()));
         augment.setId("augment");
         augment.valueProperty().bindBidirectional(vm.augmentProperty());
-        augment.setTooltip(new Tooltip(Messages.format("field.augment.help", Augment.AUTO_MAX_IMAGES)));
+        augment.setTooltip(Tips.of(Messages.format("field.augment.help", Augment.AUTO_MAX_IMAGES)));
         row(g, 1, "field.augment", augment);
         numberRow(g, 2, NumberField.EMA_DECAY);
         CheckBox conditional = new CheckBox(Messages.get("field.conditional.on"));
         conditional.setId("conditional");
         conditional.selectedProperty().bindBidirectional(vm.conditionalProperty());
-        conditional.setTooltip(new Tooltip(Messages.get("field.conditional.help")));
+        conditional.setTooltip(Tips.of(Messages.get("field.conditional.help")));
         row(g, 3, "field.conditional", conditional);
         // Only data with classes (two or more) can train a conditional model: otherwise the row is not there.
         Node rowLabel = g.getChildren().get(g.getChildren().size() - 2);
@@ -184,7 +184,7 @@ final class ModelForm extends VBox {
         t.setId(f.name());
         t.textProperty().bindBidirectional(vm.text(f));
         t.setPrefColumnCount(9);
-        t.setTooltip(new Tooltip(Messages.get(f.labelKey() + ".help")));
+        t.setTooltip(Tips.of(Messages.get(f.labelKey() + ".help")));
         // Mark text that is no number at once; range problems are listed under the form.
         Runnable mark = () -> {
             boolean bad;

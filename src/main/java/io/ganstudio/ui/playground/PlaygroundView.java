@@ -1,5 +1,6 @@
 package io.ganstudio.ui.playground;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.playground.Loss;
 import io.ganstudio.core.playground.PlaygroundConfig;
 import io.ganstudio.core.playground.PlaygroundFrame;
@@ -20,7 +21,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -107,20 +107,20 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         play.disableProperty().bind(vm.readyProperty().not());
         play.setMinWidth(Region.USE_PREF_SIZE);
         Button reset = button("pg-reset", "button.reset", vm::reset);
-        reset.setTooltip(new Tooltip(text.get("tooltip.reset")));
+        reset.setTooltip(Tips.of(text.get("tooltip.reset")));
         Button dStep = button("pg-step-d", "button.stepD", vm::oneDiscriminatorUpdate);
-        dStep.setTooltip(new Tooltip(text.get("tooltip.stepD")));
+        dStep.setTooltip(Tips.of(text.get("tooltip.stepD")));
         Button gStep = button("pg-step-g", "button.stepG", vm::oneGeneratorUpdate);
-        gStep.setTooltip(new Tooltip(text.get("tooltip.stepG")));
+        gStep.setTooltip(Tips.of(text.get("tooltip.stepG")));
         Button step = button("pg-step", "button.step", vm::oneStep);
-        step.setTooltip(new Tooltip(text.get("tooltip.step")));
+        step.setTooltip(Tips.of(text.get("tooltip.step")));
         for (Button b : List.of(dStep, gStep, step)) {
             b.disableProperty().bind(vm.busyProperty().or(vm.readyProperty().not()));
         }
         ToggleButton slow = new ToggleButton(text.get("button.slow"));
         slow.setId("pg-slow");
         slow.selectedProperty().bindBidirectional(vm.slowMotionProperty());
-        slow.setTooltip(new Tooltip(text.get("tooltip.slow")));
+        slow.setTooltip(Tips.of(text.get("tooltip.slow")));
         slow.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Integer> speed = new ComboBox<>(FXCollections.observableArrayList(PlaygroundViewModel.SPEEDS));
         speed.setId("pg-speed");

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.RunFolder;
@@ -36,7 +37,7 @@ final class GridPick implements Disposable {
         this.picker = new NearestPicker(new ExploreText(text.locale()));
         status.setId("gridPickStatus");
         status.setWrapText(true);
-        Tooltip.install(pixels, new Tooltip(text.get("grid.pick.help")));
+        Tooltip.install(pixels, Tips.of(text.get("grid.pick.help")));
         pixels.setCursor(Cursor.HAND);
         pixels.setOnMouseClicked(e -> pick(e.getX(), e.getY()));
     }

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.health.HealthIssue;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.ui.fxutil.Disposable;
@@ -117,7 +118,7 @@ public final class HealthStrip extends VBox implements Disposable {
     }
 
     private static Tooltip tooltip(String s) {
-        Tooltip t = new Tooltip(s);
+        Tooltip t = Tips.of(s);
         t.setWrapText(true);
         t.setMaxWidth(520);
         t.setShowDelay(Duration.millis(200));

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.ui.Tips;
 import io.ganstudio.core.train.HistoryGif;
 
 import io.ganstudio.core.train.GanConfig;
@@ -18,7 +19,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -167,17 +167,17 @@ public final class TrainView extends BorderPane implements Disposable {
 
     private HBox toolbar() {
         Button start = button("start", "button.start", vm::start, vm.canStartProperty().not());
-        start.setTooltip(new Tooltip(text.get("tooltip.start")));
+        start.setTooltip(Tips.of(text.get("tooltip.start")));
         start.setDefaultButton(true);
         Button pause = button("pause", "button.pause", vm::pause, vm.canPauseProperty().not());
         Button resume = button("resume", "button.resume", vm::resume, vm.canResumeProperty().not());
         Button stop = button("stop", "button.stop", vm::stop, vm.canStopProperty().not());
         Button step = button("step", "button.step", vm::stepOnce, vm.canStepProperty().not());
-        step.setTooltip(new Tooltip(text.get("tooltip.step")));
+        step.setTooltip(Tips.of(text.get("tooltip.step")));
         Button open = button("openRun", "button.openRun", this::openRun, vm.canStartProperty().not());
-        open.setTooltip(new Tooltip(text.get("tooltip.openRun")));
+        open.setTooltip(Tips.of(text.get("tooltip.openRun")));
         Button cont = button("continue", "button.continue", this::continueTraining, vm.canContinueProperty().not());
-        cont.setTooltip(new Tooltip(text.get("tooltip.continue")));
+        cont.setTooltip(Tips.of(text.get("tooltip.continue")));
         Label state = new Label();
         state.setId("stateLabel");
         state.textProperty().bind(Bindings.createStringBinding(() -> stateText(vm.stateProperty().get()),
@@ -272,7 +272,7 @@ public final class TrainView extends BorderPane implements Disposable {
 
         Button exportGif = new Button(text.get("button.exportGif"));
         exportGif.setId("exportGif");
-        exportGif.setTooltip(new Tooltip(text.get("tooltip.exportGif")));
+        exportGif.setTooltip(Tips.of(text.get("tooltip.exportGif")));
         exportGif.disableProperty().bind(Bindings.isEmpty(vm.samples()));
         exportGif.setOnAction(e -> exportGif());
         Region pickGrow = new Region();
@@ -321,7 +321,7 @@ public final class TrainView extends BorderPane implements Disposable {
             }
             return Double.isNaN(r) ? text.format("label.augment", p) : text.format("label.augmentAda", p, r);
         }, vm.augmentPProperty(), vm.augmentRProperty()));
-        augment.setTooltip(new Tooltip(text.get("label.augment.help")));
+        augment.setTooltip(Tips.of(text.get("label.augment.help")));
         Label elapsed = new Label();
         elapsed.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.elapsed",
                 TrainText.clock(vm.elapsedSecondsProperty().get())), vm.elapsedSecondsProperty()));
@@ -350,7 +350,7 @@ public final class TrainView extends BorderPane implements Disposable {
         // Unobtrusive: a count with the newest in view; all of them on hover.
         warningsLabel.setText("⚠ " + text.format("label.warnings", w.size()) + ": " + w.get(w.size() - 1));
         warningsLabel.setMaxWidth(520);
-        warningsLabel.setTooltip(new Tooltip(String.join("\n", w)));
+        warningsLabel.setTooltip(Tips.of(String.join("\n", w)));
     }
 
     private void openRun() {
