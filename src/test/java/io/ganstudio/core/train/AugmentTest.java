@@ -12,7 +12,7 @@ class AugmentTest {
         assertEquals(Augment.DIFFAUGMENT, Augment.AUTO.resolve(248, 3), "a small colour folder");
         assertEquals(Augment.DIFFAUGMENT, Augment.AUTO.resolve(Augment.AUTO_MAX_IMAGES, 3));
         assertEquals(Augment.OFF, Augment.AUTO.resolve(Augment.AUTO_MAX_IMAGES + 1, 3), "a large colour folder");
-        assertEquals(Augment.OFF, Augment.AUTO.resolve(500, 1), "500 grayscale images train worse with it");
+        assertEquals(Augment.OFF, Augment.AUTO.resolve(500, 1), "500 grayscale images train worse with it at the default length");
         assertEquals(Augment.OFF, Augment.AUTO.resolve(10_000, 1), "the built-in data");
     }
 
