@@ -58,10 +58,11 @@ final class TrainOptions {
     @Option(names = "--augment", paramLabel = "KIND", defaultValue = "auto", converter = Converters.AugmentKind.class,
             description = "Augment what the discriminator sees: diffaugment (colour, translation, cutout; grayscale "
                     + "images are only translated), ada "
-                    + "(the same with an adaptive probability), off, or auto (diffaugment for colour datasets of up "
-                    + "to " + Augment.AUTO_MAX_IMAGES + " images, otherwise off: a small colour folder at 64x64 "
-                    + "trains only with it; 500 grayscale images train worse with it up to about 3,000 steps and much better "
-                    + "in longer runs: choose diffaugment for those; README). Samples are never "
+                    + "(the same with an adaptive probability), off, or auto (diffaugment for datasets of up to "
+                    + Augment.AUTO_MAX_IMAGES + " images, grayscale ones only when the run shows each image at least "
+                    + Augment.AUTO_GRAYSCALE_MIN_PASSES + " times; otherwise off: a small colour folder at 64x64 "
+                    + "trains only with it; 500 grayscale images train worse with it up to 3,000 steps and far "
+                    + "better at 9,000; README). Samples are never "
                     + "augmented. Default: ${DEFAULT-VALUE}.")
     Augment augment;
 

@@ -76,7 +76,7 @@ public final class GanTrainer implements AutoCloseable {
         this.discriminatorOptimizer = adam(networks, train.discriminatorOptimizer(), false);
         this.loss = new GanLoss(train.loss(), train.labelSmoothing());
         this.average = train.emaDecay() > 0f ? new GeneratorAverage(networks, train.emaDecay()) : null;
-        this.augment = train.augment().resolve(data.count(), data.channels());
+        this.augment = train.augment().resolve(data.count(), data.channels(), train.steps(), train.batchSize());
         this.ada = augment == Augment.ADA ? new AdaptiveAugment(train.batchSize()) : null;
         this.noise = Rng.derive(train.seed(), 3);
         this.fixedNoise = fixedNoise(model, train);

@@ -43,7 +43,7 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
 
     /**
      * A new run's settings (the studio's and the command line's defaults): {@link Augment#AUTO} augmentation, which
-     * is on for small colour datasets only, and no generator average, measured worse at the lengths there was CPU
+     * is on for small colour datasets and for long runs on small grayscale ones, and no generator average, measured worse at the lengths there was CPU
      * for (README, "Training well").
      */
     public static TrainConfig defaults() {

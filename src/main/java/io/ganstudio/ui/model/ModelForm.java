@@ -122,7 +122,8 @@ final class ModelForm extends VBox {
         ComboBox<Augment> augment = combo(List.of(Augment.values()), a -> Messages.get("augment." + a.name()));
         augment.setId("augment");
         augment.valueProperty().bindBidirectional(vm.augmentProperty());
-        augment.setTooltip(Tips.of(Messages.format("field.augment.help", Augment.AUTO_MAX_IMAGES)));
+        augment.setTooltip(Tips.of(Messages.format("field.augment.help", Augment.AUTO_MAX_IMAGES,
+                Augment.AUTO_GRAYSCALE_MIN_PASSES)));
         row(g, 1, "field.augment", augment);
         numberRow(g, 2, NumberField.EMA_DECAY);
         CheckBox conditional = new CheckBox(Messages.get("field.conditional.on"));

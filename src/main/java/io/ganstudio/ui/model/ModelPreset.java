@@ -63,7 +63,7 @@ public enum ModelPreset {
                         checkpointEvery, 3, 64)
                 : new TrainConfig(LossKind.BCE, 0f, adam, adam, 1, batch, 1L, steps, sampleEvery, checkpointEvery,
                         3, 64);
-        // Auto augmentation, as every new run: on for small colour datasets only (Augment.AUTO).
+        // Auto augmentation, as every new run: on for small datasets (grayscale ones in long runs only; Augment.AUTO).
         return base.withAugment(Augment.AUTO);
     }
 

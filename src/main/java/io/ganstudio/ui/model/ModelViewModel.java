@@ -248,7 +248,7 @@ public final class ModelViewModel {
         TrainConfig t = train.get();
         // The probe trains on a few random images: "auto" augmentation is decided by the loaded dataset.
         TrainConfig probe = datasetSize.get() > 0
-                ? t.withAugment(t.augment().resolve(datasetSize.get(), m.channels())) : t;
+                ? t.withAugment(t.augment().resolve(datasetSize.get(), m.channels(), t.steps(), t.batchSize())) : t;
         measuring.set(true);
         measureError.set(null);
         measurement = tasks.job(Messages.get("model.measure.task"),
