@@ -32,13 +32,14 @@ public final class GeneratorRunner implements AutoCloseable {
 
     private final ModelConfig model;
     private final long step;
-    private EngineThread<GanNetworks> engine;
+    private final EngineThread<GanNetworks> engine;
     // Touched only on the engine thread.
     private int largestBatch;
     /** A conditional run's class for every image, or -1: classes in turn (image i asks for class i mod count). */
     private volatile int fixedClass = -1;
 
-    private GeneratorRunner(ModelConfig model, long step) {
+    private GeneratorRunner(EngineThread<GanNetworks> engine, ModelConfig model, long step) {
+        this.engine = engine;
         this.model = model;
         this.step = step;
     }
@@ -51,14 +52,14 @@ public final class GeneratorRunner implements AutoCloseable {
     /** Builds the generator from a checkpoint's weights. Blocks while building: call it off the FX thread. */
     public static GeneratorRunner load(LoadedCheckpoint checkpoint) throws IOException {
         ModelConfig model = checkpoint.config().model();
-        GeneratorRunner runner = new GeneratorRunner(model, checkpoint.step());
         try {
-            runner.engine = EngineThread.start("generator-runner", "the generator is closed", manager -> {
-                GanNetworks networks = new GanNetworks(model, manager, checkpoint.config().train().seed());
-                networks.importGenerator(checkpoint.state().weights());
-                return networks;
-            });
-            return runner;
+            EngineThread<GanNetworks> engine = EngineThread.start("generator-runner", "the generator is closed",
+                    manager -> {
+                        GanNetworks networks = new GanNetworks(model, manager, checkpoint.config().train().seed());
+                        networks.importGenerator(checkpoint.state().weights());
+                        return networks;
+                    });
+            return new GeneratorRunner(engine, model, checkpoint.step());
         } catch (ExecutionException e) {
             throw new IOException("the generator in " + checkpoint.file().getFileName() + " could not be loaded: "
                     + e.getCause().getMessage(), e.getCause());
@@ -247,8 +248,6 @@ public final class GeneratorRunner implements AutoCloseable {
     /** Frees the engine memory after any requests already queued, and ends the thread. Does not wait. */
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
-        }
+        engine.close();
     }
 }

@@ -238,8 +238,10 @@ public final class GanTrainer implements AutoCloseable {
         NDArray real = sub.create(realBuffer, imageShape);
         NDArray z = sub.create(nextNoise(), latentShape);
         int[] labels = model.classCount() > 0 ? batchLabels : null;
+        int[] fakes = null;
         if (labels != null) {
             ModeSeeking.pairClasses(labels, fakeLabels);
+            fakes = fakeLabels;
         }
         NDArray lossD;
         NDArray realLogits;
@@ -247,10 +249,10 @@ public final class GanTrainer implements AutoCloseable {
         NDArray fake;
         networks.armPowerIteration();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            fake = networks.generate(z, labels != null ? fakeLabels : null, true);
+            fake = networks.generate(z, fakes, true);
             NDArray fakeForD = keepFake ? Autograd.detachedCopy(fake) : fake.stopGradient();
             realLogits = networks.discriminate(augmented(real), labels, true);
-            fakeLogits = networks.discriminate(augmented(fakeForD), labels != null ? fakeLabels : null, true);
+            fakeLogits = networks.discriminate(augmented(fakeForD), fakes, true);
             lossD = loss.discriminator(realLogits, fakeLogits);
             gc.backward(lossD);
         }

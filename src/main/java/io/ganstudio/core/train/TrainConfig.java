@@ -43,8 +43,8 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
 
     /**
      * A new run's settings (the studio's and the command line's defaults): {@link Augment#AUTO} augmentation, which
-     * is on for small colour datasets and for long runs on small grayscale ones, and no generator average, measured worse at the lengths there was CPU
-     * for (README, "Training well").
+     * is on for small colour datasets and for long runs on small grayscale ones, and no generator average, measured
+     * worse at the lengths there was CPU for (README, "Training well").
      */
     public static TrainConfig defaults() {
         return new TrainConfig(LossKind.BCE, 0f, AdamSettings.DCGAN, AdamSettings.DCGAN, 1, 64, 1L, 2000, 50, 500, 3,
