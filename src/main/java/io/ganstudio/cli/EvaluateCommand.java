@@ -287,6 +287,8 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("real_nearest_median", r.memorisation().medianRealDistance());
         m.put("close_threshold", r.memorisation().closeThreshold());
         m.put("close_share", r.memorisation().closeShare());
+        m.put("grid_samples", r.grid().samples());
+        m.put("grid_real", r.grid().real());
         m.put("seconds", r.seconds());
         return m;
     }

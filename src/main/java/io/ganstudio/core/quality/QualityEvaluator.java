@@ -56,6 +56,7 @@ public final class QualityEvaluator implements AutoCloseable {
     private final Ndb ndb;
     private final float[] realNearest;
     private final double realSpread;
+    private final double realGrid;
     private final FashionClassifier classifier;
     private final FeatureDistance.Reference realFeatures;
     private final EvaluatorCard card;
@@ -68,8 +69,9 @@ public final class QualityEvaluator implements AutoCloseable {
         int[] pick = subset(real.count(), options.realLimit(), options.seed());
         float[] raw = new float[pick.length * real.imageBytes()];
         real.fillBatch(pick, raw);
-        SampleImages realImages = new SampleImages(pick.length, real.channels(), real.imageSize(), raw)
-                .forPixelDistances(PIXEL_SIDE);
+        SampleImages fullSize = new SampleImages(pick.length, real.channels(), real.imageSize(), raw);
+        this.realGrid = GridPattern.share(fullSize);
+        SampleImages realImages = fullSize.forPixelDistances(PIXEL_SIDE);
         this.realCount = pick.length;
         this.pixelDims = realImages.imageFloats();
         this.realPixels = realImages.pixels();
@@ -149,8 +151,9 @@ public final class QualityEvaluator implements AutoCloseable {
         float[] nearest = Neighbours.find(manager, pixels.pixels(), n, realPixels, realCount, pixelDims, 1, false)
                 .nearestDistances();
         QualityReport.Memorisation memo = memorisation(nearest);
+        QualityReport.Grid grid = new QualityReport.Grid(GridPattern.share(samples), realGrid);
         return new QualityReport(n, realCount, cm, coverage, new QualityReport.Diversity(spread, realSpread), memo,
-                (System.nanoTime() - start) / 1e9);
+                grid, (System.nanoTime() - start) / 1e9);
     }
 
     private QualityReport.ClassifierMeasures classify(SampleImages samples) {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param seconds    wall time the measurement took
  */
 public record QualityReport(int samples, int realImages, ClassifierMeasures classifier, Ndb.Result coverage,
-                            Diversity diversity, Memorisation memorisation, double seconds) {
+                            Diversity diversity, Memorisation memorisation, Grid grid, double seconds) {
 
     /**
      * @param fid            Fréchet distance in the classifier's penultimate features (lower is better)
@@ -63,6 +63,20 @@ public record QualityReport(int samples, int realImages, ClassifierMeasures clas
 
         public double ratio() {
             return medianRealDistance == 0 ? 0 : medianSampleDistance / medianRealDistance;
+        }
+    }
+
+    /**
+     * The 2-pixel grid pattern ({@link GridPattern}): the share of the images' variance that repeats every 2 pixels.
+     *
+     * @param samples the samples' share
+     * @param real    the real images' share (about what content alone gives)
+     */
+    public record Grid(double samples, double real) {
+
+        /** The samples' share relative to the real images': about 1 is clean, well above 1 is a checkerboard. */
+        public double ratio() {
+            return real == 0 ? 0 : samples / real;
         }
     }
 }

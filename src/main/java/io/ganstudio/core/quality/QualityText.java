@@ -40,6 +40,9 @@ public final class QualityText {
                         + "closest 5%% of real pairs (about 5%% expected; near 100%% means copies)",
                 m.medianSampleDistance(), m.medianRealDistance(), m.ratio(), 100 * m.closeShare(),
                 m.closeThreshold()));
+        QualityReport.Grid g = r.grid();
+        lines.add(String.format(Locale.ROOT, "Grid pattern: %.4f of the samples' variance repeats every 2 pixels, "
+                + "real images %.4f (ratio %.1f; well above 1 is a checkerboard)", g.samples(), g.real(), g.ratio()));
         lines.add(String.format(Locale.ROOT, "(distances: RMS pixel difference, pixels in [-1, 1]; measured in %.1f s)",
                 r.seconds()));
         return lines;
