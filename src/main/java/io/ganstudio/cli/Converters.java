@@ -2,6 +2,7 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import picocli.CommandLine.ITypeConverter;
@@ -52,6 +53,17 @@ final class Converters {
         public Normalization convert(String value) {
             try {
                 return Normalization.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class UpsamplingKind implements ITypeConverter<Upsampling> {
+        @Override
+        public Upsampling convert(String value) {
+            try {
+                return Upsampling.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

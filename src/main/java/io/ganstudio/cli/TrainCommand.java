@@ -45,15 +45,18 @@ final class TrainCommand implements Callable<Integer> {
             "--verbose", "--quiet", "--quality-every");
 
     /** Why the options that a resume may not change are refused. */
-    private static final Map<String, String> RESUME_REFUSED = Map.of(
-            "--data", "the images are part of the run",
-            "--size", "it sets the networks' shapes, so the saved weights would not fit",
-            "--latent", "it sets the networks' shapes, so the saved weights would not fit",
-            "--g-width", "it sets the networks' shapes, so the saved weights would not fit",
-            "--d-width", "it sets the networks' shapes, so the saved weights would not fit",
-            "--norm", "it sets the networks' layers, so the saved weights would not fit",
-            "--seed", "it fixes the sample noise and the data order of the whole run",
-            "--out", "the run stays in its own folder");
+    private static final Map<String, String> RESUME_REFUSED = Map.ofEntries(
+            Map.entry("--data", "the images are part of the run"),
+            Map.entry("--size", "it sets the networks' shapes, so the saved weights would not fit"),
+            Map.entry("--latent", "it sets the networks' shapes, so the saved weights would not fit"),
+            Map.entry("--g-width", "it sets the networks' shapes, so the saved weights would not fit"),
+            Map.entry("--d-width", "it sets the networks' shapes, so the saved weights would not fit"),
+            Map.entry("--norm", "it sets the networks' layers, so the saved weights would not fit"),
+            Map.entry("--spectral-norm", "it sets the networks' layers, so the saved weights would not fit"),
+            Map.entry("--conditional", "it sets the networks' layers, so the saved weights would not fit"),
+            Map.entry("--upsampling", "it sets the networks' layers, so the saved weights would not fit"),
+            Map.entry("--seed", "it fixes the sample noise and the data order of the whole run"),
+            Map.entry("--out", "the run stays in its own folder"));
 
     private static final int MAX_SKIPPED_SHOWN = 20;
 

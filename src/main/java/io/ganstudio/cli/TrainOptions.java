@@ -4,6 +4,7 @@ import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.LossKind;
@@ -47,6 +48,14 @@ final class TrainOptions {
     @Option(names = "--spectral-norm", description = "Spectral normalisation in every discriminator layer (instead "
             + "of batch norm there), as the SN + hinge preset of the studio does.")
     boolean spectralNorm;
+
+    @Option(names = "--upsampling", paramLabel = "HOW", converter = Converters.UpsamplingKind.class,
+            description = "How the generator doubles its side: transposed (4x4 transposed convolutions, the DCGAN "
+                    + "reference) or resize (nearest-neighbour upsampling, then a 3x3 convolution: no checkerboard "
+                    + "grid in the images, the same speed; README). Default: resize for networks of "
+                    + Upsampling.RESIZE_FROM_NETWORK_SIZE + "x" + Upsampling.RESIZE_FROM_NETWORK_SIZE
+                    + " and larger, transposed below.")
+    Upsampling upsampling;
 
     @Option(names = "--conditional", description = "A class-conditional GAN: the generator takes a class (a learned "
             + "embedding joined to z) and the discriminator a projection head; a mode-seeking term in the generator's "
@@ -177,9 +186,10 @@ final class TrainOptions {
      */
     GanConfig toConfig(DataSpec spec, long steps) {
         int side = imageSize(spec);
+        int networks = networkSize == null ? ModelConfig.recommendedNetworkSize(side) : networkSize;
         ModelConfig model = new ModelConfig(side, 3, latent, generatorWidth, discriminatorWidth, normalization,
-                networkSize == null ? ModelConfig.recommendedNetworkSize(side) : networkSize, spectralNorm)
-                .withConditional(conditional);
+                networks, spectralNorm).withConditional(conditional)
+                .withUpsampling(upsampling != null ? upsampling : Upsampling.recommendedFor(networks));
         TrainConfig defaults = TrainConfig.defaults();
         TrainConfig train = new TrainConfig(loss, labelSmoothing, new TrainConfig.AdamSettings(lrG, beta1G, beta2G),
                 new TrainConfig.AdamSettings(lrD, beta1D, beta2D), discriminatorSteps, batch, seed, steps,

@@ -112,10 +112,12 @@ class CliEndToEndTest {
     @Order(2)
     void resumeRefusesSettingsThatChangeTheNetworksShapes() throws IOException {
         String config = Files.readString(run.resolve("config.json"));
-        CliRun r = CliRun.of("train", "--resume", run.toString(), "--latent", "16", "--seed", "3");
+        CliRun r = CliRun.of("train", "--resume", run.toString(), "--latent", "16", "--seed", "3",
+                "--upsampling", "resize");
         assertEquals(Cli.USAGE, r.exitCode());
         assertTrue(r.err().contains("--latent cannot change") && r.err().contains("shapes"), r.err());
         assertTrue(r.err().contains("--seed cannot change"), r.err());
+        assertTrue(r.err().contains("--upsampling cannot change") && r.err().contains("layers"), r.err());
         assertEquals(config, Files.readString(run.resolve("config.json")));
     }
 

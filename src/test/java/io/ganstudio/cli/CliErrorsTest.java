@@ -88,7 +88,7 @@ class CliErrorsTest {
         CliRun r = CliRun.of("train", "--help");
         assertEquals(Cli.OK, r.exitCode());
         for (String option : new String[] {"--data", "--size", "--latent", "--g-width", "--d-width", "--norm",
-                "--loss", "--label-smoothing", "--lr-g", "--lr-d", "--beta1-g", "--beta2-g", "--beta1-d",
+                "--upsampling", "--loss", "--label-smoothing", "--lr-g", "--lr-d", "--beta1-g", "--beta2-g", "--beta1-d",
                 "--beta2-d", "--d-steps", "--batch", "--steps", "--epochs", "--seed", "--sample-every",
                 "--checkpoint-every", "--keep-checkpoints", "--out", "--resume", "--cache", "--verbose", "--quiet"}) {
             assertTrue(r.out().contains(option), "help lacks " + option);

@@ -2,6 +2,7 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.TrainConfig;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TrainOptionsTest {
     void optionsReachTheConfig() {
         TrainCommand cmd = new TrainCommand();
         new CommandLine(cmd).parseArgs("--size", "32", "--loss", "hinge", "--norm", "none", "--lr-d", "0.0004",
-                "--d-steps", "2", "--seed", "7");
+                "--d-steps", "2", "--seed", "7", "--upsampling", "resize");
         GanConfig c = cmd.options.toConfig(DataSpec.builtIn(), 10);
         assertEquals(32, c.model().imageSize());
         assertEquals("hinge", c.train().loss().cliName());
@@ -34,5 +35,6 @@ class TrainOptionsTest {
         assertEquals(0.0004f, c.train().discriminatorOptimizer().learningRate());
         assertEquals(2, c.train().discriminatorSteps());
         assertEquals(7L, c.train().seed());
+        assertEquals(Upsampling.RESIZE_CONV, c.model().upsampling());
     }
 }

@@ -43,6 +43,11 @@ public final class Autograd {
         ((MxNDArray) array).waitToRead();
     }
 
+    /** Whether autograd records on this thread now (inside a gradient collector). */
+    public static boolean isRecording() {
+        return MxGradientCollector.isRecording();
+    }
+
     /** Runs {@code work} with autograd recording paused: arrays it makes have no history and cost no graph. */
     public static <T> T unrecorded(java.util.function.Supplier<T> work) {
         boolean wasRecording = MxGradientCollector.setRecording(false);

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * DCGAN generator and discriminator (Radford et al. 2015) for every supported image size.
- * Generator: z (as latent x 1 x 1) -> transposed convs doubling the side -> Tanh image in [-1, 1].
+ * Generator: z (as latent x 1 x 1) -> transposed convs (or resize convs, {@link Upsampling}) doubling the side ->
+ * Tanh image in [-1, 1].
  * Discriminator: strided convs halving the side, LeakyReLU 0.2 -> one logit per image.
  * With batch norm no layer has a bias, as in the reference (batch norm's beta makes it redundant); without batch
  * norm ({@code --norm none}) every layer has one, or G(0) would be a flat grey image whatever was learnt.
@@ -36,11 +37,13 @@ public final class Dcgan {
         int size = c.baseSize();
         layers.add(new LayerSpec(LayerSpec.Kind.TRANSPOSED_CONV, c.latentSize(), ch, size, 1, 0, 1, size, bn,
                 LayerSpec.Activation.RELU, !bn));
+        boolean resize = c.upsampling() == Upsampling.RESIZE_CONV;
         for (int i = 0; i < stages; i++) {
             boolean last = i == stages - 1;
             int out = last ? c.channels() : ch / 2;
-            layers.add(new LayerSpec(LayerSpec.Kind.TRANSPOSED_CONV, ch, out, 4, 2, 1, size, size * 2,
-                    bn && !last, last ? LayerSpec.Activation.TANH : LayerSpec.Activation.RELU, !bn));
+            layers.add(new LayerSpec(resize ? LayerSpec.Kind.RESIZE_CONV : LayerSpec.Kind.TRANSPOSED_CONV, ch, out,
+                    resize ? 3 : 4, 2, 1, size, size * 2, bn && !last,
+                    last ? LayerSpec.Activation.TANH : LayerSpec.Activation.RELU, !bn));
             ch = out;
             size *= 2;
         }
@@ -70,7 +73,9 @@ public final class Dcgan {
     public static Block generator(ModelConfig c) {
         SequentialBlock g = new SequentialBlock();
         for (LayerSpec l : generatorLayers(c)) {
-            g.add(new TransposedConv2d(l.outChannels(), l.kernel(), l.stride(), l.padding(), l.bias()));
+            g.add(l.kind() == LayerSpec.Kind.RESIZE_CONV
+                    ? new TransposedConv2d(l.outChannels(), 4, 2, 1, l.bias(), true)
+                    : new TransposedConv2d(l.outChannels(), l.kernel(), l.stride(), l.padding(), l.bias()));
             addNormAndActivation(g, l);
         }
         int m = c.networkMargin();

@@ -12,6 +12,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.ganstudio.core.train.Rng;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class GanNetworks implements AutoCloseable {
     private final ModelConfig config;
     private final NDManager manager;
     private final Block generator;
+    private final List<TransposedConv2d> resizeConvolutions = new ArrayList<>();
     private final Block discriminator;
     private final ParameterStore store;
 
@@ -52,6 +54,7 @@ public final class GanNetworks implements AutoCloseable {
             generator.initialize(manager, DataType.FLOAT32, latent);
             discriminator.initialize(manager, DataType.FLOAT32, images);
         }
+        collectResizeConvolutions(generator);
         Rng rng = Rng.derive(seed, 1);
         initWeights(generator, rng);
         initWeights(discriminator, rng);
@@ -88,6 +91,25 @@ public final class GanNetworks implements AutoCloseable {
 
     public NDManager manager() {
         return manager;
+    }
+
+    private void collectResizeConvolutions(Block block) {
+        for (Pair<String, Block> child : block.getChildren()) {
+            if (child.getValue() instanceof TransposedConv2d t && t.resize()) {
+                resizeConvolutions.add(t);
+            }
+            collectResizeConvolutions(child.getValue());
+        }
+    }
+
+    /**
+     * Call after every backward pass that trains G, before its optimizer steps: a generator with resize
+     * convolutions hands their kernels' gradients on (see {@link TransposedConv2d}); others have nothing to do.
+     */
+    public void passGeneratorGradients() {
+        for (TransposedConv2d t : resizeConvolutions) {
+            t.passGradient();
+        }
     }
 
     /** Spectral normalisation (when on) refines its estimate once in the discriminator's next training pass. */

@@ -13,7 +13,11 @@ public record LayerSpec(Kind kind, int inChannels, int outChannels, int kernel, 
         this(kind, inChannels, outChannels, kernel, stride, padding, inSize, outSize, batchNorm, activation, false);
     }
 
-    public enum Kind { CONV, TRANSPOSED_CONV }
+    /**
+     * CONV and TRANSPOSED_CONV as their kernel, stride and padding say; RESIZE_CONV: nearest-neighbour upsampling by
+     * the stride, then a convolution with this kernel and padding (run as the transposed convolution it equals).
+     */
+    public enum Kind { CONV, TRANSPOSED_CONV, RESIZE_CONV }
 
     public enum Activation { RELU, LEAKY_RELU, TANH, NONE }
 
@@ -31,10 +35,12 @@ public record LayerSpec(Kind kind, int inChannels, int outChannels, int kernel, 
 
     /**
      * Multiply-adds counted as 2 FLOPs, for one image's forward pass. A convolution costs one MAC per weight per
-     * output pixel; a transposed convolution one MAC per weight per input pixel (the same work, seen from its input).
+     * output pixel; a transposed convolution one MAC per weight per input pixel (the same work, seen from its input);
+     * a resize convolution what the 4x4 transposed convolution it runs as costs.
      */
     public long forwardFlops() {
-        long weights = (long) inChannels * outChannels * kernel * kernel;
+        int runKernel = kind == Kind.RESIZE_CONV ? 4 : kernel;
+        long weights = (long) inChannels * outChannels * runKernel * runKernel;
         long pixels = kind == Kind.CONV ? (long) outSize * outSize : (long) inSize * inSize;
         long flops = 2 * weights * pixels;
         long outElems = (long) outChannels * outSize * outSize;
@@ -47,16 +53,20 @@ public record LayerSpec(Kind kind, int inChannels, int outChannels, int kernel, 
         return flops;
     }
 
-    /** e.g. "ConvT 4x4 /2, 256 -> 128, BN, ReLU". */
+    /** e.g. "ConvT 4x4 /2, 256 -> 128, BN, ReLU"; a resize convolution "Up x2 + Conv 3x3, 256 -> 128, BN, ReLU". */
     public String label() {
-        String op = kind == Kind.CONV ? "Conv" : "ConvT";
         String act = switch (activation) {
             case RELU -> ", ReLU";
             case LEAKY_RELU -> ", LeakyReLU 0.2";
             case TANH -> ", Tanh";
             case NONE -> "";
         };
-        return op + " " + kernel + "x" + kernel + " /" + stride + ", " + inChannels + " -> " + outChannels
+        String op = switch (kind) {
+            case CONV -> "Conv " + kernel + "x" + kernel + " /" + stride;
+            case TRANSPOSED_CONV -> "ConvT " + kernel + "x" + kernel + " /" + stride;
+            case RESIZE_CONV -> "Up x" + stride + " + Conv " + kernel + "x" + kernel;
+        };
+        return op + ", " + inChannels + " -> " + outChannels
                 + (batchNorm ? ", BN" : "") + act;
     }
 

@@ -24,23 +24,26 @@ import io.ganstudio.core.text.Phrase;
  *                      discriminator has a projection head (Miyato and Koyama 2018); false in older config.json files
  * @param classes       the class names of a conditional model, in label order; empty until the training session
  *                      takes them from the data (and always for an unconditional model)
+ * @param upsampling    how the generator doubles its side: transposed convolutions (the DCGAN reference, and what
+ *                      config.json files written before this setting existed mean) or resize convolutions
  */
 public record ModelConfig(int imageSize, int channels, int latentSize, int generatorWidth,
                           int discriminatorWidth, Normalization normalization, int networkSize,
-                          boolean spectralNorm, boolean conditional, List<String> classes) {
+                          boolean spectralNorm, boolean conditional, List<String> classes, Upsampling upsampling) {
 
     public static final List<Integer> SUPPORTED_SIZES = List.of(16, 28, 32, 64, 128);
 
     public ModelConfig {
         networkSize = networkSize == 0 ? imageSize : networkSize;
         classes = classes == null ? List.of() : List.copyOf(classes);
+        upsampling = upsampling == null ? Upsampling.TRANSPOSED_CONV : upsampling;
     }
 
     /** An unconditional model. */
     public ModelConfig(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
                        Normalization normalization, int networkSize, boolean spectralNorm) {
         this(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization, networkSize,
-                spectralNorm, false, List.of());
+                spectralNorm, false, List.of(), Upsampling.TRANSPOSED_CONV);
     }
 
     /** A new model with the recommended network size for its image size and no spectral normalisation. */
@@ -57,29 +60,35 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
 
     public ModelConfig withChannels(int newChannels) {
         return new ModelConfig(imageSize, newChannels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                networkSize, spectralNorm, conditional, classes);
+                networkSize, spectralNorm, conditional, classes, upsampling);
     }
 
     public ModelConfig withSpectralNorm(boolean on) {
         return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                networkSize, on, conditional, classes);
+                networkSize, on, conditional, classes, upsampling);
     }
 
     public ModelConfig withNetworkSize(int side) {
         return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                side, spectralNorm, conditional, classes);
+                side, spectralNorm, conditional, classes, upsampling);
     }
 
     /** Conditional on (its classes then come from the data) or off (no classes). */
     public ModelConfig withConditional(boolean on) {
         return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                networkSize, spectralNorm, on, on ? classes : List.of());
+                networkSize, spectralNorm, on, on ? classes : List.of(), upsampling);
     }
 
     /** A conditional model with these class names (label order). */
     public ModelConfig withClasses(List<String> names) {
         return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
-                networkSize, spectralNorm, true, names);
+                networkSize, spectralNorm, true, names, upsampling);
+    }
+
+    /** The same model with the generator upsampling this way. */
+    public ModelConfig withUpsampling(Upsampling how) {
+        return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,
+                networkSize, spectralNorm, conditional, classes, how);
     }
 
     /** Number of classes the networks are built for: 0 for an unconditional model. */

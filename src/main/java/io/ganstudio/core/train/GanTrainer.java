@@ -277,6 +277,7 @@ public final class GanTrainer implements AutoCloseable {
             NDArray diversity = conditional ? ModeSeeking.term(fakeFromD, noiseBuffer, model.latentSize()) : null;
             gc.backward(diversity == null ? lossG : lossG.add(diversity));
         }
+        networks.passGeneratorGradients();
         generatorOptimizer.update();
         return lossG;
     }

@@ -53,7 +53,7 @@ public final class LessonState {
         // What the form cannot hold (network size) or takes from the data (channels, classes) is not compared.
         ModelConfig comparable = new ModelConfig(l.imageSize(), f.channels(), l.latentSize(), l.generatorWidth(),
                 l.discriminatorWidth(), l.normalization(), f.networkSize(), l.spectralNorm(), l.conditional(),
-                f.classes());
+                f.classes(), l.upsampling());
         boolean same = lesson.data().equals(fromForm.data()) && lesson.train().equals(fromForm.train())
                 && comparable.equals(f);
         return same ? lesson : fromForm;

@@ -3,6 +3,7 @@ package io.ganstudio.ui.model;
 import io.ganstudio.ui.Tips;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.ui.Messages;
@@ -97,7 +98,12 @@ final class ModelForm extends VBox {
         ComboBox<Normalization> norm = combo(List.of(Normalization.values()),
                 n -> Messages.get("normalization." + n.name()));
         norm.valueProperty().bindBidirectional(vm.normalizationProperty());
-        row(g, r, "field.normalization", norm);
+        row(g, r++, "field.normalization", norm);
+        ComboBox<Upsampling> up = combo(List.of(Upsampling.values()), u -> Messages.get("upsampling." + u.name()));
+        up.setId("upsampling");
+        up.valueProperty().bindBidirectional(vm.upsamplingProperty());
+        up.setTooltip(Tips.of(Messages.get("field.upsampling.help")));
+        row(g, r, "field.upsampling", up);
         return section("model.section.network", g);
     }
 

@@ -2,6 +2,7 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.TrainConfig;
@@ -51,8 +52,9 @@ public enum ModelPreset {
     /** The preset's networks for images with this many channels (the dataset decides, not the preset). */
     public ModelConfig model(int channels) {
         requireReal();
-        return new ModelConfig(imageSize, channels, latent, width, width, Normalization.BATCH_NORM)
+        ModelConfig m = new ModelConfig(imageSize, channels, latent, width, width, Normalization.BATCH_NORM)
                 .withSpectralNorm(this == SN_HINGE_28);
+        return m.withUpsampling(Upsampling.recommendedFor(m.networkSize()));
     }
 
     public TrainConfig train() {

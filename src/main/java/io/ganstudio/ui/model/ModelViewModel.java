@@ -6,6 +6,7 @@ import io.ganstudio.core.model.LayerSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.LossKind;
@@ -48,6 +49,7 @@ public final class ModelViewModel {
     private final ObjectProperty<Integer> imageSize = new SimpleObjectProperty<>(this, "imageSize");
     private final ObjectProperty<Integer> channels = new SimpleObjectProperty<>(this, "channels");
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization");
+    private final ObjectProperty<Upsampling> upsampling = new SimpleObjectProperty<>(this, "upsampling");
     private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(this, "loss");
     private final BooleanProperty spectralNorm = new SimpleBooleanProperty(this, "spectralNorm");
     private final BooleanProperty conditional = new SimpleBooleanProperty(this, "conditional");
@@ -75,8 +77,15 @@ public final class ModelViewModel {
 
     public ModelViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
-        List<Observable> inputs = new ArrayList<>(List.of(imageSize, channels, normalization, loss, spectralNorm,
-                augment, conditional, dataClasses));
+        List<Observable> inputs = new ArrayList<>(List.of(imageSize, channels, normalization, upsampling, loss,
+                spectralNorm, augment, conditional, dataClasses));
+        // A new image size brings its recommended upsampling, unless the user chose another for the old size.
+        imageSize.addListener((o, before, after) -> {
+            if (!filling.get() && before != null && after != null && upsampling.get() == Upsampling.recommendedFor(
+                    ModelConfig.recommendedNetworkSize(before))) {
+                upsampling.set(Upsampling.recommendedFor(ModelConfig.recommendedNetworkSize(after)));
+            }
+        });
         for (NumberField f : NumberField.values()) {
             StringProperty p = new SimpleStringProperty(this, f.name());
             numbers.put(f, p);
@@ -106,6 +115,11 @@ public final class ModelViewModel {
 
     public ObjectProperty<Normalization> normalizationProperty() {
         return normalization;
+    }
+
+    /** How the generator doubles its side (transposed or resize convolutions). */
+    public ObjectProperty<Upsampling> upsamplingProperty() {
+        return upsampling;
     }
 
     public ObjectProperty<LossKind> lossProperty() {
@@ -159,6 +173,7 @@ public final class ModelViewModel {
             imageSize.set(m.imageSize());
             channels.set(m.channels());
             normalization.set(m.normalization());
+            upsampling.set(m.upsampling());
             loss.set(t.loss());
             spectralNorm.set(m.spectralNorm());
             conditional.set(m.conditional());
@@ -284,7 +299,8 @@ public final class ModelViewModel {
         TrainConfig t = null;
         if (p.isEmpty()) {
             m = ConfigAssembly.model(imageSize.get(), channels.get(), normalization.get(), spectralNorm.get(), parsed)
-                    .withConditional(conditional.get() && dataClasses.get() >= 2);
+                    .withConditional(conditional.get() && dataClasses.get() >= 2)
+                    .withUpsampling(upsampling.get());
             t = ConfigAssembly.train(loss.get(), augment.get(), parsed);
             p.addAll(m.problems(Messages.locale()));
             p.addAll(t.problems(Messages.locale()));

@@ -3,6 +3,7 @@ package io.ganstudio.core.train;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.Dcgan;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Upsampling;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +35,7 @@ class OldConfigTest {
         assertFalse(c.model().spectralNorm());
         assertFalse(c.model().conditional(), "written before conditional models existed");
         assertEquals(0, c.model().classCount());
+        assertEquals(Upsampling.TRANSPOSED_CONV, c.model().upsampling(), "written before resize convolutions");
         assertEquals(0f, c.train().emaDecay());
         assertEquals(Augment.OFF, c.train().augment());
     }

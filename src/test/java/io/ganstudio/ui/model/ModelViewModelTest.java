@@ -2,6 +2,7 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.LossKind;
@@ -38,6 +39,20 @@ class ModelViewModelTest {
         assertEquals("64", vm.text(NumberField.DISCRIMINATOR_WIDTH).get());
         assertEquals(ModelPreset.DCGAN_64, vm.presetProperty().get());
         assertEquals(5, vm.generatorLayersProperty().size());
+        assertEquals(Upsampling.RESIZE_CONV, vm.config().model().upsampling(), "64x64 networks resize");
+    }
+
+    @Test
+    void theImageSizeBringsItsUpsamplingUnlessTheUserChoseAnother() {
+        assertEquals(Upsampling.TRANSPOSED_CONV, vm.upsamplingProperty().get(), "the classroom preset, 28x28");
+        vm.imageSizeProperty().set(64);
+        assertEquals(Upsampling.RESIZE_CONV, vm.upsamplingProperty().get());
+        vm.imageSizeProperty().set(32);
+        assertEquals(Upsampling.TRANSPOSED_CONV, vm.upsamplingProperty().get());
+        vm.upsamplingProperty().set(Upsampling.RESIZE_CONV);
+        assertEquals(Upsampling.RESIZE_CONV, vm.config().model().upsampling());
+        vm.imageSizeProperty().set(16);
+        assertEquals(Upsampling.RESIZE_CONV, vm.upsamplingProperty().get(), "the user's choice stays");
     }
 
     @Test
