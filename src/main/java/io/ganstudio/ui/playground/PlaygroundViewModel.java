@@ -100,7 +100,13 @@ public final class PlaygroundViewModel {
     private final List<ChartRow> rows = new ArrayList<>();
 
     // Worker side.
-    private final AtomicReference<PlaygroundFrame> latest = new AtomicReference<>();
+    private final AtomicReference<Tagged> latest = new AtomicReference<>();
+    /** The generation (see {@link #reset()}) whose networks the runner has now; set on the worker thread. */
+    private volatile long runnerGeneration;
+
+    /** A frame and the generation of the networks that drew it: a frame from before a reset is not shown. */
+    private record Tagged(PlaygroundFrame frame, long generation) {
+    }
     private final AtomicBoolean framePosted = new AtomicBoolean();
     private final PlaygroundRunner runner;
     // FX side.
@@ -182,6 +188,7 @@ public final class PlaygroundViewModel {
         ready.set(true);
         worker.execute(() -> {
             if (gen == generation.get()) {
+                runnerGeneration = gen;
                 runner.replace(new PlaygroundGan(config, real.get()));
             }
         });
@@ -331,7 +338,7 @@ public final class PlaygroundViewModel {
 
     /** Worker thread: keeps the newest frame and asks the FX thread to show it, unless a request is pending. */
     private void offer(PlaygroundFrame f) {
-        latest.set(f);
+        latest.set(new Tagged(f, runnerGeneration));
         if (framePosted.compareAndSet(false, true)) {
             fx.accept(this::showLatest);
         }
@@ -339,10 +346,12 @@ public final class PlaygroundViewModel {
 
     private void showLatest() {
         framePosted.set(false);
-        PlaygroundFrame f = latest.get();
-        if (f == null || f == frame.get()) {
+        Tagged t = latest.get();
+        // Both the reset that moves the generation on and this run on the FX thread: no stale frame gets through.
+        if (t == null || t.generation() != generation.get() || t.frame() == frame.get()) {
             return;
         }
+        PlaygroundFrame f = t.frame();
         frame.set(f);
         step.set(f.step());
         explanation.set(f.phase() == null ? "" : explain(f));
