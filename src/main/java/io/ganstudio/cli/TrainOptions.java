@@ -58,7 +58,8 @@ final class TrainOptions {
     Upsampling upsampling;
 
     @Option(names = "--conditional", description = "A class-conditional GAN: the generator takes a class (a learned "
-            + "embedding joined to z) and the discriminator a projection head; a mode-seeking term in the generator's "
+            + "embedding joined to z) and the discriminator a projection head, whose class logits are also trained as "
+            + "a classifier (so each image looks like its class); a mode-seeking term in the generator's "
             + "loss keeps z in use within a class. Needs data with at least two classes "
             + "(class subfolders, or the built-in set's ten); sample grids then show one row per class, and "
             + "generate takes --class.")

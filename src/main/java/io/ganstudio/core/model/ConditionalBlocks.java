@@ -98,9 +98,11 @@ public final class ConditionalBlocks {
     }
 
     /**
-     * Discriminator: inputs (images, one-hot (n, classes)); output logits (n, 1). Runs the plain discriminator's
-     * layers one by one so that it can keep the last hidden features (its last two layers are the logit
-     * convolution and the flattening).
+     * Discriminator: inputs (images, one-hot (n, classes)); outputs the logits (n, 1) and the class logits
+     * (n, classes): the projection embedding's inner product with the features for every class, of which the
+     * projection head adds the asked-for class's to the logit (P2GAN, Han et al. 2021, trains them as a classifier).
+     * Runs the plain discriminator's layers one by one so that it can keep the last hidden features (its last two
+     * layers are the logit convolution and the flattening).
      */
     public static final class Discriminator extends AbstractBlock {
         private final Block body;
@@ -136,8 +138,9 @@ public final class ConditionalBlocks {
                 logit = layers.get(i).forward(store, logit, training, params);
             }
             NDArray v = store.getValue(embedding, h.getDevice(), training);
-            NDArray projection = inputs.get(1).matMul(v).mul(h.sum(new int[] {2, 3})).sum(new int[] {1}, true);
-            return new NDList(logit.singletonOrThrow().add(projection));
+            NDArray pooled = h.sum(new int[] {2, 3});
+            NDArray projection = inputs.get(1).matMul(v).mul(pooled).sum(new int[] {1}, true);
+            return new NDList(logit.singletonOrThrow().add(projection), pooled.matMul(v.transpose()));
         }
 
         @Override
@@ -152,7 +155,7 @@ public final class ConditionalBlocks {
 
         @Override
         public Shape[] getOutputShapes(Shape[] inputs) {
-            return new Shape[] {new Shape(inputs[0].get(0), 1)};
+            return new Shape[] {new Shape(inputs[0].get(0), 1), new Shape(inputs[0].get(0), classes)};
         }
     }
 }

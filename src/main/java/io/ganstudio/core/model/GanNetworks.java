@@ -144,7 +144,16 @@ public final class GanNetworks implements AutoCloseable {
 
     /** D(x, class): logits, shape (n); labels is null for an unconditional discriminator. */
     public NDArray discriminate(NDArray images, int[] labels, boolean training) {
-        return discriminator.forward(store, inputs(images, labels), training).singletonOrThrow().reshape(-1);
+        return discriminator.forward(store, inputs(images, labels), training).get(0).reshape(-1);
+    }
+
+    /**
+     * D(x, class) of a conditional discriminator with its class logits: the logits (n) and the class logits
+     * (n, classes), the projection embedding's inner product with the features for every class.
+     */
+    public NDList discriminateWithClasses(NDArray images, int[] labels, boolean training) {
+        NDList out = discriminator.forward(store, inputs(images, labels), training);
+        return new NDList(out.get(0).reshape(-1), out.get(1));
     }
 
     private NDList inputs(NDArray x, int[] labels) {
