@@ -15,7 +15,7 @@ import java.util.prefs.Preferences;
 /**
  * The whole studio with the Train or Explore screen in front, for screenshots:
  * {@code train|explore en|ja [RUN_DIR [pick]]} (train with a RUN_DIR shows that run instead of training; pick
- * clicks the middle of its sample grid). Training starts on its own after a few seconds (the built-in data loads first).
+ * clicks the middle of its sample grid), or {@code model en|ja [PRESET]} (the Model screen with that preset chosen). Training starts on its own after a few seconds (the built-in data loads first).
  */
 public final class StudioShotHarness {
 
@@ -78,6 +78,16 @@ public final class StudioShotHarness {
                                         javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true,
                                         false, false, true, false, false, null))));
                     }, Throwable::printStackTrace));
+        } else if (screen.equals("model") && args.length > 2) {
+            // The Model screen with a preset chosen, e.g. DCGAN_64.
+            Thread.sleep(4000);
+            Platform.runLater(() -> {
+                Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<io.ganstudio.ui.model.ModelPreset> preset =
+                        (javafx.scene.control.ComboBox<io.ganstudio.ui.model.ModelPreset>) s.getScene().lookup("#preset");
+                preset.setValue(io.ganstudio.ui.model.ModelPreset.valueOf(args[2]));
+            });
         } else if (screen.equals("train")) {
             Thread.sleep(8000);
             Platform.runLater(() -> {
