@@ -66,6 +66,9 @@ final class NetworkDiagram extends VBox implements io.ganstudio.ui.fxutil.Dispos
     private static VBox box(LayerSpec layer) {
         Label op = new Label(layer.label());
         op.getStyleClass().add("layer-op");
+        // On a narrow window (a projector's 1280x800) the label wraps instead of losing its end to an ellipsis.
+        op.setWrapText(true);
+        op.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label shape = new Label(layer.outputShape());
         shape.getStyleClass().add("layer-shape");
         VBox b = new VBox(2, op, shape);

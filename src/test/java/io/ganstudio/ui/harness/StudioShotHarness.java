@@ -31,8 +31,10 @@ public final class StudioShotHarness {
             StudioApp app = new StudioApp(prefs, cache, true);
             Stage stage = new Stage();
             app.start(stage);
-            stage.setWidth(1440);
-            stage.setHeight(900);
+            // -Dshot.size=1280x800 for the projector-like size; 1440x900 otherwise.
+            String[] size = System.getProperty("shot.size", "1440x900").split("x");
+            stage.setWidth(Integer.parseInt(size[0]));
+            stage.setHeight(Integer.parseInt(size[1]));
             stage.setX(0);
             stage.setY(0);
             ((ButtonBase) stage.getScene().lookup("#nav-" + screen)).fire();
