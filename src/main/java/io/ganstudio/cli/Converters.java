@@ -8,65 +8,59 @@ import io.ganstudio.core.train.LossKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import java.util.function.Function;
+
 /** Parsers for option values whose command-line names differ from Java's enum names. */
 final class Converters {
 
     private Converters() {
     }
 
-    static final class Loss implements ITypeConverter<LossKind> {
+    /** A setting's own parser ({@code CliNamed.parse}), its message becoming picocli's usage error. */
+    private abstract static class Named<E> implements ITypeConverter<E> {
+        private final Function<String, E> parse;
+
+        Named(Function<String, E> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public LossKind convert(String value) {
+        public E convert(String value) {
             try {
-                return LossKind.parse(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
-    static final class AugmentKind implements ITypeConverter<Augment> {
-        @Override
-        public Augment convert(String value) {
-            try {
-                return Augment.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class Loss extends Named<LossKind> {
+        Loss() {
+            super(LossKind::parse);
         }
     }
 
-    static final class FitKind implements ITypeConverter<Fit> {
-        @Override
-        public Fit convert(String value) {
-            for (Fit f : Fit.values()) {
-                if (f.name().equalsIgnoreCase(value)) {
-                    return f;
-                }
-            }
-            throw new TypeConversionException("unknown fit '" + value + "': use resize or pad");
+    static final class AugmentKind extends Named<Augment> {
+        AugmentKind() {
+            super(Augment::parse);
         }
     }
 
-    static final class Norm implements ITypeConverter<Normalization> {
-        @Override
-        public Normalization convert(String value) {
-            try {
-                return Normalization.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class FitKind extends Named<Fit> {
+        FitKind() {
+            super(Fit::parse);
         }
     }
 
-    static final class UpsamplingKind implements ITypeConverter<Upsampling> {
-        @Override
-        public Upsampling convert(String value) {
-            try {
-                return Upsampling.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class Norm extends Named<Normalization> {
+        Norm() {
+            super(Normalization::parse);
+        }
+    }
+
+    static final class UpsamplingKind extends Named<Upsampling> {
+        UpsamplingKind() {
+            super(Upsampling::parse);
         }
     }
 }

@@ -84,6 +84,13 @@ class CliErrorsTest {
     }
 
     @Test
+    void aSettingsUnknownValueSaysWhatItAccepts() {
+        assertTrue(usageError("train", "--upsampling", "bilinear").err().contains("use transposed or resize"));
+        assertTrue(usageError("train", "--fit", "stretch").err().contains("use resize or pad"));
+        assertTrue(usageError("train", "--loss", "wgan").err().contains("use bce, lsgan or hinge"));
+    }
+
+    @Test
     void helpListsEveryTrainOption() {
         CliRun r = CliRun.of("train", "--help");
         assertEquals(Cli.OK, r.exitCode());

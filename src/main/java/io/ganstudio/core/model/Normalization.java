@@ -1,7 +1,9 @@
 package io.ganstudio.core.model;
 
+import io.ganstudio.core.text.CliNamed;
+
 /** Normalisation used in the hidden layers of both networks. */
-public enum Normalization {
+public enum Normalization implements CliNamed {
     BATCH_NORM("batch-norm"),
     NONE("none");
 
@@ -11,16 +13,12 @@ public enum Normalization {
         this.cliName = cliName;
     }
 
+    @Override
     public String cliName() {
         return cliName;
     }
 
     public static Normalization parse(String text) {
-        for (Normalization n : values()) {
-            if (n.cliName.equalsIgnoreCase(text) || n.name().equalsIgnoreCase(text)) {
-                return n;
-            }
-        }
-        throw new IllegalArgumentException("unknown normalization '" + text + "': use batch-norm or none");
+        return CliNamed.parse(Normalization.class, "normalization", text);
     }
 }

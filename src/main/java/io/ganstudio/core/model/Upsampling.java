@@ -1,5 +1,7 @@
 package io.ganstudio.core.model;
 
+import io.ganstudio.core.text.CliNamed;
+
 /**
  * How the generator doubles its feature maps' side in each upsampling stage.
  * Transposed convolutions (4x4, stride 2) are the DCGAN reference; their kernels overlap unevenly and can leave a
@@ -7,7 +9,7 @@ package io.ganstudio.core.model;
  * 3x3 convolution; Odena et al. 2016) cannot make one from a flat input, and here costs the same time (see
  * {@link TransposedConv2d}).
  */
-public enum Upsampling {
+public enum Upsampling implements CliNamed {
     TRANSPOSED_CONV("transposed"),
     RESIZE_CONV("resize");
 
@@ -23,6 +25,7 @@ public enum Upsampling {
         this.cliName = cliName;
     }
 
+    @Override
     public String cliName() {
         return cliName;
     }
@@ -33,11 +36,6 @@ public enum Upsampling {
     }
 
     public static Upsampling parse(String text) {
-        for (Upsampling u : values()) {
-            if (u.cliName.equalsIgnoreCase(text) || u.name().equalsIgnoreCase(text)) {
-                return u;
-            }
-        }
-        throw new IllegalArgumentException("unknown upsampling '" + text + "': use transposed or resize");
+        return CliNamed.parse(Upsampling.class, "upsampling", text);
     }
 }

@@ -1,10 +1,12 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.text.CliNamed;
+
 /**
  * Augmentation of what the discriminator sees (real and generated images, in both networks' steps), so that it
  * cannot memorise a small dataset. Never applied to samples.
  */
-public enum Augment {
+public enum Augment implements CliNamed {
     /**
      * DiffAugment for datasets of up to {@link #AUTO_MAX_IMAGES} images: colour ones always, grayscale ones when the
      * run shows the discriminator each image at least {@link #AUTO_GRAYSCALE_MIN_PASSES} times; otherwise none.
@@ -36,6 +38,7 @@ public enum Augment {
         this.cliName = cliName;
     }
 
+    @Override
     public String cliName() {
         return cliName;
     }
@@ -56,11 +59,6 @@ public enum Augment {
     }
 
     public static Augment parse(String text) {
-        for (Augment a : values()) {
-            if (a.cliName.equalsIgnoreCase(text) || a.name().equalsIgnoreCase(text)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown augmentation '" + text + "': use auto, diffaugment, ada or off");
+        return CliNamed.parse(Augment.class, "augmentation", text);
     }
 }

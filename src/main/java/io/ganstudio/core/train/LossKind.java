@@ -1,7 +1,9 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.text.CliNamed;
+
 /** The adversarial loss. */
-public enum LossKind {
+public enum LossKind implements CliNamed {
     /** Non-saturating binary cross-entropy on logits (the DCGAN paper's loss). */
     BCE("bce"),
     /** Least squares (LSGAN, Mao et al. 2017). */
@@ -15,16 +17,12 @@ public enum LossKind {
         this.cliName = cliName;
     }
 
+    @Override
     public String cliName() {
         return cliName;
     }
 
     public static LossKind parse(String text) {
-        for (LossKind k : values()) {
-            if (k.cliName.equalsIgnoreCase(text) || k.name().equalsIgnoreCase(text)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss '" + text + "': use bce, lsgan or hinge");
+        return CliNamed.parse(LossKind.class, "loss", text);
     }
 }
