@@ -1,5 +1,9 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.engine.EngineSetup;
+
+import java.util.function.BooleanSupplier;
+
 /**
  * Lets what the user touches go first: while a screen renders in answer to the user (a slider dragged in Explore),
  * a running training waits between steps, so that the render has the CPU cores to itself instead of sharing them
@@ -9,8 +13,11 @@ package io.ganstudio.session;
  * One per process ({@link #shared()}): the studio's renderers mark their work with {@link #begin()} and
  * {@link #end()}, the training loop asks {@link #awaitQuiet} before each step and, while the user is about, between
  * a step's discriminator and generator halves. The hand arrives before the drag: pointer movement over the sliders
- * calls {@link #touch()}, which closes the gate for the grace without a render, so that the step already running
- * finishes while the pointer travels to the thumb. The command line never interacts, so for it the gate is always
+ * calls {@link #touch()}, which splits the steps into halves from then on and, where the renders do not already
+ * run ahead of training ({@link EngineSetup#interactiveGoesFirst()}: Linux), closes the gate for the grace without a
+ * render, so that the step already running finishes while the pointer travels to the thumb. Where they do, the
+ * approach leaves training running (at its lower priority), and a half step in flight when the drag starts runs
+ * beside the first images without holding them up. The command line never interacts, so for it the gate is always
  * open.
  */
 public final class InteractionGate {
@@ -29,7 +36,8 @@ public final class InteractionGate {
     public static final long NEARBY_NANOS = 10_000_000_000L;
 
     private static final InteractionGate SHARED = new InteractionGate(System::nanoTime,
-            !"off".equals(System.getProperty("ganstudio.interactionGate")));
+            !"off".equals(System.getProperty("ganstudio.interactionGate")),
+            () -> !EngineSetup.interactiveGoesFirst());
 
     /** A clock, replaceable in tests. */
     @FunctionalInterface
@@ -39,6 +47,7 @@ public final class InteractionGate {
 
     private final Clock clock;
     private final boolean enabled;
+    private final BooleanSupplier approachCloses;
     private int inFlight;
     private long lastActivity;
     private boolean everActive;
@@ -60,8 +69,18 @@ public final class InteractionGate {
      *                -Dganstudio.interactionGate=off})
      */
     public InteractionGate(Clock clock, boolean enabled) {
+        this(clock, enabled, () -> true);
+    }
+
+    /**
+     * @param approachCloses whether {@link #touch()} closes the gate: not where the user's renders run ahead of
+     *                       training anyway ({@link EngineSetup#interactiveGoesFirst()}), so that a step in flight
+     *                       when a drag starts only delays its first image by a few milliseconds
+     */
+    public InteractionGate(Clock clock, boolean enabled, BooleanSupplier approachCloses) {
         this.clock = clock;
         this.enabled = enabled;
+        this.approachCloses = approachCloses;
     }
 
     public static InteractionGate shared() {
@@ -93,8 +112,8 @@ public final class InteractionGate {
 
     /**
      * The user's hand is on its way to a slider (the pointer moved over or was pressed on the slider area, or a
-     * slider got the keyboard focus): closes the gate for the grace, with no render in flight. Bounded by
-     * {@link #HOVER_LIMIT_NANOS}.
+     * slider got the keyboard focus): the user is {@link #nearby()}; unless renders run ahead of training anyway,
+     * also closes the gate for the grace, with no render in flight, bounded by {@link #HOVER_LIMIT_NANOS}.
      */
     public synchronized void touch() {
         letGo = false;
@@ -104,6 +123,9 @@ public final class InteractionGate {
         }
         lastTouch = now;
         everTouched = true;
+        if (!approachCloses.getAsBoolean()) {
+            return; // still "nearby": the step is split into halves, so a drag meets at most a half step
+        }
         long since = everRendered ? Math.max(streakStart, lastRender) : streakStart;
         if (now - since < HOVER_LIMIT_NANOS) {
             lastActivity = now;

@@ -163,4 +163,22 @@ class InteractionGateTest {
         clock.now += InteractionGate.GRACE_NANOS - 1;
         assertTrue(gate.busy(), "renders while the hand is on the slider keep the grace");
     }
+
+    @Test
+    void whereRendersGoFirstTheApproachAloneDoesNotHoldTrainingButADragDoes() {
+        SteppingClock clock = new SteppingClock(0);
+        InteractionGate gate = new InteractionGate(clock, true, () -> false);
+        gate.touch();
+        assertFalse(gate.busy(), "the pointer on its way to a slider: training goes on, at its lower priority");
+        assertTrue(gate.nearby(), "but the step is split into halves from now on");
+        gate.begin();
+        gate.end();
+        assertTrue(gate.busy(), "moving a slider still holds training for the grace");
+        gate.letGo();
+        gate.touch(); // the press of the next drag brings the grace back
+        gate.begin();
+        gate.end();
+        clock.now += InteractionGate.GRACE_NANOS - 1;
+        assertTrue(gate.busy());
+    }
 }

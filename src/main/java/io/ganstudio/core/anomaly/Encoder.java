@@ -13,6 +13,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.Dcgan;
 import io.ganstudio.core.model.LayerSpec;
 import io.ganstudio.core.model.ModelConfig;
@@ -49,7 +50,7 @@ final class Encoder implements AutoCloseable {
             }
             a.set(values);
         }
-        this.store = new ParameterStore(manager, false);
+        this.store = EngineSetup.parameterStore(manager);
     }
 
     private static Block build(ModelConfig c) {

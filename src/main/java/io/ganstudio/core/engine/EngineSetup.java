@@ -1,6 +1,11 @@
 package io.ganstudio.core.engine;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -18,8 +23,16 @@ import java.util.Map;
  */
 public final class EngineSetup {
 
+    /**
+     * The nice value of the studio's background engine work (training, evaluation) where {@link #interactiveDevice()}
+     * is split off: the lowest, so that whatever answers the user (Explore's renders, the JavaFX threads) takes the
+     * cores whenever it runs.
+     */
+    public static final int BACKGROUND_NICE = 19;
+
     private static EngineReport report;
     private static boolean interactive;
+    private static Device interactiveDevice;
 
     private EngineSetup() {
     }
@@ -27,7 +40,11 @@ public final class EngineSetup {
     /**
      * For the studio, before {@link #init()}: two MXNet worker threads instead of one, so that rendering in Explore
      * is not queued behind a whole training step (measured: slider redraw while training p50 490 ms -> 42 ms). The
-     * CLI keeps one, which trains faster (measured at 32x32: 391 vs 338 img/s).
+     * CLI keeps one, which trains faster (measured at 32x32: 391 vs 338 img/s). On Linux also the split of
+     * {@link #interactiveDevice()}: the user's renders on their own workers at normal priority, the rest at
+     * {@link #BACKGROUND_NICE}. (With the split but one worker per context, renders still waited behind training:
+     * first move of a drag p50 68 ms, measured; some of their small operations and MXNet's shared temporary space
+     * belong to context 0.)
      */
     public static synchronized void preferInteractive() {
         if (report != null) {
@@ -61,12 +78,108 @@ public final class EngineSetup {
         // The user's DJL_CACHE_DIR, else the app-data folder when installed, else DJL's default (~/.djl.ai).
         AppDirs.applyDjlCacheDefault();
         long t0 = System.nanoTime();
-        Engine engine = Engine.getEngine("MXNet");
+        Engine engine = interactive && !"off".equals(System.getProperty("ganstudio.prioritySplit"))
+                ? loadWithInteractiveDevice() : Engine.getEngine("MXNet");
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         report = new EngineReport(engine.getEngineName(), engine.getVersion(), cores,
                 Integer.parseInt(envOr(applied, "OMP_NUM_THREADS", Integer.toString(cores))),
                 envOr(applied, "OMP_WAIT_POLICY", "default"), Map.copyOf(applied), loadSeconds);
         return report;
+    }
+
+    /**
+     * Where work that answers the user runs (Explore's generator): in the studio on Linux, MXNet's CPU context 1,
+     * whose worker threads run at normal priority, while everything else (training above all) runs in context 0,
+     * whose workers run at {@link #BACKGROUND_NICE}. Both are the same CPU and memory; MXNet gives each context its
+     * own worker threads, and a thread's priority passes to the threads it creates (the workers' OpenMP helpers).
+     * Elsewhere (the command line, other systems) the ordinary CPU device. Valid after {@link #init()}.
+     */
+    public static synchronized Device interactiveDevice() {
+        return interactiveDevice != null ? interactiveDevice : Device.cpu();
+    }
+
+    /** Whether {@link #interactiveDevice()} is split off, so that the user's work goes first without waiting. */
+    public static synchronized boolean interactiveGoesFirst() {
+        return interactiveDevice != null;
+    }
+
+    /**
+     * Loads the engine on a thread at {@link #BACKGROUND_NICE} that also starts context 0's workers, so that they
+     * inherit its priority; then this thread (normal priority) starts context 1's. If the priority cannot be lowered
+     * (not Linux) or DJL has no such device, the engine loads as usual and nothing is split.
+     */
+    private static Engine loadWithInteractiveDevice() {
+        Engine[] loaded = new Engine[1];
+        boolean[] lowered = new boolean[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread background = new Thread(() -> {
+            try {
+                lowered[0] = ThreadNice.lowerCurrentThread(BACKGROUND_NICE);
+                loaded[0] = Engine.getEngine("MXNet");
+                if (lowered[0]) {
+                    startWorkers(Device.cpu());
+                }
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "mxnet-background");
+        background.start();
+        try {
+            background.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the engine", e);
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        if (lowered[0]) {
+            Device second = cpuContext(1);
+            if (second != null) {
+                startWorkers(second);
+                interactiveDevice = second;
+            }
+        }
+        return loaded[0];
+    }
+
+    /**
+     * A parameter store for blocks whose arrays live in {@code manager}: DJL's own, except on
+     * {@link #interactiveDevice()}. DJL's looks parameters up by the device their input reports in a hash map, and a
+     * CPU array made by an operation reports the plain CPU device (id -1) but one made by a manager that manager's
+     * device; CPU devices are equal whatever their id but hash by it, so on a second CPU context it finds nothing.
+     * Without copies (one device, no parameter server) its answer is the parameter's array; the store for that
+     * context gives exactly that, for any device.
+     */
+    public static ParameterStore parameterStore(NDManager manager) {
+        Device device = manager.getDevice();
+        if (Device.Type.CPU.equals(device.getDeviceType()) && device.getDeviceId() != Device.cpu().getDeviceId()) {
+            return new ParameterStore(manager, false) {
+                @Override
+                public NDArray getValue(Parameter parameter, Device any, boolean training) {
+                    return parameter == null ? null : parameter.getArray();
+                }
+            };
+        }
+        return new ParameterStore(manager, false);
+    }
+
+    /** Runs one small operation on {@code device}, so that MXNet creates its worker threads from this thread. */
+    private static void startWorkers(Device device) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            manager.create(new float[] {1f}).add(1f).toFloatArray();
+        }
+    }
+
+    /** DJL maps every CPU device to context 0 ({@code Device.of} and {@code Device.cpu(int)} both do). */
+    private static Device cpuContext(int id) {
+        try {
+            var constructor = Device.class.getDeclaredConstructor(String.class, int.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(Device.Type.CPU, id);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The report of the last {@link #init()}, or null before the engine was loaded. */

@@ -50,11 +50,21 @@ public final class EngineThread<S> implements AutoCloseable {
      */
     public static <S> EngineThread<S> start(String name, String closedMessage, Loader<S> loader)
             throws ExecutionException, InterruptedException {
+        return start(name, closedMessage, false, loader);
+    }
+
+    /**
+     * Like {@link #start(String, String, Loader)}; {@code interactive}: the work answers the user, so it runs on
+     * {@link EngineSetup#interactiveDevice()}, ahead of training.
+     */
+    public static <S> EngineThread<S> start(String name, String closedMessage, boolean interactive, Loader<S> loader)
+            throws ExecutionException, InterruptedException {
         EngineThread<S> t = new EngineThread<>(name, closedMessage);
         try {
             t.executor.submit(() -> {
                 EngineSetup.init();
-                t.manager = NDManager.newBaseManager();
+                t.manager = interactive ? NDManager.newBaseManager(EngineSetup.interactiveDevice())
+                        : NDManager.newBaseManager();
                 t.state = loader.load(t.manager);
                 return null;
             }).get();

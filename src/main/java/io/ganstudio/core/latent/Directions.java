@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ConditionalBlocks;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.TransposedConv2d;
@@ -95,7 +96,7 @@ public final class Directions {
                 ? c : null;
         Block plain = conditional != null ? conditional.body() : networks.generator();
         List<Block> layers = new ArrayList<>(plain.getChildren().values());
-        ParameterStore store = new ParameterStore(sub, false);
+        ParameterStore store = EngineSetup.parameterStore(sub);
         NDList parts = new NDList();
         for (int from = 0; from < samples; from += CHUNK) {
             int n = Math.min(CHUNK, samples - from);

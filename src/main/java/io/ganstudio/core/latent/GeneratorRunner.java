@@ -54,7 +54,7 @@ public final class GeneratorRunner implements AutoCloseable {
         ModelConfig model = checkpoint.config().model();
         try {
             EngineThread<GanNetworks> engine = EngineThread.start("generator-runner", "the generator is closed",
-                    manager -> {
+                    true, manager -> {
                         GanNetworks networks = new GanNetworks(model, manager, checkpoint.config().train().seed());
                         networks.importGenerator(checkpoint.state().weights());
                         return networks;

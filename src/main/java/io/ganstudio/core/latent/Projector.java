@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ConditionalBlocks;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
@@ -100,7 +101,7 @@ public final class Projector implements AutoCloseable {
         this.networks = networks;
         this.model = networks.config();
         this.manager = networks.manager().newSubManager();
-        this.store = new ParameterStore(manager, false);
+        this.store = EngineSetup.parameterStore(manager);
         Block g = networks.generator();
         this.generatorLayers = new ArrayList<>(
                 (g instanceof ConditionalBlocks.Generator c ? c.body() : g).getChildren().values());

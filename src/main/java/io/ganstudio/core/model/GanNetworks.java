@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.train.Rng;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class GanNetworks implements AutoCloseable {
         Rng rng = Rng.derive(seed, 1);
         initWeights(generator, rng);
         initWeights(discriminator, rng);
-        this.store = new ParameterStore(manager, false);
+        this.store = EngineSetup.parameterStore(manager);
     }
 
     private static void initWeights(Block block, Rng rng) {

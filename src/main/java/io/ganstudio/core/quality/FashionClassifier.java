@@ -59,7 +59,7 @@ public final class FashionClassifier implements AutoCloseable {
         this.head = new SequentialBlock().add(Linear.builder().setUnits(CLASSES).build());
         this.net = new SequentialBlock().add(features).add(head);
         net.initialize(manager, DataType.FLOAT32, new Shape(BATCH, 1, SIZE, SIZE));
-        this.store = new ParameterStore(manager, false);
+        this.store = EngineSetup.parameterStore(manager);
     }
 
     private static Conv2d conv(int filters) {

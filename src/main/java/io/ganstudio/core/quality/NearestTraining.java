@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class NearestTraining implements AutoCloseable {
         this.pixelDims = pixels.imageFloats();
         if (discriminator != null) {
             this.trunk = trunk(discriminator.discriminator());
-            this.store = new ParameterStore(manager, false);
+            this.store = EngineSetup.parameterStore(manager);
             float[] f = features(images);
             this.featureDims = f.length / real.count();
             this.realFeatures = f;

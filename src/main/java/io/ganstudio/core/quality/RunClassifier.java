@@ -71,7 +71,7 @@ public final class RunClassifier implements ClassDirections.Classifier, AutoClos
         this.shipped = shipped;
         this.padded = padded;
         this.cnn = cnn;
-        this.store = new ParameterStore(manager, false);
+        this.store = EngineSetup.parameterStore(manager);
         this.side = side;
         this.channels = channels;
         this.heldOutAccuracy = heldOutAccuracy;
@@ -149,7 +149,7 @@ public final class RunClassifier implements ClassDirections.Classifier, AutoClos
             int epochs = Math.max(1, Math.min(MAX_EPOCHS, MAX_STEPS / perEpoch));
             int steps = epochs * perEpoch;
             Loss loss = Loss.softmaxCrossEntropyLoss();
-            ParameterStore trainStore = new ParameterStore(m, false);
+            ParameterStore trainStore = EngineSetup.parameterStore(m);
             int imageFloats = data.imageBytes();
             float[] x = new float[BATCH * imageFloats];
             float[] y = new float[BATCH];

@@ -146,7 +146,10 @@ public final class UiBenchmark {
             return null;
         });
         waitUntil(() -> fx(() -> explore.mainImage().frame() != null));
-        System.out.println("interaction gate: " + ("off".equals(System.getProperty("ganstudio.interactionGate")) ? "off" : "on"));
+        System.out.println("interaction gate: " + ("off".equals(System.getProperty("ganstudio.interactionGate")) ? "off" : "on")
+                + "; Explore's renders ahead of training (own MXNet workers, training at nice "
+                + io.ganstudio.core.engine.EngineSetup.BACKGROUND_NICE + "): "
+                + (io.ganstudio.core.engine.EngineSetup.interactiveGoesFirst() ? "yes" : "no"));
         // Nobody about for longer than the gate's "nearby" window: the training's undisturbed speed.
         Thread.sleep(io.ganstudio.session.InteractionGate.NEARBY_NANOS / 1_000_000L + 1000);
         long before0 = onFx(() -> train.stepProperty().get());
