@@ -146,7 +146,8 @@ public final class UiBenchmark {
             return null;
         });
         waitUntil(() -> fx(() -> explore.mainImage().frame() != null));
-        System.out.println("interaction gate: " + ("off".equals(System.getProperty("ganstudio.interactionGate")) ? "off" : "on")
+        boolean gateOff = "off".equals(System.getProperty("ganstudio.interactionGate"));
+        System.out.println("interaction gate: " + (gateOff ? "off" : "on")
                 + "; Explore's renders ahead of training (own MXNet workers, training at nice "
                 + io.ganstudio.core.engine.EngineSetup.BACKGROUND_NICE + "): "
                 + (io.ganstudio.core.engine.EngineSetup.interactiveGoesFirst() ? "yes" : "no"));
