@@ -43,8 +43,8 @@ public final class EngineSetup {
      * CLI keeps one, which trains faster (measured at 32x32: 391 vs 338 img/s). On Linux also the split of
      * {@link #interactiveDevice()}: the user's renders on their own workers at normal priority, the rest at
      * {@link #BACKGROUND_NICE}. (With the split but one worker per context, renders still waited behind training:
-     * first move of a drag p50 68 ms, measured; some of their small operations and MXNet's shared temporary space
-     * belong to context 0.)
+     * first move of a drag p50 68 ms, measured; not traced further: MXNet shares its temporary-space resources among
+     * all CPU contexts, and DJL places operations without an input in context 0.)
      */
     public static synchronized void preferInteractive() {
         if (report != null) {
