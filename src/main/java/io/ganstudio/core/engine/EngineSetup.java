@@ -114,7 +114,7 @@ public final class EngineSetup {
         RuntimeException[] failed = new RuntimeException[1];
         Thread background = new Thread(() -> {
             try {
-                lowered[0] = ThreadNice.lowerCurrentThread(BACKGROUND_NICE);
+                lowered[0] = lowerCurrentThreadPriority(BACKGROUND_NICE);
                 loaded[0] = Engine.getEngine("MXNet");
                 if (lowered[0]) {
                     startWorkers(Device.cpu());
@@ -226,10 +226,36 @@ public final class EngineSetup {
         }
     }
 
+    /**
+     * Lowers the calling thread's priority to {@code nice} (0 normal .. 19 lowest) on Linux; threads it creates
+     * inherit it. Every user may lower it, not raise it back, so only for threads made for that purpose.
+     *
+     * @return whether it took effect (false on other systems, or where the C library does not allow it)
+     */
+    private static boolean lowerCurrentThreadPriority(int nice) {
+        if (!Platform.isLinux()) {
+            return false;
+        }
+        try {
+            int tid = LibC.INSTANCE.gettid();
+            return LibC.INSTANCE.setpriority(LibC.PRIO_PROCESS, tid, nice) == 0
+                    && LibC.INSTANCE.getpriority(LibC.PRIO_PROCESS, tid) == nice;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return false;
+        }
+    }
+
     private interface LibC extends Library {
         LibC INSTANCE = Native.load("c", LibC.class);
+        int PRIO_PROCESS = 0;
 
         int setenv(String name, String value, int overwrite);
+
+        int gettid();
+
+        int setpriority(int which, int who, int prio);
+
+        int getpriority(int which, int who);
     }
 
     private interface MsvcRt extends Library {
