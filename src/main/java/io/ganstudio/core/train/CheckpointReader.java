@@ -32,6 +32,21 @@ final class CheckpointReader {
     }
 
     static LoadedCheckpoint read(Path file, boolean generatorOnly) throws IOException {
+        return read(file, generatorOnly, false);
+    }
+
+    /**
+     * Checks everything but the arrays and the checksum: signature, format version, header, the file length the
+     * header implies, and that the step it holds is the one its name says. Cheap (the header only); what pruning
+     * checks before it deletes a file.
+     *
+     * @throws CorruptCheckpointException when any of these fails (the message says which)
+     */
+    static void verifyHeader(Path file) throws IOException {
+        read(file, true, true);
+    }
+
+    private static LoadedCheckpoint read(Path file, boolean generatorOnly, boolean headerOnly) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new CorruptCheckpointException(file, "the file is empty (its write never finished)");
@@ -51,6 +66,7 @@ final class CheckpointReader {
                         + " bytes) is impossible: the file is damaged");
             }
             Header header = parseHeader(file, in.readNBytes(headerBytes));
+            checkStep(file, header.step());
             long floats = header.arrays().stream().mapToLong(ArrayInfo::length).sum();
             long expected = CheckpointFormat.FIXED_BYTES + headerBytes + floats * Float.BYTES;
             if (size < expected) {
@@ -60,6 +76,9 @@ final class CheckpointReader {
             if (size > expected) {
                 throw new CorruptCheckpointException(file, "the file has " + (size - expected)
                         + " unexpected bytes at its end: it is damaged");
+            }
+            if (headerOnly) {
+                return null;
             }
             Map<String, Map<String, float[]>> sections = readArrays(header, in, generatorOnly);
             int computed = (int) checked.getChecksum().getValue();
@@ -87,6 +106,22 @@ final class CheckpointReader {
         if (version != CheckpointFormat.VERSION) {
             throw new CorruptCheckpointException(file, "its format version " + version + " is unknown: the file is "
                     + "damaged");
+        }
+    }
+
+    /**
+     * A step below 0 is impossible, and a checkpoint named for another step than the one it holds was renamed or
+     * copied by hand: resuming from it, or pruning by its name, would throw away the history its name claims.
+     */
+    private static void checkStep(Path file, long step) throws CorruptCheckpointException {
+        if (step < 0) {
+            throw new CorruptCheckpointException(file, "it holds step " + step + ", which is impossible: the file is "
+                    + "damaged");
+        }
+        long named = Checkpoints.stepOf(file);
+        if (named >= 0 && named != step) {
+            throw new CorruptCheckpointException(file, "it holds step " + step + ", not step " + named
+                    + " as its name says (was it renamed or copied?)");
         }
     }
 

@@ -23,6 +23,11 @@ import java.util.zip.CheckedOutputStream;
  * Checkpoint files in a run's {@code checkpoints/} folder, one per saved step: {@code step-0001234.gsc}
  * (see {@link CheckpointFormat}). Writes are atomic, reads verify everything, and a damaged newest checkpoint never
  * stops a resume: {@link #readLatest} falls back to the newest one that verifies.
+ *
+ * <p>Nothing is deleted on the strength of a name alone. A checkpoint that holds another step than its name says, a
+ * negative step, or that a newer GAN Studio wrote, is never used (reading it fails, saying why); pruning never deletes
+ * it; and a resume moves such files from after its step into {@code checkpoints/unreadable/} and says so
+ * ({@link #setAsideNewerThan}), so that nothing the app cannot read is lost or overwritten.
  */
 public final class Checkpoints {
 
@@ -35,13 +40,17 @@ public final class Checkpoints {
     /**
      * Writes the state as {@code step-NNNNNNN.gsc}, then deletes the oldest checkpoints beyond {@code keep} and any
      * interrupted writes. Checkpoints of later steps are deleted too: they belong to a history this run went back
-     * from (a resume from an older checkpoint), and leaving them would make the next resume pick them up.
+     * from (a resume from an older checkpoint), and leaving them would make the next resume pick them up. Only
+     * checkpoints whose header verifies are deleted or counted ({@link #isVerified}).
      *
      * @return the written file
      */
     public static Path write(Path checkpointDir, GanConfig config, TrainerState state, int keep) throws IOException {
         if (keep < 1) {
             throw new IllegalArgumentException("keep at least 1 checkpoint, not " + keep);
+        }
+        if (state.step() < 0) {
+            throw new IllegalArgumentException("a checkpoint's step is 0 or more, not " + state.step());
         }
         requireFinite(state);
         Path file = checkpointDir.resolve(fileName(state.step()));
@@ -189,20 +198,74 @@ public final class Checkpoints {
         return String.format("step-%07d.gsc", step);
     }
 
+    /** Where checkpoints that cannot be used are moved by {@link #setAsideNewerThan}, inside the checkpoints folder. */
+    public static final String UNREADABLE = "unreadable";
+
     /**
      * Deletes checkpoints after a step: when a run resumes from an older checkpoint (because the newer ones were
      * damaged, or the user chose to go back), the newer ones belong to a history the resumed run replaces.
+     * Only files verified as this format's checkpoints of the step their name says are deleted (see
+     * {@link #isVerified}); any other file is left where it is.
      */
     public static void deleteNewerThan(Path checkpointDir, long step) throws IOException {
         for (Path p : list(checkpointDir)) {
-            if (stepOf(p) > step) {
+            if (stepOf(p) > step && isVerified(p)) {
                 Files.deleteIfExists(p);
             }
         }
     }
 
+    /**
+     * Moves every checkpoint named for a step after {@code step} whose header does not verify (written by a newer
+     * GAN Studio, renamed or copied from another step, cut short, not a checkpoint) into
+     * {@code checkpoints/unreadable/}: kept for the person to look at, never deleted, and out of the way of the
+     * checkpoints the resumed run writes again under the same names. A name already taken there gets ".1", ".2"...
+     *
+     * @return one line per moved file: which, why, and where it went
+     */
+    public static List<String> setAsideNewerThan(Path checkpointDir, long step) throws IOException {
+        List<String> moved = new ArrayList<>();
+        for (Path p : list(checkpointDir)) {
+            if (stepOf(p) <= step) {
+                continue;
+            }
+            String problem = headerProblem(p);
+            if (problem == null) {
+                continue;
+            }
+            Path aside = Files.createDirectories(checkpointDir.resolve(UNREADABLE));
+            String name = p.getFileName().toString();
+            Path target = aside.resolve(name);
+            for (int i = 1; Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+                target = aside.resolve(name + "." + i);
+            }
+            Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            moved.add(problem + "; it was moved to " + checkpointDir.getFileName() + "/" + UNREADABLE + "/"
+                    + target.getFileName() + " (nothing was deleted)");
+        }
+        return moved;
+    }
+
+    /**
+     * Whether a file is a checkpoint of this format that holds the step its name says, at the length its header
+     * implies (the header is read, the arrays and checksum are not). Pruning deletes nothing else.
+     */
+    public static boolean isVerified(Path file) {
+        return headerProblem(file) == null;
+    }
+
+    private static String headerProblem(Path file) {
+        try {
+            CheckpointReader.verifyHeader(file);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Deletes the oldest verified checkpoints beyond {@code keep}; files that do not verify are not counted or deleted. */
     private static void prune(Path dir, int keep) throws IOException {
-        List<Path> files = list(dir);
+        List<Path> files = list(dir).stream().filter(Checkpoints::isVerified).toList();
         for (int i = 0; i < files.size() - keep; i++) {
             Files.deleteIfExists(files.get(i));
         }

@@ -344,10 +344,19 @@ public final class RunFolder implements AutoCloseable {
 
     /**
      * Prepares the folder to continue from a checkpoint: later metrics rows, sample grids and checkpoints belong
-     * to the history the resumed run will write again, so they are removed.
+     * to the history the resumed run will write again, so they are removed. Later files in checkpoints/ that do not
+     * verify as this format's checkpoint of the step their name says (a newer app's, a renamed copy, a damaged one)
+     * are not deleted: they are moved into checkpoints/unreadable/ (see {@link Checkpoints#setAsideNewerThan}).
+     *
+     * @param step the step of the checkpoint the run continues from, as read from inside it (0 or more)
+     * @return one line per checkpoint moved aside, saying why and where to
      */
-    public void rewindTo(long step) throws IOException {
+    public List<String> rewindTo(long step) throws IOException {
         requireTrainer();
+        if (step < 0) {
+            throw new IllegalArgumentException("a run cannot continue from step " + step);
+        }
+        List<String> setAside = Checkpoints.setAsideNewerThan(checkpointDir(), step);
         truncateMetricsAfter(step);
         for (Sample s : listSamples()) {
             if (s.step() > step) {
@@ -355,5 +364,6 @@ public final class RunFolder implements AutoCloseable {
             }
         }
         Checkpoints.deleteNewerThan(checkpointDir(), step);
+        return setAside;
     }
 }

@@ -180,6 +180,67 @@ class CheckpointsTest {
         assertEquals(List.of(resumed), Checkpoints.list(dir));
     }
 
+    @Test
+    void aCheckpointHoldingAnotherStepThanItsNameIsRefusedAndNeverUsed() throws IOException {
+        GanConfig config = TestStates.tinyConfig();
+        Path five = Checkpoints.write(dir, config, TestStates.state(5, 1), 5);
+        Checkpoints.write(dir, config, TestStates.state(10, 2), 5);
+        Path twenty = dir.resolve(Checkpoints.fileName(20));
+        Files.copy(five, twenty);
+        assertRefused(twenty, "holds step 5, not step 20");
+        LoadedCheckpoint c = Checkpoints.readLatest(dir);
+        assertEquals(10, c.step());
+        assertEquals(1, c.skippedNewer().size());
+        assertTrue(Files.exists(twenty));
+    }
+
+    @Test
+    void aNegativeStepIsRefusedAndCannotBeWritten() throws IOException {
+        Path file = Checkpoints.write(dir, TestStates.tinyConfig(), TestStates.state(20, 1), 5);
+        CheckpointEdits.setHeaderStep(file, -5);
+        assertRefused(file, "holds step -5, which is impossible");
+        assertThrows(IllegalArgumentException.class,
+                () -> Checkpoints.write(dir, TestStates.tinyConfig(), TestStates.state(-5, 1), 5));
+    }
+
+    @Test
+    void pruningNeverDeletesACheckpointItCannotVerify() throws IOException {
+        GanConfig config = TestStates.tinyConfig();
+        Path newer = Checkpoints.write(dir, config, TestStates.state(1, 1), 5);
+        CheckpointEdits.setNewerFormat(newer);
+        Path renamed = dir.resolve(Checkpoints.fileName(2));
+        Files.copy(Checkpoints.write(dir, config, TestStates.state(30, 1), 5), renamed);
+        for (long step : new long[] {10, 20}) {
+            Checkpoints.write(dir, config, TestStates.state(step, step), 1); // keeps 1, and deletes 30 as newer
+        }
+        assertEquals(List.of(1L, 2L, 20L), Checkpoints.list(dir).stream().map(Checkpoints::stepOf).toList());
+        assertTrue(Files.exists(newer) && Files.exists(renamed));
+
+        Path later = dir.resolve(Checkpoints.fileName(40));
+        Files.copy(newer, later);
+        Checkpoints.deleteNewerThan(dir, 0);
+        assertEquals(List.of(1L, 2L, 40L), Checkpoints.list(dir).stream().map(Checkpoints::stepOf).toList());
+    }
+
+    @Test
+    void setAsideMovesLaterUnreadableCheckpointsOutOfTheWay() throws IOException {
+        GanConfig config = TestStates.tinyConfig();
+        Checkpoints.write(dir, config, TestStates.state(10, 1), 5);
+        Path newer = Checkpoints.write(dir, config, TestStates.state(20, 1), 5);
+        CheckpointEdits.setNewerFormat(newer);
+        byte[] newerBytes = Files.readAllBytes(newer);
+        Files.createDirectories(dir.resolve(Checkpoints.UNREADABLE));
+        Files.write(dir.resolve(Checkpoints.UNREADABLE).resolve(newer.getFileName()), new byte[] {1});
+
+        List<String> moved = Checkpoints.setAsideNewerThan(dir, 10);
+        assertEquals(1, moved.size());
+        assertTrue(moved.get(0).contains("newer GAN Studio") && moved.get(0).contains("nothing was deleted"),
+                moved.get(0));
+        assertEquals(List.of(10L), Checkpoints.list(dir).stream().map(Checkpoints::stepOf).toList());
+        assertArrayEquals(newerBytes, Files.readAllBytes(dir.resolve(Checkpoints.UNREADABLE)
+                .resolve(newer.getFileName() + ".1")));
+    }
+
     private static void assertRefused(Path file, String reason) {
         CorruptCheckpointException e = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(file));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
