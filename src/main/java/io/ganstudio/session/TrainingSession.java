@@ -358,6 +358,31 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
             return null;
         }
+        // A resume checks everything it will rely on before it writes a byte: the metrics it will truncate and the
+        // checkpoint's fit to the model. A refusal leaves the run folder as it was.
+        if (!isNewRun) {
+            try {
+                folder.readMetrics();
+            } catch (IOException e) {
+                closeQuietly(folder);
+                fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("resume.unchangedFolder.advice"));
+                return null;
+            }
+        }
+        publish(new SessionEvent.Progress(Phrase.of("session.building"), -1));
+        GanTrainer trainer = new GanTrainer(config.model(), config.train(), data.dataset(), root);
+        if (checkpoint != null) {
+            try {
+                trainer.importState(withBatchSize(checkpoint, config.train().batchSize()));
+            } catch (IllegalArgumentException e) {
+                trainer.close();
+                closeQuietly(folder);
+                fail(Phrase.of("resume.modelMismatch", checkpoint.file().getFileName(), e.getMessage()),
+                        Phrase.of("resume.unchangedFolder.advice"));
+                return null;
+            }
+        }
+        List<String> setAside = List.of();
         try {
             if (!isNewRun) {
                 List<SettingsChange> changes = new ArrayList<>();
@@ -375,7 +400,13 @@ public final class TrainingSession implements AutoCloseable {
             }
             runDir = folder.dir();
             folder.writeDataReport(data.report().text());
+            if (!isNewRun) {
+                // Later rows, grids and checkpoints belong to a history the resumed run writes again; the step is
+                // the one read from inside the checkpoint resumed from.
+                setAside = folder.rewindTo(trainer.stepsDone());
+            }
         } catch (IOException e) {
+            trainer.close();
             closeQuietly(folder);
             fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
             return null;
@@ -383,31 +414,20 @@ public final class TrainingSession implements AutoCloseable {
         if (checkpoint != null) {
             lastGoodCheckpoint = checkpoint.file();
             for (String skipped : checkpoint.skippedNewer()) {
-                publish(new SessionEvent.Warning(Phrase.verbatim(skipped)));
+                if (setAside.stream().noneMatch(line -> line.startsWith(skipped))) {
+                    publish(new SessionEvent.Warning(Phrase.verbatim(skipped)));
+                }
             }
+        }
+        for (String moved : setAside) {
+            publish(new SessionEvent.Warning(Phrase.verbatim(moved)));
         }
         if (!data.report().skipped().isEmpty()) {
             publish(new SessionEvent.Warning(Phrase.of("session.skipped", data.report().skipped().size(),
                     folder.dataReport())));
         }
-        publish(new SessionEvent.Progress(Phrase.of("session.building"), -1));
-        GanTrainer trainer = new GanTrainer(config.model(), config.train(), data.dataset(), root);
-        try {
-            if (checkpoint != null) {
-                trainer.importState(withBatchSize(checkpoint, config.train().batchSize()));
-            }
-            if (!isNewRun) {
-                // Later rows, grids and checkpoints belong to a history the resumed run writes again.
-                folder.rewindTo(trainer.stepsDone());
-            }
-            if (trainer.stepsDone() == 0) {
-                publishGrid(folder, trainer);
-            }
-        } catch (IOException e) {
-            trainer.close();
-            closeQuietly(folder);
-            fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("session.readFailed.advice"));
-            return null;
+        if (trainer.stepsDone() == 0) {
+            publishGrid(folder, trainer);
         }
         QualityProbe probe = prepareProbe(root, folder, config, data, trainer);
         publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
@@ -535,7 +555,8 @@ public final class TrainingSession implements AutoCloseable {
                 publishGrid(folder, trainer);
             }
             probe(folder, trainer, probe);
-            if (step % trainer.trainConfig().checkpointEvery() == 0 && !writeCheckpoint(folder, trainer, pending)) {
+            if (step % trainer.trainConfig().checkpointEvery() == 0 && step < target
+                    && !writeCheckpoint(folder, trainer, pending, false)) {
                 return; // the weights are no longer finite: failed
             }
             if (once) {
@@ -586,6 +607,9 @@ public final class TrainingSession implements AutoCloseable {
             file = folder.writeSample(trainer.stepsDone(), grid);
         } catch (IOException e) {
             publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", e.getMessage())));
+        } catch (RuntimeException e) {
+            // A picture must never cost the checkpoint written after it (the final one on Ctrl-C, say).
+            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", e)));
         }
         publish(new SessionEvent.SampleGrid(trainer.stepsDone(), grid.width(), grid.height(), grid.argb(), file));
     }
@@ -593,9 +617,11 @@ public final class TrainingSession implements AutoCloseable {
     /**
      * Writes a checkpoint unless the state is no longer finite; then training has diverged (the weights went bad
      * before a loss showed it), the session fails naming the last good checkpoint, and this returns false.
-     * A checkpoint that cannot be written for another reason (disk full) is a warning: training goes on.
+     * A checkpoint that cannot be written for another reason (disk full) is a warning while training goes on; the
+     * final one (at the target, on stop) fails the session, since the steps since the last checkpoint are lost.
      */
-    private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer, List<StepMetrics> pending) {
+    private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer, List<StepMetrics> pending,
+                                    boolean last) {
         try {
             Path file = folder.writeCheckpoint(trainer.exportState());
             lastGoodCheckpoint = file;
@@ -606,6 +632,14 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.of("diverged.weights", e.step(), e.array()), divergenceAdvice());
             return false;
         } catch (IOException e) {
+            if (last) {
+                Path kept = lastGoodCheckpoint;
+                fail(Phrase.of("session.finalCheckpointFailed", trainer.stepsDone(), e.getMessage()),
+                        kept == null ? Phrase.of("session.finalCheckpointFailed.none")
+                                : Phrase.of("session.finalCheckpointFailed.advice", kept.toAbsolutePath(),
+                                Checkpoints.stepOf(kept)));
+                return false;
+            }
             publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", e.getMessage())));
             return true;
         }
@@ -623,7 +657,7 @@ public final class TrainingSession implements AutoCloseable {
         if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0) {
             publishGrid(folder, trainer);
         }
-        if (!discard && !writeCheckpoint(folder, trainer, pending)) {
+        if (!discard && !writeCheckpoint(folder, trainer, pending, true)) {
             return;
         }
         setState(SessionState.FINISHED);

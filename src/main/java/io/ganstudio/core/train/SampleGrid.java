@@ -219,9 +219,15 @@ public final class SampleGrid {
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
         }
+        // Through a memory cache: ImageIO's default for a plain stream is a cache file in the temporary folder, whose
+        // first use registers a JVM shutdown hook, which fails while the JVM is shutting down (the grid saved on
+        // Ctrl-C or SIGTERM) and leaves a second file to fill up a full disk.
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer");
+            try (javax.imageio.stream.ImageOutputStream png = new javax.imageio.stream.MemoryCacheImageOutputStream(
+                    out)) {
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("this Java runtime has no PNG writer");
+                }
             }
         });
     }
