@@ -5,18 +5,27 @@ import io.ganstudio.core.train.AtomicFiles;
 import io.ganstudio.core.train.GanJson;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A run's kept points and directions in latent space, as {@code latents.json} in the run folder: named bookmarks
  * (a seed, a projected photo, an edited point) and named directions (principal directions, class directions).
  * Written atomically, so a crash never leaves half a file; a damaged file is reported, never silently replaced.
+ * Several programs may hold the same book (the studio's Explore, the {@code directions} and {@code project}
+ * commands): each change is saved as a read-modify-write under a lock, so no one's bookmark or direction is lost to
+ * another's save.
  */
 public final class LatentBook {
 
@@ -106,24 +115,26 @@ public final class LatentBook {
     /** Adds or replaces (same name) a bookmark and saves the book. */
     public void put(Bookmark b) throws IOException {
         check(b.z());
-        bookmarks.removeIf(x -> x.name().equals(b.name()));
-        bookmarks.add(b);
-        save();
+        update(book -> {
+            book.bookmarks.removeIf(x -> x.name().equals(b.name()));
+            book.bookmarks.add(b);
+            return true;
+        });
     }
 
     /** Adds or replaces (same name) a direction and saves the book. */
     public void put(Direction d) throws IOException {
         check(d.z());
-        directions.removeIf(x -> x.name().equals(d.name()));
-        directions.add(d);
-        save();
+        update(book -> {
+            book.directions.removeIf(x -> x.name().equals(d.name()));
+            book.directions.add(d);
+            return true;
+        });
     }
 
     /** Removes the bookmark of that name (if any) and saves the book. */
     public void removeBookmark(String name) throws IOException {
-        if (bookmarks.removeIf(x -> x.name().equals(name))) {
-            save();
-        }
+        update(book -> book.bookmarks.removeIf(x -> x.name().equals(name)));
     }
 
     /**
@@ -133,23 +144,23 @@ public final class LatentBook {
      */
     public void renameBookmark(String old, String name) throws IOException {
         Objects.requireNonNull(name);
-        int i = indexOf(old);
-        if (i < 0) {
-            throw new IllegalArgumentException("there is no bookmark \"" + old + "\"");
-        }
-        if (!old.equals(name) && indexOf(name) >= 0) {
-            throw new IllegalArgumentException("a bookmark is already called \"" + name + "\"");
-        }
-        Bookmark b = bookmarks.get(i);
-        bookmarks.set(i, new Bookmark(name, b.z(), b.label(), b.source()));
-        save();
+        update(book -> {
+            int i = book.indexOf(old);
+            if (i < 0) {
+                throw new IllegalArgumentException("there is no bookmark \"" + old + "\"");
+            }
+            if (!old.equals(name) && book.indexOf(name) >= 0) {
+                throw new IllegalArgumentException("a bookmark is already called \"" + name + "\"");
+            }
+            Bookmark b = book.bookmarks.get(i);
+            book.bookmarks.set(i, new Bookmark(name, b.z(), b.label(), b.source()));
+            return true;
+        });
     }
 
     /** Removes the direction of that name (if any) and saves the book. */
     public void removeDirection(String name) throws IOException {
-        if (directions.removeIf(x -> x.name().equals(name))) {
-            save();
-        }
+        update(book -> book.directions.removeIf(x -> x.name().equals(name)));
     }
 
     private int indexOf(String name) {
@@ -165,6 +176,41 @@ public final class LatentBook {
         if (z.length != latentSize) {
             throw new IllegalArgumentException("this run's latent vectors have " + latentSize + " numbers, not "
                     + z.length);
+        }
+    }
+
+    /** One change to a book, applied to the file's current contents; returns whether anything changed. */
+    @FunctionalInterface
+    private interface Change {
+        boolean applyTo(LatentBook current);
+    }
+
+    /** One in-process lock per file: the operating system's file locks are per process, not per thread. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    /**
+     * Saves a change without losing anyone else's: under a lock ({@code latents.json.lock} beside the file, for other
+     * processes such as the {@code directions} and {@code project} commands and the studio, plus a lock within this
+     * process), re-reads the file, applies this one change to what it holds now, writes it atomically, and takes its
+     * contents as this book's. A file damaged since it was opened is reported, never replaced.
+     */
+    private synchronized void update(Change change) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        ReentrantLock inProcess = LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
+        inProcess.lock();
+        try (FileChannel channel = FileChannel.open(key.resolveSibling(FILE + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+             FileLock ignored = channel.lock()) {
+            LatentBook current = open(key.getParent(), latentSize);
+            if (change.applyTo(current)) {
+                current.save();
+            }
+            bookmarks.clear();
+            bookmarks.addAll(current.bookmarks);
+            directions.clear();
+            directions.addAll(current.directions);
+        } finally {
+            inProcess.unlock();
         }
     }
 
