@@ -1,0 +1,61 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.train.Checkpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * When the final checkpoint cannot be written (a full disk, say), {@code train} exits with 1 and says so in plain
+ * lines, never a stack trace, and the earlier checkpoint stays intact. The checkpoints folder is made to refuse files
+ * (a regular file takes its place, which fails for root too), so the real save path meets an IOException.
+ */
+class FinalCheckpointFailsCliTest {
+
+    @Test
+    void aFinalCheckpointThatCannotBeWrittenIsAFailureInOneMessage(@TempDir Path tmp) throws Exception {
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        for (int i = 0; i < 8; i++) {
+            BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+            img.setRGB(i, i, 0xFFFFFF);
+            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
+        }
+        Path run = tmp.resolve("run");
+        Path checkpoints = run.resolve("checkpoints");
+        Path away = tmp.resolve("checkpoints-away");
+        CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            try {
+                while (System.nanoTime() < deadline) {
+                    if (Files.exists(checkpoints.resolve(Checkpoints.fileName(50)))) {
+                        Files.move(checkpoints, away);
+                        Files.writeString(checkpoints, "in the way");
+                        return true;
+                    }
+                    Thread.sleep(2);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return false;
+        });
+        CliRun r = CliRun.of("train", "--data", images.toString(), "--size", "16", "--batch", "4", "--steps", "300",
+                "--checkpoint-every", "50", "--quality-every", "0", "--quiet", "--out", run.toString());
+        assertTrue(blocked.get(), "the checkpoints folder was never replaced");
+        assertEquals(Cli.FAILED, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("error: Could not write the final checkpoint at step 300"), r.err());
+        assertTrue(r.err().contains("The checkpoint at step 50 is kept"), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        assertEquals(50, Checkpoints.readLatest(away).step(), "the earlier checkpoint is intact");
+    }
+}
