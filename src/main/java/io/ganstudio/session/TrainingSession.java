@@ -11,6 +11,7 @@ import io.ganstudio.core.quality.QualityCsv;
 import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.quality.QualitySnapshot;
+import io.ganstudio.core.text.FileErrors;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.Checkpoints;
@@ -355,7 +356,7 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.of("session.locked", requestedDir.toAbsolutePath()), Phrase.of("session.locked.advice"));
             return null;
         } catch (IOException e) {
-            fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
+            fail(Phrase.of("session.folderFailed", FileErrors.text(e)), Phrase.of("session.folderFailed.advice"));
             return null;
         }
         try {
@@ -377,7 +378,7 @@ public final class TrainingSession implements AutoCloseable {
             folder.writeDataReport(data.report().text());
         } catch (IOException e) {
             closeQuietly(folder);
-            fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
+            fail(Phrase.of("session.folderFailed", FileErrors.text(e)), Phrase.of("session.folderFailed.advice"));
             return null;
         }
         if (checkpoint != null) {
@@ -558,7 +559,7 @@ public final class TrainingSession implements AutoCloseable {
             folder.appendMetrics(batch);
             folder.flush();
         } catch (IOException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.metricsFailed", e.getMessage())));
+            publish(new SessionEvent.Warning(Phrase.of("session.metricsFailed", FileErrors.text(e))));
         }
         publish(new SessionEvent.Metrics(batch));
     }
@@ -585,7 +586,7 @@ public final class TrainingSession implements AutoCloseable {
         try {
             file = folder.writeSample(trainer.stepsDone(), grid);
         } catch (IOException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", e.getMessage())));
+            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", FileErrors.text(e))));
         }
         publish(new SessionEvent.SampleGrid(trainer.stepsDone(), grid.width(), grid.height(), grid.argb(), file));
     }
@@ -606,7 +607,7 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.of("diverged.weights", e.step(), e.array()), divergenceAdvice());
             return false;
         } catch (IOException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", e.getMessage())));
+            publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", FileErrors.text(e))));
             return true;
         }
     }
