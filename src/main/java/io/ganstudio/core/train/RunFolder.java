@@ -151,8 +151,8 @@ public final class RunFolder implements AutoCloseable {
             if (Files.isSymbolicLink(p)) {
                 boolean folder = name.equals(SAMPLES) || name.equals(CHECKPOINTS);
                 throw new IOException(p + " is a symbolic link, and a run writes only to its own files, never "
-                        + "through a link to somewhere else; replace the link with a real " + (folder ? "folder"
-                        : "file") + " (or remove it), or choose another folder");
+                        + "through a link to somewhere else; remove the link (or put a real " + (folder ? "folder"
+                        : "file") + " of this run in its place), then try again");
             }
         }
     }
