@@ -63,12 +63,12 @@ final class Outputs {
 
     /** A folder to write into (made if missing): not a file, not a run's own folder, and writable. */
     static void folder(String option, Path dir) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageError(option + " " + dir + ": this is a file, not a folder; name a folder");
-        }
         String owned = OutputCheck.runOwned(dir);
         if (owned != null) {
             throw new UsageError(option + " " + dir + ": " + owned);
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageError(option + " " + dir + ": this is a file, not a folder; name a folder");
         }
         writable(dir);
     }
