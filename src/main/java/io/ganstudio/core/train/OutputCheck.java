@@ -75,6 +75,33 @@ public final class OutputCheck {
     }
 
     /**
+     * For a file picked in a save dialog, which has already asked before replacing one: refuses a run's own file, a
+     * folder and a file of another kind, with the path and what is there.
+     */
+    public static void requireChosen(Path file, Kind kind) throws IOException {
+        String problem = conflict(file, kind, true);
+        if (problem != null) {
+            throw new IOException(file + ": " + problem);
+        }
+        String unwritable = unwritable(file.toAbsolutePath().getParent());
+        if (unwritable != null) {
+            throw new IOException(unwritable);
+        }
+    }
+
+    /** For a folder picked to write files into: refuses one of a run's own folders (samples/, checkpoints/...). */
+    public static void requireChosenFolder(Path dir) throws IOException {
+        String owned = runOwned(dir.resolve("file"));
+        if (owned != null) {
+            throw new IOException(dir + ": " + owned.replace("choose a file", "choose a folder"));
+        }
+        String unwritable = unwritable(dir);
+        if (unwritable != null) {
+            throw new IOException(unwritable);
+        }
+    }
+
+    /**
      * Why {@code path} may not be written because it is one of a run folder's own files or folders (of any run: a
      * folder above it holds config.json), or null. Links in the folders above are followed, so a link to a run's
      * checkpoints/ counts as that folder.
