@@ -153,6 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         GanConfig config = RunFolders.config(resume);
         RunFolder.refuseLinks(resume); // before the data is loaded; the trainer checks again when it takes the run
+        Outputs.writable(resume);
         TrainConfig train = options.resumeSettings(config.train(), given);
         startEngine();
         if (length.steps != null) {

@@ -161,6 +161,15 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void aRunFolderThatCannotBeWrittenIsRefusedWithTheReason() {
+        Path proc = Path.of("/proc/self");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.isWritable(proc));
+        CliRun r = train("--out", proc.resolve("run").toString());
+        assertEquals(Cli.USAGE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("cannot write in " + proc + ": permission denied"), r.err());
+    }
+
+    @Test
     void aLinkedCheckpointFolderIsRefusedAndTheOtherRunKeepsItsCheckpoints() throws IOException {
         Path linked = tmp.resolve("linked");
         Files.createDirectories(linked);

@@ -118,6 +118,10 @@ public final class RunFolder implements AutoCloseable {
                     "this is a file, not a folder: choose a new or empty folder for the run");
         }
         refuseLinks(dir);
+        String unwritable = OutputCheck.unwritable(dir);
+        if (unwritable != null) {
+            throw new IOException(unwritable);
+        }
         if (!Files.isDirectory(dir)) {
             return;
         }
