@@ -206,7 +206,7 @@ public final class BookmarksModel {
         try {
             w.run();
         } catch (IOException | RuntimeException e) {
-            message.set(text.format("lab.bookWriteFailed", e.getMessage()));
+            message.set(text.format("lab.bookWriteFailed", io.ganstudio.core.text.FileErrors.text(e)));
             return false;
         }
         message.set(done);

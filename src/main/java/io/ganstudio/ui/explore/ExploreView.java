@@ -553,7 +553,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             io.ganstudio.core.train.SampleGrid.writeImage(f.argb(), f.width(), f.height(), file.toPath());
             return file;
         }, done -> status.setText(text.format("done.saved", done)), e -> status.setText(text.format("error.save",
-                e.getMessage())));
+                io.ganstudio.core.text.FileErrors.text(e))));
     }
 
     private void saveGif() {
@@ -578,7 +578,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
                 return file;
             }, done -> status.setText(text.format("done.saved", done)), err -> status.setText(text.format(
-                    "error.save", err.getMessage())));
+                    "error.save", io.ganstudio.core.text.FileErrors.text(err))));
         }));
     }
 

@@ -387,6 +387,6 @@ public final class TrainView extends BorderPane implements Disposable {
             return HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES, HistoryGif.AUTO_SCALE);
         },
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
-                e -> vm.warnings().add(text.format("export.failed", e.getMessage())));
+                e -> vm.warnings().add(text.format("export.failed", io.ganstudio.core.text.FileErrors.text(e))));
     }
 }
