@@ -117,7 +117,7 @@ public final class OutputCheck {
 
     private static String runOwnedAlong(Path path) {
         for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(RunFolder.CONFIG))) {
+            if (looksLikeRun(dir)) {
                 String entry = dir.relativize(path).getName(0).toString();
                 if (RUN_ENTRIES.contains(entry) || entry.endsWith(AtomicFiles.TEMP_SUFFIX)) {
                     return "this is inside " + entry + " of the run folder " + dir + ", which only that run "
@@ -126,6 +126,26 @@ public final class OutputCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a folder holds a run: config.json and one of the other entries a run starts with, or a config.json
+     * with a run's settings (a folder that only happens to hold some other program's config.json is no run).
+     */
+    private static boolean looksLikeRun(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(RunFolder.CONFIG))) {
+            return false;
+        }
+        if (Files.exists(dir.resolve(RunFolder.METRICS)) || Files.isDirectory(dir.resolve(RunFolder.CHECKPOINTS))
+                || Files.isDirectory(dir.resolve(RunFolder.SAMPLES))) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve(RunFolder.CONFIG))) {
+            String head = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+            return head.contains("\"model\"") && head.contains("\"train\"");
+        } catch (IOException e) {
+            return true; // unreadable: count it as a run, the safe side
+        }
     }
 
     /** The path with every link in its existing part resolved; null when nothing of it can be resolved. */

@@ -43,6 +43,14 @@ class OutputCheckTest {
         // Through a link to the run's checkpoints, too.
         Path link = Files.createSymbolicLink(root.resolve("link"), run.resolve("checkpoints"));
         assertNotNull(OutputCheck.runOwned(link.resolve("x.gif")));
+        // A folder that holds some other program's config.json is no run.
+        Path home = Files.createDirectories(root.resolve("home"));
+        Files.writeString(home.resolve("config.json"), "{\"theme\": \"dark\"}");
+        assertNull(OutputCheck.conflict(home.resolve("samples/grid.png"), OutputCheck.Kind.IMAGE, false));
+        // A copied run with only its config.json still is one.
+        Path copied = Files.createDirectories(root.resolve("copied"));
+        Files.copy(run.resolve("config.json"), copied.resolve("config.json"));
+        assertNotNull(OutputCheck.conflict(copied.resolve("config.json"), OutputCheck.Kind.JSON, true));
     }
 
     @Test
