@@ -120,8 +120,9 @@ public final class OutputCheck {
             if (looksLikeRun(dir)) {
                 String entry = dir.relativize(path).getName(0).toString();
                 if (RUN_ENTRIES.contains(entry) || entry.endsWith(AtomicFiles.TEMP_SUFFIX)) {
-                    return "this is inside " + entry + " of the run folder " + dir + ", which only that run "
-                            + "writes; choose a file outside the run's own files";
+                    boolean whole = dir.relativize(path).getNameCount() == 1;
+                    return "this is " + (whole ? "" : "inside ") + entry + " of the run folder " + dir
+                            + ", which only that run writes; choose a file outside the run's own files";
                 }
             }
         }
