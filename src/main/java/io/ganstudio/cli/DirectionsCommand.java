@@ -86,6 +86,7 @@ final class DirectionsCommand implements Callable<Integer> {
         if (figure != null) {
             Outputs.image("--figure", figure, force.force);
         }
+        Outputs.writable(run); // the directions are kept in the run's latents.json, after minutes of work
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedCheckpoint checkpoint = RunFolders.latestGenerator(run, err);
