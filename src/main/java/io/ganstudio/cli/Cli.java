@@ -70,7 +70,6 @@ public final class Cli {
     /** A file-system failure, whose message may be only a path: {@link FileErrors} adds the reason. */
     private static boolean isFileProblem(Exception e) {
         return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
-                || e instanceof java.nio.file.FileSystemNotFoundException
                 || e instanceof java.nio.file.ReadOnlyFileSystemException;
     }
 

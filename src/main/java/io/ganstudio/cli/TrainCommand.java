@@ -80,7 +80,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create: a new or empty folder "
-            + "(a folder of other files is refused, so none of them is replaced). Default: runs/<timestamp>_<dataset> under the current directory.")
+            + "(a folder of other files is refused, so none of them is replaced). "
+            + "Default: runs/<timestamp>_<dataset> under the current directory.")
     Path out;
 
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run folder from its newest "

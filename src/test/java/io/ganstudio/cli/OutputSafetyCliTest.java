@@ -67,7 +67,8 @@ class OutputSafetyCliTest {
         Map<String, Integer> m = new TreeMap<>();
         try (var all = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) all::iterator) {
-                m.put(dir.relativize(p).toString(), Files.isRegularFile(p) ? Arrays.hashCode(Files.readAllBytes(p)) : 0);
+                m.put(dir.relativize(p).toString(),
+                        Files.isRegularFile(p) ? Arrays.hashCode(Files.readAllBytes(p)) : 0);
             }
         }
         return m;
