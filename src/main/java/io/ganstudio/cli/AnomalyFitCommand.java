@@ -66,6 +66,13 @@ final class AnomalyFitCommand implements Callable<Integer> {
         if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
             throw new UsageError("the run at " + run.toAbsolutePath() + " has no checkpoint yet: train it first");
         }
+        // Before the fitting, which takes minutes: the encoder's folder in the run must be the run's own and writable.
+        Path encoderDir = EncoderFile.path(folder.dir()).getParent();
+        if (java.nio.file.Files.isSymbolicLink(encoderDir)) {
+            throw new UsageError(encoderDir + " is a symbolic link, and the encoder is written only into the run's "
+                    + "own folder; remove the link, then fit again");
+        }
+        Outputs.writable(encoderDir);
         PrintWriter out = spec.commandLine().getOut();
         EngineSetup.init();
         ImageDataset data;

@@ -65,6 +65,7 @@ final class AnomalyProtocolCommand implements Callable<Integer> {
         if (ganSteps < 1 || encoderSteps < 1) {
             throw new UsageError("--gan-steps and --encoder-steps must be at least 1");
         }
+        Outputs.folder("--out", out);
         PrintWriter o = spec.commandLine().getOut();
         EngineSetup.init();
         OneClassProtocol.Settings settings = new OneClassProtocol.Settings(trainImages, ganSteps, encoderSteps, seed);

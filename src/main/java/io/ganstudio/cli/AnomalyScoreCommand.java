@@ -13,9 +13,11 @@ import io.ganstudio.core.data.SkippedFile;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.train.GanJson;
+import io.ganstudio.core.train.OutputCheck;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.SampleGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,12 +55,16 @@ final class AnomalyScoreCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--csv", paramLabel = "FILE", required = true, description = "Where to write the results: "
-            + "path,score,normalised_score,above_threshold,image_term,feature_term,pixel_nn_distance,label.")
+            + "path,score,normalised_score,above_threshold,image_term,feature_term,pixel_nn_distance,label. "
+            + "An existing CSV is replaced only with --force; other files and a run folder's own files never are.")
     Path csv;
 
     @Option(names = "--maps", paramLabel = "DIR", description = "Also write each image's heatmap over the image "
-            + "as a PNG into DIR (named after the image's path).")
+            + "as a PNG into DIR (named after the image's path): a new or empty folder, or any with --force.")
     Path maps;
+
+    @Mixin
+    Outputs.Force force;
 
     @Option(names = "--percentile", paramLabel = "P", description = "Threshold at this percentile of the "
             + "validation scores instead of the one chosen at fit time (lower: more sensitive).")
@@ -79,6 +85,10 @@ final class AnomalyScoreCommand implements Callable<Integer> {
         if (percentile != null && !(percentile >= 50 && percentile <= 100)) {
             throw new UsageError("--percentile must lie between 50 and 100, not " + percentile);
         }
+        Outputs.file("--csv", csv, OutputCheck.Kind.CSV, force.force);
+        if (maps != null) {
+            Outputs.emptyFolder("--maps", maps, force.force);
+        }
         RunFolder folder = RunFolders.open(run);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -96,9 +106,12 @@ final class AnomalyScoreCommand implements Callable<Integer> {
             FolderInspection.Summary s;
             try {
                 s = FolderInspection.run(inspector, baseline, data, threshold, maps == null ? null
-                        : (item, inspection, row) -> SampleGrid.writePng(Heatmap.overlay(argb(item.pixels(),
-                                inspector.model().channels(), size), inspection.map(), inspector.mapScale(), 0.6),
-                        size, size, maps.resolve(mapName(row.path()))), null, null);
+                        : (item, inspection, row) -> {
+                            Path map = maps.resolve(mapName(row.path()));
+                            Outputs.file("--maps", map, OutputCheck.Kind.IMAGE, force.force);
+                            SampleGrid.writePng(Heatmap.overlay(argb(item.pixels(), inspector.model().channels(),
+                                    size), inspection.map(), inspector.mapScale(), 0.6), size, size, map);
+                        }, null, null);
             } catch (DatasetException e) {
                 throw new UsageError("--data: " + Cli.oneLine(e.getMessage()));
             }

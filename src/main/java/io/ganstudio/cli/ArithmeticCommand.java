@@ -9,6 +9,7 @@ import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.SampleGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,11 +54,16 @@ final class ArithmeticCommand implements Callable<Integer> {
     String className;
 
     @Option(names = "--out", paramLabel = "FILE.png", defaultValue = "arithmetic.png",
-            description = "The picture. Default: ${DEFAULT-VALUE}.")
+            description = "The picture: a .png, .jpg or .jpeg file, replaced only with --force when it exists. "
+                    + "Default: ${DEFAULT-VALUE}.")
     Path out;
+
+    @Mixin
+    Outputs.Force force;
 
     @Override
     public Integer call() throws Exception {
+        Outputs.image("--out", out, force.force);
         RunFolder folder = RunFolders.open(run);
         ModelConfig model = folder.config().model();
         LatentBook book = Files.exists(run.resolve(LatentBook.FILE))
@@ -105,7 +111,7 @@ final class ArithmeticCommand implements Callable<Integer> {
         }
         SampleGrid grid = SampleGrid.classRows(cells, 2, columns, model.channels(), model.imageSize(),
                 List.of("z", "pixels"));
-        grid.writePng(out);
+        grid.writeImage(out);
         spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (top: A, B, C, A - B + C and "
                 + NEIGHBOURS + " neighbours; bottom: A, B, C, A - B + C on pixels)");
         return Cli.OK;

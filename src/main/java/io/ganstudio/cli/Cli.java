@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.text.FileErrors;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -61,8 +62,15 @@ public final class Cli {
             u.lines().forEach(line -> cmd.getErr().println(line));
             return USAGE;
         }
-        cmd.getErr().println("error: " + oneLine(String.valueOf(e.getMessage() == null ? e : e.getMessage())));
+        cmd.getErr().println("error: " + oneLine(isFileProblem(e) ? FileErrors.text(e)
+                : String.valueOf(e.getMessage() == null ? e : e.getMessage())));
         return FAILED;
+    }
+
+    /** A file-system failure, whose message may be only a path: {@link FileErrors} adds the reason. */
+    private static boolean isFileProblem(Exception e) {
+        return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof java.nio.file.ReadOnlyFileSystemException;
     }
 
     static String oneLine(String text) {

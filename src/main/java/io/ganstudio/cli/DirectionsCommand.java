@@ -9,6 +9,7 @@ import io.ganstudio.core.train.GanJson;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import io.ganstudio.core.train.SampleGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,9 +56,13 @@ final class DirectionsCommand implements Callable<Integer> {
             description = "Seed for the z and the held-out split. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--figure", paramLabel = "FILE", description = "Also write a PNG: one row per direction, the "
-            + "same z (seed --figure-seed) moved -3 .. +3 standard deviations along it, scaled up 3x.")
+    @Option(names = "--figure", paramLabel = "FILE", description = "Also write a picture (.png, .jpg or .jpeg): "
+            + "one row per direction, the same z (seed --figure-seed) moved -3 .. +3 standard deviations along it, "
+            + "scaled up 3x. An existing picture is replaced only with --force.")
     Path figure;
+
+    @Mixin
+    Outputs.Force force;
 
     @Option(names = "--figure-seed", paramLabel = "N", defaultValue = "0",
             description = "Seed of the figure's z. Default: ${DEFAULT-VALUE}.")
@@ -78,6 +83,10 @@ final class DirectionsCommand implements Callable<Integer> {
         if (effect < 0 || effect > 10_000) {
             throw new UsageError("--effect must be between 0 (off) and 10000, not " + effect);
         }
+        if (figure != null) {
+            Outputs.image("--figure", figure, force.force);
+        }
+        Outputs.writable(run); // the directions are kept in the run's latents.json, after minutes of work
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedCheckpoint checkpoint = RunFolders.latestGenerator(run, err);
@@ -169,7 +178,7 @@ final class DirectionsCommand implements Callable<Integer> {
                     big[y * w + x] = small[(y / scale) * grid.width() + x / scale];
                 }
             }
-            SampleGrid.writePng(big, w, h, figure);
+            SampleGrid.writeImage(big, w, h, figure);
         }
     }
 

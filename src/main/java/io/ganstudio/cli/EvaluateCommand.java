@@ -24,6 +24,7 @@ import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanJson;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,8 +86,12 @@ final class EvaluateCommand implements Callable<Integer> {
     int nearestRows;
 
     @Option(names = "--sheet", paramLabel = "FILE.png",
-            description = "Where to write the contact sheet. Default: nearest.png in the run folder.")
+            description = "Where to write the contact sheet (.png, .jpg or .jpeg; an existing picture is replaced "
+                    + "only with --force). Default: nearest.png in the run folder, replaced on each --nearest.")
     Path sheet;
+
+    @Mixin
+    Outputs.Force force;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -111,6 +116,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         GanConfig config = RunFolders.config(run);
+        if (nearest > 0) {
+            // Checked before the measuring, which takes minutes: a sheet that cannot be written fails now.
+            Outputs.image("--sheet", sheetFile(), sheet == null || force.force);
+        }
         LoadedCheckpoint checkpoint = RunFolders.latestGenerator(run, spec.commandLine().getErr());
         ImageDataset real = loadReal(checkpoint.config());
         boolean builtIn = QualityEvaluator.builtIn(checkpoint.config());
@@ -122,7 +131,7 @@ final class EvaluateCommand implements Callable<Integer> {
                      realLimit, builtIn, QualityEvaluator.padded(checkpoint.config()), 0, samples, seed))) {
             report = evaluator.evaluate(generated);
             if (nearest > 0) {
-                Path file = sheet != null ? sheet : run.resolve("nearest.png");
+                Path file = sheetFile();
                 writeSheet(manager, checkpoint, real, generated, file);
                 if (!json) {
                     out.println("contact sheet: " + file.toAbsolutePath());
@@ -161,6 +170,10 @@ final class EvaluateCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    private Path sheetFile() {
+        return sheet != null ? sheet : run.resolve("nearest.png");
+    }
+
     /** The samples closest to a training image, each beside its nearest training images. */
     private void writeSheet(NDManager manager, LoadedCheckpoint generatorOnly, ImageDataset real,
                             SampleImages generated, Path file) throws java.io.IOException {
@@ -188,7 +201,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%s, step %d: the %d of %d samples nearest to a training image",
                             run.getFileName(), full.state().step(), rows, candidates.count()));
             int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            SampleGrid.writePng(argb, image.getWidth(), image.getHeight(), file);
+            SampleGrid.writeImage(argb, image.getWidth(), image.getHeight(), file);
         }
     }
 

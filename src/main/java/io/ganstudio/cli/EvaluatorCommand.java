@@ -55,6 +55,7 @@ final class EvaluatorCommand extends CommandGroup {
                 throw new UsageError("there is no folder at " + fmnist.toAbsolutePath() + " (on Debian: apt-get "
                         + "install dataset-fashion-mnist)");
             }
+            Outputs.folder("--out", out);
             PrintWriter o = spec.commandLine().getOut();
             String command = String.format(Locale.ROOT, "gan-studio evaluator train --fmnist %s --out %s "
                     + "--epochs %d --seed %d", fmnist, out, epochs, seed);

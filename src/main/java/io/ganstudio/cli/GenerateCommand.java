@@ -2,10 +2,12 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
+import io.ganstudio.core.train.OutputCheck;
 import io.ganstudio.core.train.SampleGrid;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Writes images from a trained generator: separate PNGs, or one grid. */
@@ -33,7 +34,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "How many images. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--grid", description = "Write one PNG grid of the N images instead of N files.")
+    @Option(names = "--grid", description = "Write one grid of the N images (PNG or JPEG, as --out's extension "
+            + "says) instead of N files.")
     boolean grid;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
@@ -49,8 +51,12 @@ final class GenerateCommand implements Callable<Integer> {
     String className;
 
     @Option(names = "--out", paramLabel = "DIR|FILE.png", description = "A folder for the images "
-            + "(image-SEED.png), or a .png file for --grid. Default: generated/ or generated.png.")
+            + "(image-SEED.png), or a .png, .jpg or .jpeg file for --grid. Existing files are replaced only with "
+            + "--force, and never a run folder's own files. Default: generated/ or generated.png.")
     Path out;
+
+    @Mixin
+    Outputs.Force force;
 
     @Override
     public Integer call() throws Exception {
@@ -60,10 +66,20 @@ final class GenerateCommand implements Callable<Integer> {
         if (!(truncation > 0f && truncation <= 1f)) {
             throw new UsageError("--truncation must be above 0 and at most 1, not " + truncation);
         }
-        boolean pngTarget = out != null && out.toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        boolean pngTarget = out != null && OutputCheck.imageFormat(out) != null;
         if (pngTarget && !grid && count > 1) {
             throw new UsageError("--out " + out + " is one file: add --grid, or name a folder for " + count
                     + " images");
+        }
+        if (grid || pngTarget) {
+            Outputs.image("--out", out != null ? out : Path.of("generated.png"), force.force);
+        } else {
+            List<String> names = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                names.add("image-" + (seed + i) + ".png");
+            }
+            Outputs.files("--out", out != null ? out : Path.of("generated"), names, OutputCheck.Kind.IMAGE,
+                    force.force);
         }
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
@@ -79,7 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
                 Path file = out != null ? out : Path.of("generated.png");
                 SampleGrid g = SampleGrid.of(generator.sampleBatch(latents).join(), count, generator.channels(),
                         generator.imageSize());
-                g.writePng(file);
+                g.writeImage(file);
                 o.println("wrote " + count + " images as a grid: " + file.toAbsolutePath());
             } else {
                 Path dir = out != null ? out : Path.of("generated");

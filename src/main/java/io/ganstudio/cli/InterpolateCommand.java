@@ -4,10 +4,12 @@ import io.ganstudio.core.train.SampleGrid;
 
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.train.GifWriter;
+import io.ganstudio.core.train.OutputCheck;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.train.LoadedCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,12 +68,16 @@ final class InterpolateCommand implements Callable<Integer> {
         boolean lerp;
     }
 
-    @Option(names = "--gif", paramLabel = "FILE", description = "Write an animated GIF.")
+    @Option(names = "--gif", paramLabel = "FILE.gif", description = "Write an animated GIF (a name ending in .gif).")
     Path gif;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write PNG frames (frame-0000.png...) to DIR. "
-            + "Default when neither --gif nor --out is given: interpolation.gif.")
+            + "Default when neither --gif nor --out is given: interpolation.gif. Existing files are replaced only "
+            + "with --force, and never a run folder's own files.")
     Path out;
+
+    @Mixin
+    Outputs.Force force;
 
     @Option(names = "--fps", paramLabel = "N", defaultValue = "12",
             description = "GIF frames per second. Default: ${DEFAULT-VALUE}.")
@@ -96,6 +102,7 @@ final class InterpolateCommand implements Callable<Integer> {
         if (classWalk && seeds != null) {
             throw new UsageError("--from-class/--to-class walk at the one z of --from; leave out --seeds");
         }
+        checkOutputs(classWalk ? frames + 1 : (keys.size() - 1) * frames + 1);
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
         int fromIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), fromClass, "--from-class") : -1;
         int toIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), toClass, "--to-class") : -1;
@@ -127,6 +134,24 @@ final class InterpolateCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    /** Checks every file the walk of {@code count} frames will write, before any work. */
+    private void checkOutputs(int count) throws java.io.IOException {
+        if (out != null) {
+            List<String> names = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                names.add(String.format("frame-%04d.png", i));
+            }
+            Outputs.files("--out", out, names, OutputCheck.Kind.IMAGE, force.force);
+        }
+        if (gif != null || out == null) {
+            Path file = gif != null ? gif : Path.of("interpolation.gif");
+            if (!file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gif")) {
+                throw new UsageError("--gif " + file + ": an animated GIF is written, so its name must end with .gif");
+            }
+            Outputs.file("--gif", file, OutputCheck.Kind.GIF, force.force);
+        }
     }
 
     /** frames + 1 images of the z of seed --from, the class blended from one to the other. */

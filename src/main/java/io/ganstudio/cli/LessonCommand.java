@@ -53,8 +53,12 @@ final class LessonCommand extends CommandGroup {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The lesson file to write (.ganlesson).")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The lesson file to write (.ganlesson). An "
+                + "existing lesson is replaced only with --force; other files never are.")
         Path file;
+
+        @Mixin
+        Outputs.Force force;
 
         @Option(names = "--title", paramLabel = "TEXT", description = "A title pupils see when they open it.")
         String title = "";
@@ -82,6 +86,7 @@ final class LessonCommand extends CommandGroup {
             if (snapshot && from == null) {
                 throw new UsageError("--snapshot needs --from RUN (the run whose checkpoint to include)");
             }
+            Outputs.file("FILE", file, io.ganstudio.core.train.OutputCheck.Kind.LESSON, force.force);
             GanConfig config;
             Path checkpoint = null;
             Path metrics = null;
@@ -179,8 +184,8 @@ final class LessonCommand extends CommandGroup {
                 + "own target.")
         Long steps;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create. "
-                + "Default: runs/<timestamp>_lesson under the current directory.")
+        @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create: a new or empty "
+                + "folder. Default: runs/<timestamp>_lesson under the current directory.")
         Path out;
 
         @Option(names = "--quiet", description = "Print only warnings, errors and where the run folder is.")
@@ -198,6 +203,13 @@ final class LessonCommand extends CommandGroup {
             }
             if (out != null && RunFolder.isRunFolder(out)) {
                 throw new UsageError("--out: " + out + " already holds a run; choose another folder");
+            }
+            if (out != null) {
+                try {
+                    RunFolder.checkNewRunDir(out);
+                } catch (IOException e) {
+                    throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.text.FileErrors.text(e)));
+                }
             }
             Lesson lesson = LessonFile.read(file);
             GanConfig config = lesson.install(imagesDir != null ? imagesDir : lessonsRoot());

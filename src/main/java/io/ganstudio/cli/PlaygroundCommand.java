@@ -14,6 +14,7 @@ import io.ganstudio.core.playground.PointsCsv;
 import io.ganstudio.core.playground.Preset;
 import io.ganstudio.core.text.Phrase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -113,8 +114,12 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    @Option(names = "--png", paramLabel = "FILE", description = "Also draw the canvas at the end into a PNG file.")
+    @Option(names = "--png", paramLabel = "FILE", description = "Also draw the canvas at the end into a picture "
+            + "(.png, .jpg or .jpeg, as the name says; an existing picture is replaced only with --force).")
     Path png;
+
+    @Mixin
+    Outputs.Force force;
 
     @Option(names = "--png-size", paramLabel = "PX", defaultValue = "600",
             description = "Side of the PNG, 100-4000 pixels. Default: ${DEFAULT-VALUE}.")
@@ -129,6 +134,9 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlaygroundConfig config = config();
+        if (png != null && bench == null) {
+            Outputs.image("--png", png, force.force);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (bench != null) {
             if (!(bench > 0 && bench <= 600)) {
@@ -182,7 +190,7 @@ final class PlaygroundCommand implements Callable<Integer> {
         if (png != null) {
             AwtSurface surface = new AwtSurface(pngSize, pngSize);
             PlaygroundPainter.paint(frame, PlaygroundPainter.Layers.ALL, surface, 0, 0, pngSize);
-            SampleGrid.writePng(surface.argb(), pngSize, pngSize, png);
+            SampleGrid.writeImage(surface.argb(), pngSize, pngSize, png);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("distribution", csv != null ? csv.toString() : preset().cliName());

@@ -18,9 +18,11 @@ import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.CorruptCheckpointException;
 import io.ganstudio.core.train.GanJson;
 import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.OutputCheck;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.SampleGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,8 +72,12 @@ final class ProjectCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "projection",
-            description = "Folder for the results. Default: ${DEFAULT-VALUE}.")
+            description = "Folder for the results (reconstruction.png, target.png, z.json, loss.csv; existing "
+                    + "ones are replaced only with --force). Default: ${DEFAULT-VALUE}.")
     Path out;
+
+    @Mixin
+    Outputs.Force force;
 
     @Option(names = "--bookmark", paramLabel = "NAME", description = "Also keep the found z in the run folder's "
             + "latents.json under this name (a bookmark of the same name is replaced).")
@@ -99,6 +106,16 @@ final class ProjectCommand implements Callable<Integer> {
             throw new UsageError("give --image FILE to project (or --measure N --held-out IDX-FILE)");
         }
         RunFolder folder = RunFolders.open(run);
+        if (measure == 0) {
+            // Before the projection's work: every file it will write, and the run folder for the bookmark.
+            Outputs.files("--out", out, List.of("reconstruction.png", "target.png"), OutputCheck.Kind.IMAGE,
+                    force.force);
+            Outputs.file("--out", out.resolve("z.json"), OutputCheck.Kind.JSON, force.force);
+            Outputs.file("--out", out.resolve("loss.csv"), OutputCheck.Kind.CSV, force.force);
+            if (bookmark != null) {
+                Outputs.writable(run);
+            }
+        }
         ModelConfig model = folder.config().model();
         int label = -1;
         if (className != null) {

@@ -79,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
         Double epochs;
     }
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create. "
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create: a new or empty folder "
+            + "(a folder of other files is refused, so none of them is replaced). "
             + "Default: runs/<timestamp>_<dataset> under the current directory.")
     Path out;
 
@@ -125,6 +126,13 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageError("--out: " + out + " already holds a run; continue it with --resume " + out
                     + " or choose another folder");
         }
+        if (out != null) {
+            try {
+                RunFolder.checkNewRunDir(out); // before the data is loaded, which may take long
+            } catch (IOException e) {
+                throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.text.FileErrors.text(e)));
+            }
+        }
         startEngine();
         LoadResult loaded = loadData(config, cacheDir);
         if (length.epochs != null) {
@@ -145,6 +153,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageError(String.join("\n", refused) + "\n(start a new run without --resume to change it)");
         }
         GanConfig config = RunFolders.config(resume);
+        RunFolder.refuseLinks(resume); // before the data is loaded; the trainer checks again when it takes the run
+        Outputs.writable(resume);
         TrainConfig train = options.resumeSettings(config.train(), given);
         startEngine();
         if (length.steps != null) {

@@ -4,6 +4,7 @@ import io.ganstudio.core.health.HealthCsv;
 import io.ganstudio.core.health.HealthMonitor;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
+import io.ganstudio.core.text.FileErrors;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.StepMetrics;
@@ -32,7 +33,7 @@ final class HealthWatch {
         try {
             csv.truncateAfter(stepsDone);
         } catch (IOException e) {
-            publish.accept(new SessionEvent.Warning(Phrase.of("session.healthFailed", e.getMessage())));
+            publish.accept(new SessionEvent.Warning(Phrase.of("session.healthFailed", FileErrors.text(e))));
         }
     }
 
@@ -49,7 +50,7 @@ final class HealthWatch {
             try {
                 csv.append(w);
             } catch (IOException e) {
-                publish.accept(new SessionEvent.Warning(Phrase.of("session.healthFailed", e.getMessage())));
+                publish.accept(new SessionEvent.Warning(Phrase.of("session.healthFailed", FileErrors.text(e))));
             }
             publish.accept(new SessionEvent.Health(w));
         }

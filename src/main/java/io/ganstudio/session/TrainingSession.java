@@ -11,6 +11,7 @@ import io.ganstudio.core.quality.QualityCsv;
 import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.quality.QualitySnapshot;
+import io.ganstudio.core.text.FileErrors;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.Checkpoints;
@@ -309,7 +310,7 @@ public final class TrainingSession implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("session.readFailed.advice"));
+                fail(Phrase.of("session.readFailed", FileErrors.text(e)), Phrase.of("session.readFailed.advice"));
                 return null;
             }
         }
@@ -355,7 +356,7 @@ public final class TrainingSession implements AutoCloseable {
             fail(Phrase.of("session.locked", requestedDir.toAbsolutePath()), Phrase.of("session.locked.advice"));
             return null;
         } catch (IOException e) {
-            fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
+            fail(Phrase.of("session.folderFailed", FileErrors.text(e)), Phrase.of("session.folderFailed.advice"));
             return null;
         }
         // A resume checks everything it will rely on before it writes a byte: the metrics it will truncate and the
@@ -365,7 +366,7 @@ public final class TrainingSession implements AutoCloseable {
                 folder.readMetrics();
             } catch (IOException e) {
                 closeQuietly(folder);
-                fail(Phrase.of("session.readFailed", e.getMessage()), Phrase.of("resume.unchangedFolder.advice"));
+                fail(Phrase.of("session.readFailed", FileErrors.text(e)), Phrase.of("resume.unchangedFolder.advice"));
                 return null;
             }
         }
@@ -408,7 +409,7 @@ public final class TrainingSession implements AutoCloseable {
         } catch (IOException e) {
             trainer.close();
             closeQuietly(folder);
-            fail(Phrase.of("session.folderFailed", e.getMessage()), Phrase.of("session.folderFailed.advice"));
+            fail(Phrase.of("session.folderFailed", FileErrors.text(e)), Phrase.of("session.folderFailed.advice"));
             return null;
         }
         if (checkpoint != null) {
@@ -579,7 +580,7 @@ public final class TrainingSession implements AutoCloseable {
             folder.appendMetrics(batch);
             folder.flush();
         } catch (IOException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.metricsFailed", e.getMessage())));
+            publish(new SessionEvent.Warning(Phrase.of("session.metricsFailed", FileErrors.text(e))));
         }
         publish(new SessionEvent.Metrics(batch));
     }
@@ -606,7 +607,7 @@ public final class TrainingSession implements AutoCloseable {
         try {
             file = folder.writeSample(trainer.stepsDone(), grid);
         } catch (IOException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", e.getMessage())));
+            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", FileErrors.text(e))));
         } catch (RuntimeException e) {
             // A picture must never cost the checkpoint written after it (the final one on Ctrl-C, say).
             publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", e)));
@@ -634,13 +635,13 @@ public final class TrainingSession implements AutoCloseable {
         } catch (IOException e) {
             if (last) {
                 Path kept = lastGoodCheckpoint;
-                fail(Phrase.of("session.finalCheckpointFailed", trainer.stepsDone(), e.getMessage()),
+                fail(Phrase.of("session.finalCheckpointFailed", trainer.stepsDone(), FileErrors.text(e)),
                         kept == null ? Phrase.of("session.finalCheckpointFailed.none")
                                 : Phrase.of("session.finalCheckpointFailed.advice", kept.toAbsolutePath(),
                                 Checkpoints.stepOf(kept)));
                 return false;
             }
-            publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", e.getMessage())));
+            publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", FileErrors.text(e))));
             return true;
         }
     }

@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that a crash or kill at any moment leaves either the old file or the complete new one: the bytes go
@@ -18,6 +20,8 @@ public final class AtomicFiles {
 
     /** Suffix of temporary files; anything ending with it is an interrupted write and may be deleted. */
     public static final String TEMP_SUFFIX = ".tmp";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -31,8 +35,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        // Hidden and unique, so that directory listings and concurrent writers never mistake it for the real file.
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+        Path temp = createTemp(dir, target.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -46,6 +49,25 @@ public final class AtomicFiles {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * A new empty temporary file beside the target: hidden and unique, so that directory listings and concurrent
+     * writers never mistake it for the real file. Made with a plain create (not {@code Files.createTempFile}, which
+     * makes files only their owner can read), so the file gets the permissions the user's umask gives any new file:
+     * a run or lesson on a shared drive stays readable by the others its folder lets in.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + TEMP_SUFFIX);
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,11 +73,11 @@ public final class RunFolder implements AutoCloseable {
 
     /** Makes a new run in an empty or missing folder, for training it: holds the trainer's lock until closed. */
     public static RunFolder create(Path dir, GanConfig config) throws IOException {
-        refuseExisting(dir);
+        checkNewRunDir(dir);
         Files.createDirectories(dir);
         RunLock lock = RunLock.acquire(dir);
         try {
-            refuseExisting(dir); // another process may have created it between the first look and the lock
+            checkNewRunDir(dir); // another process may have created it between the first look and the lock
             Files.createDirectories(dir.resolve(SAMPLES));
             Files.createDirectories(dir.resolve(CHECKPOINTS));
             RunFolder run = new RunFolder(dir, config, List.of(), lock);
@@ -88,10 +90,74 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
-    private static void refuseExisting(Path dir) throws FileAlreadyExistsException {
-        if (Files.exists(dir.resolve(CONFIG))) {
+    /**
+     * Every entry of a run folder that its trainer writes to or deletes in. None may be a symbolic link: writing
+     * or pruning through one would change files outside the run (another run's checkpoints, a user's notes). The
+     * run folder itself may be reached through a link; only these entries inside it count.
+     * (quality.csv, latents.json and health.csv are named by QualityCsv, LatentBook and HealthCsv.)
+     */
+    public static final List<String> OWN_ENTRIES = List.of(CONFIG, METRICS, "quality.csv", DATA_REPORT,
+            "latents.json", "health.csv", SAMPLES, CHECKPOINTS, RunLock.FILE);
+
+    /** What a folder may already hold to become a new run: an interrupted start's leftovers, a desktop's notes. */
+    private static final Set<String> HARMLESS = Set.of(RunLock.FILE, SAMPLES, CHECKPOINTS, ".DS_Store",
+            "desktop.ini", "Thumbs.db");
+
+    /**
+     * Refuses, before anything is written, a folder a new run may not be made in: one that already holds a run,
+     * one that holds files of its own (a new run would replace or append to them), or one with a run entry that is
+     * a symbolic link. A missing or empty folder passes. Callers may run it early, before slow work.
+     */
+    public static void checkNewRunDir(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(CONFIG), LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(dir.toString(), null,
                     "this folder already holds a run: open it to continue, or choose a new folder");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileAlreadyExistsException(dir.toString(), null,
+                    "this is a file, not a folder: choose a new or empty folder for the run");
+        }
+        refuseLinks(dir);
+        String unwritable = OutputCheck.unwritable(dir);
+        if (unwritable != null) {
+            throw new IOException(unwritable);
+        }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                boolean harmless = HARMLESS.contains(name) && !(Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && !isEmptyDir(p));
+                if (!harmless) {
+                    throw new FileAlreadyExistsException(dir.toString(), null, "this folder already holds files "
+                            + "(e.g. " + name + ") and is not a run folder; a new run is made only in a new or "
+                            + "empty folder, so that none of those files is replaced: choose another folder");
+                }
+            }
+        }
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /**
+     * Refuses a run folder in which an entry the trainer writes to or deletes in ({@link #OWN_ENTRIES}) is a
+     * symbolic link, naming it and what to do.
+     */
+    public static void refuseLinks(Path dir) throws IOException {
+        for (String name : OWN_ENTRIES) {
+            Path p = dir.resolve(name);
+            if (Files.isSymbolicLink(p)) {
+                boolean folder = name.equals(SAMPLES) || name.equals(CHECKPOINTS);
+                throw new IOException(p + " is a symbolic link, and a run writes only to its own files, never "
+                        + "through a link to somewhere else; remove the link (or put a real " + (folder ? "folder"
+                        : "file") + " of this run in its place), then try again");
+            }
         }
     }
 
@@ -102,8 +168,10 @@ public final class RunFolder implements AutoCloseable {
      */
     public static RunFolder openForTraining(Path dir) throws IOException {
         readConfig(dir); // a folder that is no run is refused before anything is written to it
+        refuseLinks(dir);
         RunLock lock = RunLock.acquire(dir);
         try {
+            refuseLinks(dir); // again, now that no other trainer can be changing the folder
             Files.createDirectories(dir.resolve(SAMPLES));
             Files.createDirectories(dir.resolve(CHECKPOINTS));
             AtomicFiles.deleteLeftovers(dir);

@@ -6,9 +6,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The one trainer of a run folder: an operating-system lock on {@code .trainer.lock}, held for the whole training
@@ -39,8 +42,24 @@ public final class RunLock implements AutoCloseable {
     /** Takes the lock of a run folder, or throws {@link RunLockedException} when another trainer holds it. */
     public static RunLock acquire(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        refuseOddFile(file);
+        FileChannel channel;
+        try {
+            // Never through a link: the lock writes "process N" into its file, which must be the run's own.
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException e) {
+            refuseOddFile(file); // a link made between the look and the open fails the open: say so plainly
+            throw e;
+        }
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                throw notPlain(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -63,6 +82,22 @@ public final class RunLock implements AutoCloseable {
             // Only a courtesy: the lock holds either way.
         }
         return new RunLock(channel, lock);
+    }
+
+    /** Refuses a lock file that is a symbolic link (even a dangling one) or anything but a plain file. */
+    private static void refuseOddFile(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException(file + " is a symbolic link, and a run's lock file must be its own plain file; "
+                    + "delete the link, then train again");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw notPlain(file);
+        }
+    }
+
+    private static IOException notPlain(Path file) {
+        return new IOException(file + " is not a plain file, and a run's lock file must be one; move it away, "
+                + "then train again");
     }
 
     private static String holder(Path file) {

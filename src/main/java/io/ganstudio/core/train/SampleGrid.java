@@ -215,6 +215,33 @@ public final class SampleGrid {
     }
 
     private static void writePng(BufferedImage image, Path file) throws IOException {
+        write(image, "png", file);
+    }
+
+    /**
+     * Writes the grid in the format its file name says: PNG for .png, JPEG for .jpg and .jpeg (see
+     * {@link OutputCheck#imageFormat}); any other name is refused, naming the ones that work.
+     */
+    public void writeImage(Path file) throws IOException {
+        writeImage(toImage(), file);
+    }
+
+    /** Writes an opaque ARGB picture in the format its file name says, like {@link #writeImage(Path)}. */
+    public static void writeImage(int[] argb, int width, int height, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        writeImage(image, file);
+    }
+
+    private static void writeImage(BufferedImage image, Path file) throws IOException {
+        String format = OutputCheck.imageFormat(file);
+        if (format == null) {
+            throw new IOException(file + ": " + OutputCheck.imageExtensions());
+        }
+        write(image, format, file);
+    }
+
+    private static void write(BufferedImage image, String format, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
@@ -223,10 +250,11 @@ public final class SampleGrid {
         // first use registers a JVM shutdown hook, which fails while the JVM is shutting down (the grid saved on
         // Ctrl-C or SIGTERM) and leaves a second file to fill up a full disk.
         AtomicFiles.write(file, out -> {
-            try (javax.imageio.stream.ImageOutputStream png = new javax.imageio.stream.MemoryCacheImageOutputStream(
-                    out)) {
-                if (!ImageIO.write(image, "png", png)) {
-                    throw new IOException("this Java runtime has no PNG writer");
+            try (javax.imageio.stream.ImageOutputStream stream =
+                         new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, format, stream)) {
+                    throw new IOException("this Java runtime has no " + format.toUpperCase(java.util.Locale.ROOT)
+                            + " writer");
                 }
             }
         });

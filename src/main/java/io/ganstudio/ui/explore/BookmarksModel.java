@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.core.train.OutputCheck;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.LatentWalk;
 import io.ganstudio.core.latent.Latents;
@@ -205,7 +206,7 @@ public final class BookmarksModel {
         try {
             w.run();
         } catch (IOException | RuntimeException e) {
-            message.set(text.format("lab.bookWriteFailed", e.getMessage()));
+            message.set(text.format("lab.bookWriteFailed", io.ganstudio.core.text.FileErrors.text(e)));
             return false;
         }
         message.set(done);
@@ -258,8 +259,10 @@ public final class BookmarksModel {
             }
             tasks.job(text.get("lab.walkSaving"), c -> {
                 if (gif) {
+                    OutputCheck.requireChosen(target, OutputCheck.Kind.GIF);
                     LatentWalk.writeGif(target, images, s.imageSize(), WALK_DELAY_MS);
                 } else {
+                    OutputCheck.requireChosenFolder(target);
                     LatentWalk.writeFrames(target, images, s.imageSize());
                 }
                 return target;

@@ -547,14 +547,13 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             return;
         }
         BackgroundTasks.common().run(text.get("dialog.savePng"), () -> {
-            BufferedImage image = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
-            image.setRGB(0, 0, f.width(), f.height(), f.argb(), 0, f.width());
-            if (!ImageIO.write(image, "png", file)) {
-                throw new IOException("no PNG writer");
-            }
+            // PNG or JPEG as the name says, written atomically; never over a run's own file or another kind of file.
+            io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
+                    io.ganstudio.core.train.OutputCheck.Kind.IMAGE);
+            io.ganstudio.core.train.SampleGrid.writeImage(f.argb(), f.width(), f.height(), file.toPath());
             return file;
         }, done -> status.setText(text.format("done.saved", done)), e -> status.setText(text.format("error.save",
-                e.getMessage())));
+                io.ganstudio.core.text.FileErrors.text(e))));
     }
 
     private void saveGif() {
@@ -574,10 +573,12 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 return;
             }
             BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {
+                io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
+                        io.ganstudio.core.train.OutputCheck.Kind.GIF);
                 GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
                 return file;
             }, done -> status.setText(text.format("done.saved", done)), err -> status.setText(text.format(
-                    "error.save", err.getMessage())));
+                    "error.save", io.ganstudio.core.text.FileErrors.text(err))));
         }));
     }
 

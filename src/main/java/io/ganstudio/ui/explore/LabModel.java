@@ -62,6 +62,9 @@ public final class LabModel {
                 || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
             c = c.getCause();
         }
+        if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) {
+            return io.ganstudio.core.text.FileErrors.text(c); // the path and the reason, not only the path
+        }
         return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 }

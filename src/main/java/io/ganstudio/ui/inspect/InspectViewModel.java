@@ -1,5 +1,6 @@
 package io.ganstudio.ui.inspect;
 
+import io.ganstudio.core.train.OutputCheck;
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.FolderInspection;
@@ -243,6 +244,7 @@ public final class InspectViewModel {
     public void exportCsv(Path file) {
         List<ScoreRow> out = rows.stream().map(Row::score).toList();
         start(text.get("job.exportCsv"), ctx -> {
+            OutputCheck.requireChosen(file, OutputCheck.Kind.CSV);
             ScoreCsv.write(file, out);
             return file;
         }, f -> status.set(text.format("status.exported", f)));
@@ -256,6 +258,7 @@ public final class InspectViewModel {
         List<Row> all = List.copyOf(rows);
         double alpha = opacity.get();
         start(text.get("job.exportMaps"), ctx -> {
+            OutputCheck.requireChosenFolder(dir);
             int size = inspector.model().imageSize();
             int channels = inspector.model().channels();
             for (int i = 0; i < all.size(); i++) {

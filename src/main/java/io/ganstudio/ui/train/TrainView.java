@@ -381,9 +381,12 @@ public final class TrainView extends BorderPane implements Disposable {
             return;
         }
         List<io.ganstudio.core.train.RunFolder.Sample> samples = List.copyOf(vm.samples());
-        BackgroundTasks.common().run(text.get("button.exportGif"), () -> HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES,
-                        HistoryGif.AUTO_SCALE),
+        BackgroundTasks.common().run(text.get("button.exportGif"), () -> {
+            io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
+                    io.ganstudio.core.train.OutputCheck.Kind.GIF);
+            return HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES, HistoryGif.AUTO_SCALE);
+        },
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
-                e -> vm.warnings().add(text.format("export.failed", e.getMessage())));
+                e -> vm.warnings().add(text.format("export.failed", io.ganstudio.core.text.FileErrors.text(e))));
     }
 }
