@@ -141,7 +141,8 @@ public final class RunFolder implements AutoCloseable {
         }
         if (Files.size(file) > GanConfig.MAX_FILE_BYTES) {
             throw new IOException(file + " is " + (Files.size(file) >> 20) + " MiB, far larger than any run's "
-                    + "settings (at most " + (GanConfig.MAX_FILE_BYTES >> 20) + " MiB): it is not a GAN Studio config.json");
+                    + "settings (at most " + (GanConfig.MAX_FILE_BYTES >> 20) + " MiB): it is not a GAN Studio "
+                    + "config.json");
         }
         GanConfig config;
         List<SettingsChange> changes = List.of();
@@ -152,7 +153,8 @@ public final class RunFolder implements AutoCloseable {
                 changes = List.of(GanJson.fromFile(list, SettingsChange[].class));
             }
         } catch (JsonParseException | IllegalStateException | NullPointerException e) {
-            throw new IOException(file + " is not valid JSON (" + e.getMessage() + "); fix or restore it", e);
+            String why = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip(); // Gson's run to two lines
+            throw new IOException(file + " is not valid JSON (" + why + "); fix or restore it", e);
         }
         if (config == null || config.model() == null || config.train() == null) {
             throw new IOException(file + " does not describe a run: its model or training settings are missing");
