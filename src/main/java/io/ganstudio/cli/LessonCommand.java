@@ -10,6 +10,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
+import io.ganstudio.core.text.Printable;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.RunFolder;
@@ -150,13 +151,13 @@ final class LessonCommand extends CommandGroup {
         static void describe(Lesson lesson, PrintWriter out) {
             GanConfig c = lesson.config();
             if (!lesson.title().isEmpty()) {
-                out.println("title:    " + lesson.title());
+                out.println("title:    " + Printable.of(lesson.title()));
             }
             out.println("data:     " + (lesson.source() == Lesson.Source.BUILT_IN ? "the built-in Fashion-MNIST"
                     : lesson.images() + " images of " + lesson.imageSize() + "x" + lesson.imageSize() + " ("
                     + (lesson.channels() == 1 ? "gray" : "colour") + ", "
                     + String.format(java.util.Locale.ROOT, "%.1f MiB", lesson.dataBytes() / 1048576.0)
-                    + ") carried in the lesson, from " + c.data().path()));
+                    + ") carried in the lesson, from " + Printable.of(c.data().path())));
             out.println("model:    " + c.model().imageSize() + " px, latent " + c.model().latentSize()
                     + ", widths G " + c.model().generatorWidth() + " / D " + c.model().discriminatorWidth()
                     + ", " + c.model().normalization());

@@ -2,7 +2,11 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.train.SampleGrid;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import io.ganstudio.core.playground.AwtSurface;
 import io.ganstudio.core.playground.Loss;
 import io.ganstudio.core.playground.PlaygroundBenchmark;
@@ -19,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -146,7 +151,7 @@ final class PlaygroundCommand implements Callable<Integer> {
                 throw new UsageError("--bench uses a preset distribution; leave out --csv");
             }
             PlaygroundBenchmark.Result r = PlaygroundBenchmark.run(config, preset(), bench, pngSize);
-            out.println(json ? new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+            out.println(json ? jsonOut()
                     .toJson(r) : String.format(Locale.ROOT, "%s, %.1f s: %.0f steps/s while drawing (%d steps), "
                             + "%.1f frames/s painted at %dx%d (paint p50 %.2f ms, p99 %.2f ms); training alone "
                             + "%.0f steps/s%nCPU time: %.3f ms per training step (includes making the frames), "
@@ -210,7 +215,7 @@ final class PlaygroundCommand implements Callable<Integer> {
             result.put("png", png.toString());
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+            out.println(jsonOut()
                     .toJson(result));
         } else {
             out.printf(Locale.ROOT, "%s, %d steps (seed %d, %.2f s): D loss %.4f, G loss %.4f, KL %.4f bits, "
@@ -224,6 +229,28 @@ final class PlaygroundCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    /** JSON for --json: a number that is not finite (a loss of NaN) is written as null, never as a bare NaN. */
+    static Gson jsonOut() {
+        TypeAdapter<Number> finite = new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter w, Number v) throws IOException {
+                if (v == null || !Double.isFinite(v.doubleValue())) {
+                    w.nullValue();
+                } else {
+                    w.value(v);
+                }
+            }
+
+            @Override
+            public Number read(JsonReader r) {
+                throw new UnsupportedOperationException("output only");
+            }
+        };
+        return new GsonBuilder().setPrettyPrinting().serializeNulls()
+                .registerTypeAdapter(Double.class, finite).registerTypeAdapter(double.class, finite)
+                .registerTypeAdapter(Float.class, finite).registerTypeAdapter(float.class, finite).create();
     }
 
     private PlaygroundConfig config() {

@@ -43,6 +43,8 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
     private static final byte[] MAGIC = {(byte) 0x89, 'G', 'S', 'E', 0x0D, 0x0A, 0x1A, 0x0A};
     private static final int VERSION = 1;
     private static final int MAX_HEADER_BYTES = 64 << 20;
+    /** No one weight array of an encoder has more floats than this (2 GiB of bytes would overflow an int). */
+    private static final int MAX_ARRAY_FLOATS = Integer.MAX_VALUE / Float.BYTES - 8;
 
     /**
      * @param ganStep            the checkpoint step of the G and D the encoder was fitted to
@@ -132,14 +134,16 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
             }
             Header header;
             try {
-                header = GanJson.compact().fromJson(new String(in.readNBytes(headerBytes), StandardCharsets.UTF_8),
+                header = GanJson.fromFile(new String(in.readNBytes(headerBytes), StandardCharsets.UTF_8),
                         Header.class);
             } catch (JsonParseException e) {
                 throw damaged(file, "its header is not valid JSON");
             }
-            if (header == null || header.arrays() == null || header.validationScores() == null) {
-                throw damaged(file, "its header is incomplete");
+            String problem = problem(header);
+            if (problem != null) {
+                throw damaged(file, problem);
             }
+            // Every length is checked against the file before anything is allocated (in long arithmetic).
             long floats = header.arrays().stream().mapToLong(Array::length).sum();
             if (size != MAGIC.length + 12L + headerBytes + floats * Float.BYTES) {
                 throw damaged(file, "its length does not match its header (an interrupted copy?)");
@@ -147,6 +151,9 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
             Map<String, float[]> weights = new LinkedHashMap<>();
             for (Array a : header.arrays()) {
                 byte[] bytes = in.readNBytes(a.length() * Float.BYTES);
+                if (bytes.length != a.length() * Float.BYTES) {
+                    throw damaged(file, "it ended early");
+                }
                 float[] v = new float[a.length()];
                 ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
                 weights.put(a.name(), v);
@@ -159,6 +166,42 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
         } catch (EOFException e) {
             throw damaged(file, "it ended early");
         }
+    }
+
+    /** What makes a header unusable (missing parts, impossible numbers), or null when it can be used. */
+    private static String problem(Header h) {
+        if (h == null || h.arrays() == null || h.validationScores() == null || h.losses() == null) {
+            return "its header is incomplete";
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Array a : h.arrays()) {
+            if (a == null || a.name() == null || a.length() < 0 || a.length() > MAX_ARRAY_FLOATS
+                    || !names.add(a.name())) {
+                return "its list of weights is damaged";
+            }
+        }
+        if (h.validationScores().length == 0) {
+            return "it has no validation scores";
+        }
+        for (double v : h.validationScores()) {
+            if (!Double.isFinite(v)) {
+                return "a validation score is not a number";
+            }
+        }
+        if (!(h.percentile() >= 50 && h.percentile() <= 100)) {
+            return "its threshold percentile " + h.percentile() + " is not between 50 and 100";
+        }
+        if (!Double.isFinite(h.threshold())) {
+            return "its threshold " + h.threshold() + " is not a number";
+        }
+        if (!(Float.isFinite(h.mapScale()) && h.mapScale() > 0)) {
+            return "its heatmap scale " + h.mapScale() + " is not a positive number";
+        }
+        if (h.ganStep() < 0 || h.steps() < 0 || h.batchSize() < 0 || h.trainingImages() < 0
+                || h.validationImages() < 0) {
+            return "its header has a negative count";
+        }
+        return null;
     }
 
     private static IOException damaged(Path file, String why) {

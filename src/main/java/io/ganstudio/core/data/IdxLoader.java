@@ -44,7 +44,7 @@ final class IdxLoader {
         IdxFormat.IdxImages data;
         int[] labels = null;
         try (InputStream in = Files.newInputStream(images)) {
-            data = IdxFormat.readImages(in, images.toString());
+            data = IdxFormat.readImages(in, images.toString(), Files.size(images));
         } catch (IOException e) {
             throw new DatasetException(Phrase.of("data.error.idxUnreadable", images, e.getMessage()), e);
         }
@@ -59,8 +59,9 @@ final class IdxLoader {
     }
 
     static LoadResult assemble(IdxFormat.IdxImages data, int[] labels, List<String> classNames, String source,
-                               int size, int pad, LoadOptions options, LoadProgress progress, long startNanos) {
+                               int size, int pad, LoadOptions options, LoadProgress progress, long startNanos) throws DatasetException {
         int n = data.count();
+        checkFits(n, size, data.channels(), source);
         List<byte[]> images = ParallelWork.map(n, options.threads(),
                 i -> Resampler.fit(new IdxRows(data, i), size, pad), progress, options.cancelled());
         int imageBytes = data.channels() * size * size;
@@ -84,6 +85,24 @@ final class IdxLoader {
         DataReport report = new DataReport(source, size, data.channels(), n, n, List.of(), perClass, counts.sides(),
                 counts.upscaled(), counts.formats(), seconds, seconds, false);
         return new LoadResult(dataset, report);
+    }
+
+    /**
+     * Refuses, before any image is made, a count of images whose prepared pixels could not be held: more than one
+     * array holds (2 GB), or more than this Java's memory allows (each image is held twice while it is assembled).
+     */
+    static void checkFits(int count, int size, int channels, String source) throws DatasetException {
+        long bytes = (long) count * size * size * channels;
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new DatasetException(Phrase.of("data.error.idxTooBig", source, bytes >> 20));
+        }
+        long needed = 2 * bytes;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available * 0.8) {
+            throw new DatasetException(Phrase.of("data.error.memory", count, size, size,
+                    String.format(java.util.Locale.ROOT, "%.1f", needed / 1e9),
+                    String.format(java.util.Locale.ROOT, "%.1f", available / 1e9)));
+        }
     }
 
     private static List<String> numberNames(int[] labels) {

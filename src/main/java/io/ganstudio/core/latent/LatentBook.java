@@ -1,6 +1,12 @@
 package io.ganstudio.core.latent;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.ganstudio.core.train.AtomicFiles;
 import io.ganstudio.core.train.GanJson;
 
@@ -14,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +72,19 @@ public final class LatentBook {
     private record Stored(int latentSize, List<Bookmark> bookmarks, List<Direction> directions) {
     }
 
+    /** The file as read, before any check: every field may be missing. */
+    private record Raw(Integer latentSize, List<RawEntry> bookmarks, List<RawEntry> directions) {
+    }
+
+    private record RawEntry(String name, float[] z, Integer label, String source, Double accuracy) {
+    }
+
+    /**
+     * The largest latents.json that is read (16 MiB): hundreds of bookmarks and directions of the largest latent
+     * size (1,024) fit. A larger file is refused before it is read.
+     */
+    public static final long MAX_BYTES = 16L << 20;
+
     private final Path file;
     private final int latentSize;
     private final List<Bookmark> bookmarks;
@@ -86,22 +106,126 @@ public final class LatentBook {
         Path f = runDir.resolve(FILE);
         String text;
         try {
+            long size = Files.size(f);
+            if (size > MAX_BYTES) {
+                throw new IOException(f + " is " + (size >> 20) + " MiB, more than a book of latent vectors holds ("
+                        + (MAX_BYTES >> 20) + " MiB): move it away to start a new one");
+            }
             text = Files.readString(f, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new LatentBook(f, latentSize, List.of(), List.of());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(f + " is not UTF-8 text: move it away to start a new one", e);
         }
-        Stored s;
+        Raw s;
         try {
-            s = GanJson.compact().fromJson(text, Stored.class);
-        } catch (JsonParseException e) {
-            throw new IOException(f + " is damaged (" + e.getMessage() + "): move it away to start a new one", e);
+            s = reader(latentSize).fromJson(text, Raw.class);
+        } catch (RuntimeException e) {
+            throw new IOException(f + " is damaged (" + oneLine(e) + "): move it away to start a new one", e);
         }
-        if (s == null || s.latentSize() != latentSize) {
-            throw new IOException(f + " holds vectors of size " + (s == null ? "?" : s.latentSize())
-                    + ", this run's are " + latentSize + ": move it away to start a new one");
+        if (s == null || s.latentSize() == null || s.latentSize() != latentSize) {
+            throw new IOException(f + " holds vectors of size " + (s == null || s.latentSize() == null ? "?"
+                    : s.latentSize()) + ", this run's are " + latentSize + ": move it away to start a new one");
         }
-        return new LatentBook(f, latentSize, s.bookmarks() == null ? List.of() : s.bookmarks(),
-                s.directions() == null ? List.of() : s.directions());
+        List<Bookmark> bookmarks = new ArrayList<>();
+        List<Direction> directions = new ArrayList<>();
+        List<RawEntry> rawBookmarks = s.bookmarks() == null ? List.of() : s.bookmarks();
+        List<RawEntry> rawDirections = s.directions() == null ? List.of() : s.directions();
+        for (int i = 0; i < rawBookmarks.size(); i++) {
+            RawEntry e = rawBookmarks.get(i);
+            checkEntry(f, "bookmark", i, e, latentSize);
+            bookmarks.add(new Bookmark(e.name(), e.z(), e.label() == null ? -1 : e.label(), e.source()));
+        }
+        for (int i = 0; i < rawDirections.size(); i++) {
+            RawEntry e = rawDirections.get(i);
+            checkEntry(f, "direction", i, e, latentSize);
+            if (e.accuracy() != null && !(e.accuracy() >= 0 && e.accuracy() <= 1)) {
+                throw bad(f, "direction", i, e, "has an accuracy of " + e.accuracy());
+            }
+            directions.add(new Direction(e.name(), e.z(), e.accuracy()));
+        }
+        return new LatentBook(f, latentSize, bookmarks, directions);
+    }
+
+    /**
+     * A bad entry refuses the whole file: dropping it would lose it for good at the next save, so nothing is saved
+     * over a file that was not read completely.
+     */
+    private static void checkEntry(Path f, String kind, int i, RawEntry e, int latentSize) throws IOException {
+        if (e == null) {
+            throw new IOException(f + " is damaged (its " + kind + " " + (i + 1) + " is empty): fix it or move it "
+                    + "away to start a new one");
+        }
+        if (e.name() == null) {
+            throw bad(f, kind, i, e, "has no name");
+        }
+        if (e.z() == null) {
+            throw bad(f, kind, i, e, "has no vector (z)");
+        }
+        if (e.z().length != latentSize) {
+            throw bad(f, kind, i, e, "has " + e.z().length + " numbers, this run's vectors have " + latentSize);
+        }
+        for (float v : e.z()) {
+            if (!Float.isFinite(v)) {
+                throw bad(f, kind, i, e, "has a number that is not finite (" + v + ")");
+            }
+        }
+        if (e.label() != null && e.label() < -1) {
+            throw bad(f, kind, i, e, "has the class " + e.label());
+        }
+    }
+
+    private static IOException bad(Path f, String kind, int i, RawEntry e, String what) {
+        String name = e.name() == null ? "" : " \"" + shorten(e.name()) + "\"";
+        return new IOException(f + " is damaged: its " + kind + " " + (i + 1) + name + " " + what
+                + "; fix it or move it away to start a new one (nothing was changed)");
+    }
+
+    private static String shorten(String s) {
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 60 ? t.substring(0, 60) + "..." : t;
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    /**
+     * Reads vectors as they stream in and refuses one longer than any model's latent size at once, so a file of
+     * one enormous array never becomes millions of boxed numbers.
+     */
+    private static Gson reader(int latentSize) {
+        int max = Math.max(latentSize, 1) + 1;
+        TypeAdapter<float[]> floats = new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, float[] v) {
+                throw new UnsupportedOperationException("read only");
+            }
+
+            @Override
+            public float[] read(JsonReader in) throws IOException {
+                if (in.peek() == JsonToken.NULL) {
+                    in.nextNull();
+                    return null;
+                }
+                float[] v = new float[Math.min(max, 1024)];
+                int n = 0;
+                in.beginArray();
+                while (in.hasNext()) {
+                    if (n == max) {
+                        throw new JsonParseException("a vector has more than " + (max - 1) + " numbers");
+                    }
+                    if (n == v.length) {
+                        v = Arrays.copyOf(v, Math.min(max, 2 * v.length));
+                    }
+                    v[n++] = (float) in.nextDouble();
+                }
+                in.endArray();
+                return Arrays.copyOf(v, n);
+            }
+        };
+        return new GsonBuilder().registerTypeAdapter(float[].class, floats).create();
     }
 
     public List<Bookmark> bookmarks() {

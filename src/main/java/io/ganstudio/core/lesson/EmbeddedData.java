@@ -67,6 +67,34 @@ final class EmbeddedData {
         return bytes.toByteArray();
     }
 
+    /**
+     * Why the embedded IDX files do not hold what lesson.json says (count, side, channels, the model's size), or
+     * null when they do. Checked in long arithmetic, so no declared count can overflow.
+     */
+    static String shapeProblem(byte[] images, byte[] labels, int count, int size, int channels, int modelSize,
+                               int modelChannels) {
+        if (count < 1 || size != modelSize || channels != modelChannels) {
+            return "its images are described as " + count + " of " + size + " px with " + channels
+                    + " channels, for a model of " + modelSize + " px with " + modelChannels;
+        }
+        int headerBytes = channels == 1 ? 16 : 20;
+        long expected = headerBytes + (long) count * size * size * channels;
+        if (images.length != expected) {
+            return "its images file has " + images.length + " bytes, not the " + expected + " of " + count
+                    + " images";
+        }
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(images);
+        if (h.getInt(0) != (0x0800 | (channels == 1 ? 3 : 4)) || h.getInt(4) != count || h.getInt(8) != size
+                || h.getInt(12) != size || (channels != 1 && h.getInt(16) != channels)) {
+            return "its images file does not describe " + count + " images of " + size + " px";
+        }
+        if (labels != null && (labels.length != 8L + count || java.nio.ByteBuffer.wrap(labels).getInt(0) != 0x0801
+                || java.nio.ByteBuffer.wrap(labels).getInt(4) != count)) {
+            return "its labels file does not hold one label for each of the " + count + " images";
+        }
+        return null;
+    }
+
     static String sha256(byte[]... parts) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -9,10 +9,15 @@ import io.ganstudio.core.train.LoadedCheckpoint;
 import io.ganstudio.core.train.RunFolder;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A lesson as read from its file and verified: the run's configuration (data choice, networks, training settings,
@@ -136,21 +141,63 @@ public final class Lesson {
     /**
      * Makes a new run in the empty or missing {@code runDir} with the installed configuration and, when the lesson
      * has one, the snapshot as its checkpoint and the teacher's metrics up to it: continuing that run trains the
-     * same steps the teacher's run trained after the snapshot.
+     * same steps the teacher's run trained after the snapshot. The run is made whole in a hidden folder beside
+     * {@code runDir} and then renamed to it, so a failure part way leaves no half-made run (that folder, the only
+     * thing made, is deleted) and a retry finds {@code runDir} as it was.
      */
     public void createRun(Path runDir, GanConfig installed) throws LessonException {
-        try (RunFolder run = RunFolder.create(runDir, installed)) {
-            if (snapshot != null) {
-                GanConfig own = snapshot.config().withData(installed.data());
-                Checkpoints.write(run.checkpointDir(), own, snapshot.state(),
-                        Math.max(1, own.train().keepCheckpoints()));
-                if (metricsCsv != null) {
-                    AtomicFiles.write(run.metricsFile(), out -> out.write(metricsCsv));
-                    run.truncateMetricsAfter(snapshot.step());
+        Path target = runDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Path part = null;
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !emptyFolder(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "the folder is not empty: choose a new "
+                        + "or empty folder for the lesson's run");
+            }
+            Files.createDirectories(parent);
+            part = Files.createTempDirectory(parent, "." + target.getFileName() + ".part-");
+            try (RunFolder run = RunFolder.create(part, installed)) {
+                if (snapshot != null) {
+                    GanConfig own = snapshot.config().withData(installed.data());
+                    Checkpoints.write(run.checkpointDir(), own, snapshot.state(),
+                            Math.max(1, own.train().keepCheckpoints()));
+                    if (metricsCsv != null) {
+                        AtomicFiles.write(run.metricsFile(), out -> out.write(metricsCsv));
+                        run.truncateMetricsAfter(snapshot.step());
+                    }
                 }
             }
-        } catch (IOException e) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(target); // empty, checked above; a folder that gained files since is not deleted
+            }
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            part = null;
+        } catch (IOException | RuntimeException e) {
             throw new LessonException(Phrase.of("lesson.runFailed", runDir, e.getMessage()), e);
+        } finally {
+            if (part != null) {
+                deleteTree(part);
+            }
+        }
+    }
+
+    private static boolean emptyFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Deletes the hidden folder this class made (never following a link out of it). */
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // what could not be deleted is a hidden folder beside the run, never the run itself
         }
     }
 }

@@ -5,14 +5,18 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.text.Printable;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.AtomicFiles;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.core.train.GanJson;
 import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.train.MetricsCsv;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,9 +60,33 @@ public final class LessonFile {
     private static final String LABELS_ENTRY = "data/" + LABELS_ENTRY_NAME;
     private static final String SNAPSHOT_ENTRY = "snapshot.gsc";
     private static final String METRICS_ENTRY = "metrics.csv";
-    /** A checkpoint of the largest preset with its Adam moments is under 100 MB; anything far bigger is not ours. */
-    private static final long MAX_SNAPSHOT_BYTES = 1L << 30;
-    private static final long MAX_SMALL_BYTES = 64L << 20;
+    /*
+     * Limits of what a lesson may hold, checked while its entries stream in (the sizes a zip declares are never
+     * trusted), so a file made to exhaust memory or disk is refused after reading a few MiB:
+     * at most MAX_ENTRIES entries, no name twice; each entry at most its cap (below); all of them together at most
+     * MAX_TOTAL_BYTES; and no entry expanding more than MAX_RATIO times its compressed bytes once past RATIO_FLOOR.
+     */
+    /** lesson.json: settings, title and class names; a few KiB in a real lesson. */
+    static final long MAX_JSON_BYTES = 4L << 20;
+    /** The labels of at most 64 MiB of images: one byte per image of at least 16x16 pixels is 256 KiB. */
+    static final long MAX_LABELS_BYTES = 1L << 20;
+    /**
+     * The snapshot: a checkpoint with weights, both Adam moments and the generator average. The DCGAN 64x64 preset's
+     * is about 90 MiB; 256 MiB leaves room for wider networks. A lesson with a larger one is refused when saved.
+     */
+    static final long MAX_SNAPSHOT_BYTES = 256L << 20;
+    /** The teacher's metrics.csv: about 100 bytes a step, so over 600,000 steps. */
+    static final long MAX_METRICS_BYTES = 64L << 20;
+    /** An entry this version does not use (skipped, but counted against the limits). */
+    static final long MAX_OTHER_BYTES = 1L << 20;
+    static final int MAX_ENTRIES = 16;
+    static final long MAX_TOTAL_BYTES = MAX_JSON_BYTES + EmbeddedData.MAX_BYTES + 64 + MAX_LABELS_BYTES
+            + MAX_SNAPSHOT_BYTES + MAX_METRICS_BYTES;
+    /** Real entries (float weights, photos, CSV) compress 1x to 20x; only a crafted one expands 200 times. */
+    static final long MAX_RATIO = 200;
+    static final long RATIO_FLOOR = 8L << 20;
+    /** The longest title shown; a longer one is cut. */
+    static final int MAX_TITLE = 200;
 
     private LessonFile() {
     }
@@ -85,6 +113,13 @@ public final class LessonFile {
         if (checkpoint != null) {
             try {
                 snapshot = Checkpoints.read(checkpoint);
+                if (Files.size(checkpoint) > MAX_SNAPSHOT_BYTES) {
+                    throw new LessonException(Phrase.of("lesson.snapshotTooBig", checkpoint,
+                            Files.size(checkpoint) >> 20, MAX_SNAPSHOT_BYTES >> 20));
+                }
+                if (metrics != null && Files.isRegularFile(metrics) && Files.size(metrics) > MAX_METRICS_BYTES) {
+                    metrics = null; // the curves are a nicety: a lesson is still whole without them
+                }
                 snapshotBytes = Files.readAllBytes(checkpoint);
                 metricsBytes = metrics != null && Files.isRegularFile(metrics) ? Files.readAllBytes(metrics) : null;
             } catch (IOException e) {
@@ -192,38 +227,55 @@ public final class LessonFile {
             }
             json = parsed.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new LessonException(Phrase.of("lesson.corrupt", file, "lesson.json: " + e.getMessage()), e);
+            throw corrupt(file, "lesson.json: " + e.getMessage(), e);
         }
-        if (!json.has("format") || !FORMAT.equals(json.get("format").getAsString())) {
+        if (!(json.get("format") instanceof JsonPrimitive f && f.isString() && FORMAT.equals(f.getAsString()))) {
             throw new LessonException(Phrase.of("lesson.notLesson", file));
         }
-        int version;
-        try {
-            version = json.get("version").getAsInt();
-        } catch (RuntimeException e) {
-            throw new LessonException(Phrase.of("lesson.corrupt", file, "lesson.json has no format version"), e);
+        if (!(json.get("version") instanceof JsonPrimitive v && v.isNumber())) {
+            throw corrupt(file, "lesson.json has no format version", null);
         }
+        double version = json.get("version").getAsDouble();
         if (version > VERSION) {
-            throw new LessonException(Phrase.of("lesson.newer", file, version, VERSION));
+            throw new LessonException(Phrase.of("lesson.newer", file, json.get("version").getAsString(), VERSION));
+        }
+        if (version != VERSION) {
+            throw corrupt(file, "its format version " + json.get("version").getAsString() + " is not one GAN Studio "
+                    + "ever wrote", null);
         }
         try {
             return parse(file, json, entries);
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
-                 | NullPointerException | ClassCastException | NumberFormatException e) {
-            throw new LessonException(Phrase.of("lesson.corrupt", file, "lesson.json: " + e), e);
+        } catch (RuntimeException e) {
+            // Any part of lesson.json that is missing or of the wrong type.
+            throw corrupt(file, "lesson.json: " + e, e);
         }
     }
 
+    /** "damaged" with the reason on one line (a reason may quote the file's own text). */
+    private static LessonException corrupt(Path file, String why, Throwable cause) {
+        String line = Printable.of(String.valueOf(why).replaceAll("\\s+", " ").strip());
+        if (line.length() > 300) {
+            line = line.substring(0, 300) + "...";
+        }
+        return new LessonException(Phrase.of("lesson.corrupt", file, line), cause);
+    }
+
     private static Lesson parse(Path file, JsonObject json, Map<String, byte[]> entries) throws LessonException {
-        GanConfig config = GanJson.pretty().fromJson(json.get("config"), GanConfig.class);
+        GanConfig config;
+        try {
+            config = GanJson.fromFile(json.get("config"), GanConfig.class);
+        } catch (JsonParseException e) {
+            throw corrupt(file, "lesson.json: its settings: " + e.getMessage(), e);
+        }
         if (config == null || config.data() == null || config.model() == null || config.train() == null) {
             throw new LessonException(Phrase.of("lesson.corrupt", file, "lesson.json has no complete configuration"));
         }
-        List<String> problems = config.problems();
+        List<String> problems = new ArrayList<>(config.problems());
+        problems.addAll(config.loadProblems());
         if (!problems.isEmpty()) {
-            throw new LessonException(Phrase.of("lesson.corrupt", file, String.join(" ", problems)));
+            throw corrupt(file, String.join(" ", new java.util.LinkedHashSet<>(problems)), null);
         }
-        String title = json.has("title") ? json.get("title").getAsString() : "";
+        String title = json.has("title") ? printableTitle(json.get("title").getAsString()) : "";
         JsonObject d = json.getAsJsonObject("data");
         String source = d.get("source").getAsString();
         boolean builtIn = source.equals("built-in");
@@ -248,10 +300,20 @@ public final class LessonFile {
             count = d.get("images").getAsInt();
             size = d.get("imageSize").getAsInt();
             channels = d.get("channels").getAsInt();
+            String shape = EmbeddedData.shapeProblem(images, labels, count, size, channels,
+                    config.model().imageSize(), config.model().channels());
+            if (shape != null) {
+                throw corrupt(file, shape, null);
+            }
             if (d.has("classes")) {
-                d.getAsJsonArray("classes").forEach(c -> classes.add(c.getAsString()));
+                JsonArray names = d.getAsJsonArray("classes");
+                if (names.size() > ModelConfig.MAX_CLASSES) {
+                    throw corrupt(file, "it names " + names.size() + " classes", null);
+                }
+                names.forEach(c -> classes.add(Printable.of(c.getAsString())));
             }
         }
+        byte[] metrics = entries.get(METRICS_ENTRY);
         LoadedCheckpoint snapshot = null;
         if (json.has("snapshot") && json.get("snapshot").isJsonObject()) {
             byte[] snap = entries.get(SNAPSHOT_ENTRY);
@@ -259,9 +321,54 @@ public final class LessonFile {
                 throw new LessonException(Phrase.of("lesson.corrupt", file, "its snapshot is missing"));
             }
             snapshot = readSnapshot(file, snap);
+            GanConfig own = snapshot.config();
+            if (!own.model().equals(config.model()) || !own.train().equals(config.train())) {
+                throw corrupt(file, "its snapshot is of another model or training (" + describe(own)
+                        + ") than its settings say (" + describe(config) + ")", null);
+            }
+            if (metrics != null) {
+                checkMetrics(file, metrics);
+            }
         }
         return new Lesson(title, config, builtIn ? Lesson.Source.BUILT_IN : Lesson.Source.EMBEDDED, count, size,
-                channels, classes, images, labels, sha, snapshot, entries.get(METRICS_ENTRY));
+                channels, classes, images, labels, sha, snapshot, metrics);
+    }
+
+    private static String printableTitle(String title) {
+        String t = Printable.of(title.strip());
+        return t.length() > MAX_TITLE ? t.substring(0, MAX_TITLE) + "\u2026" : t;
+    }
+
+    private static String describe(GanConfig c) {
+        ModelConfig m = c.model();
+        return m.imageSize() + " px, latent " + m.latentSize() + ", G " + m.generatorWidth() + " / D "
+                + m.discriminatorWidth() + ", " + c.train().steps() + " steps, batch " + c.train().batchSize();
+    }
+
+    /** The teacher's metrics.csv is read by the one metrics reader before any run is made from it. */
+    private static void checkMetrics(Path file, byte[] metrics) throws LessonException {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("lesson-metrics", ".csv");
+            Files.write(tmp, metrics);
+            new MetricsCsv(tmp).read();
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, "its metrics.csv is not GAN Studio's: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage().replace(String.valueOf(tmp),
+                    METRICS_ENTRY)), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp != null) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a temporary file left behind costs only space in the temp folder
+            }
+        }
     }
 
     /** Verifies the checkpoint through the one checkpoint reader (it reads files, so through a temporary one). */
@@ -289,19 +396,35 @@ public final class LessonFile {
             throw new LessonException(Phrase.of("lesson.missing", file));
         }
         Map<String, byte[]> out = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long total = 0;
+        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+             ZipInputStream zip = new ZipInputStream(counted)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                long cap = e.getName().equals(SNAPSHOT_ENTRY) ? MAX_SNAPSHOT_BYTES
-                        : e.getName().equals(IMAGES_ENTRY) ? EmbeddedData.MAX_BYTES + 64 : MAX_SMALL_BYTES;
-                out.put(e.getName(), readCapped(zip, cap, file, e.getName()));
+                String name = e.getName();
+                if (!seen.add(name)) {
+                    throw corrupt(file, "it holds " + name + " twice", null);
+                }
+                if (seen.size() > MAX_ENTRIES) {
+                    throw corrupt(file, "it holds more than " + MAX_ENTRIES + " entries", null);
+                }
+                boolean known = KNOWN_ENTRIES.contains(name);
+                byte[] content = readCapped(zip, counted, capOf(name), MAX_TOTAL_BYTES - total, known, file, name);
+                total += content.length;
+                if (known) {
+                    out.put(name, content);
+                }
             }
         } catch (NoSuchFileException e) {
             throw new LessonException(Phrase.of("lesson.missing", file), e);
         } catch (ZipException | java.io.EOFException e) {
-            throw new LessonException(Phrase.of("lesson.corrupt", file, e.getMessage()), e);
+            throw corrupt(file, String.valueOf(e.getMessage()), e);
         } catch (IOException e) {
             throw new LessonException(Phrase.of("lesson.unreadable", file, e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // ZipInputStream's own checks of a malformed archive (a bad name encoding, an impossible length)
+            throw corrupt(file, e.toString(), e);
         }
         if (out.isEmpty()) {
             throw new LessonException(Phrase.of("lesson.notLesson", file));
@@ -309,19 +432,84 @@ public final class LessonFile {
         return out;
     }
 
-    private static byte[] readCapped(InputStream in, long cap, Path file, String name)
-            throws IOException, LessonException {
+    private static final java.util.Set<String> KNOWN_ENTRIES = java.util.Set.of(JSON_ENTRY, IMAGES_ENTRY,
+            LABELS_ENTRY, SNAPSHOT_ENTRY, METRICS_ENTRY);
+
+    private static long capOf(String name) {
+        return switch (name) {
+            case JSON_ENTRY -> MAX_JSON_BYTES;
+            case IMAGES_ENTRY -> EmbeddedData.MAX_BYTES + 64;
+            case LABELS_ENTRY -> MAX_LABELS_BYTES;
+            case SNAPSHOT_ENTRY -> MAX_SNAPSHOT_BYTES;
+            case METRICS_ENTRY -> MAX_METRICS_BYTES;
+            default -> MAX_OTHER_BYTES;
+        };
+    }
+
+    /**
+     * An entry's bytes, counted as they are inflated: refused as soon as it passes its cap, what is left of the
+     * total, or (past {@link #RATIO_FLOOR}) {@link #MAX_RATIO} times the compressed bytes it took from the file.
+     */
+    private static byte[] readCapped(InputStream in, CountingInputStream file, long cap, long left, boolean keep,
+                                     Path lesson, String name) throws IOException, LessonException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         byte[] chunk = new byte[1 << 16];
+        long start = file.count();
         long total = 0;
         int n;
         while ((n = in.read(chunk)) > 0) {
             total += n;
-            if (total > cap) {
-                throw new LessonException(Phrase.of("lesson.corrupt", file, name + " is larger than any lesson holds"));
+            if (total > cap || total > left) {
+                throw corrupt(lesson, Printable.of(name) + " is larger than any lesson holds (over "
+                        + (Math.min(cap, left) >> 20) + " MiB)", null);
             }
-            buf.write(chunk, 0, n);
+            long compressed = Math.max(1, file.count() - start);
+            if (total > RATIO_FLOOR && total / compressed > MAX_RATIO) {
+                throw corrupt(lesson, Printable.of(name) + " expands more than " + MAX_RATIO + " times: it is not "
+                        + "a lesson's content", null);
+            }
+            if (keep) {
+                buf.write(chunk, 0, n);
+            }
         }
         return buf.toByteArray();
+    }
+
+    /** The bytes taken from the file so far, to compare what an entry inflates to with what it is made of. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += Math.max(0, k);
+            return k;
+        }
     }
 }

@@ -32,10 +32,16 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
                           boolean spectralNorm, boolean conditional, List<String> classes, Upsampling upsampling) {
 
     public static final List<Integer> SUPPORTED_SIZES = List.of(16, 28, 32, 64, 128);
+    /** The largest latent size, generator or discriminator width, and class count a model may have. */
+    public static final int MAX_LATENT_SIZE = 1024;
+    public static final int MAX_WIDTH = 512;
+    public static final int MAX_CLASSES = 1024;
+    /** The longest class name (characters) a configuration may carry. */
+    public static final int MAX_CLASS_NAME = 200;
 
     public ModelConfig {
         networkSize = networkSize == 0 ? imageSize : networkSize;
-        classes = classes == null ? List.of() : List.copyOf(classes);
+        classes = classes == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(classes));
         upsampling = upsampling == null ? Upsampling.TRANSPOSED_CONV : upsampling;
     }
 
@@ -141,13 +147,13 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
         if (channels != 1 && channels != 3) {
             p.add(Phrase.of("model.channels", channels));
         }
-        if (latentSize < 1 || latentSize > 1024) {
+        if (latentSize < 1 || latentSize > MAX_LATENT_SIZE) {
             p.add(Phrase.of("model.latentSize", latentSize));
         }
-        if (generatorWidth < 1 || generatorWidth > 512) {
+        if (generatorWidth < 1 || generatorWidth > MAX_WIDTH) {
             p.add(Phrase.of("model.generatorWidth", generatorWidth));
         }
-        if (discriminatorWidth < 1 || discriminatorWidth > 512) {
+        if (discriminatorWidth < 1 || discriminatorWidth > MAX_WIDTH) {
             p.add(Phrase.of("model.discriminatorWidth", discriminatorWidth));
         }
         if (normalization == null) {
@@ -159,6 +165,11 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
         }
         if (conditional && classes.size() == 1) {
             p.add(Phrase.of("model.oneClass", classes.get(0)));
+        }
+        if (classes.size() > MAX_CLASSES) {
+            p.add(Phrase.of("model.classCount", classes.size(), MAX_CLASSES));
+        } else if (classes.stream().anyMatch(c -> c == null || c.isEmpty() || c.length() > MAX_CLASS_NAME)) {
+            p.add(Phrase.of("model.className", MAX_CLASS_NAME));
         }
         return p;
     }

@@ -120,13 +120,21 @@ public final class PointsCsv {
         if (!(extent > 0)) {
             throw new BadCsvException(Phrase.of("csv.allSame", xy.length / 2));
         }
+        // A spread below the smallest normal double (5e-324 apart, say) cannot be scaled: 0.9 / extent overflows
+        // and every loss becomes NaN.
         double k = 0.9 / extent;
+        if (extent < Double.MIN_NORMAL || !Double.isFinite(k)) {
+            throw new BadCsvException(Phrase.of("csv.tooClose", xy.length / 2));
+        }
         double cx = (minX + maxX) / 2;
         double cy = (minY + maxY) / 2;
         double[] out = new double[xy.length];
         for (int i = 0; i < xy.length; i += 2) {
             out[i] = 0.5 + (xy[i] - cx) * k;
             out[i + 1] = 0.5 + (xy[i + 1] - cy) * k;
+            if (!Double.isFinite(out[i]) || !Double.isFinite(out[i + 1])) {
+                throw new BadCsvException(Phrase.of("csv.range"));
+            }
         }
         return out;
     }

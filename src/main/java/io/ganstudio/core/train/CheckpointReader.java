@@ -128,7 +128,7 @@ final class CheckpointReader {
     private static Header parseHeader(Path file, byte[] json) throws CorruptCheckpointException {
         Header h;
         try {
-            h = GanJson.compact().fromJson(new String(json, StandardCharsets.UTF_8), Header.class);
+            h = GanJson.fromFile(new String(json, StandardCharsets.UTF_8), Header.class);
         } catch (JsonParseException e) {
             throw new CorruptCheckpointException(file, "its header is not readable: the file is damaged");
         }
@@ -139,6 +139,11 @@ final class CheckpointReader {
             if (a == null || a.section() == null || a.name() == null || a.length() < 0) {
                 throw new CorruptCheckpointException(file, "its list of arrays is damaged");
             }
+        }
+        List<String> problems = h.config().loadProblems();
+        if (!problems.isEmpty()) {
+            throw new CorruptCheckpointException(file, "its settings describe no model GAN Studio can build ("
+                    + String.join("; ", problems) + ")");
         }
         return h;
     }

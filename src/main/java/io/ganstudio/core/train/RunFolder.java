@@ -207,19 +207,30 @@ public final class RunFolder implements AutoCloseable {
             throw new NoSuchFileException(dir.toString(), null, "this is not a GAN Studio run folder (it has no "
                     + CONFIG + "); choose the folder that holds config.json, metrics.csv and samples/");
         }
+        if (Files.size(file) > GanConfig.MAX_FILE_BYTES) {
+            throw new IOException(file + " is " + (Files.size(file) >> 20) + " MiB, far larger than any run's "
+                    + "settings (at most " + (GanConfig.MAX_FILE_BYTES >> 20) + " MiB): it is not a GAN Studio "
+                    + "config.json");
+        }
         GanConfig config;
         List<SettingsChange> changes = List.of();
         try {
             JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            config = GanJson.pretty().fromJson(json, GanConfig.class);
+            config = GanJson.fromFile(json, GanConfig.class);
             if (json.isJsonObject() && json.getAsJsonObject().get(CHANGES) instanceof JsonArray list) {
-                changes = List.of(GanJson.pretty().fromJson(list, SettingsChange[].class));
+                changes = List.of(GanJson.fromFile(list, SettingsChange[].class));
             }
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IOException(file + " is not valid JSON (" + e.getMessage() + "); fix or restore it", e);
+        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+            String why = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip(); // Gson's run to two lines
+            throw new IOException(file + " is not valid JSON (" + why + "); fix or restore it", e);
         }
         if (config == null || config.model() == null || config.train() == null) {
             throw new IOException(file + " does not describe a run: its model or training settings are missing");
+        }
+        List<String> problems = config.loadProblems();
+        if (!problems.isEmpty()) {
+            throw new IOException(file + " holds settings no GAN Studio model can have (" + String.join("; ", problems)
+                    + "); fix or restore it");
         }
         return new Saved(config, changes);
     }
