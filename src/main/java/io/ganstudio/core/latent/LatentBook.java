@@ -1,12 +1,12 @@
 package io.ganstudio.core.latent;
 
 import com.google.gson.JsonParseException;
+import io.ganstudio.core.text.TextFiles;
 import io.ganstudio.core.train.AtomicFiles;
 import io.ganstudio.core.train.GanJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class LatentBook {
         Path f = runDir.resolve(FILE);
         String text;
         try {
-            text = Files.readString(f, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(f);
         } catch (NoSuchFileException e) {
             return new LatentBook(f, latentSize, List.of(), List.of());
         }
@@ -85,7 +85,7 @@ public final class LatentBook {
         try {
             s = GanJson.compact().fromJson(text, Stored.class);
         } catch (JsonParseException e) {
-            throw new IOException(f + " is damaged (" + e.getMessage() + "): move it away to start a new one", e);
+            throw new IOException(f + " is damaged (" + GanJson.reason(e) + "): move it away to start a new one", e);
         }
         if (s == null || s.latentSize() != latentSize) {
             throw new IOException(f + " holds vectors of size " + (s == null ? "?" : s.latentSize())
