@@ -60,9 +60,10 @@ final class TrainOptions {
     @Option(names = "--conditional", description = "A class-conditional GAN: the generator takes a class (a learned "
             + "embedding joined to z) and the discriminator a projection head, whose class logits are also trained as "
             + "a classifier (so each image looks like its class); a mode-seeking term in the generator's "
-            + "loss keeps z in use within a class. Needs data with at least two classes "
-            + "(class subfolders, or the built-in set's ten); sample grids then show one row per class, and "
-            + "generate takes --class.")
+            + "loss keeps z in use within a class. Needs data with at least two classes that hold images "
+            + "(class subfolders, an IDX file with its labels file, or the built-in set's ten); sample grids then "
+            + "show one row per class, and generate takes --class. An IDX file's classes are the numbers 0 to its "
+            + "highest label: those without images are kept (with a warning) but never trained.")
     boolean conditional;
 
     @Option(names = "--augment", paramLabel = "KIND", defaultValue = "auto", converter = Converters.AugmentKind.class,
