@@ -1,8 +1,10 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.text.FileNames;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 
 /**
  * The command line: parses, runs one command, returns its exit code. {@link #main} only exits with that code, so
@@ -30,6 +32,12 @@ public final class Cli {
             io.ganstudio.core.engine.Logging.verbose(); // before the engine makes its first logger
         }
         CommandLine cmd = commandLine(out, err);
+        String unreadable = unreadableArgument(args);
+        if (unreadable != null) {
+            err.println(unreadable);
+            err.flush();
+            return USAGE;
+        }
         try {
             return cmd.execute(args);
         } finally {
@@ -61,8 +69,27 @@ public final class Cli {
             u.lines().forEach(line -> cmd.getErr().println(line));
             return USAGE;
         }
-        cmd.getErr().println("error: " + oneLine(String.valueOf(e.getMessage() == null ? e : e.getMessage())));
+        String message = oneLine(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+        if (e instanceof InvalidPathException && !FileNames.utf8Names()) {
+            message += " (" + FileNames.localeReason() + ")";
+        }
+        cmd.getErr().println("error: " + message);
         return FAILED;
+    }
+
+    /**
+     * Under a locale that is not UTF-8 (LC_ALL=C in cron jobs, ssh sessions, containers) Java reads arguments such as
+     * a folder named 猫 with characters lost: said up front with the cause, instead of a path of question marks that
+     * does not exist. Null when every argument is whole.
+     */
+    static String unreadableArgument(String[] args) {
+        for (String a : args) {
+            if (FileNames.lostCharacters(a)) {
+                return "error: the argument '" + a + "' has characters that were lost when it was read: "
+                        + (FileNames.utf8Names() ? "it is not valid UTF-8 text" : FileNames.localeReason());
+            }
+        }
+        return null;
     }
 
     static String oneLine(String text) {
