@@ -58,6 +58,7 @@ final class ArithmeticCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Ranges.check("--noise", noise, 0, 10);
         RunFolder folder = RunFolders.open(run);
         ModelConfig model = folder.config().model();
         LatentBook book = Files.exists(run.resolve(LatentBook.FILE))

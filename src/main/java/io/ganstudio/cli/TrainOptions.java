@@ -154,6 +154,16 @@ final class TrainOptions {
             description = "How many of the newest checkpoints to keep. Default: ${DEFAULT-VALUE}.")
     int keepCheckpoints;
 
+    /**
+     * The bounds of the schedule options, which TrainConfig checks only from below (the model's and the
+     * optimizers' settings are checked there in full).
+     */
+    void checkRanges() {
+        Ranges.steps("--sample-every", sampleEvery, 1);
+        Ranges.steps("--checkpoint-every", checkpointEvery, 1);
+        Ranges.check("--keep-checkpoints", keepCheckpoints, 1, Ranges.MAX_KEEP_CHECKPOINTS);
+    }
+
     /** What --data names, checked to exist. */
     DataSpec dataSpec() {
         if (limit < 0) {
