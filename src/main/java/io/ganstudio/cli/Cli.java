@@ -93,6 +93,7 @@ public final class Cli {
     }
 
     static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", "; ");
+        // A line that ends in a colon introduces the next: "For example: a.jpg: ...", not "For example:; a.jpg".
+        return text.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
     }
 }

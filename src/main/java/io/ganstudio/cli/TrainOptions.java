@@ -180,6 +180,11 @@ final class TrainOptions {
             return DataSpec.folder(data.toAbsolutePath().toString());
         }
         if (Files.isRegularFile(data)) {
+            String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.matches(".*\\.(png|jpe?g|bmp|gif|webp|tiff?)")) {
+                throw new UsageError("--data: " + data.toAbsolutePath() + " is one image; give the folder that "
+                        + "holds your images (or an IDX images file)");
+            }
             return DataSpec.idx(data.toAbsolutePath().toString());
         }
         throw new UsageError("--data: there is no folder or file at " + data.toAbsolutePath());
