@@ -53,9 +53,7 @@ final class AnomalyFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1) {
-            throw new UsageError("--steps must be at least 1, not " + steps);
-        }
+        Ranges.check("--steps", steps, 1, 1_000_000);
         if (!(validation > 0 && validation < 1)) {
             throw new UsageError("--validation must lie between 0 and 1, not " + validation);
         }

@@ -58,12 +58,11 @@ final class AnomalyProtocolCommand implements Callable<Integer> {
                 throw new UsageError("--class must be 0 to 9, not " + c);
             }
         }
+        Ranges.steps("--gan-steps", ganSteps, 1);
+        Ranges.check("--encoder-steps", encoderSteps, 1, 1_000_000);
         if (!Files.isRegularFile(trainImages)) {
             throw new UsageError("--train-images: there is no file at " + trainImages + " (on Debian or Ubuntu: "
                     + "apt install dataset-fashion-mnist)");
-        }
-        if (ganSteps < 1 || encoderSteps < 1) {
-            throw new UsageError("--gan-steps and --encoder-steps must be at least 1");
         }
         Outputs.folder("--out", out);
         PrintWriter o = spec.commandLine().getOut();

@@ -63,6 +63,7 @@ final class ArithmeticCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Ranges.check("--noise", noise, 0, 10);
         Outputs.image("--out", out, force.force);
         RunFolder folder = RunFolders.open(run);
         ModelConfig model = folder.config().model();

@@ -59,9 +59,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (warmup < 0 || steps < 1 || latencyCalls < 0) {
-            throw new UsageError("--warmup must be at least 0, --steps at least 1, --latency-calls at least 0");
-        }
+        Ranges.check("--warmup", warmup, 0, 1000);
+        Ranges.check("--steps", steps, 1, 10_000);
+        Ranges.check("--latency-calls", latencyCalls, 0, 100_000);
+        Ranges.check("--memory-steps", memorySteps, 1000, 1_000_000);
         PrintWriter out = spec.commandLine().getOut();
         if (data) {
             return dataBench(out);

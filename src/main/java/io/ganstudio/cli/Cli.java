@@ -1,9 +1,11 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.text.FileErrors;
+import io.ganstudio.core.text.FileNames;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 
 /**
  * The command line: parses, runs one command, returns its exit code. {@link #main} only exits with that code, so
@@ -31,6 +33,12 @@ public final class Cli {
             io.ganstudio.core.engine.Logging.verbose(); // before the engine makes its first logger
         }
         CommandLine cmd = commandLine(out, err);
+        String unreadable = unreadableArgument(args);
+        if (unreadable != null) {
+            err.println(unreadable);
+            err.flush();
+            return USAGE;
+        }
         try {
             return cmd.execute(args);
         } finally {
@@ -62,8 +70,12 @@ public final class Cli {
             u.lines().forEach(line -> cmd.getErr().println(line));
             return USAGE;
         }
-        cmd.getErr().println("error: " + oneLine(isFileProblem(e) ? FileErrors.text(e)
-                : String.valueOf(e.getMessage() == null ? e : e.getMessage())));
+        String message = oneLine(isFileProblem(e) ? FileErrors.text(e)
+                : String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+        if (e instanceof InvalidPathException && !FileNames.utf8Names()) {
+            message += " (" + FileNames.localeReason() + ")";
+        }
+        cmd.getErr().println("error: " + message);
         return FAILED;
     }
 
@@ -73,7 +85,23 @@ public final class Cli {
                 || e instanceof java.nio.file.ReadOnlyFileSystemException;
     }
 
+    /**
+     * Under a locale that is not UTF-8 (LC_ALL=C in cron jobs, ssh sessions, containers) Java reads arguments such as
+     * a folder named 猫 with characters lost: said up front with the cause, instead of a path of question marks that
+     * does not exist. Null when every argument is whole.
+     */
+    static String unreadableArgument(String[] args) {
+        for (String a : args) {
+            if (FileNames.lostCharacters(a)) {
+                return "error: the argument '" + a + "' has characters that were lost when it was read: "
+                        + (FileNames.utf8Names() ? "it is not valid UTF-8 text" : FileNames.localeReason());
+            }
+        }
+        return null;
+    }
+
     static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", "; ");
+        // A line that ends in a colon introduces the next: "For example: a.jpg: ...", not "For example:; a.jpg".
+        return text.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -87,6 +87,10 @@ final class LessonCommand extends CommandGroup {
             if (snapshot && from == null) {
                 throw new UsageError("--snapshot needs --from RUN (the run whose checkpoint to include)");
             }
+            if (steps != null) {
+                Ranges.steps("--steps", steps, 1);
+            }
+            options.checkRanges();
             Outputs.file("FILE", file, io.ganstudio.core.train.OutputCheck.Kind.LESSON, force.force);
             GanConfig config;
             Path checkpoint = null;
@@ -199,8 +203,8 @@ final class LessonCommand extends CommandGroup {
 
         @Override
         public Integer call() throws LessonException, IOException, InterruptedException {
-            if (steps != null && steps < 1) {
-                throw new UsageError("--steps must be at least 1, not " + steps);
+            if (steps != null) {
+                Ranges.steps("--steps", steps, 1);
             }
             if (out != null && RunFolder.isRunFolder(out)) {
                 throw new UsageError("--out: " + out + " already holds a run; choose another folder");

@@ -165,9 +165,7 @@ final class PlaygroundCommand implements Callable<Integer> {
         }
         double[] real = real();
         PlaygroundGan gan = new PlaygroundGan(config, real);
-        if (every < 0) {
-            throw new UsageError("--every must be 0 (off) or a number of steps, not " + every);
-        }
+        Ranges.check("--every", every, 0, 10_000_000);
         double js0 = gan.js();
         double lowest = js0;
         List<Map<String, Object>> history = new java.util.ArrayList<>();

@@ -96,6 +96,7 @@ final class ProjectCommand implements Callable<Integer> {
         if (steps < 1 || steps > 100_000) {
             throw new UsageError("--steps must be between 1 and 100000, not " + steps);
         }
+        Ranges.check("--measure", measure, 0, 10_000);
         if (measure < 0 || (measure > 0 && heldOut == null)) {
             throw new UsageError("--measure N needs N >= 1 and --held-out IDX-FILE");
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Opens what --run, --resume and --checkpoint name, turning "not there" into a message a person can act on. */
 final class RunFolders {
@@ -18,6 +19,10 @@ final class RunFolders {
     }
 
     static RunFolder open(Path run) throws IOException {
+        if (Files.isRegularFile(run)) {
+            throw new UsageError(run.toAbsolutePath() + " is a file, not a run folder: give the folder that holds "
+                    + "config.json" + (run.toString().endsWith(".gsc") ? " (or use --checkpoint for one file)" : ""));
+        }
         if (!Files.isDirectory(run)) {
             throw new UsageError("there is no run folder at " + run.toAbsolutePath());
         }
@@ -48,12 +53,19 @@ final class RunFolders {
             }
             return c;
         } catch (CorruptCheckpointException e) {
-            throw new UsageError("none of the checkpoints in " + folder.checkpointDir()
-                    + " can be read; the run cannot be used for generating");
+            // The message is "checkpoints cannot be loaded: none of its N checkpoints verifies:" and a line each.
+            List<String> lines = e.getMessage().lines().toList();
+            String newest = lines.size() > 1 ? " (the newest: " + lines.get(1) + ")" : "";
+            throw new UsageError("none of the checkpoints in " + folder.checkpointDir() + " can be read" + newest
+                    + "; the run cannot be used for generating");
         }
     }
 
     static LoadedCheckpoint generatorOf(Path checkpointFile) throws IOException {
+        if (Files.isDirectory(checkpointFile)) {
+            throw new UsageError(checkpointFile.toAbsolutePath() + " is a folder, not a checkpoint file: give a .gsc "
+                    + "file from a run's checkpoints/ (or use --run for a run folder)");
+        }
         if (!Files.isRegularFile(checkpointFile)) {
             throw new UsageError("there is no checkpoint file at " + checkpointFile.toAbsolutePath());
         }

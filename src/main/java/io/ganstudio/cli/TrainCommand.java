@@ -70,12 +70,13 @@ final class TrainCommand implements Callable<Integer> {
     Length length = new Length();
 
     static final class Length {
-        @Option(names = "--steps", paramLabel = "N", description = "Generator steps to train in total "
-                + "(with --resume: the new target). Default: 2000 for a new run.")
+        @Option(names = "--steps", paramLabel = "N", description = "Generator steps to train in total, at most "
+                + "10,000,000 (with --resume: the new target). Default: 2000 for a new run.")
         Long steps;
 
         @Option(names = "--epochs", paramLabel = "E", description = "Train for E passes over the dataset "
-                + "instead (converted to steps with the dataset's size and the batch size).")
+                + "instead (converted to steps with the dataset's size and the batch size; at most 10,000,000 "
+                + "steps).")
         Double epochs;
     }
 
@@ -110,9 +111,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (qualityEvery < 0) {
-            throw new UsageError("--quality-every must be 0 (off) or a number of steps, not " + qualityEvery);
+        Ranges.steps("--quality-every", qualityEvery, 0);
+        if (length.steps != null) {
+            Ranges.steps("--steps", length.steps, 1);
         }
+        if (length.epochs != null) {
+            Ranges.positive("--epochs", length.epochs, Ranges.MAX_EPOCHS);
+        }
+        options.checkRanges();
         Path cacheDir = cache != null ? cache : AppDirs.datasetCacheDir();
         return resume != null ? resumeRun(cacheDir) : newRun(cacheDir);
     }
@@ -238,7 +244,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         // Each step shows D batch x d-steps real images.
         long perStep = (long) train.batchSize() * train.discriminatorSteps();
-        return Math.max(1, (long) Math.ceil(epochs * data.dataset().count() / perStep));
+        double steps = Math.ceil(epochs * data.dataset().count() / perStep);
+        if (steps > Ranges.MAX_STEPS) {
+            throw new UsageError("--epochs " + epochs + " would be " + Ranges.number(steps) + " steps ("
+                    + data.dataset().count() + " images, " + perStep + " per step); a run trains at most "
+                    + Ranges.number(Ranges.MAX_STEPS) + " steps: ask for fewer epochs");
+        }
+        return Math.max(1, (long) steps);
     }
 
     private TrainProgress progress(TrainConfig train) {

@@ -60,9 +60,10 @@ final class TrainOptions {
     @Option(names = "--conditional", description = "A class-conditional GAN: the generator takes a class (a learned "
             + "embedding joined to z) and the discriminator a projection head, whose class logits are also trained as "
             + "a classifier (so each image looks like its class); a mode-seeking term in the generator's "
-            + "loss keeps z in use within a class. Needs data with at least two classes "
-            + "(class subfolders, or the built-in set's ten); sample grids then show one row per class, and "
-            + "generate takes --class.")
+            + "loss keeps z in use within a class. Needs data with at least two classes that hold images "
+            + "(class subfolders, an IDX file with its labels file, or the built-in set's ten); sample grids then "
+            + "show one row per class, and generate takes --class. An IDX file's classes are the numbers 0 to its "
+            + "highest label: those without images are kept (with a warning) but never trained.")
     boolean conditional;
 
     @Option(names = "--augment", paramLabel = "KIND", defaultValue = "auto", converter = Converters.AugmentKind.class,
@@ -153,6 +154,16 @@ final class TrainOptions {
             description = "How many of the newest checkpoints to keep. Default: ${DEFAULT-VALUE}.")
     int keepCheckpoints;
 
+    /**
+     * The bounds of the schedule options, which TrainConfig checks only from below (the model's and the
+     * optimizers' settings are checked there in full).
+     */
+    void checkRanges() {
+        Ranges.steps("--sample-every", sampleEvery, 1);
+        Ranges.steps("--checkpoint-every", checkpointEvery, 1);
+        Ranges.check("--keep-checkpoints", keepCheckpoints, 1, Ranges.MAX_KEEP_CHECKPOINTS);
+    }
+
     /** What --data names, checked to exist. */
     DataSpec dataSpec() {
         if (limit < 0) {
@@ -169,6 +180,11 @@ final class TrainOptions {
             return DataSpec.folder(data.toAbsolutePath().toString());
         }
         if (Files.isRegularFile(data)) {
+            String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.matches(".*\\.(png|jpe?g|bmp|gif|webp|tiff?)")) {
+                throw new UsageError("--data: " + data.toAbsolutePath() + " is one image; give the folder that "
+                        + "holds your images (or an IDX images file)");
+            }
             return DataSpec.idx(data.toAbsolutePath().toString());
         }
         throw new UsageError("--data: there is no folder or file at " + data.toAbsolutePath());

@@ -343,8 +343,13 @@ public final class TrainingSession implements AutoCloseable {
         if (m.conditional()) {
             Phrase problem = classProblem(m, data.dataset());
             if (problem != null) {
-                fail(problem, Phrase.of("session.conditional.advice"));
+                fail(problem, Phrase.of(problem.key().equals("session.conditional.oneClass")
+                        ? "session.conditional.oneClass.advice" : "session.conditional.advice"));
                 return null;
+            }
+            Phrase empty = emptyClasses(data.dataset());
+            if (empty != null) {
+                publish(new SessionEvent.Warning(empty));
             }
             config = config.withModel(config.model().withClasses(data.dataset().classNames()));
         }
@@ -598,7 +603,50 @@ public final class TrainingSession implements AutoCloseable {
         for (int i = 0; i < d.count(); i++) {
             unlabelled += d.label(i) < 0 ? 1 : 0;
         }
-        return unlabelled > 0 ? Phrase.of("session.conditional.unlabelled", unlabelled) : null;
+        if (unlabelled > 0) {
+            return Phrase.of("session.conditional.unlabelled", unlabelled);
+        }
+        int[] perClass = imagesPerClass(d);
+        int holding = 0;
+        int holder = 0;
+        for (int c = 0; c < perClass.length; c++) {
+            if (perClass[c] > 0) {
+                holding++;
+                holder = c;
+            }
+        }
+        // An IDX labels file makes the classes 0 to its highest label, so all images can sit in one of them.
+        return holding < 2 ? Phrase.of("session.conditional.oneClass", perClass.length, holding,
+                d.classNames().get(holder), perClass[holder]) : null;
+    }
+
+    /**
+     * The warning for classes without images among two or more with images (IDX labels 3 and 8 make classes 0 to 8):
+     * training works, and the model keeps a place for each empty class that no image trains. Null when none is empty.
+     */
+    private static Phrase emptyClasses(io.ganstudio.core.data.ImageDataset d) {
+        int[] perClass = imagesPerClass(d);
+        List<String> empty = new ArrayList<>();
+        for (int c = 0; c < perClass.length; c++) {
+            if (perClass[c] == 0) {
+                empty.add(d.classNames().get(c));
+            }
+        }
+        String shown = String.join(", ", empty.subList(0, Math.min(empty.size(), 12)))
+                + (empty.size() > 12 ? ", ..." : "");
+        return empty.isEmpty() ? null : Phrase.of("session.conditional.emptyClasses", empty.size(), perClass.length,
+                shown);
+    }
+
+    private static int[] imagesPerClass(io.ganstudio.core.data.ImageDataset d) {
+        int[] perClass = new int[d.classNames().size()];
+        for (int i = 0; i < d.count(); i++) {
+            int label = d.label(i);
+            if (label >= 0 && label < perClass.length) {
+                perClass[label]++;
+            }
+        }
+        return perClass;
     }
 
     private void publishGrid(RunFolder folder, GanTrainer trainer) {

@@ -1,5 +1,6 @@
 package io.ganstudio.core.data;
 
+import io.ganstudio.core.text.FileNames;
 import io.ganstudio.core.text.Phrase;
 
 import java.io.IOException;
@@ -49,12 +50,18 @@ final class FolderScanner {
                                 skipped.add(new SkippedFile(dir, Phrase.of("data.skip.hiddenFolder")));
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
+                            if (!dir.equals(root) && !FileNames.nameable(dir)) {
+                                skipped.add(new SkippedFile(dir, unnameable()));
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
                             return FileVisitResult.CONTINUE;
                         }
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile()) {
+                            if (!FileNames.nameable(file)) {
+                                skipped.add(new SkippedFile(file, unnameable()));
+                            } else if (attrs.isRegularFile()) {
                                 files.add(new SourceFile(file, relative(root, file), attrs.size(),
                                         attrs.lastModifiedTime().toMillis()));
                             } else if (attrs.isSymbolicLink()) {
@@ -89,6 +96,16 @@ final class FolderScanner {
         if (!Files.isReadable(root)) {
             throw new DatasetException(Phrase.of("data.error.folderPermission", root));
         }
+    }
+
+    /**
+     * A name that cannot be read as text, so the file cannot be opened by it: under a locale that is not UTF-8, one
+     * whose characters the locale's character set lacks (猫.png reads as "???.png"); otherwise bytes that are not
+     * UTF-8 (a name from an old archive).
+     */
+    private static Phrase unnameable() {
+        return Phrase.of(FileNames.utf8Names() ? "data.skip.badName" : "data.skip.localeName",
+                FileNames.nameCharset());
     }
 
     private static Phrase walkFailure(IOException e) {

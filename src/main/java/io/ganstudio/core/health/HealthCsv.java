@@ -1,10 +1,10 @@
 package io.ganstudio.core.health;
 
 import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.text.TextFiles;
 import io.ganstudio.core.train.CsvFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public final class HealthCsv {
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : TextFiles.readLines(file)) {
             String[] f = line.split(",", 4);
             int close = f.length == 4 ? f[3].lastIndexOf('"') : -1;
             if (f.length != 4 || line.startsWith("step,") || !f[3].startsWith("\"") || close < 1) {

@@ -7,6 +7,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.ganstudio.core.text.TextFiles;
 import io.ganstudio.core.train.AtomicFiles;
 import io.ganstudio.core.train.GanJson;
 
@@ -111,17 +112,15 @@ public final class LatentBook {
                 throw new IOException(f + " is " + (size >> 20) + " MiB, more than a book of latent vectors holds ("
                         + (MAX_BYTES >> 20) + " MiB): move it away to start a new one");
             }
-            text = Files.readString(f, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(f);
         } catch (NoSuchFileException e) {
             return new LatentBook(f, latentSize, List.of(), List.of());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IOException(f + " is not UTF-8 text: move it away to start a new one", e);
         }
         Raw s;
         try {
             s = reader(latentSize).fromJson(text, Raw.class);
         } catch (RuntimeException e) {
-            throw new IOException(f + " is damaged (" + oneLine(e) + "): move it away to start a new one", e);
+            throw new IOException(f + " is damaged (" + GanJson.reason(e) + "): move it away to start a new one", e);
         }
         if (s == null || s.latentSize() == null || s.latentSize() != latentSize) {
             throw new IOException(f + " holds vectors of size " + (s == null || s.latentSize() == null ? "?"
@@ -184,11 +183,6 @@ public final class LatentBook {
     private static String shorten(String s) {
         String t = s.replaceAll("\\p{Cntrl}", "?");
         return t.length() > 60 ? t.substring(0, 60) + "..." : t;
-    }
-
-    private static String oneLine(RuntimeException e) {
-        String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
-        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
     /**

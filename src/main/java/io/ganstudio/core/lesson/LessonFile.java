@@ -11,6 +11,7 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.text.Printable;
 import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.text.TextFiles;
 import io.ganstudio.core.train.AtomicFiles;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.GanConfig;
@@ -221,13 +222,15 @@ public final class LessonFile {
         }
         JsonObject json;
         try {
-            JsonElement parsed = JsonParser.parseString(new String(jsonBytes, StandardCharsets.UTF_8));
+            JsonElement parsed = JsonParser.parseString(TextFiles.decodeUtf8(JSON_ENTRY, jsonBytes));
             if (!parsed.isJsonObject()) {
                 throw new LessonException(Phrase.of("lesson.notLesson", file));
             }
             json = parsed.getAsJsonObject();
+        } catch (IOException e) {
+            throw new LessonException(Phrase.of("lesson.corrupt", file, JSON_ENTRY + " is not UTF-8 text"), e);
         } catch (JsonParseException e) {
-            throw corrupt(file, "lesson.json: " + e.getMessage(), e);
+            throw corrupt(file, JSON_ENTRY + ": " + GanJson.reason(e), e);
         }
         if (!(json.get("format") instanceof JsonPrimitive f && f.isString() && FORMAT.equals(f.getAsString()))) {
             throw new LessonException(Phrase.of("lesson.notLesson", file));

@@ -1,9 +1,9 @@
 package io.ganstudio.core.quality;
 
+import io.ganstudio.core.text.TextFiles;
 import io.ganstudio.core.train.CsvFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class QualityCsv {
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : TextFiles.readLines(file)) {
             if (line.isBlank() || line.startsWith("step")) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.text.TextFiles;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -68,7 +70,7 @@ public final class MetricsCsv {
         if (Files.notExists(file)) {
             return rows;
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = TextFiles.readUtf8(file);
         List<String> lines = new ArrayList<>(text.lines().toList());
         if (!text.endsWith("\n") && lines.size() > 1) {
             lines.remove(lines.size() - 1); // cut off by a crash mid-write: its last number may be incomplete

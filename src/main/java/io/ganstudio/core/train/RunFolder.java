@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.ganstudio.core.text.TextFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -215,14 +215,13 @@ public final class RunFolder implements AutoCloseable {
         GanConfig config;
         List<SettingsChange> changes = List.of();
         try {
-            JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            JsonElement json = GanJson.parseTree(file, TextFiles.readUtf8(file));
             config = GanJson.fromFile(json, GanConfig.class);
             if (json.isJsonObject() && json.getAsJsonObject().get(CHANGES) instanceof JsonArray list) {
                 changes = List.of(GanJson.fromFile(list, SettingsChange[].class));
             }
         } catch (JsonParseException | IllegalStateException | NullPointerException e) {
-            String why = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip(); // Gson's run to two lines
-            throw new IOException(file + " is not valid JSON (" + why + "); fix or restore it", e);
+            throw GanJson.notJson(file, e);
         }
         if (config == null || config.model() == null || config.train() == null) {
             throw new IOException(file + " does not describe a run: its model or training settings are missing");
