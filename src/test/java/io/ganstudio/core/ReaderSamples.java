@@ -129,6 +129,7 @@ public final class ReaderSamples {
 
     /** A latents.json with one bookmark and one direction, written by the app. */
     public static Path latents(Path runDir, int latentSize) throws IOException {
+        Files.createDirectories(runDir); // a run folder exists before anything is kept in it
         LatentBook book = LatentBook.open(runDir, latentSize);
         float[] z = new float[latentSize];
         z[0] = 0.5f;
