@@ -17,12 +17,13 @@ public final class QuitGuard {
     private final Supplier<TrainViewModel> training;
     private final Supplier<Choice> ask;
     private final Runnable exit;
-    private boolean saving;
+    private volatile boolean saving;
 
     /**
      * @param training the Train screen's ViewModel, or null while none was made
      * @param ask      shows the question (on the FX thread) and returns the answer
-     * @param exit     ends the app; called on the FX thread's behalf once the checkpoint is written
+     * @param exit     ends the app; called on the FX thread's behalf once the checkpoint is written (not when the
+     *                 final save failed: the studio stays open on the failure)
      */
     public QuitGuard(Supplier<TrainViewModel> training, Supplier<Choice> ask, Runnable exit) {
         this.training = training;
@@ -42,7 +43,8 @@ public final class QuitGuard {
         switch (ask.get()) {
             case SAVE -> {
                 saving = true;
-                t.stopThen(exit);
+                // A final checkpoint that could not be written keeps the window open on the failure it shows.
+                t.stopThen(exit, () -> saving = false);
                 return false;
             }
             case DISCARD -> {

@@ -35,6 +35,7 @@ public final class EventPump implements Consumer<SessionEvent> {
     private final ConcurrentLinkedQueue<SessionEvent> others = new ConcurrentLinkedQueue<>();
     private final AtomicReference<SessionEvent.SampleGrid> grid = new AtomicReference<>();
     private final AtomicReference<SessionEvent.Progress> progress = new AtomicReference<>();
+    private final AtomicReference<SessionEvent.Failed> lastFailure = new AtomicReference<>();
 
     /** Called on the engine thread: only queues, never blocks. */
     @Override
@@ -49,8 +50,23 @@ public final class EventPump implements Consumer<SessionEvent> {
         } else if (event instanceof SessionEvent.Progress p) {
             progress.set(p);
         } else {
+            if (event instanceof SessionEvent.Failed f) {
+                lastFailure.set(f);
+            }
             others.add(event);
         }
+    }
+
+    /**
+     * The newest failure the engine reported since {@link #forgetFailure()}, or null; readable on any thread, before the
+     * FX thread has drained it (quitting must know whether the final checkpoint was written).
+     */
+    public SessionEvent.Failed lastFailure() {
+        return lastFailure.get();
+    }
+
+    public void forgetFailure() {
+        lastFailure.set(null);
     }
 
     /** Called on the consuming (FX) thread: everything queued so far, then empty. */

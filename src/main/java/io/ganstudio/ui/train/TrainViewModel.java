@@ -156,15 +156,18 @@ public final class TrainViewModel {
     }
 
     /**
-     * Stops the session after its current step, and runs {@code afterEnd} (on the calling thread of the waiting
-     * helper, not the FX thread) once its checkpoint is written and it has ended. For quitting the studio.
+     * Stops the session after its current step, and runs {@code afterSaved} (on the calling thread of the waiting
+     * helper, not the FX thread) once its checkpoint is written and it has ended; {@code afterFailed} instead when the
+     * session ended with a failure (its final checkpoint could not be written, say), which the screen then shows.
+     * For quitting the studio.
      */
-    public void stopThen(Runnable afterEnd) {
+    public void stopThen(Runnable afterSaved, Runnable afterFailed) {
         SessionFactory.Handle s = session;
         if (s == null || isIdle()) {
-            afterEnd.run();
+            afterSaved.run();
             return;
         }
+        pump.forgetFailure();
         s.stop();
         Thread waiter = new Thread(() -> {
             try {
@@ -172,7 +175,11 @@ public final class TrainViewModel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            afterEnd.run();
+            if (pump.lastFailure() != null) {
+                afterFailed.run();
+            } else {
+                afterSaved.run();
+            }
         }, "quit-after-checkpoint");
         waiter.setDaemon(true);
         waiter.start();

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.QuitGuard;
@@ -59,6 +60,24 @@ class QuitGuardTest {
         assertTrue(exited.await(10, TimeUnit.SECONDS));
         assertEquals(List.of("stop", "await"), sessions.commands, "stop (which writes the checkpoint), wait, quit");
         assertTrue(guard.isSaving());
+    }
+
+    @Test
+    void aFinalCheckpointThatFailsKeepsTheStudioOpen() throws InterruptedException {
+        TrainViewModel vm = training();
+        sessions.onStop = new SessionEvent.Failed(Phrase.verbatim("Could not write the final checkpoint"),
+                Phrase.verbatim("free some space"));
+        CountDownLatch exited = new CountDownLatch(1);
+        QuitGuard guard = new QuitGuard(() -> vm, () -> QuitGuard.Choice.SAVE, exited::countDown);
+        assertFalse(guard.mayQuitNow());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (guard.isSaving() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertFalse(guard.isSaving(), "the save ended");
+        assertEquals(1, exited.getCount(), "the studio did not quit: its last steps were not saved");
+        vm.apply(vm.pump().drain());
+        assertEquals("Could not write the final checkpoint", vm.failureProperty().get().what().text(Locale.ENGLISH));
     }
 
     @Test

@@ -51,6 +51,8 @@ class TrainViewModelTest {
 
         io.ganstudio.core.train.TrainConfig lastSettings;
         boolean ended;
+        /** What the engine sends when told to stop (e.g. a failed final checkpoint); null for nothing. */
+        public SessionEvent onStop;
 
         private Handle handle() {
             return new Handle() {
@@ -72,6 +74,9 @@ class TrainViewModelTest {
 
                 public void stop() {
                     commands.add("stop");
+                    if (onStop != null) {
+                        listener.accept(onStop);
+                    }
                 }
 
                 public void abandon() {
