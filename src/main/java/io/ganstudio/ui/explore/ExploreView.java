@@ -109,7 +109,13 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         body.getStyleClass().add("explore-body"); // a card, as on the Data and Model screens (studio.css)
         subs.onChange(vm.imageProperty(), (o, a, f) -> main.show(f));
         main.show(vm.imageProperty().get());
-        subs.onChange(vm.errorProperty(), (o, a, e) -> status.setText(e));
+        subs.onChange(vm.errorProperty(), (o, a, e) -> {
+            if (!e.isEmpty()) {
+                status.setText(text.format("error.render", e));
+            } else if (!a.isEmpty() && status.getText().equals(text.format("error.render", a))) {
+                status.setText(""); // drawn again: the error is over (a note shown since stays)
+            }
+        });
         Label none = new Label(text.get("label.none"));
         none.setStyle("-fx-font-size: 1.15em;");
         body.visibleProperty().bind(vm.sourceProperty().isNotNull());
@@ -395,7 +401,17 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         modeRow.setAlignment(Pos.CENTER_LEFT);
         HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
         pageRow.setAlignment(Pos.CENTER_LEFT);
+        Label directionsError = new Label();
+        directionsError.setId("directionsError");
+        directionsError.setWrapText(true);
+        directionsError.setStyle("-fx-text-fill: #9a3000;");
+        directionsError.textProperty().bind(Bindings.createStringBinding(() -> vm.directionsErrorProperty().get()
+                .isEmpty() ? "" : text.format("error.directions", vm.directionsErrorProperty().get()),
+                vm.directionsErrorProperty()));
+        directionsError.visibleProperty().bind(vm.directionsErrorProperty().isNotEmpty());
+        directionsError.managedProperty().bind(directionsError.visibleProperty());
         nodes.add(modeRow);
+        nodes.add(directionsError);
         nodes.add(pageRow);
         GridPane rows = new GridPane();
         rows.setHgap(8);
