@@ -144,7 +144,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             if (run == null) {
                 status.setText(text.get("error.noRun"));
             } else {
-                open(run);
+                open(run, true);
             }
         });
         Button run = new Button(text.get("button.openRun"));
@@ -183,8 +183,9 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     }
 
     /**
-     * The run on the Train screen opens by itself when Explore is shown: when nothing is open yet, or an older
-     * checkpoint of that same run is. Something the user opened from elsewhere stays.
+     * The run on the Train screen opens by itself when Explore is shown: when nothing is open yet, an older
+     * checkpoint of that same run is, or what is open came from the Train screen too (opened by itself or with
+     * "This run's latest") and another run is there now. Something the user opened from elsewhere stays.
      */
     private void openJustTrained() {
         Path run = currentRun == null ? null : currentRun.get();
@@ -192,28 +193,35 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             return;
         }
         ImageSource shown = vm.sourceProperty().get();
-        long shownStep = shown == null ? -1 : shown.step();
+        long shownStep = shown == null || !run.equals(vm.openedPathProperty().get()) ? -1 : shown.step();
         BackgroundTasks.common().run(text.get("label.opening"), () -> {
             List<Path> checkpoints = Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS));
             return checkpoints.isEmpty() ? -1L : Checkpoints.stepOf(checkpoints.get(checkpoints.size() - 1));
         }, newest -> {
             if (newest > shownStep && mayReplaceWith(run)) {
-                open(run);
+                open(run, true);
             }
         }, e -> { });
     }
 
     private boolean mayReplaceWith(Path run) {
-        return vm.sourceProperty().get() == null || run.equals(vm.openedPathProperty().get());
+        return vm.sourceProperty().get() == null || run.equals(vm.openedPathProperty().get())
+                || vm.followsTrainScreen();
     }
 
-    /** Opens a run folder or a .gsc checkpoint (also for the shell's menus). */
+    /** Opens a run folder or a .gsc checkpoint the user chose (also for the shell's menus): it stays on show. */
     public void open(Path path) {
+        open(path, false);
+    }
+
+    /** @param fromTrainScreen the Train screen's run: the next run trained there replaces it */
+    private void open(Path path, boolean fromTrainScreen) {
         status.setText(text.get("label.opening"));
         player.stop();
         BackgroundTasks.common().run(text.get("label.opening"), () -> GeneratorOpener.open(path), opened -> {
             status.setText("");
             vm.open(opened.source(), path, opened.name());
+            vm.setFollowsTrainScreen(fromTrainScreen);
         }, e -> status.setText(text.format("error.open", e.getMessage())));
     }
 

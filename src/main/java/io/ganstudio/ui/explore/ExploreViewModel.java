@@ -91,6 +91,7 @@ public final class ExploreViewModel {
     private List<float[]> directions = List.of();
     private Showing showing = Showing.PICK;
     private boolean refreshing;
+    private boolean followsTrainScreen;
     private long tileGeneration;
     private LatestWinsRenderer renderer;
     /** Edits that other panels (class directions) add to the picked vector, by owner; cleared by a new pick. */
@@ -171,9 +172,23 @@ public final class ExploreViewModel {
         open(newSource);
     }
 
+    /**
+     * Whether what is on show came from the Train screen (opened by itself, or with "This run's latest"), so that
+     * the next run trained there may replace it; kept here so that it survives the view's rebuilds.
+     */
+    public boolean followsTrainScreen() {
+        return followsTrainScreen;
+    }
+
+    /** Set after {@link #open(ImageSource, Path, String)}; any other open clears it. */
+    public void setFollowsTrainScreen(boolean follows) {
+        followsTrainScreen = follows;
+    }
+
     /** Explores another generator (closing the previous one); the grid is re-rolled. */
     public void open(ImageSource newSource) {
         ImageSource old = source.get();
+        followsTrainScreen = false;
         // The new renderer first: panels that hear of the new source (and clear their edits) render at once, and
         // the old generator, closed below, would answer them with an error.
         renderer = new LatestWinsRenderer(newSource::render, fx, pixels -> {
