@@ -201,7 +201,11 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             if (newest > shownStep && mayReplaceWith(run)) {
                 open(run, true);
             }
-        }, e -> { });
+        }, e -> {
+            if (mayReplaceWith(run)) {
+                open(run, true); // an unreadable run: opening it says why
+            }
+        });
     }
 
     private boolean mayReplaceWith(Path run) {

@@ -1,6 +1,9 @@
 package io.ganstudio.ui.inspect;
 
 import io.ganstudio.ui.Tips;
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.Threshold;
@@ -92,6 +95,38 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         showHistogram();
         showDetail();
         showMetrics();
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                openJustTrained();
+            }
+        });
+    }
+
+    /**
+     * As on Explore, the run on the Train screen opens by itself when Inspect is shown and it has a checkpoint:
+     * when no run is open yet, or the open one came from the Train screen too and another run is there now. A run
+     * the user opened stays, and nothing interrupts a job that is running.
+     */
+    private void openJustTrained() {
+        Path run = currentRun == null ? null : currentRun.get();
+        if (run == null || !mayReplaceWith(run)) {
+            return;
+        }
+        BackgroundTasks.common().run(text.get("job.open"),
+                () -> !Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS)).isEmpty(), ready -> {
+                    if (ready && mayReplaceWith(run)) {
+                        vm.openRun(run, true);
+                    }
+                }, e -> {
+                    if (mayReplaceWith(run)) {
+                        vm.openRun(run, true); // an unreadable run: opening it says why
+                    }
+                });
+    }
+
+    private boolean mayReplaceWith(Path run) {
+        Path shown = vm.runProperty().get();
+        return vm.isIdle() && !run.equals(shown) && (shown == null || vm.followsTrainScreen());
     }
 
     // ---- top bars
@@ -102,7 +137,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         current.setOnAction(e -> {
             Path run = currentRun == null ? null : currentRun.get();
             if (run != null) {
-                vm.openRun(run);
+                vm.openRun(run, true);
             }
         });
         Button open = new Button(text.get("button.openRun"));
