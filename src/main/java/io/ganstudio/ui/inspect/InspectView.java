@@ -297,15 +297,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         TableColumn<InspectViewModel.Row, String> mark = new TableColumn<>(text.get("column.mark"));
         mark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().aboveThreshold()
                 ? "\u25b2 " + text.get("mark.above") : text.get("mark.below")));
-        mark.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : v);
-                setStyle(!empty && v != null && v.startsWith("\u25b2") ? "-fx-text-fill: #c0392b; -fx-font-weight: bold;"
-                        : "");
-            }
-        });
+        mark.setCellFactory(c -> new MarkCell<>());
         mark.setPrefWidth(80);
         TableColumn<InspectViewModel.Row, String> label = new TableColumn<>(text.get("column.label"));
         label.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().anomalous() == null ? ""
