@@ -125,6 +125,19 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         BorderPane.setMargin(getCenter(), new Insets(10, 0, 0, 0));
     }
 
+    /**
+     * Follows the Train screen's run while this view is on screen: a run that arrives there (opened from the Run
+     * menu, or trained) opens here as it would when Explore is shown (see {@link #openJustTrained()}).
+     */
+    public ExploreView following(javafx.beans.value.ObservableValue<Path> trainScreenRun) {
+        subs.onChange(trainScreenRun, (o, was, now) -> {
+            if (getScene() != null) {
+                openJustTrained();
+            }
+        });
+        return this;
+    }
+
     public ExploreViewModel viewModel() {
         return vm;
     }

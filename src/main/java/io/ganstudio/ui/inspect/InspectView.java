@@ -102,6 +102,16 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         });
     }
 
+    /** Follows the Train screen's run while this view is on screen, as Explore does. */
+    public InspectView following(javafx.beans.value.ObservableValue<Path> trainScreenRun) {
+        subs.onChange(trainScreenRun, (o, was, now) -> {
+            if (getScene() != null) {
+                openJustTrained();
+            }
+        });
+        return this;
+    }
+
     /**
      * As on Explore, the run on the Train screen opens by itself when Inspect is shown and it has a checkpoint:
      * when no run is open yet, or the open one came from the Train screen too and another run is there now. A run

@@ -66,6 +66,20 @@ class ExploreOpensJustTrainedUiTest {
     }
 
     @Test
+    void aRunArrivingOnTheTrainScreenWhileExploreIsShownOpens(FxRobot robot) throws Exception {
+        current = null;
+        javafx.beans.property.ObjectProperty<Path> trainRun = new javafx.beans.property.SimpleObjectProperty<>();
+        ExploreView view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L),
+                new ExploreText(Locale.ENGLISH), () -> current).following(trainRun);
+        robot.interact(() -> root.getChildren().setAll(view));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertNull(view.viewModel().sourceProperty().get());
+        current = run; // the run opened from the Run menu reaches the Train screen a moment later
+        robot.interact(() -> trainRun.set(run));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.equals(view.viewModel().openedPathProperty().get()));
+    }
+
+    @Test
     void aSecondTrainingReplacesTheRunThatOpenedByItselfButNotOneTheUserChose(FxRobot robot) throws Exception {
         ExploreViewModel vm = new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L);
         current = run;
