@@ -103,6 +103,11 @@ public class StudioApp extends Application {
         return shell;
     }
 
+    /** The id of the screen on show, or null before the window is built. */
+    String currentScreen() {
+        return shell == null ? null : shell.currentScreen();
+    }
+
     /** Switches the window to the screen with this id. */
     void showScreen(String id) {
         if (shell != null) {

@@ -6,6 +6,7 @@ import io.ganstudio.ui.model.ModelPreset;
 import io.ganstudio.ui.shell.StudioActions;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
@@ -94,12 +95,26 @@ final class StudioController implements StudioActions {
     }
 
     @Override
+    public void explainScreen() {
+        String id = app.currentScreen();
+        io.ganstudio.ui.shell.Screens.all().stream().filter(s -> s.id().equals(id)).findFirst()
+                .ifPresent(s -> ctx.explanations().toggle(s));
+    }
+
+    @Override
     public void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, Messages.get("about.text"), ButtonType.OK);
+        // Own button: JavaFX's stock ones follow the JVM's language, not the studio's.
+        Alert a = new Alert(Alert.AlertType.INFORMATION, Messages.get("about.text"),
+                new ButtonType(Messages.get("about.close"), ButtonBar.ButtonData.OK_DONE));
         a.initOwner(stage);
         a.setTitle(Messages.get("menu.help.about"));
-        a.setHeaderText(Messages.get("app.name") + " " + version());
+        a.setHeaderText(aboutHeader());
         a.showAndWait();
+    }
+
+    /** "GAN Studio 0.1.0": the version the build stamped, as --version says it. */
+    static String aboutHeader() {
+        return Messages.format("about.version", Messages.get("app.name"), io.ganstudio.cli.AppVersion.version());
     }
 
     @Override
@@ -107,8 +122,4 @@ final class StudioController implements StudioActions {
         app.requestQuit();
     }
 
-    private static String version() {
-        String v = StudioApp.class.getPackage().getImplementationVersion();
-        return v == null ? "" : v;
-    }
 }

@@ -47,12 +47,16 @@ public final class StudioWork {
         SecureRandom random = new SecureRandom();
         this.explore = new ExploreViewModel(Platform::runLater, () -> random.nextInt(1_000_000));
         // A run opened from the Run menu shows its curves and samples on the Train screen, ready to continue.
-        ctx.runFolderProperty().addListener((o, was, dir) -> {
-            if (dir != null) {
-                ctx.tasks().run(Messages.get("run.opening"), () -> RunSnapshot.read(dir), train::showRun,
-                        e -> ctx.notifier().error(Messages.get("run.openFailed"), String.valueOf(e.getMessage())));
-            }
-        });
+        ctx.runFolderProperty().addListener((o, was, dir) -> showOpenedRun(ctx, dir));
+        // Made on the first visit to Train or Explore: a run opened before then is shown now.
+        showOpenedRun(ctx, ctx.runFolderProperty().get());
+    }
+
+    private void showOpenedRun(StudioContext ctx, Path dir) {
+        if (dir != null) {
+            ctx.tasks().run(Messages.get("run.opening"), () -> RunSnapshot.read(dir), train::showRun,
+                    e -> ctx.notifier().error(Messages.get("run.openFailed"), String.valueOf(e.getMessage())));
+        }
     }
 
     public TrainViewModel train() {

@@ -127,6 +127,9 @@ class StudioAppTest {
         assertEquals(32, app.context().model().imageSizeProperty().get());
         assertEquals("50", app.context().model().text(io.ganstudio.ui.model.NumberField.LATENT_SIZE).get());
         assertEquals(321, app.context().model().config().train().steps());
+        // Opened before the Train screen was ever shown: it is there (and so Explore's "This run's latest").
+        robot.clickOn("#nav-train");
+        waitFor(Duration.ofSeconds(20), () -> savedRun().equals(app.context().work().currentRun()));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.ganstudio.core.latent;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -97,7 +96,11 @@ public final class Directions {
         Block plain = conditional != null ? conditional.body() : networks.generator();
         List<Block> layers = new ArrayList<>(plain.getChildren().values());
         ParameterStore store = EngineSetup.parameterStore(sub);
-        NDList parts = new NDList();
+        // Each chunk is copied out before the next one starts: MXNet may otherwise run two chunks at once (the
+        // studio gives it two workers per context), and oneDNN rewrites the deconvolution weights' layout in place,
+        // so the two fail ("Check failed: ... IOLogicalSwapDesc") or read half-rewritten weights.
+        float[] all = null;
+        int width = 0;
         for (int from = 0; from < samples; from += CHUNK) {
             int n = Math.min(CHUNK, samples - from);
             float[] chunk = java.util.Arrays.copyOfRange(z, from * latent, (from + n) * latent);
@@ -110,9 +113,14 @@ public final class Directions {
             for (int i = 0; i < layers.size() && (i == 0 || !(layers.get(i) instanceof TransposedConv2d)); i++) {
                 x = layers.get(i).forward(store, x, false);
             }
-            parts.add(x.singletonOrThrow().reshape(n, -1));
+            float[] values = x.singletonOrThrow().toFloatArray();
+            if (all == null) {
+                width = values.length / n;
+                all = new float[samples * width];
+            }
+            System.arraycopy(values, 0, all, from * width, values.length);
         }
-        return parts.size() == 1 ? parts.head() : NDArrays.concat(parts);
+        return sub.create(all, new Shape(samples, width));
     }
 
     private static double[][] subspace(NDArray y, NDManager sub, int dims, int q, long seed) {

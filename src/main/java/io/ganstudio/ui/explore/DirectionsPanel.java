@@ -51,6 +51,8 @@ public final class DirectionsPanel extends VBox {
     private Task<ClassDirectionFit.Report> running;
     private boolean zeroing;
     private long opened;
+    /** False while the run's data is not known yet, or known to have no classes (a flat folder). */
+    private boolean classes;
 
     public DirectionsPanel(ExploreViewModel vm, ExploreText text, Subscriptions subs) {
         super(6);
@@ -95,7 +97,7 @@ public final class DirectionsPanel extends VBox {
         progress.setManaged(busy);
         cancel.setVisible(busy);
         cancel.setManaged(busy);
-        find.setDisable(busy || runDir() == null);
+        find.setDisable(busy || runDir() == null || !classes);
     }
 
     /** The run folder whose latents.json holds the directions: the opened folder, or a checkpoint's run. */
@@ -119,6 +121,7 @@ public final class DirectionsPanel extends VBox {
         show(List.of());
         ImageSource s = vm.sourceProperty().get();
         Path run = runDir();
+        classes = false;
         setBusy(false);
         if (s == null) {
             info.setText("");
@@ -130,21 +133,33 @@ public final class DirectionsPanel extends VBox {
         }
         info.setText(text.get("directions.none"));
         int latent = s.latentSize();
-        BackgroundTasks.common().run(text.get("directions.loading"), () -> LatentBook.open(run, latent).directions(),
-                ds -> {
+        BackgroundTasks.common().run(text.get("directions.loading"), () -> new Kept(
+                        LatentBook.open(run, latent).directions(), RunClasses.possible(RunFolder.open(run).config())),
+                kept -> {
                     if (generation != opened) {
                         return;
                     }
-                    List<LatentBook.Direction> kept = ds.stream().filter(d -> d.accuracy() != null).toList();
-                    if (!kept.isEmpty()) {
+                    classes = kept.classes();
+                    setBusy(running != null);
+                    List<LatentBook.Direction> ds = kept.directions().stream().filter(d -> d.accuracy() != null)
+                            .toList();
+                    if (!ds.isEmpty()) {
                         info.setText(text.get("directions.kept"));
-                        show(kept);
+                        show(ds);
+                    } else if (!classes) {
+                        info.setText(text.get("directions.noClasses"));
                     }
                 }, e -> {
                     if (generation == opened) {
+                        classes = true; // not known: the fit says what it lacks
+                        setBusy(running != null);
                         info.setText(text.format("directions.failed", e.getMessage()));
                     }
                 });
+    }
+
+    /** A run's kept directions, and whether its images can have classes at all. */
+    private record Kept(List<LatentBook.Direction> directions, boolean classes) {
     }
 
     private void start() {
@@ -155,8 +170,10 @@ public final class DirectionsPanel extends VBox {
         }
         long generation = this.opened;
         setBusy(true);
+        progress.progressProperty().unbind(); // still bound to the previous search's task
         progress.setProgress(-1);
         info.setText(text.get("directions.working"));
+        List<Task<ClassDirectionFit.Report>> self = new ArrayList<>(1);
         running = BackgroundTasks.common().<ClassDirectionFit.Report>job(text.get("directions.task"), ctx -> {
             LoadedCheckpoint checkpoint = Files.isDirectory(opened)
                     ? Checkpoints.readLatestGenerator(RunFolder.open(opened).checkpointDir())
@@ -186,9 +203,14 @@ public final class DirectionsPanel extends VBox {
                 info.setText(text.get("directions.cancelled"));
             }
         }).andFinally(() -> {
+            if (running != self.get(0)) {
+                return; // a newer search is running
+            }
             running = null;
+            progress.progressProperty().unbind();
             setBusy(false);
         }).start();
+        self.add(running);
         progress.progressProperty().bind(running.progressProperty());
     }
 

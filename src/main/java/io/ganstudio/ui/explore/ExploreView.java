@@ -109,7 +109,13 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         body.getStyleClass().add("explore-body"); // a card, as on the Data and Model screens (studio.css)
         subs.onChange(vm.imageProperty(), (o, a, f) -> main.show(f));
         main.show(vm.imageProperty().get());
-        subs.onChange(vm.errorProperty(), (o, a, e) -> status.setText(e));
+        subs.onChange(vm.errorProperty(), (o, a, e) -> {
+            if (!e.isEmpty()) {
+                status.setText(text.format("error.render", e));
+            } else if (!a.isEmpty() && status.getText().equals(text.format("error.render", a))) {
+                status.setText(""); // drawn again: the error is over (a note shown since stays)
+            }
+        });
         Label none = new Label(text.get("label.none"));
         none.setStyle("-fx-font-size: 1.15em;");
         body.visibleProperty().bind(vm.sourceProperty().isNotNull());
@@ -117,6 +123,19 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         none.visibleProperty().bind(vm.sourceProperty().isNull());
         setCenter(new StackPane(none, body));
         BorderPane.setMargin(getCenter(), new Insets(10, 0, 0, 0));
+    }
+
+    /**
+     * Follows the Train screen's run while this view is on screen: a run that arrives there (opened from the Run
+     * menu, or trained) opens here as it would when Explore is shown (see {@link #openJustTrained()}).
+     */
+    public ExploreView following(javafx.beans.value.ObservableValue<Path> trainScreenRun) {
+        subs.onChange(trainScreenRun, (o, was, now) -> {
+            if (getScene() != null) {
+                openJustTrained();
+            }
+        });
+        return this;
     }
 
     public ExploreViewModel viewModel() {
@@ -138,7 +157,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             if (run == null) {
                 status.setText(text.get("error.noRun"));
             } else {
-                open(run);
+                open(run, true);
             }
         });
         Button run = new Button(text.get("button.openRun"));
@@ -177,8 +196,9 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     }
 
     /**
-     * The run on the Train screen opens by itself when Explore is shown: when nothing is open yet, or an older
-     * checkpoint of that same run is. Something the user opened from elsewhere stays.
+     * The run on the Train screen opens by itself when Explore is shown: when nothing is open yet, an older
+     * checkpoint of that same run is, or what is open came from the Train screen too (opened by itself or with
+     * "This run's latest") and another run is there now. Something the user opened from elsewhere stays.
      */
     private void openJustTrained() {
         Path run = currentRun == null ? null : currentRun.get();
@@ -186,28 +206,39 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             return;
         }
         ImageSource shown = vm.sourceProperty().get();
-        long shownStep = shown == null ? -1 : shown.step();
+        long shownStep = shown == null || !run.equals(vm.openedPathProperty().get()) ? -1 : shown.step();
         BackgroundTasks.common().run(text.get("label.opening"), () -> {
             List<Path> checkpoints = Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS));
             return checkpoints.isEmpty() ? -1L : Checkpoints.stepOf(checkpoints.get(checkpoints.size() - 1));
         }, newest -> {
             if (newest > shownStep && mayReplaceWith(run)) {
-                open(run);
+                open(run, true);
             }
-        }, e -> { });
+        }, e -> {
+            if (mayReplaceWith(run)) {
+                open(run, true); // an unreadable run: opening it says why
+            }
+        });
     }
 
     private boolean mayReplaceWith(Path run) {
-        return vm.sourceProperty().get() == null || run.equals(vm.openedPathProperty().get());
+        return vm.sourceProperty().get() == null || run.equals(vm.openedPathProperty().get())
+                || vm.followsTrainScreen();
     }
 
-    /** Opens a run folder or a .gsc checkpoint (also for the shell's menus). */
+    /** Opens a run folder or a .gsc checkpoint the user chose (also for the shell's menus): it stays on show. */
     public void open(Path path) {
+        open(path, false);
+    }
+
+    /** @param fromTrainScreen the Train screen's run: the next run trained there replaces it */
+    private void open(Path path, boolean fromTrainScreen) {
         status.setText(text.get("label.opening"));
         player.stop();
         BackgroundTasks.common().run(text.get("label.opening"), () -> GeneratorOpener.open(path), opened -> {
             status.setText("");
             vm.open(opened.source(), path, opened.name());
+            vm.setFollowsTrainScreen(fromTrainScreen);
         }, e -> status.setText(text.format("error.open", e.getMessage())));
     }
 
@@ -395,7 +426,17 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         modeRow.setAlignment(Pos.CENTER_LEFT);
         HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
         pageRow.setAlignment(Pos.CENTER_LEFT);
+        Label directionsError = new Label();
+        directionsError.setId("directionsError");
+        directionsError.setWrapText(true);
+        directionsError.setStyle("-fx-text-fill: #9a3000;");
+        directionsError.textProperty().bind(Bindings.createStringBinding(() -> vm.directionsErrorProperty().get()
+                .isEmpty() ? "" : text.format("error.directions", vm.directionsErrorProperty().get()),
+                vm.directionsErrorProperty()));
+        directionsError.visibleProperty().bind(vm.directionsErrorProperty().isNotEmpty());
+        directionsError.managedProperty().bind(directionsError.visibleProperty());
         nodes.add(modeRow);
+        nodes.add(directionsError);
         nodes.add(pageRow);
         GridPane rows = new GridPane();
         rows.setHgap(8);

@@ -78,6 +78,7 @@ public final class ExploreViewModel {
     private final IntegerProperty frames = new SimpleIntegerProperty(48);
     private final ReadOnlyObjectWrapper<ArgbFrame> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper directionsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> openedPath = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper openedName = new ReadOnlyStringWrapper("");
     // The latent lab (projection, arithmetic, bookmarks) shows points that come from no seed.
@@ -90,6 +91,7 @@ public final class ExploreViewModel {
     private List<float[]> directions = List.of();
     private Showing showing = Showing.PICK;
     private boolean refreshing;
+    private boolean followsTrainScreen;
     private long tileGeneration;
     private LatestWinsRenderer renderer;
     /** Edits that other panels (class directions) add to the picked vector, by owner; cleared by a new pick. */
@@ -170,32 +172,61 @@ public final class ExploreViewModel {
         open(newSource);
     }
 
+    /**
+     * Whether what is on show came from the Train screen (opened by itself, or with "This run's latest"), so that
+     * the next run trained there may replace it; kept here so that it survives the view's rebuilds.
+     */
+    public boolean followsTrainScreen() {
+        return followsTrainScreen;
+    }
+
+    /** Set after {@link #open(ImageSource, Path, String)}; any other open clears it. */
+    public void setFollowsTrainScreen(boolean follows) {
+        followsTrainScreen = follows;
+    }
+
     /** Explores another generator (closing the previous one); the grid is re-rolled. */
     public void open(ImageSource newSource) {
         ImageSource old = source.get();
+        followsTrainScreen = false;
+        // The new renderer first: panels that hear of the new source (and clear their edits) render at once, and
+        // the old generator, closed below, would answer them with an error.
+        renderer = new LatestWinsRenderer(newSource::render, fx, pixels -> {
+            if (source.get() == newSource) {
+                image.set(new ArgbFrame(newSource.imageSize(), newSource.imageSize(), pixels));
+                error.set("");
+            }
+        }, e -> {
+            if (source.get() == newSource) { // a render of a generator no longer on show fails unseen
+                error.set(message(e));
+            }
+        });
         if (old != null) {
             old.close();
         }
-        source.set(newSource);
         error.set("");
+        directionsError.set("");
         directions = List.of();
         amounts = new double[0];
         directionsReady.set(false);
+        z = null; // the old generator's point: nothing renders until the new grid is rolled
+        baseZ = null;
+        extraEdits.clear();
+        source.set(newSource);
         switchingMode = true;
         mode.set(SliderMode.DIMENSIONS);
         switchingMode = false;
         untouched = true;
-        renderer = new LatestWinsRenderer(newSource::render, fx, pixels -> {
-            if (source.get() == newSource) {
-                image.set(new ArgbFrame(newSource.imageSize(), newSource.imageSize(), pixels));
-            }
-        }, e -> error.set(message(e)));
         keyA.set(null);
         keyB.set(null);
         reroll();
         newSource.directions(Math.min(DIRECTIONS, newSource.latentSize())).whenComplete((ds, e) -> fx.execute(() -> {
-            if (source.get() != newSource || e != null) {
-                return; // without directions the sliders stay on single dimensions
+            if (source.get() != newSource) {
+                return;
+            }
+            if (e != null) { // the sliders stay on single dimensions, and the screen says why
+                directionsError.set(message(e));
+                return;
             }
             directions = ds;
             amounts = new double[ds.size()];
@@ -239,6 +270,7 @@ public final class ExploreViewModel {
                 error.set(message(e));
                 return;
             }
+            error.set("");
             tiles.set(images.stream().map(p -> new ArgbFrame(s.imageSize(), s.imageSize(), p)).toList());
         }));
     }
@@ -620,9 +652,17 @@ public final class ExploreViewModel {
         return image.getReadOnlyProperty();
     }
 
-    /** The last rendering error, or empty. */
+    /** The last rendering error (the engine's words), or empty; cleared by the next image that renders. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the principal directions could not be computed (the engine's words), or empty: while it is set the
+     * sliders move single dimensions only. Cleared when another generator opens.
+     */
+    public ReadOnlyStringProperty directionsErrorProperty() {
+        return directionsError.getReadOnlyProperty();
     }
 
     /** The run folder or checkpoint file on show, or null (also when opened without a path). */

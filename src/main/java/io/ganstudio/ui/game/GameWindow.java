@@ -63,7 +63,9 @@ public final class GameWindow {
             scene.getStylesheets().add(Messages.class.getResource("studio.css").toExternalForm());
         }
         scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.LEFT) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+            } else if (e.getCode() == KeyCode.LEFT) {
                 vm.answer(Side.LEFT);
             } else if (e.getCode() == KeyCode.RIGHT) {
                 vm.answer(Side.RIGHT);
@@ -144,7 +146,11 @@ public final class GameWindow {
         again.setId("game-again");
         again.disableProperty().bind(checkpoints.valueProperty().isNull());
         again.setOnAction(e -> deal());
-        HBox bottom = new HBox(12, score, spacer(), next, again);
+        Button close = new Button(text.get("game.close"));
+        close.setId("game-close");
+        close.setCancelButton(true); // Esc
+        close.setOnAction(e -> stage.close());
+        HBox bottom = new HBox(12, score, spacer(), next, again, close);
         bottom.setAlignment(Pos.CENTER_LEFT);
         status.setWrapText(true);
         status.setId("game-status");

@@ -1,6 +1,9 @@
 package io.ganstudio.ui.inspect;
 
 import io.ganstudio.ui.Tips;
+import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.Threshold;
@@ -92,6 +95,48 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         showHistogram();
         showDetail();
         showMetrics();
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                openJustTrained();
+            }
+        });
+    }
+
+    /** Follows the Train screen's run while this view is on screen, as Explore does. */
+    public InspectView following(javafx.beans.value.ObservableValue<Path> trainScreenRun) {
+        subs.onChange(trainScreenRun, (o, was, now) -> {
+            if (getScene() != null) {
+                openJustTrained();
+            }
+        });
+        return this;
+    }
+
+    /**
+     * As on Explore, the run on the Train screen opens by itself when Inspect is shown and it has a checkpoint:
+     * when no run is open yet, or the open one came from the Train screen too and another run is there now. A run
+     * the user opened stays, and nothing interrupts a job that is running.
+     */
+    private void openJustTrained() {
+        Path run = currentRun == null ? null : currentRun.get();
+        if (run == null || !mayReplaceWith(run)) {
+            return;
+        }
+        BackgroundTasks.common().run(text.get("job.open"),
+                () -> !Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS)).isEmpty(), ready -> {
+                    if (ready && mayReplaceWith(run)) {
+                        vm.openRun(run, true);
+                    }
+                }, e -> {
+                    if (mayReplaceWith(run)) {
+                        vm.openRun(run, true); // an unreadable run: opening it says why
+                    }
+                });
+    }
+
+    private boolean mayReplaceWith(Path run) {
+        Path shown = vm.runProperty().get();
+        return vm.isIdle() && !run.equals(shown) && (shown == null || vm.followsTrainScreen());
     }
 
     // ---- top bars
@@ -102,7 +147,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         current.setOnAction(e -> {
             Path run = currentRun == null ? null : currentRun.get();
             if (run != null) {
-                vm.openRun(run);
+                vm.openRun(run, true);
             }
         });
         Button open = new Button(text.get("button.openRun"));
@@ -262,15 +307,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         TableColumn<InspectViewModel.Row, String> mark = new TableColumn<>(text.get("column.mark"));
         mark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().aboveThreshold()
                 ? "\u25b2 " + text.get("mark.above") : text.get("mark.below")));
-        mark.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : v);
-                setStyle(!empty && v != null && v.startsWith("\u25b2") ? "-fx-text-fill: #c0392b; -fx-font-weight: bold;"
-                        : "");
-            }
-        });
+        mark.setCellFactory(c -> new MarkCell<>());
         mark.setPrefWidth(80);
         TableColumn<InspectViewModel.Row, String> label = new TableColumn<>(text.get("column.label"));
         label.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().anomalous() == null ? ""

@@ -103,6 +103,7 @@ public final class InspectViewModel {
     private Inspector inspector;
     private PixelNearest baseline;
     private Task<?> running;
+    private boolean followsTrainScreen;
 
     public InspectViewModel(BackgroundTasks tasks, InspectText text, Path cacheDir) {
         this.tasks = tasks;
@@ -119,8 +120,18 @@ public final class InspectViewModel {
 
     // ---- actions
 
-    /** Opens a trained run; its encoder too when one was fitted. */
+    /** Opens a trained run the user chose; its encoder too when one was fitted. It stays on show. */
     public void openRun(Path dir) {
+        openRun(dir, false);
+    }
+
+    /**
+     * Opens a trained run; its encoder too when one was fitted.
+     *
+     * @param fromTrainScreen the Train screen's run (opened by itself, or with "This run's latest"): the next run
+     *                        trained there replaces it (see {@link #followsTrainScreen()})
+     */
+    public void openRun(Path dir, boolean fromTrainScreen) {
         if (!idle()) {
             return;
         }
@@ -133,6 +144,7 @@ public final class InspectViewModel {
             closeEngine();
             return openInspector(folder);
         }, opened -> {
+            followsTrainScreen = fromTrainScreen;
             run.set(dir);
             rows.clear();
             skipped.clear();
@@ -285,6 +297,16 @@ public final class InspectViewModel {
     }
 
     // ---- helpers
+
+    /** Whether the run on show came from the Train screen, so that the next run trained there may replace it. */
+    public boolean followsTrainScreen() {
+        return followsTrainScreen;
+    }
+
+    /** Whether no job (opening, fitting, scoring) is running. */
+    public boolean isIdle() {
+        return idle();
+    }
 
     private boolean idle() {
         return state.get() != State.BUSY;

@@ -119,6 +119,14 @@ public final class LessonActions {
         return run != null && !Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS)).isEmpty() ? run : null;
     }
 
+    /** The Save dialog's snapshot checkbox: its label holds a run's name, underscores and all. */
+    static CheckBox snapshotBox() {
+        CheckBox snapshot = new CheckBox();
+        snapshot.setId("lesson-snapshot");
+        snapshot.setMnemonicParsing(false); // "2026-12-05_06-54-04" is a name, not "_0" as a keyboard shortcut
+        return snapshot;
+    }
+
     public void chooseAndSave() {
         Path run = runWithCheckpoint();
         if (run == null && !ctx.model().validProperty().get()) {
@@ -132,8 +140,7 @@ public final class LessonActions {
         TextField title = new TextField();
         title.setId("lesson-title");
         title.setPromptText(text.get("save.titlePrompt"));
-        CheckBox snapshot = new CheckBox();
-        snapshot.setId("lesson-snapshot");
+        CheckBox snapshot = snapshotBox();
         if (run != null) {
             long step = Checkpoints.stepOf(Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS)).get(
                     Checkpoints.list(run.resolve(RunFolder.CHECKPOINTS)).size() - 1));

@@ -69,14 +69,26 @@ public enum ModelPreset {
         return base.withAugment(Augment.AUTO);
     }
 
-    /** The preset these settings are exactly, or CUSTOM. Channels and seed do not make a preset. */
+    /**
+     * The preset these settings are, or CUSTOM. A preset is its networks and how they learn: the channels, the seed,
+     * how long to train and what is recorded on the way (steps, sample and checkpoint intervals, checkpoints kept,
+     * grid size) do not make a preset, so changing them keeps its name.
+     */
     public static ModelPreset matching(ModelConfig m, TrainConfig t) {
         for (ModelPreset p : values()) {
-            if (p != CUSTOM && p.model(m.channels()).equals(m.withConditional(false)) && p.train().withSeed(t.seed()).equals(t)) {
+            if (p != CUSTOM && p.model(m.channels()).equals(m.withConditional(false))
+                    && withScheduleOf(p.train(), t).equals(t)) {
                 return p;
             }
         }
         return CUSTOM;
+    }
+
+    /** The preset's training with the seed, length and recording of {@code t}. */
+    private static TrainConfig withScheduleOf(TrainConfig p, TrainConfig t) {
+        return new TrainConfig(p.loss(), p.labelSmoothing(), p.generatorOptimizer(), p.discriminatorOptimizer(),
+                p.discriminatorSteps(), p.batchSize(), t.seed(), t.steps(), t.sampleEvery(), t.checkpointEvery(),
+                t.keepCheckpoints(), t.gridSize(), p.emaDecay(), p.augment());
     }
 
     private void requireReal() {

@@ -25,14 +25,15 @@ public final class Screens {
     public static final Screen TRAIN = new Screen("train", "screen.train", "\u25b6",
             ctx -> new TrainView(ctx.work().train(), new TrainText(Messages::locale)));
     public static final Screen EXPLORE = new Screen("explore", "screen.explore", "\u2726",
-            ctx -> new ExploreView(ctx.work().explore(), new ExploreText(Messages::locale), ctx.work()::currentRun));
+            ctx -> new ExploreView(ctx.work().explore(), new ExploreText(Messages::locale), ctx.work()::currentRun)
+                    .following(ctx.work().train().runDirProperty()));
 
     public static final Screen PLAYGROUND = new Screen("playground", "screen.playground", "\u25cc",
             ctx -> new PlaygroundView(ctx.playground(), new PlaygroundText(Messages::locale), ctx.windowSupplier()));
     public static final Screen INSPECT = new Screen("inspect", "screen.inspect", "\u25ce",
             ctx -> new InspectView(InspectViewModel.of(ctx, ctx.tasks(), new InspectText(Messages::locale),
                     ctx.data().cacheDir()), new InspectText(Messages::locale), ctx.windowSupplier(),
-                    ctx.work()::currentRun));
+                    ctx.work()::currentRun).following(ctx.work().train().runDirProperty()));
 
     private Screens() {
     }

@@ -25,6 +25,9 @@ public interface StudioActions {
 
     void setLanguage(Language language);
 
+    /** Opens (or closes) the "What am I seeing?" explanation of the screen on show. */
+    void explainScreen();
+
     void about();
 
     void quit();

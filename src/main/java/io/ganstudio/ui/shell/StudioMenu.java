@@ -84,7 +84,12 @@ public final class StudioMenu {
     }
 
     private static Menu help(StudioActions actions) {
-        Menu m = new Menu(Messages.get("menu.help"), null, item("menu.help.about", actions::about));
+        MenuItem explain = item("menu.help.explain", actions::explainScreen);
+        explain.setId("menu-help-explain");
+        explain.setAccelerator(KeyCombination.keyCombination("F1"));
+        MenuItem about = item("menu.help.about", actions::about);
+        about.setId("menu-help-about");
+        Menu m = new Menu(Messages.get("menu.help"), null, explain, new SeparatorMenuItem(), about);
         m.setId("menu-help");
         return m;
     }

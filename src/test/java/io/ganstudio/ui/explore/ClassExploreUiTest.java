@@ -171,10 +171,11 @@ class ClassExploreUiTest {
     void aRunWithoutClassesSaysWhatItNeeds(FxRobot robot) throws Exception {
         openAndWait(robot, flat);
         assertFalse(robot.lookup("#classPanel").queryAs(ClassPanel.class).isVisible());
-        robot.interact(() -> robot.lookup("#findDirections").queryAs(Button.class).fire());
         Label info = robot.lookup("#directionsInfo").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> info.getText().contains("class subfolders"));
-        assertTrue(info.getText().startsWith("Could not find class directions"), info.getText());
+        assertTrue(info.getText().startsWith("This run's images have no classes"), info.getText());
+        assertTrue(robot.lookup("#findDirections").queryAs(Button.class).isDisabled(),
+                "nothing to find on a run without classes");
         assertTrue(view.mainImage().frame() != null, "the screen goes on working");
         assertFalse(java.nio.file.Files.exists(flat.resolve(LatentBook.FILE)), "nothing written");
     }
@@ -183,7 +184,7 @@ class ClassExploreUiTest {
     void findingClassDirectionsRunsInTheBackground(FxRobot robot) throws Exception {
         openAndWait(robot, conditional);
         Button find = robot.lookup("#findDirections").queryAs(Button.class);
-        assertFalse(find.isDisabled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !find.isDisabled()); // once its data is known
         robot.interact(find::fire);
         Label info = robot.lookup("#directionsInfo").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> info.getText().contains("samples, labelled by the "
@@ -193,5 +194,16 @@ class ClassExploreUiTest {
         assertTrue(info.getText().startsWith(fitted + " directions"), info.getText());
         assertEquals(fitted, (int) robot.lookup(".slider").queryAll().stream()
                 .filter(n -> n.getId() != null && n.getId().startsWith("classSlider")).count());
+
+        // A second search in the same session shows its progress, and Cancel stops it.
+        robot.interact(find::fire);
+        assertTrue(find.isDisabled(), "busy");
+        assertEquals("Sampling and fitting...", info.getText());
+        Button cancel = robot.lookup("#cancelDirections").queryAs(Button.class);
+        assertTrue(cancel.isVisible());
+        robot.interact(cancel::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !find.isDisabled());
+        assertEquals("Cancelled; nothing was changed.", info.getText());
+        assertFalse(cancel.isVisible());
     }
 }

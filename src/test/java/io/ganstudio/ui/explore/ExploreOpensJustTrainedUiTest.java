@@ -29,6 +29,7 @@ class ExploreOpensJustTrainedUiTest {
     @TempDir
     static Path runs;
     static Path run;
+    static Path second;
 
     private final StackPane root = new StackPane();
     private Path current;
@@ -40,6 +41,11 @@ class ExploreOpensJustTrainedUiTest {
             s.start();
             assertTrue(s.awaitEnd(120, TimeUnit.SECONDS), "the tiny run trains in time");
         }
+        second = runs.resolve("second");
+        try (TrainingSession s = TrainingSession.newRun(Configs.tiny(2), second, null, e -> { })) {
+            s.start();
+            assertTrue(s.awaitEnd(120, TimeUnit.SECONDS), "the second tiny run trains in time");
+        }
     }
 
     @Start
@@ -49,10 +55,50 @@ class ExploreOpensJustTrainedUiTest {
     }
 
     private ExploreView show(FxRobot robot) {
-        ExploreView view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L),
-                new ExploreText(Locale.ENGLISH), () -> current);
+        return show(robot, new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L));
+    }
+
+    /** A view of {@code vm} comes on screen, as the studio's Explore does each time it is shown. */
+    private ExploreView show(FxRobot robot, ExploreViewModel vm) {
+        ExploreView view = new ExploreView(vm, new ExploreText(Locale.ENGLISH), () -> current);
         robot.interact(() -> root.getChildren().setAll(view));
         return view;
+    }
+
+    @Test
+    void aRunArrivingOnTheTrainScreenWhileExploreIsShownOpens(FxRobot robot) throws Exception {
+        current = null;
+        javafx.beans.property.ObjectProperty<Path> trainRun = new javafx.beans.property.SimpleObjectProperty<>();
+        ExploreView view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L),
+                new ExploreText(Locale.ENGLISH), () -> current).following(trainRun);
+        robot.interact(() -> root.getChildren().setAll(view));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertNull(view.viewModel().sourceProperty().get());
+        current = run; // the run opened from the Run menu reaches the Train screen a moment later
+        robot.interact(() -> trainRun.set(run));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.equals(view.viewModel().openedPathProperty().get()));
+    }
+
+    @Test
+    void aSecondTrainingReplacesTheRunThatOpenedByItselfButNotOneTheUserChose(FxRobot robot) throws Exception {
+        ExploreViewModel vm = new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L);
+        current = run;
+        show(robot, vm);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.equals(vm.openedPathProperty().get()));
+
+        current = second; // trained next, without restarting the studio
+        robot.interact(() -> root.getChildren().clear()); // another screen
+        show(robot, vm);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> second.equals(vm.openedPathProperty().get()));
+
+        ExploreView view = show(robot, vm);
+        robot.interact(() -> view.open(run)); // chosen by the user (Open run…, the Run menu)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.equals(vm.openedPathProperty().get()));
+        robot.interact(() -> root.getChildren().clear());
+        show(robot, vm);
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(run, vm.openedPathProperty().get(), "what the user opened stays");
     }
 
     @Test

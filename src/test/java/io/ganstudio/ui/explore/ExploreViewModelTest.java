@@ -166,4 +166,42 @@ class ExploreViewModelTest {
         assertTrue(source.closed);
         assertEquals(8, vm.currentZ().length);
     }
+
+    @Test
+    void directionsThatCannotBeComputedSayWhyAndTheSlidersStayOnDimensions() {
+        source.directionsFailure = "Check failed: weights";
+        vm.open(source);
+        assertFalse(vm.directionsReadyProperty().get());
+        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.modeProperty().get());
+        assertEquals("Check failed: weights", vm.directionsErrorProperty().get(), "the failure is not swallowed");
+        vm.open(new FakeSource(20, true));
+        assertEquals("", vm.directionsErrorProperty().get(), "another generator's directions are computed afresh");
+        assertTrue(vm.directionsReadyProperty().get());
+    }
+
+    @Test
+    void openingAnotherGeneratorShowsNoErrorFromTheClosedOne() {
+        // Panels clear their own edits when the generator changes (the class directions do), which renders.
+        vm.sourceProperty().addListener((o, was, now) -> vm.setExtraEdit("panel", null));
+        FakeSource slow = new FakeSource(20, false);
+        vm.open(slow);
+        vm.sliderProperty(0).set(1); // one render in flight, one waiting
+        vm.sliderProperty(0).set(2);
+        vm.open(new FakeSource(20, true));
+        assertEquals("", vm.errorProperty().get());
+        slow.completeNext(); // the old generator answers late; its waiting request meets a closed generator
+        assertEquals("", vm.errorProperty().get(), "a closed generator's failure is not this one's");
+        assertNotNull(vm.imageProperty().get());
+    }
+
+    @Test
+    void aRenderErrorClearsWhenTheNextImageIsDrawn() {
+        FakeSource failing = new FakeSource(20, false);
+        vm.open(failing);
+        failing.pending.remove(0).completeExceptionally(new IllegalStateException("out of memory"));
+        assertEquals("out of memory", vm.errorProperty().get());
+        vm.sliderProperty(0).set(1);
+        failing.completeNext();
+        assertEquals("", vm.errorProperty().get(), "the error is over once an image is drawn");
+    }
 }

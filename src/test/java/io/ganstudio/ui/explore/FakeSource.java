@@ -38,6 +38,9 @@ final class FakeSource implements ImageSource {
     }
 
     public CompletableFuture<int[]> render(float[] z) {
+        if (closed) { // as GeneratorRunner's engine thread answers after close
+            return CompletableFuture.failedFuture(new IllegalStateException("the generator is closed"));
+        }
         requested.add(z.clone());
         CompletableFuture<int[]> f = new CompletableFuture<>();
         if (autoComplete) {
@@ -62,6 +65,9 @@ final class FakeSource implements ImageSource {
         return CompletableFuture.completedFuture(zs.stream().map(FakeSource::image).toList());
     }
 
+    /** When set, {@link #directions} fails with this message. */
+    String directionsFailure;
+
     /** When set, {@link #directions} answers only when the test completes {@link #directionsLater}. */
     boolean slowDirections;
     final CompletableFuture<List<float[]>> directionsLater = new CompletableFuture<>();
@@ -72,6 +78,9 @@ final class FakeSource implements ImageSource {
             float[] d = new float[latent];
             d[k] = 1f; // direction k moves dimension k alone
             ds.add(d);
+        }
+        if (directionsFailure != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(directionsFailure));
         }
         if (slowDirections) {
             return directionsLater.thenApply(ignored -> ds);

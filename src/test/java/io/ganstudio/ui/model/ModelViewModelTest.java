@@ -56,6 +56,19 @@ class ModelViewModelTest {
     }
 
     @Test
+    void trainingLongerOrRecordingMoreOftenKeepsThePreset() {
+        vm.applyPreset(ModelPreset.DCGAN_32);
+        vm.text(NumberField.STEPS).set("12000");
+        assertEquals(ModelPreset.DCGAN_32, vm.presetProperty().get(), "steps are no model change");
+        vm.text(NumberField.SAMPLE_EVERY).set("10");
+        vm.text(NumberField.CHECKPOINT_EVERY).set("1000");
+        assertEquals(ModelPreset.DCGAN_32, vm.presetProperty().get(), "nor is what is recorded on the way");
+        assertEquals(12000, vm.config().train().steps());
+        vm.text(NumberField.LATENT_SIZE).set("64");
+        assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get(), "another network is");
+    }
+
+    @Test
     void theSpectralNormPresetSetsSnHingeAndTtur() {
         vm.applyPreset(ModelPreset.SN_HINGE_28);
         assertTrue(vm.spectralNormProperty().get());
