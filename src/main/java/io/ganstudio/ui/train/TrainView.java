@@ -180,8 +180,8 @@ public final class TrainView extends BorderPane implements Disposable {
         cont.setTooltip(Tips.of(text.get("tooltip.continue")));
         Label state = new Label();
         state.setId("stateLabel");
-        state.textProperty().bind(Bindings.createStringBinding(() -> stateText(vm.stateProperty().get()),
-                vm.stateProperty()));
+        state.textProperty().bind(Bindings.createStringBinding(vm::stateText, vm.stateProperty(),
+                vm.stoppedEarlyProperty(), vm.stepProperty()));
         state.getStyleClass().add("state-label");
         state.setStyle("-fx-font-weight: bold;");
         Label activity = new Label();
@@ -201,10 +201,6 @@ public final class TrainView extends BorderPane implements Disposable {
         b.disableProperty().bind(disabled);
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
-    }
-
-    private String stateText(SessionState s) {
-        return text.get(s == null ? "label.state.none" : "label.state." + s.name());
     }
 
     private VBox problemsBox() {
@@ -326,8 +322,10 @@ public final class TrainView extends BorderPane implements Disposable {
         elapsed.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.elapsed",
                 TrainText.clock(vm.elapsedSecondsProperty().get())), vm.elapsedSecondsProperty()));
         Label eta = new Label();
-        eta.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.eta",
-                TrainText.clock(vm.etaSecondsProperty().get())), vm.etaSecondsProperty()));
+        eta.setId("etaLabel");
+        // Only while training: an ended or opened run has no remaining time.
+        eta.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.etaSecondsProperty().get()) ? ""
+                : text.format("label.eta", TrainText.clock(vm.etaSecondsProperty().get())), vm.etaSecondsProperty()));
         warningsLabel.setId("warnings");
         warningsLabel.setStyle("-fx-text-fill: #9a6400;");
         subs.onList(vm.warnings(), c -> updateWarnings());

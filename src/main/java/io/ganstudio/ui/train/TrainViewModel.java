@@ -48,6 +48,8 @@ public final class TrainViewModel {
     private final EventPump pump = new EventPump();
     private PumpDriver driver;
     private SessionFactory.Handle session;
+    /** The chosen configuration when the run on screen was started or opened; a later change makes it stale. */
+    private GanConfig shownFor;
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
@@ -56,6 +58,7 @@ public final class TrainViewModel {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper stoppedEarly = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<List<String>> problems = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<GanConfig> runConfig = new ReadOnlyObjectWrapper<>();
@@ -216,6 +219,7 @@ public final class TrainViewModel {
             return false;
         }
         clearRun();
+        shownFor = config;
         runDir.set(dir);
         runConfig.set(config);
         targetSteps.set(config.train().steps());
@@ -226,6 +230,7 @@ public final class TrainViewModel {
     private void begin(SessionFactory.Handle handle, boolean once) {
         session = handle;
         failure.set(null);
+        stoppedEarly.set(false);
         warnings.clear();
         health.clear(); // a session (a resume too) watches afresh
         setState(SessionState.PREPARING); // at once: the engine thread reports it a moment later
@@ -244,6 +249,7 @@ public final class TrainViewModel {
         clearRun();
         session = null;
         state.set(null);
+        shownFor = chosenOrNull();
         runDir.set(run.dir());
         runConfig.set(run.config());
         metrics.replaceAll(run.metrics());
@@ -255,6 +261,7 @@ public final class TrainViewModel {
         if (last != null) {
             showProgress(last);
         }
+        etaSeconds.set(Double.NaN); // nothing trains: no remaining time
         metricsChanged.set(metricsChanged.get() + 1);
         updateButtons();
     }
@@ -275,6 +282,7 @@ public final class TrainViewModel {
         augmentP.set(Double.NaN);
         augmentR.set(Double.NaN);
         etaSeconds.set(Double.NaN);
+        stoppedEarly.set(false);
         metricsChanged.set(metricsChanged.get() + 1);
     }
 
@@ -307,6 +315,9 @@ public final class TrainViewModel {
     private void handle(SessionEvent e) {
         if (e instanceof SessionEvent.StateChanged s) {
             setState(s.state());
+            if (s.state() == SessionState.FINISHED || s.state() == SessionState.FAILED) {
+                etaSeconds.set(Double.NaN); // nothing trains any more: no remaining time
+            }
         } else if (e instanceof SessionEvent.Quality q) {
             quality.removeIf(old -> old.step() >= q.snapshot().step()); // a resumed run measures that stretch again
             quality.add(q.snapshot());
@@ -324,6 +335,8 @@ public final class TrainViewModel {
         } else if (e instanceof SessionEvent.Finished f) {
             activity.set("");
             step.set(f.step());
+            etaSeconds.set(Double.NaN);
+            stoppedEarly.set(!f.reachedTarget());
             notifier.info(text.finishedTitle(), f.reachedTarget() ? text.finishedText(f.step())
                     : text.stoppedText(f.step()));
         }
@@ -337,6 +350,10 @@ public final class TrainViewModel {
         augmentR.set(last.augmentR());
         long target = targetSteps.get();
         progress.set(target <= 0 ? 0 : Math.min(1, (double) last.step() / target));
+        if (isIdle()) {
+            etaSeconds.set(Double.NaN); // the last metrics of an ended run
+            return;
+        }
         double perStep = metrics.secondsPerStep(ETA_WINDOW);
         etaSeconds.set(Double.isNaN(perStep) ? Double.NaN : Math.max(0, target - last.step()) * perStep);
     }
@@ -407,6 +424,23 @@ public final class TrainViewModel {
         return warnings;
     }
 
+    /**
+     * What the state label says: "Training", "Paused", "Finished" when the run reached its target, "Stopped at step
+     * 120" when the user stopped it before.
+     */
+    public String stateText() {
+        SessionState s = state.get();
+        if (s == SessionState.FINISHED && stoppedEarly.get()) {
+            return text.format("label.state.STOPPED", step.get());
+        }
+        return text.get(s == null ? "label.state.none" : "label.state." + s.name());
+    }
+
+    /** True once a session ended by Stop before its target (it can be continued). */
+    public ReadOnlyBooleanProperty stoppedEarlyProperty() {
+        return stoppedEarly.getReadOnlyProperty();
+    }
+
     /** Null while no session ran on this screen. */
     public ReadOnlyObjectProperty<SessionState> stateProperty() {
         return state.getReadOnlyProperty();
@@ -459,13 +493,31 @@ public final class TrainViewModel {
      * start; 0 when the settings are not valid. Call when the Train screen is shown.
      */
     public void refreshPlan() {
-        long planned;
-        try {
-            planned = configToTrain.get().train().steps();
-        } catch (RuntimeException e) {
-            planned = 0; // invalid settings: the problems box says why when Start is pressed
+        GanConfig chosen = chosenOrNull();
+        plannedSteps.set(chosen == null ? 0 : chosen.train().steps()); // invalid: the problems box says why at Start
+        if (isIdle() && runDir.get() != null && !java.util.Objects.equals(chosen, shownFor)) {
+            forgetRun(); // the data or model changed since: Start trains the new choice, not the run on screen
         }
-        plannedSteps.set(planned);
+    }
+
+    /** Clears the ended or opened run from the screen: back to "Ready: N steps planned". */
+    private void forgetRun() {
+        clearRun();
+        session = null;
+        shownFor = null;
+        state.set(null);
+        runDir.set(null);
+        runConfig.set(null);
+        targetSteps.set(0);
+        updateButtons();
+    }
+
+    private GanConfig chosenOrNull() {
+        try {
+            return configToTrain.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** See {@link #refreshPlan()}. */
