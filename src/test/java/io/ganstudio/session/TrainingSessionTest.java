@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -326,6 +327,32 @@ class TrainingSessionTest {
         assertEquals(published.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(),
                 written.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(), "quality.csv holds them");
         assertEquals(published.get(0).closeShare(), written.get(0).closeShare(), 1e-4);
+    }
+
+    @Test
+    void qualityIsPreparedBesideTrainingAndMeasuredAboutTenTimesARunByDefault(@TempDir Path runs) throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        runToEnd(TrainingSession.newRun(config(100), runs.resolve("auto"), null, events::add));
+        List<Long> probed = events.stream().filter(e -> e instanceof SessionEvent.Quality)
+                .map(e -> ((SessionEvent.Quality) e).snapshot().step()).toList();
+        assertFalse(probed.isEmpty(), "a short run gets its quality measured");
+        assertEquals(50L, probed.get(0), "every 50 steps for a 100-step run, not every 500");
+        assertTrue(probed.stream().allMatch(step -> step % 50 == 0), probed.toString());
+        int preparing = -1;
+        int ready = -1;
+        int running = -1;
+        for (int i = 0; i < events.size(); i++) {
+            SessionEvent e = events.get(i);
+            if (e instanceof SessionEvent.Progress p && p.task().equals("Preparing the quality measures")) {
+                preparing = i;
+            } else if (e instanceof SessionEvent.Progress p && preparing >= 0 && ready < 0 && p.fraction() >= 1) {
+                ready = i;
+            } else if (e instanceof SessionEvent.StateChanged c && c.state() == SessionState.RUNNING && running < 0) {
+                running = i;
+            }
+        }
+        assertTrue(preparing >= 0 && ready > preparing, "the preparation is shown, then cleared");
+        assertTrue(running >= 0 && running < ready, "training starts before the quality measures are ready");
     }
 
     @Test

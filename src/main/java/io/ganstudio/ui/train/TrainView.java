@@ -92,8 +92,15 @@ public final class TrainView extends BorderPane implements Disposable {
         subs.onList(vm.quality(), c -> qualityChart.update(vm.quality()));
         subs.onDispose(qualityChart::dispose);
         qualityChart.update(vm.quality());
+        // The studio measures quality about 10 times a run (QualityProbe.AUTO): say how often for this run's length.
+        javafx.beans.value.ChangeListener<Number> every = (o, a, b) -> qualityChart.setEvery(
+                io.ganstudio.core.quality.QualityProbe.autoEvery(vm.targetStepsProperty().get() > 0
+                        ? vm.targetStepsProperty().get() : vm.plannedStepsProperty().get()));
+        subs.onChange(vm.targetStepsProperty(), every);
+        subs.onChange(vm.plannedStepsProperty(), every);
         warmUpFormats();
         vm.refreshPlan();
+        every.changed(null, null, null);
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.refreshPlan(); // the Model screen may have changed the steps since
