@@ -95,6 +95,10 @@ public final class TrainingSession implements AutoCloseable {
     private volatile boolean discard;
     private final Thread onShutdown;
     private volatile int qualityEvery = QualityProbe.AUTO;
+    private volatile long gridNanos;
+    // Engine thread only: the step of the newest grid published, and when.
+    private long lastGridStep = -1;
+    private long lastGridAt;
     // Engine thread only: the probes' total time, kept within QUALITY_BUDGET of training time.
     private double qualitySeconds;
     // Engine thread only: the health warnings' monitor, made when training starts.
@@ -211,6 +215,18 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalArgumentException("quality every " + steps + " steps");
         }
         qualityEvery = steps;
+    }
+
+    /**
+     * Also draws the sample grid whenever this many seconds of training passed since the last one (0, the default:
+     * only every sampleEvery steps), so a slow model shows its progress within seconds. Drawing a grid only runs the
+     * generator on the fixed noise: training's random stream and weights stay as they are. Set before start.
+     */
+    public void setGridSeconds(double seconds) {
+        if (!(seconds >= 0 && seconds <= 86_400)) {
+            throw new IllegalArgumentException("grid every " + seconds + " seconds");
+        }
+        gridNanos = (long) (seconds * 1e9);
     }
 
     public SessionState state() {
@@ -596,8 +612,10 @@ public final class TrainingSession implements AutoCloseable {
             pending.add(m);
             health.step(m);
             long step = m.step();
-            boolean grid = step % trainer.trainConfig().sampleEvery() == 0 || once;
             long now = System.nanoTime();
+            long every = gridNanos;
+            boolean grid = step % trainer.trainConfig().sampleEvery() == 0 || once
+                    || every > 0 && (lastGridStep < 0 || now - lastGridAt >= every);
             if (once || grid || now - lastPublish > METRICS_INTERVAL_NANOS) {
                 flush(folder, pending);
                 lastPublish = now;
@@ -696,6 +714,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private void publishGrid(RunFolder folder, GanTrainer trainer) {
         SampleGrid grid = trainer.sampleGrid();
+        lastGridStep = trainer.stepsDone();
+        lastGridAt = System.nanoTime();
         Path file = null;
         try {
             file = folder.writeSample(trainer.stepsDone(), grid);
@@ -748,7 +768,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void finish(RunFolder folder, GanTrainer trainer, boolean reachedTarget, List<StepMetrics> pending) {
         flush(folder, pending);
-        if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0) {
+        if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0 && lastGridStep != trainer.stepsDone()) {
             publishGrid(folder, trainer);
         }
         if (!discard && !writeCheckpoint(folder, trainer, pending, true)) {

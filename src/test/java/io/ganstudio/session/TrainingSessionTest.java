@@ -95,6 +95,28 @@ class TrainingSessionTest {
     }
 
     @Test
+    void gridsByTimeAppearBetweenTheSampleStepsWithoutChangingTraining(@TempDir Path runs) throws Exception {
+        // config(7) draws a grid every 2 steps; a grid whenever "no time" passed draws one after every step.
+        runToEnd(TrainingSession.newRun(config(7), runs.resolve("steps"), null, e -> { }));
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession timed = TrainingSession.newRun(config(7), runs.resolve("timed"), null, events::add);
+        timed.setGridSeconds(1e-9);
+        runToEnd(timed);
+        List<Long> grids = events.stream().filter(e -> e instanceof SessionEvent.SampleGrid)
+                .map(e -> ((SessionEvent.SampleGrid) e).step()).toList();
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), grids, "one grid per step, the last one once");
+        assertEquals(8, RunFolder.open(runs.resolve("timed")).listSamples().size());
+        assertEquals(5, RunFolder.open(runs.resolve("steps")).listSamples().size(), "0, 2, 4, 6 and the last");
+        List<StepMetrics> a = RunFolder.open(runs.resolve("steps")).readMetrics();
+        List<StepMetrics> b = RunFolder.open(runs.resolve("timed")).readMetrics();
+        assertEquals(7, b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).dLoss(), b.get(i).dLoss(), 0.0, "D loss at step " + a.get(i).step());
+            assertEquals(a.get(i).gLoss(), b.get(i).gLoss(), 0.0, "G loss at step " + a.get(i).step());
+        }
+    }
+
+    @Test
     void stoppedAndResumedRunMatchesAnUninterruptedOne(@TempDir Path runs) throws Exception {
         runToEnd(TrainingSession.newRun(config(7), runs.resolve("straight"), null, e -> { }));
         runToEnd(TrainingSession.newRun(config(3), runs.resolve("resumed"), null, e -> { }));

@@ -63,8 +63,14 @@ public final class TrainView extends BorderPane implements Disposable {
      */
     public TrainView(Supplier<GanConfig> configToTrain, Path runsRoot, Path cacheDir, Notifier notifier,
                      Locale locale) {
-        this(new TrainViewModel(configToTrain, runsRoot, SessionFactory.engine(cacheDir),
-                notifier != null ? notifier : new ControlsFxNotifier(null), new TrainText(locale)), new TrainText(locale));
+        this(timed(new TrainViewModel(configToTrain, runsRoot, SessionFactory.engine(cacheDir),
+                notifier != null ? notifier : new ControlsFxNotifier(null), new TrainText(locale)), locale),
+                new TrainText(locale));
+    }
+
+    private static TrainViewModel timed(TrainViewModel vm, Locale locale) {
+        vm.setPlanTimer(PlanTimer.inBackground(new TrainText(locale).get("task.timePlan")));
+        return vm;
     }
 
     /** For tests and benchmarks that build the ViewModel themselves. */
@@ -305,10 +311,14 @@ public final class TrainView extends BorderPane implements Disposable {
         step.textProperty().bind(Bindings.createStringBinding(() -> {
             if (vm.stateProperty().get() == null && vm.targetStepsProperty().get() == 0) {
                 long planned = vm.plannedStepsProperty().get();
-                return planned > 0 ? text.format("label.ready", planned) : text.get("label.readyNoPlan");
+                double seconds = vm.plannedSecondsProperty().get();
+                return planned <= 0 ? text.get("label.readyNoPlan") : Double.isNaN(seconds)
+                        ? text.format("label.ready", planned)
+                        : text.format("label.readyTime", planned, text.aboutTime(seconds));
             }
             return text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
-        }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty()));
+        }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty(),
+                vm.plannedSecondsProperty()));
         Label speed = new Label();
         speed.textProperty().bind(Bindings.createStringBinding(() -> {
             double v = vm.imagesPerSecondProperty().get();

@@ -65,6 +65,12 @@ public final class TrainViewModel {
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper targetSteps = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper plannedSteps = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper plannedSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
+    private PlanTimer planTimer;
+    // The configuration whose speed was measured (model and training settings), and its images per second.
+    private GanConfig timedConfig;
+    private double timedSpeed = Double.NaN;
+    private boolean timing;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper augmentP = new ReadOnlyDoubleWrapper(Double.NaN);
@@ -495,9 +501,57 @@ public final class TrainViewModel {
     public void refreshPlan() {
         GanConfig chosen = chosenOrNull();
         plannedSteps.set(chosen == null ? 0 : chosen.train().steps()); // invalid: the problems box says why at Start
+        timePlan(chosen);
         if (isIdle() && runDir.get() != null && !java.util.Objects.equals(chosen, shownFor)) {
             forgetRun(); // the data or model changed since: Start trains the new choice, not the run on screen
         }
+    }
+
+    /** Sets how the planned steps are timed on this machine (none: the plan is shown in steps only). */
+    public void setPlanTimer(PlanTimer timer) {
+        this.planTimer = timer;
+    }
+
+    /**
+     * Shows how long the chosen steps take on this machine: measured once per model and training settings (a few
+     * steps in the background while nothing trains); a changed step count only recomputes.
+     */
+    private void timePlan(GanConfig chosen) {
+        if (chosen == null || planTimer == null) {
+            plannedSeconds.set(Double.NaN);
+            return;
+        }
+        GanConfig key = speedKey(chosen);
+        if (key.equals(timedConfig)) {
+            plannedSeconds.set(PlanTimer.seconds(chosen, chosen.train().steps(), timedSpeed));
+            return;
+        }
+        plannedSeconds.set(Double.NaN);
+        if (timing || !isIdle() && session != null) {
+            return; // one measurement at a time, and none beside training
+        }
+        timing = true;
+        planTimer.measure(chosen, ips -> {
+            timing = false;
+            timedConfig = key;
+            timedSpeed = ips;
+            GanConfig now = chosenOrNull();
+            if (now != null && speedKey(now).equals(key)) {
+                plannedSeconds.set(PlanTimer.seconds(now, now.train().steps(), ips));
+            } else {
+                timePlan(now); // the choice changed while measuring
+            }
+        });
+    }
+
+    /** What the speed depends on: the model and the training settings, not the data, the length or the seed. */
+    private static GanConfig speedKey(GanConfig c) {
+        return new GanConfig(null, c.model(), c.train().withSteps(1));
+    }
+
+    /** Seconds the planned steps take on this machine; NaN until measured (or without a timer). */
+    public ReadOnlyDoubleProperty plannedSecondsProperty() {
+        return plannedSeconds.getReadOnlyProperty();
     }
 
     /** Clears the ended or opened run from the screen: back to "Ready: N steps planned". */
