@@ -81,6 +81,7 @@ public final class TrainView extends BorderPane implements Disposable {
         this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
         this.healthStrip = new HealthStrip(vm.health(), vm.runDirProperty().isNotNull(), text);
+        healthStrip.showEarly(vm.earlyHealthProperty());
         this.gridPick = new GridPick(history.pixels(), vm, text);
         subs.onDispose(healthStrip::dispose);
         subs.onDispose(gridPick::dispose);

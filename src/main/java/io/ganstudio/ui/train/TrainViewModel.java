@@ -78,6 +78,7 @@ public final class TrainViewModel {
     private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper earlyHealth = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ArgbFrame> liveGrid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SessionEvent.Failed> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper metricsChanged = new ReadOnlyLongWrapper();
@@ -229,6 +230,7 @@ public final class TrainViewModel {
         runDir.set(dir);
         runConfig.set(config);
         targetSteps.set(config.train().steps());
+        updateEarlyHealth();
         begin(sessions.newRun(config, dir, pump), once);
         return true;
     }
@@ -268,6 +270,7 @@ public final class TrainViewModel {
             showProgress(last);
         }
         etaSeconds.set(Double.NaN); // nothing trains: no remaining time
+        updateEarlyHealth();
         metricsChanged.set(metricsChanged.get() + 1);
         updateButtons();
     }
@@ -289,7 +292,41 @@ public final class TrainViewModel {
         augmentR.set(Double.NaN);
         etaSeconds.set(Double.NaN);
         stoppedEarly.set(false);
+        earlyHealth.set("");
         metricsChanged.set(metricsChanged.get() + 1);
+    }
+
+    /**
+     * Before the health monitor judges anything (its first window of steps), the strip says so instead of "Healthy",
+     * and names an obvious imbalance while it lasts.
+     */
+    private void updateEarlyHealth() {
+        StepMetrics last = metrics.last();
+        long at = last == null ? 0 : last.step();
+        if (!io.ganstudio.core.health.HealthMonitor.tooEarly(at)) {
+            earlyHealth.set("");
+            return;
+        }
+        long from = io.ganstudio.core.health.HealthThresholds.DEFAULT.window();
+        GanConfig run = runConfig.get();
+        int n = metrics.size();
+        int window = io.ganstudio.core.health.HealthMonitor.EARLY_WINDOW;
+        double[] winning = null;
+        if (run != null && n >= window) {
+            List<StepMetrics> recent = new java.util.ArrayList<>(window);
+            for (int i = n - window; i < n; i++) {
+                recent.add(metrics.get(i));
+            }
+            winning = io.ganstudio.core.health.HealthMonitor.earlyDWinning(recent, run.train().loss());
+        }
+        earlyHealth.set(winning == null ? text.format("health.early", from) : text.format("health.earlyDWinning",
+                String.format(java.util.Locale.ROOT, "%.2f", winning[0]),
+                String.format(java.util.Locale.ROOT, "%.2f", winning[1]), window, from));
+    }
+
+    /** What the health strip says while it is too early to judge (empty once judged, or without a run). */
+    public ReadOnlyStringProperty earlyHealthProperty() {
+        return earlyHealth.getReadOnlyProperty();
     }
 
     // ---- events, on the FX thread
@@ -299,6 +336,7 @@ public final class TrainViewModel {
         if (!batch.metrics().isEmpty()) {
             metrics.append(batch.metrics());
             showProgress(metrics.last());
+            updateEarlyHealth();
             metricsChanged.set(metricsChanged.get() + 1);
         }
         if (!batch.savedSamples().isEmpty()) {

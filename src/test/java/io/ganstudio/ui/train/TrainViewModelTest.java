@@ -344,4 +344,26 @@ class TrainViewModelTest {
         assertEquals(0, vm.metrics().size(), "the old curves are gone");
         assertEquals("S---1-", buttons(vm));
     }
+
+    @Test
+    void healthIsTooEarlyToTellBeforeTheFirstWindowAndNamesDWinningMeanwhile() {
+        TrainViewModel vm = vm();
+        assertEquals("", vm.earlyHealthProperty().get(), "no run: nothing to say");
+        vm.start();
+        assertEquals("Too early to tell: the scores are judged from step 100", vm.earlyHealthProperty().get(),
+                "not 'Healthy' before step 1");
+        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        for (int s = 1; s <= 30; s++) {
+            steps.add(new io.ganstudio.core.train.StepMetrics(s, s, 0.01, 6, 0.995, 0.005, 32));
+        }
+        send(vm, new SessionEvent.StateChanged(SessionState.RUNNING), new SessionEvent.Metrics(steps));
+        assertTrue(vm.earlyHealthProperty().get().startsWith("Too early to tell: for now the discriminator is winning"
+                + " (mean D(x) 0.99 and D(G(z)) 0.01 over the last 20 steps)"), vm.earlyHealthProperty().get());
+        steps.clear();
+        for (int s = 31; s <= 100; s++) {
+            steps.add(new io.ganstudio.core.train.StepMetrics(s, s, 1.2, 0.9, 0.7, 0.3, 32));
+        }
+        send(vm, new SessionEvent.Metrics(steps));
+        assertEquals("", vm.earlyHealthProperty().get(), "judged from step 100: the strip shows its verdict");
+    }
 }
