@@ -66,7 +66,7 @@ public final class HealthMonitor {
     /**
      * For the early steps (nothing is judged yet): the mean D(x) and D(G(z)) as probabilities over the last
      * {@link #EARLY_WINDOW} steps of these, when the discriminator is obviously winning for now (gap at or above
-     * the quick raise level); null otherwise or with fewer steps. Early in many runs D wins for a while and the
+     * {@link #EARLY_GAP}); null otherwise or with fewer steps. Early in many runs D wins for a while and the
      * generator catches up, so this is named as it is, not as a warning.
      */
     public static double[] earlyDWinning(List<StepMetrics> recent, LossKind loss) {
@@ -80,8 +80,11 @@ public final class HealthMonitor {
             r += probe.probability(m.dReal()) / EARLY_WINDOW;
             f += probe.probability(m.dFake()) / EARLY_WINDOW;
         }
-        return r - f >= HealthThresholds.DEFAULT.quickGapRaise() ? new double[] {r, f} : null;
+        return r - f >= EARLY_GAP ? new double[] {r, f} : null;
     }
+
+    /** The early note names D winning from this mean D(x) - D(G(z)) on (a note, not a warning: lower than both). */
+    public static final double EARLY_GAP = 0.90;
 
     /** Steps the early note looks at. */
     public static final int EARLY_WINDOW = 20;

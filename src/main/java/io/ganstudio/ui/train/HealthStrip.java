@@ -90,6 +90,8 @@ public final class HealthStrip extends VBox implements Disposable {
             Label wait = new Label("… " + early.get());
             wait.setId("healthEarly");
             wait.setWrapText(true);
+            wait.setPrefWidth(460); // wraps: a long note must not widen the charts' side of the screen
+            wait.setMinWidth(0);
             wait.setStyle("-fx-text-fill: #555555; -fx-padding: 3 8;");
             wait.setTooltip(tooltip(text.get("health.healthy.help")));
             chips.getChildren().add(wait);
