@@ -262,6 +262,9 @@ public final class TrainViewModel {
         runConfig.set(run.config());
         metrics.replaceAll(run.metrics());
         samples.setAll(run.samples());
+        if (run.drawnGrid() != null) {
+            liveGrid.set(new ArgbFrame(run.drawnGrid().width(), run.drawnGrid().height(), run.drawnGrid().argb()));
+        }
         quality.setAll(run.quality());
         health.setAll(run.healthAtEnd());
         targetSteps.set(run.config().train().steps());
