@@ -96,11 +96,12 @@ final class TrainCommand implements Callable<Integer> {
             + "Default: ~/.cache/gan-studio (or $XDG_CACHE_HOME/gan-studio).")
     Path cache;
 
-    @Option(names = "--quality-every", paramLabel = "STEPS", defaultValue = "500", description = "Measure quality "
+    @Option(names = "--quality-every", paramLabel = "STEPS", defaultValue = "auto", description = "Measure quality "
             + "every this many steps on 512 samples (FID/KID on the built-in data; coverage, diversity and "
-            + "memorisation always), written to quality.csv; 0 turns it off. Skipped whenever the measuring would "
-            + "pass 5%% of training time. Default: ${DEFAULT-VALUE}.")
-    int qualityEvery;
+            + "memorisation always), written to quality.csv; 0 turns it off. 'auto': about 10 times a run, a tenth "
+            + "of --steps rounded up to tens but at least 50 (200 steps: every 50; 5000: every 500). Skipped "
+            + "whenever the measuring would pass 5%% of training time. Default: ${DEFAULT-VALUE}.")
+    String qualityEvery;
 
     @Option(names = "--verbose", description = "Also print how the engine was set up (threads, environment) "
             + "and the engine's INFO log lines (by default only its warnings reach stderr).")
@@ -109,9 +110,25 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only warnings, errors and where the run folder is.")
     boolean quiet;
 
+    /** --quality-every as the session takes it: a number of steps, or QualityProbe.AUTO for 'auto'. */
+    private int qualityInterval() {
+        String v = qualityEvery == null ? "auto" : qualityEvery.trim();
+        if (v.equalsIgnoreCase("auto")) {
+            return io.ganstudio.core.quality.QualityProbe.AUTO;
+        }
+        long steps;
+        try {
+            steps = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UsageError("--quality-every must be 'auto' or a number of steps, not " + v);
+        }
+        Ranges.steps("--quality-every", steps, 0);
+        return (int) steps;
+    }
+
     @Override
     public Integer call() throws Exception {
-        Ranges.steps("--quality-every", qualityEvery, 0);
+        qualityInterval(); // refused here, before anything starts
         if (length.steps != null) {
             Ranges.steps("--steps", length.steps, 1);
         }
@@ -263,7 +280,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Ctrl-C: the session's own shutdown hook stops after the current step and writes a checkpoint.
-        session.setQualityEvery(qualityEvery);
+        session.setQualityEvery(qualityInterval());
         session.start();
         session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
         SessionEvent.Failed failed = progress.failure();

@@ -94,7 +94,11 @@ public final class TrainingSession implements AutoCloseable {
     private volatile Path lastGoodCheckpoint;
     private volatile boolean discard;
     private final Thread onShutdown;
-    private volatile int qualityEvery = QualityProbe.DEFAULT_EVERY;
+    private volatile int qualityEvery = QualityProbe.AUTO;
+    private volatile long gridNanos;
+    // Engine thread only: the step of the newest grid published, and when.
+    private long lastGridStep = -1;
+    private long lastGridAt;
     // Engine thread only: the probes' total time, kept within QUALITY_BUDGET of training time.
     private double qualitySeconds;
     // Engine thread only: the health warnings' monitor, made when training starts.
@@ -202,12 +206,27 @@ public final class TrainingSession implements AutoCloseable {
         stop();
     }
 
-    /** Measure quality every this many steps (0: never); set before {@link #start()}. */
+    /**
+     * Measure quality every this many steps (0: never; {@link QualityProbe#AUTO}, the default: about 10 times in the
+     * run's length, see {@link QualityProbe#autoEvery(long)}); set before {@link #start()}.
+     */
     public void setQualityEvery(int steps) {
-        if (steps < 0) {
+        if (steps < 0 && steps != QualityProbe.AUTO) {
             throw new IllegalArgumentException("quality every " + steps + " steps");
         }
         qualityEvery = steps;
+    }
+
+    /**
+     * Also draws the sample grid whenever this many seconds of training passed since the last one (0, the default:
+     * only every sampleEvery steps), so a slow model shows its progress within seconds. Drawing a grid only runs the
+     * generator on the fixed noise: training's random stream and weights stay as they are. Set before start.
+     */
+    public void setGridSeconds(double seconds) {
+        if (!(seconds >= 0 && seconds <= 86_400)) {
+            throw new IllegalArgumentException("grid every " + seconds + " seconds");
+        }
+        gridNanos = (long) (seconds * 1e9);
     }
 
     public SessionState state() {
@@ -265,7 +284,7 @@ public final class TrainingSession implements AutoCloseable {
                 if (p == null) {
                     return;
                 }
-                try (RunFolder lockHolder = p.folder; GanTrainer trainer = p.trainer; QualityProbe probe = p.probe) {
+                try (RunFolder lockHolder = p.folder; GanTrainer trainer = p.trainer; BackgroundProbe probe = p.probe) {
                     loop(p.folder, trainer, probe);
                 } catch (IOException e) {
                     // Releasing the trainer lock failed: the operating system releases it when the process ends.
@@ -285,7 +304,7 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private record Prepared(RunFolder folder, GanTrainer trainer, QualityProbe probe) {
+    private record Prepared(RunFolder folder, GanTrainer trainer, BackgroundProbe probe) {
     }
 
     private Prepared prepare(NDManager root) throws InterruptedException {
@@ -435,8 +454,11 @@ public final class TrainingSession implements AutoCloseable {
         if (trainer.stepsDone() == 0) {
             publishGrid(folder, trainer);
         }
-        QualityProbe probe = prepareProbe(root, folder, config, data, trainer);
+        BackgroundProbe probe = prepareProbe(folder, config, data, trainer);
         publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
+        if (probe != null) {
+            publish(new SessionEvent.Progress(Phrase.of("session.quality"), -1)); // while training starts beside it
+        }
         setState(SessionState.PAUSED);
         return new Prepared(folder, trainer, probe);
     }
@@ -464,9 +486,10 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** The quality probe's real side (a few seconds), or null when it is off or cannot be prepared. */
-    private QualityProbe prepareProbe(NDManager root, RunFolder folder, GanConfig config, LoadResult data,
-                                      GanTrainer trainer) {
+    /**
+     * Starts preparing the quality probe's real side beside training (up to half a minute), or null when it is off.
+     */
+    private BackgroundProbe prepareProbe(RunFolder folder, GanConfig config, LoadResult data, GanTrainer trainer) {
         QualityCsv csv = new QualityCsv(folder.dir());
         try {
             if (!isNewRun) {
@@ -478,21 +501,59 @@ public final class TrainingSession implements AutoCloseable {
         if (qualityEvery == 0 || data.dataset().count() < QualityProbe.MIN_IMAGES) {
             return null;
         }
-        publish(new SessionEvent.Progress(Phrase.of("session.quality"), -1));
         boolean builtIn = QualityEvaluator.builtIn(config);
-        try {
-            QualityProbe probe = QualityProbe.prepare(root, data.dataset(), builtIn, QualityEvaluator.padded(config),
-                    config.model().latentSize(), config.train().gridSize(), config.train().seed());
-            return probe; // its one-time preparation is not counted against the budget of the probes themselves
+        // Its one-time preparation is not counted against the budget of the probes themselves.
+        return BackgroundProbe.start(manager -> QualityProbe.prepare(manager, data.dataset(), builtIn,
+                QualityEvaluator.padded(config), config.model().latentSize(), config.train().gridSize(),
+                config.train().seed()));
+    }
 
-        } catch (IOException | RuntimeException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.qualityFailed", e.getMessage())));
+    /** Steps between quality probes: as set, or for {@link QualityProbe#AUTO} about 10 in the run's length. */
+    private int qualityEvery(GanTrainer trainer) {
+        int every = qualityEvery;
+        return every == QualityProbe.AUTO ? QualityProbe.autoEvery(trainer.trainConfig().steps()) : every;
+    }
+
+    /**
+     * The prepared probe: waits for its preparation at the first probe that needs it (the step, the clock and the
+     * budget stand still meanwhile; a command ends the wait and skips this probe); null when it failed or a command
+     * came. The first call that finds it ready clears the "Preparing the quality measures" line.
+     */
+    private QualityProbe readyProbe(BackgroundProbe pending, boolean wait) throws InterruptedException {
+        if (probeFailed || !wait && !pending.isDone()) {
+            return null;
+        }
+        try {
+            QualityProbe p = pending.get(0, TimeUnit.MILLISECONDS);
+            while (p == null && wait && commands.isEmpty()) {
+                p = pending.get(100, TimeUnit.MILLISECONDS);
+            }
+            if (p != null && !probeAnnounced) {
+                probeAnnounced = true;
+                publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
+            }
+            return p;
+        } catch (java.util.concurrent.ExecutionException e) {
+            probeFailed = true;
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
+            publish(new SessionEvent.Warning(Phrase.of("session.qualityFailed", cause.getMessage())));
             return null;
         }
     }
 
-    private void probe(RunFolder folder, GanTrainer trainer, QualityProbe probe) {
-        if (probe == null || qualityEvery == 0 || trainer.stepsDone() % qualityEvery != 0) {
+    // Engine thread only: whether the probe's preparation ended (ready, or failed with a warning).
+    private boolean probeAnnounced;
+    private boolean probeFailed;
+
+    private void probe(RunFolder folder, GanTrainer trainer, BackgroundProbe pending) throws InterruptedException {
+        if (pending == null) {
+            return;
+        }
+        int every = qualityEvery(trainer);
+        boolean due = every > 0 && trainer.stepsDone() % every == 0;
+        QualityProbe probe = readyProbe(pending, due);
+        if (!due || probe == null) {
             return;
         }
         if (qualitySeconds > QUALITY_BUDGET * trainer.seconds()) {
@@ -509,7 +570,7 @@ public final class TrainingSession implements AutoCloseable {
         health.quality(s);
     }
 
-    private void loop(RunFolder folder, GanTrainer trainer, QualityProbe probe) throws InterruptedException {
+    private void loop(RunFolder folder, GanTrainer trainer, BackgroundProbe probe) throws InterruptedException {
         long target = trainer.trainConfig().steps();
         boolean running = false;
         List<StepMetrics> pending = new ArrayList<>();
@@ -551,8 +612,10 @@ public final class TrainingSession implements AutoCloseable {
             pending.add(m);
             health.step(m);
             long step = m.step();
-            boolean grid = step % trainer.trainConfig().sampleEvery() == 0 || once;
             long now = System.nanoTime();
+            long every = gridNanos;
+            boolean grid = step % trainer.trainConfig().sampleEvery() == 0 || once
+                    || every > 0 && (lastGridStep < 0 || now - lastGridAt >= every);
             if (once || grid || now - lastPublish > METRICS_INTERVAL_NANOS) {
                 flush(folder, pending);
                 lastPublish = now;
@@ -651,6 +714,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private void publishGrid(RunFolder folder, GanTrainer trainer) {
         SampleGrid grid = trainer.sampleGrid();
+        lastGridStep = trainer.stepsDone();
+        lastGridAt = System.nanoTime();
         Path file = null;
         try {
             file = folder.writeSample(trainer.stepsDone(), grid);
@@ -703,7 +768,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void finish(RunFolder folder, GanTrainer trainer, boolean reachedTarget, List<StepMetrics> pending) {
         flush(folder, pending);
-        if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0) {
+        if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0 && lastGridStep != trainer.stepsDone()) {
             publishGrid(folder, trainer);
         }
         if (!discard && !writeCheckpoint(folder, trainer, pending, true)) {

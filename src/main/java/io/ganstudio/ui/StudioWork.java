@@ -43,6 +43,8 @@ public final class StudioWork {
             }
             return ctx.lesson().configToTrain(model.config()); // an opened lesson's exact settings while unchanged
         }, runsRoot, SessionFactory.engine(cacheDir), notifier, new TrainText(Messages::locale));
+        train.setPlanTimer(io.ganstudio.ui.train.PlanTimer.inBackground(
+                new TrainText(Messages::locale).get("task.timePlan"))); // "about 9 minutes on this machine"
         train.driver().start(); // events (and finish or failure notifications) arrive whichever screen shows
         SecureRandom random = new SecureRandom();
         this.explore = new ExploreViewModel(Platform::runLater, () -> random.nextInt(1_000_000));

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +92,28 @@ class TrainingSessionTest {
         assertEquals(6, grid.step());
         assertEquals(grid.width() * grid.height(), grid.argb().length);
         assertEquals(SessionState.FINISHED, s.state());
+    }
+
+    @Test
+    void gridsByTimeAppearBetweenTheSampleStepsWithoutChangingTraining(@TempDir Path runs) throws Exception {
+        // config(7) draws a grid every 2 steps; a grid whenever "no time" passed draws one after every step.
+        runToEnd(TrainingSession.newRun(config(7), runs.resolve("steps"), null, e -> { }));
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession timed = TrainingSession.newRun(config(7), runs.resolve("timed"), null, events::add);
+        timed.setGridSeconds(1e-9);
+        runToEnd(timed);
+        List<Long> grids = events.stream().filter(e -> e instanceof SessionEvent.SampleGrid)
+                .map(e -> ((SessionEvent.SampleGrid) e).step()).toList();
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), grids, "one grid per step, the last one once");
+        assertEquals(8, RunFolder.open(runs.resolve("timed")).listSamples().size());
+        assertEquals(5, RunFolder.open(runs.resolve("steps")).listSamples().size(), "0, 2, 4, 6 and the last");
+        List<StepMetrics> a = RunFolder.open(runs.resolve("steps")).readMetrics();
+        List<StepMetrics> b = RunFolder.open(runs.resolve("timed")).readMetrics();
+        assertEquals(7, b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).dLoss(), b.get(i).dLoss(), 0.0, "D loss at step " + a.get(i).step());
+            assertEquals(a.get(i).gLoss(), b.get(i).gLoss(), 0.0, "G loss at step " + a.get(i).step());
+        }
     }
 
     @Test
@@ -326,6 +349,32 @@ class TrainingSessionTest {
         assertEquals(published.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(),
                 written.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(), "quality.csv holds them");
         assertEquals(published.get(0).closeShare(), written.get(0).closeShare(), 1e-4);
+    }
+
+    @Test
+    void qualityIsPreparedBesideTrainingAndMeasuredAboutTenTimesARunByDefault(@TempDir Path runs) throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        runToEnd(TrainingSession.newRun(config(100), runs.resolve("auto"), null, events::add));
+        List<Long> probed = events.stream().filter(e -> e instanceof SessionEvent.Quality)
+                .map(e -> ((SessionEvent.Quality) e).snapshot().step()).toList();
+        assertFalse(probed.isEmpty(), "a short run gets its quality measured");
+        assertEquals(50L, probed.get(0), "every 50 steps for a 100-step run, not every 500");
+        assertTrue(probed.stream().allMatch(step -> step % 50 == 0), probed.toString());
+        int preparing = -1;
+        int ready = -1;
+        int running = -1;
+        for (int i = 0; i < events.size(); i++) {
+            SessionEvent e = events.get(i);
+            if (e instanceof SessionEvent.Progress p && p.task().equals("Preparing the quality measures")) {
+                preparing = i;
+            } else if (e instanceof SessionEvent.Progress p && preparing >= 0 && ready < 0 && p.fraction() >= 1) {
+                ready = i;
+            } else if (e instanceof SessionEvent.StateChanged c && c.state() == SessionState.RUNNING && running < 0) {
+                running = i;
+            }
+        }
+        assertTrue(preparing >= 0 && ready > preparing, "the preparation is shown, then cleared");
+        assertTrue(running >= 0 && running < ready, "training starts before the quality measures are ready");
     }
 
     @Test

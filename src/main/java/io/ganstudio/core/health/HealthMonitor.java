@@ -30,6 +30,8 @@ public final class HealthMonitor {
     private final Window sign;
     private final Window real;
     private final Window fake;
+    private final Window quickReal;
+    private final Window quickFake;
     private final EnumSet<HealthIssue> active = EnumSet.noneOf(HealthIssue.class);
     private int collapseRun;
     private int collapseClearRun;
@@ -47,12 +49,45 @@ public final class HealthMonitor {
         this.sign = new Window(thresholds.signWindow());
         this.real = new Window(thresholds.window());
         this.fake = new Window(thresholds.window());
+        this.quickReal = new Window(thresholds.quickWindow());
+        this.quickFake = new Window(thresholds.quickWindow());
     }
 
     /** The warnings raised now, in declaration order. */
     public Set<HealthIssue> active() {
         return Collections.unmodifiableSet(EnumSet.copyOf(active));
     }
+
+    /** Whether a run at this step is still too early to judge: before the window of step scores is full. */
+    public static boolean tooEarly(long step) {
+        return step < HealthThresholds.DEFAULT.window();
+    }
+
+    /**
+     * For the early steps (nothing is judged yet): the mean D(x) and D(G(z)) as probabilities over the last
+     * {@link #EARLY_WINDOW} steps of these, when the discriminator is obviously winning for now (gap at or above
+     * {@link #EARLY_GAP}); null otherwise or with fewer steps. Early in many runs D wins for a while and the
+     * generator catches up, so this is named as it is, not as a warning.
+     */
+    public static double[] earlyDWinning(List<StepMetrics> recent, LossKind loss) {
+        if (recent.size() < EARLY_WINDOW) {
+            return null;
+        }
+        HealthMonitor probe = new HealthMonitor(loss);
+        double r = 0;
+        double f = 0;
+        for (StepMetrics m : recent.subList(recent.size() - EARLY_WINDOW, recent.size())) {
+            r += probe.probability(m.dReal()) / EARLY_WINDOW;
+            f += probe.probability(m.dFake()) / EARLY_WINDOW;
+        }
+        return r - f >= EARLY_GAP ? new double[] {r, f} : null;
+    }
+
+    /** The early note names D winning from this mean D(x) - D(G(z)) on (a note, not a warning: lower than both). */
+    public static final double EARLY_GAP = 0.90;
+
+    /** Steps the early note looks at. */
+    public static final int EARLY_WINDOW = 20;
 
     public HealthThresholds thresholds() {
         return t;
@@ -70,12 +105,23 @@ public final class HealthMonitor {
         }
         real.add(probability(m.dReal()));
         fake.add(probability(m.dFake()));
+        quickReal.add(probability(m.dReal()));
+        quickFake.add(probability(m.dFake()));
         if (!real.full()) {
-            return out;
+            return out; // too early to tell: see earlyScores for what the screen says meanwhile
         }
         double gap = real.mean() - fake.mean();
+        double quickGap = quickReal.mean() - quickFake.mean();
         Phrase scores = Phrase.of("health.evidence.scores", f2(real.mean()), f2(fake.mean()), t.window());
-        judge(out, HealthIssue.D_OVERPOWERS, m.step(), gap >= t.gapRaise(), gap <= t.gapClear(), scores);
+        // An obvious imbalance over the recent steps is named at once after the early steps, before the long mean
+        // (which still holds the balanced first steps) gets there.
+        boolean obvious = m.step() > t.window() && quickGap >= t.quickGapRaise();
+        if (obvious && gap < t.gapRaise()) {
+            scores = Phrase.of("health.evidence.scores", f2(quickReal.mean()), f2(quickFake.mean()), t.quickWindow());
+        }
+        // Cleared only when the recent steps are balanced too (the long mean still remembers the imbalance).
+        judge(out, HealthIssue.D_OVERPOWERS, m.step(), gap >= t.gapRaise() || obvious,
+                gap <= t.gapClear() && quickGap < t.quickGapRaise(), scores);
         judge(out, HealthIssue.G_OVERPOWERS, m.step(), -gap >= t.reverseGapRaise(), -gap <= t.reverseGapClear(),
                 scores);
         if (sign.full() && m.step() >= t.signFromStep()) {

@@ -26,20 +26,24 @@ package io.ganstudio.core.health;
  *                           many past its clear level to clear
  * @param firstProbeStep     quality probes before this step are not judged unless the samples' diversity has
  *                           already reached the clear level once (an untrained generator's samples all look alike)
+ * @param quickWindow        after the first window of steps, an obvious imbalance is judged over this many
+ *                           recent steps...
+ * @param quickGapRaise      ...D overpowers when the mean D(x) - D(G(z)) over them is at or above this (D sure of
+ *                           every real and every generated image); it clears when both means are back down
  */
 public record HealthThresholds(int window, int signWindow, long signFromStep, double signRaise, double signClear,
                                double gapRaise, double gapClear, double reverseGapRaise, double reverseGapClear,
                                double diversityRaise, double diversityClear, double jsRaise, double jsClear,
                                double closeShareRaise, double closeShareClear, int probesToRaise,
-                               long firstProbeStep) {
+                               long firstProbeStep, int quickWindow, double quickGapRaise) {
 
     public static final HealthThresholds DEFAULT = new HealthThresholds(100, 500, 1000, 0.93, 0.85, 0.95, 0.85,
-            0.20, 0.05, 0.45, 0.60, 0.40, 0.25, 0.50, 0.30, 2, 500);
+            0.20, 0.05, 0.45, 0.60, 0.40, 0.25, 0.50, 0.30, 2, 500, 50, 0.97);
 
     /** The same thresholds judging quality probes from this step on. */
     public HealthThresholds withFirstProbeStep(long step) {
         return new HealthThresholds(window, signWindow, signFromStep, signRaise, signClear, gapRaise, gapClear,
                 reverseGapRaise, reverseGapClear, diversityRaise, diversityClear, jsRaise, jsClear, closeShareRaise,
-                closeShareClear, probesToRaise, step);
+                closeShareClear, probesToRaise, step, quickWindow, quickGapRaise);
     }
 }

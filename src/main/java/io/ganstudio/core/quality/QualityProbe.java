@@ -16,6 +16,12 @@ public final class QualityProbe implements AutoCloseable {
 
     /** Steps between probes unless the user says otherwise. */
     public static final int DEFAULT_EVERY = 500;
+    /** Steps between probes chosen from the run's length (see {@link #autoEvery(long)}). */
+    public static final int AUTO = -1;
+    /** Automatic interval: about this many probes a run... */
+    public static final int AUTO_PROBES = 10;
+    /** ...but at most one every this many steps (a probe costs about as much as tens of small steps). */
+    public static final int AUTO_MIN_EVERY = 50;
     public static final int SAMPLES = 512;
     public static final int REAL_LIMIT = 2000;
     /** Fewer training images than this give no meaningful nearest neighbours or bins: no probe. */
@@ -25,6 +31,17 @@ public final class QualityProbe implements AutoCloseable {
     @FunctionalInterface
     public interface Generator {
         float[] sample(float[] latents, int n);
+    }
+
+    /**
+     * Steps between probes for a run of this many steps: about {@link #AUTO_PROBES} probes (a tenth of the run, rounded
+     * up to tens), never more often than every {@link #AUTO_MIN_EVERY} steps: 200 steps give 50, 2,000 give 200,
+     * 5,000 give 500.
+     */
+    public static int autoEvery(long steps) {
+        long every = (Math.max(1, steps) + AUTO_PROBES - 1) / AUTO_PROBES;
+        every = (every + 9) / 10 * 10;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(AUTO_MIN_EVERY, every));
     }
 
     private final QualityEvaluator evaluator;

@@ -63,6 +63,15 @@ public final class HealthStrip extends VBox implements Disposable {
         update();
     }
 
+    private javafx.beans.value.ObservableStringValue early;
+
+    /** Says this (e.g. "Too early to tell") instead of "Healthy" while it is not empty and no warning is raised. */
+    void showEarly(javafx.beans.value.ObservableStringValue earlyText) {
+        this.early = earlyText;
+        subs.onChange(earlyText, (o, was, now) -> update());
+        update();
+    }
+
     @Override
     public void dispose() {
         subs.dispose();
@@ -76,6 +85,16 @@ public final class HealthStrip extends VBox implements Disposable {
             none.setStyle("-fx-text-fill: #666666; -fx-padding: 3 8;");
             none.setTooltip(tooltip(text.get("health.healthy.help")));
             chips.getChildren().add(none);
+            open = null;
+        } else if (warnings.isEmpty() && early != null && !early.get().isEmpty()) {
+            Label wait = new Label("… " + early.get());
+            wait.setId("healthEarly");
+            wait.setWrapText(true);
+            wait.setPrefWidth(460); // wraps: a long note must not widen the charts' side of the screen
+            wait.setMinWidth(0);
+            wait.setStyle("-fx-text-fill: #555555; -fx-padding: 3 8;");
+            wait.setTooltip(tooltip(text.get("health.healthy.help")));
+            chips.getChildren().add(wait);
             open = null;
         } else if (warnings.isEmpty()) {
             Label ok = new Label("✓ " + text.get("health.healthy"));

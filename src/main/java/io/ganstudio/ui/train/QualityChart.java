@@ -39,6 +39,7 @@ public final class QualityChart {
     });
     private final AtomicReference<List<QualitySnapshot>> latest = new AtomicReference<>(List.of());
     private volatile int pointCount;
+    private volatile long every = io.ganstudio.core.quality.QualityProbe.DEFAULT_EVERY;
 
     public QualityChart(TrainText text) {
         this.text = text;
@@ -68,6 +69,19 @@ public final class QualityChart {
     public void dispose() {
         Presentation.onProperty().removeListener(presentation);
         thread.shutdownNow();
+    }
+
+    /** The steps between measurements, for the empty chart's "measured every N steps". */
+    public void setEvery(long steps) {
+        if (steps != every) {
+            every = steps;
+            scheduleDraw();
+        }
+    }
+
+    /** What the empty chart says (for tests). */
+    public String noDataMessage() {
+        return text.format("chart.qualityNone", every);
     }
 
     /** Points on the chart (for tests). */
@@ -142,7 +156,7 @@ public final class QualityChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setNoDataMessage(text.get("chart.qualityNone"));
+        plot.setNoDataMessage(noDataMessage());
         plot.setNoDataMessageFont(TrainingCharts.tickFont());
         JFreeChart chart = new JFreeChart(text.get("chart.quality"), TrainingCharts.titleFont(), plot, true);
         chart.setBackgroundPaint(Color.WHITE);

@@ -59,7 +59,11 @@ public interface SessionFactory {
         };
     }
 
+    /** The studio shows a new sample grid at least this often while training, whatever the model's speed. */
+    double GRID_SECONDS = 10;
+
     private static Handle wrap(TrainingSession s) {
+        s.setGridSeconds(GRID_SECONDS);
         return new Handle() {
             public void start() {
                 s.start();

@@ -47,6 +47,17 @@ public final class TrainText extends BundleText {
         return format("notify.stoppedText", step);
     }
 
+    /** "about 9 minutes", "about 1.5 hours", "under a minute": a planned run's length at a glance. */
+    public String aboutTime(double seconds) {
+        if (seconds < 60) {
+            return get("time.underMinute");
+        }
+        if (seconds < 5400) {
+            return format("time.minutes", Math.round(seconds / 60));
+        }
+        return format("time.hours", Math.round(seconds / 360) / 10.0);
+    }
+
     /** "1:02:03" or "2:03": elapsed time and ETA at a glance. */
     public static String clock(double seconds) {
         if (Double.isNaN(seconds) || seconds < 0) {

@@ -63,8 +63,14 @@ public final class TrainView extends BorderPane implements Disposable {
      */
     public TrainView(Supplier<GanConfig> configToTrain, Path runsRoot, Path cacheDir, Notifier notifier,
                      Locale locale) {
-        this(new TrainViewModel(configToTrain, runsRoot, SessionFactory.engine(cacheDir),
-                notifier != null ? notifier : new ControlsFxNotifier(null), new TrainText(locale)), new TrainText(locale));
+        this(timed(new TrainViewModel(configToTrain, runsRoot, SessionFactory.engine(cacheDir),
+                notifier != null ? notifier : new ControlsFxNotifier(null), new TrainText(locale)), locale),
+                new TrainText(locale));
+    }
+
+    private static TrainViewModel timed(TrainViewModel vm, Locale locale) {
+        vm.setPlanTimer(PlanTimer.inBackground(new TrainText(locale).get("task.timePlan")));
+        return vm;
     }
 
     /** For tests and benchmarks that build the ViewModel themselves. */
@@ -75,6 +81,7 @@ public final class TrainView extends BorderPane implements Disposable {
         this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
         this.healthStrip = new HealthStrip(vm.health(), vm.runDirProperty().isNotNull(), text);
+        healthStrip.showEarly(vm.earlyHealthProperty());
         this.gridPick = new GridPick(history.pixels(), vm, text);
         subs.onDispose(healthStrip::dispose);
         subs.onDispose(gridPick::dispose);
@@ -92,8 +99,15 @@ public final class TrainView extends BorderPane implements Disposable {
         subs.onList(vm.quality(), c -> qualityChart.update(vm.quality()));
         subs.onDispose(qualityChart::dispose);
         qualityChart.update(vm.quality());
+        // The studio measures quality about 10 times a run (QualityProbe.AUTO): say how often for this run's length.
+        javafx.beans.value.ChangeListener<Number> every = (o, a, b) -> qualityChart.setEvery(
+                io.ganstudio.core.quality.QualityProbe.autoEvery(vm.targetStepsProperty().get() > 0
+                        ? vm.targetStepsProperty().get() : vm.plannedStepsProperty().get()));
+        subs.onChange(vm.targetStepsProperty(), every);
+        subs.onChange(vm.plannedStepsProperty(), every);
         warmUpFormats();
         vm.refreshPlan();
+        every.changed(null, null, null);
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.refreshPlan(); // the Model screen may have changed the steps since
@@ -180,8 +194,8 @@ public final class TrainView extends BorderPane implements Disposable {
         cont.setTooltip(Tips.of(text.get("tooltip.continue")));
         Label state = new Label();
         state.setId("stateLabel");
-        state.textProperty().bind(Bindings.createStringBinding(() -> stateText(vm.stateProperty().get()),
-                vm.stateProperty()));
+        state.textProperty().bind(Bindings.createStringBinding(vm::stateText, vm.stateProperty(),
+                vm.stoppedEarlyProperty(), vm.stepProperty()));
         state.getStyleClass().add("state-label");
         state.setStyle("-fx-font-weight: bold;");
         Label activity = new Label();
@@ -201,10 +215,6 @@ public final class TrainView extends BorderPane implements Disposable {
         b.disableProperty().bind(disabled);
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
-    }
-
-    private String stateText(SessionState s) {
-        return text.get(s == null ? "label.state.none" : "label.state." + s.name());
     }
 
     private VBox problemsBox() {
@@ -302,10 +312,14 @@ public final class TrainView extends BorderPane implements Disposable {
         step.textProperty().bind(Bindings.createStringBinding(() -> {
             if (vm.stateProperty().get() == null && vm.targetStepsProperty().get() == 0) {
                 long planned = vm.plannedStepsProperty().get();
-                return planned > 0 ? text.format("label.ready", planned) : text.get("label.readyNoPlan");
+                double seconds = vm.plannedSecondsProperty().get();
+                return planned <= 0 ? text.get("label.readyNoPlan") : Double.isNaN(seconds)
+                        ? text.format("label.ready", planned)
+                        : text.format("label.readyTime", planned, text.aboutTime(seconds));
             }
             return text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
-        }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty()));
+        }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty(),
+                vm.plannedSecondsProperty()));
         Label speed = new Label();
         speed.textProperty().bind(Bindings.createStringBinding(() -> {
             double v = vm.imagesPerSecondProperty().get();
@@ -326,8 +340,10 @@ public final class TrainView extends BorderPane implements Disposable {
         elapsed.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.elapsed",
                 TrainText.clock(vm.elapsedSecondsProperty().get())), vm.elapsedSecondsProperty()));
         Label eta = new Label();
-        eta.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.eta",
-                TrainText.clock(vm.etaSecondsProperty().get())), vm.etaSecondsProperty()));
+        eta.setId("etaLabel");
+        // Only while training: an ended or opened run has no remaining time.
+        eta.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.etaSecondsProperty().get()) ? ""
+                : text.format("label.eta", TrainText.clock(vm.etaSecondsProperty().get())), vm.etaSecondsProperty()));
         warningsLabel.setId("warnings");
         warningsLabel.setStyle("-fx-text-fill: #9a6400;");
         subs.onList(vm.warnings(), c -> updateWarnings());

@@ -48,6 +48,8 @@ public final class TrainViewModel {
     private final EventPump pump = new EventPump();
     private PumpDriver driver;
     private SessionFactory.Handle session;
+    /** The chosen configuration when the run on screen was started or opened; a later change makes it stale. */
+    private GanConfig shownFor;
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
@@ -56,12 +58,19 @@ public final class TrainViewModel {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper stoppedEarly = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<List<String>> problems = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<GanConfig> runConfig = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper targetSteps = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper plannedSteps = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper plannedSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
+    private PlanTimer planTimer;
+    // The configuration whose speed was measured (model and training settings), and its images per second.
+    private GanConfig timedConfig;
+    private double timedSpeed = Double.NaN;
+    private boolean timing;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper augmentP = new ReadOnlyDoubleWrapper(Double.NaN);
@@ -69,6 +78,7 @@ public final class TrainViewModel {
     private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper earlyHealth = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ArgbFrame> liveGrid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SessionEvent.Failed> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper metricsChanged = new ReadOnlyLongWrapper();
@@ -223,9 +233,11 @@ public final class TrainViewModel {
             return false;
         }
         clearRun();
+        shownFor = config;
         runDir.set(dir);
         runConfig.set(config);
         targetSteps.set(config.train().steps());
+        updateEarlyHealth();
         begin(sessions.newRun(config, dir, pump), once);
         return true;
     }
@@ -233,6 +245,7 @@ public final class TrainViewModel {
     private void begin(SessionFactory.Handle handle, boolean once) {
         session = handle;
         failure.set(null);
+        stoppedEarly.set(false);
         warnings.clear();
         health.clear(); // a session (a resume too) watches afresh
         setState(SessionState.PREPARING); // at once: the engine thread reports it a moment later
@@ -251,10 +264,14 @@ public final class TrainViewModel {
         clearRun();
         session = null;
         state.set(null);
+        shownFor = chosenOrNull();
         runDir.set(run.dir());
         runConfig.set(run.config());
         metrics.replaceAll(run.metrics());
         samples.setAll(run.samples());
+        if (run.drawnGrid() != null) {
+            liveGrid.set(new ArgbFrame(run.drawnGrid().width(), run.drawnGrid().height(), run.drawnGrid().argb()));
+        }
         quality.setAll(run.quality());
         health.setAll(run.healthAtEnd());
         targetSteps.set(run.config().train().steps());
@@ -262,6 +279,8 @@ public final class TrainViewModel {
         if (last != null) {
             showProgress(last);
         }
+        etaSeconds.set(Double.NaN); // nothing trains: no remaining time
+        updateEarlyHealth();
         metricsChanged.set(metricsChanged.get() + 1);
         updateButtons();
     }
@@ -282,7 +301,42 @@ public final class TrainViewModel {
         augmentP.set(Double.NaN);
         augmentR.set(Double.NaN);
         etaSeconds.set(Double.NaN);
+        stoppedEarly.set(false);
+        earlyHealth.set("");
         metricsChanged.set(metricsChanged.get() + 1);
+    }
+
+    /**
+     * Before the health monitor judges anything (its first window of steps), the strip says so instead of "Healthy",
+     * and names an obvious imbalance while it lasts.
+     */
+    private void updateEarlyHealth() {
+        StepMetrics last = metrics.last();
+        long at = last == null ? 0 : last.step();
+        if (!io.ganstudio.core.health.HealthMonitor.tooEarly(at)) {
+            earlyHealth.set("");
+            return;
+        }
+        long from = io.ganstudio.core.health.HealthThresholds.DEFAULT.window();
+        GanConfig run = runConfig.get();
+        int n = metrics.size();
+        int window = io.ganstudio.core.health.HealthMonitor.EARLY_WINDOW;
+        double[] winning = null;
+        if (run != null && n >= window) {
+            List<StepMetrics> recent = new java.util.ArrayList<>(window);
+            for (int i = n - window; i < n; i++) {
+                recent.add(metrics.get(i));
+            }
+            winning = io.ganstudio.core.health.HealthMonitor.earlyDWinning(recent, run.train().loss());
+        }
+        earlyHealth.set(winning == null ? text.format("health.early", from) : text.format("health.earlyDWinning",
+                String.format(java.util.Locale.ROOT, "%.2f", winning[0]),
+                String.format(java.util.Locale.ROOT, "%.2f", winning[1]), window, from));
+    }
+
+    /** What the health strip says while it is too early to judge (empty once judged, or without a run). */
+    public ReadOnlyStringProperty earlyHealthProperty() {
+        return earlyHealth.getReadOnlyProperty();
     }
 
     // ---- events, on the FX thread
@@ -292,6 +346,7 @@ public final class TrainViewModel {
         if (!batch.metrics().isEmpty()) {
             metrics.append(batch.metrics());
             showProgress(metrics.last());
+            updateEarlyHealth();
             metricsChanged.set(metricsChanged.get() + 1);
         }
         if (!batch.savedSamples().isEmpty()) {
@@ -314,6 +369,9 @@ public final class TrainViewModel {
     private void handle(SessionEvent e) {
         if (e instanceof SessionEvent.StateChanged s) {
             setState(s.state());
+            if (s.state() == SessionState.FINISHED || s.state() == SessionState.FAILED) {
+                etaSeconds.set(Double.NaN); // nothing trains any more: no remaining time
+            }
         } else if (e instanceof SessionEvent.Quality q) {
             quality.removeIf(old -> old.step() >= q.snapshot().step()); // a resumed run measures that stretch again
             quality.add(q.snapshot());
@@ -331,6 +389,8 @@ public final class TrainViewModel {
         } else if (e instanceof SessionEvent.Finished f) {
             activity.set("");
             step.set(f.step());
+            etaSeconds.set(Double.NaN);
+            stoppedEarly.set(!f.reachedTarget());
             notifier.info(text.finishedTitle(), f.reachedTarget() ? text.finishedText(f.step())
                     : text.stoppedText(f.step()));
         }
@@ -344,6 +404,10 @@ public final class TrainViewModel {
         augmentR.set(last.augmentR());
         long target = targetSteps.get();
         progress.set(target <= 0 ? 0 : Math.min(1, (double) last.step() / target));
+        if (isIdle()) {
+            etaSeconds.set(Double.NaN); // the last metrics of an ended run
+            return;
+        }
         double perStep = metrics.secondsPerStep(ETA_WINDOW);
         etaSeconds.set(Double.isNaN(perStep) ? Double.NaN : Math.max(0, target - last.step()) * perStep);
     }
@@ -414,6 +478,23 @@ public final class TrainViewModel {
         return warnings;
     }
 
+    /**
+     * What the state label says: "Training", "Paused", "Finished" when the run reached its target, "Stopped at step
+     * 120" when the user stopped it before.
+     */
+    public String stateText() {
+        SessionState s = state.get();
+        if (s == SessionState.FINISHED && stoppedEarly.get()) {
+            return text.format("label.state.STOPPED", step.get());
+        }
+        return text.get(s == null ? "label.state.none" : "label.state." + s.name());
+    }
+
+    /** True once a session ended by Stop before its target (it can be continued). */
+    public ReadOnlyBooleanProperty stoppedEarlyProperty() {
+        return stoppedEarly.getReadOnlyProperty();
+    }
+
     /** Null while no session ran on this screen. */
     public ReadOnlyObjectProperty<SessionState> stateProperty() {
         return state.getReadOnlyProperty();
@@ -466,13 +547,79 @@ public final class TrainViewModel {
      * start; 0 when the settings are not valid. Call when the Train screen is shown.
      */
     public void refreshPlan() {
-        long planned;
-        try {
-            planned = configToTrain.get().train().steps();
-        } catch (RuntimeException e) {
-            planned = 0; // invalid settings: the problems box says why when Start is pressed
+        GanConfig chosen = chosenOrNull();
+        plannedSteps.set(chosen == null ? 0 : chosen.train().steps()); // invalid: the problems box says why at Start
+        timePlan(chosen);
+        if (isIdle() && runDir.get() != null && !java.util.Objects.equals(chosen, shownFor)) {
+            forgetRun(); // the data or model changed since: Start trains the new choice, not the run on screen
         }
-        plannedSteps.set(planned);
+    }
+
+    /** Sets how the planned steps are timed on this machine (none: the plan is shown in steps only). */
+    public void setPlanTimer(PlanTimer timer) {
+        this.planTimer = timer;
+    }
+
+    /**
+     * Shows how long the chosen steps take on this machine: measured once per model and training settings (a few
+     * steps in the background while nothing trains); a changed step count only recomputes.
+     */
+    private void timePlan(GanConfig chosen) {
+        if (chosen == null || planTimer == null) {
+            plannedSeconds.set(Double.NaN);
+            return;
+        }
+        GanConfig key = speedKey(chosen);
+        if (key.equals(timedConfig)) {
+            plannedSeconds.set(PlanTimer.seconds(chosen, chosen.train().steps(), timedSpeed));
+            return;
+        }
+        plannedSeconds.set(Double.NaN);
+        if (timing || !isIdle() && session != null) {
+            return; // one measurement at a time, and none beside training
+        }
+        timing = true;
+        planTimer.measure(chosen, ips -> {
+            timing = false;
+            timedConfig = key;
+            timedSpeed = ips;
+            GanConfig now = chosenOrNull();
+            if (now != null && speedKey(now).equals(key)) {
+                plannedSeconds.set(PlanTimer.seconds(now, now.train().steps(), ips));
+            } else {
+                timePlan(now); // the choice changed while measuring
+            }
+        });
+    }
+
+    /** What the speed depends on: the model and the training settings, not the data, the length or the seed. */
+    private static GanConfig speedKey(GanConfig c) {
+        return new GanConfig(null, c.model(), c.train().withSteps(1));
+    }
+
+    /** Seconds the planned steps take on this machine; NaN until measured (or without a timer). */
+    public ReadOnlyDoubleProperty plannedSecondsProperty() {
+        return plannedSeconds.getReadOnlyProperty();
+    }
+
+    /** Clears the ended or opened run from the screen: back to "Ready: N steps planned". */
+    private void forgetRun() {
+        clearRun();
+        session = null;
+        shownFor = null;
+        state.set(null);
+        runDir.set(null);
+        runConfig.set(null);
+        targetSteps.set(0);
+        updateButtons();
+    }
+
+    private GanConfig chosenOrNull() {
+        try {
+            return configToTrain.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** See {@link #refreshPlan()}. */

@@ -71,6 +71,42 @@ class HealthMonitorTest {
     }
 
     @Test
+    void anObviousImbalanceIsNamedAsSoonAsTheEarlyStepsAreOver() {
+        HealthMonitor m = new HealthMonitor(LossKind.BCE);
+        // 40 balanced steps, then D sure of everything: the 100-step mean would take until about step 135.
+        assertEquals(List.of(), feed(m, 40, 0.7, 0.3, 0.6));
+        List<HealthWarning> w = feed(m, 110, 0.99, 0.01, 1.0);
+        assertEquals(1, w.size(), w.toString());
+        assertEquals(HealthIssue.D_OVERPOWERS, w.get(0).issue());
+        assertEquals(101, w.get(0).step(), "named right after the early steps, from the last 50 steps");
+        assertTrue(w.get(0).evidence().english().contains("last 50 steps"), w.get(0).evidence().english());
+        List<HealthWarning> back = feed(m, 300, 0.7, 0.3, 0.6);
+        assertEquals(1, back.size(), back.toString());
+        assertFalse(back.get(0).raised());
+    }
+
+    @Test
+    void theEarlyStepsAreTooEarlyToTellAndAnObviousImbalanceIsNamedNotWarned() {
+        assertTrue(HealthMonitor.tooEarly(0));
+        assertTrue(HealthMonitor.tooEarly(99));
+        assertFalse(HealthMonitor.tooEarly(100));
+        HealthMonitor m = new HealthMonitor(LossKind.BCE);
+        List<StepMetrics> steps = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            StepMetrics s = metrics(0.99, 0.01, 1.0);
+            steps.add(s);
+            assertEquals(List.of(), m.observe(s), "no warning in the early steps (most runs recover by themselves)");
+        }
+        double[] winning = HealthMonitor.earlyDWinning(steps, LossKind.BCE);
+        assertTrue(winning != null && winning[0] > 0.95 && winning[1] < 0.05);
+        steps.add(metrics(0.6, 0.4, 0.5));
+        for (int i = 0; i < 20; i++) {
+            steps.add(metrics(0.7, 0.3, 0.6));
+        }
+        assertEquals(null, HealthMonitor.earlyDWinning(steps, LossKind.BCE), "balanced again: nothing to name");
+    }
+
+    @Test
     void scoresHoveringBetweenTheLevelsNeverFlicker() {
         HealthMonitor m = new HealthMonitor(LossKind.BCE);
         feed(m, 200, 0.99, 0.01, 1.0);

@@ -90,13 +90,22 @@ public final class StudioShotHarness {
                         (javafx.scene.control.ComboBox<io.ganstudio.ui.model.ModelPreset>) s.getScene().lookup("#preset");
                 preset.setValue(io.ganstudio.ui.model.ModelPreset.valueOf(args[2]));
             });
-        } else if (screen.equals("train")) {
+        } else if (screen.equals("train") && !Boolean.getBoolean("shot.noStart")) {
             Thread.sleep(8000);
             Platform.runLater(() -> {
                 // A 28x28 classroom run on the built-in images, as a teacher would start it.
                 Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
                 ((ButtonBase) s.getScene().lookup("#start")).fire();
             });
+            // -Dshot.stopAfter=SECONDS presses Stop that long after Start (the screen after a stop).
+            long stopAfter = Long.getLong("shot.stopAfter", 0);
+            if (stopAfter > 0) {
+                Thread.sleep(stopAfter * 1000);
+                Platform.runLater(() -> {
+                    Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                    ((ButtonBase) s.getScene().lookup("#stop")).fire();
+                });
+            }
         }
     }
 }

@@ -66,6 +66,11 @@ class HealthStripUiTest {
         assertTrue(robot.from(view).lookup("#healthNoRun").tryQuery().isPresent(), "no run, nothing to call healthy");
         robot.interact(() -> view.viewModel().showRun(new RunSnapshot(runs, Configs.tiny(10), List.of(), List.of(),
                 false)));
+        assertFalse(robot.from(view).lookup("#healthHealthy").tryQuery().isPresent(), "not healthy before step 1");
+        Label early = robot.from(view).lookup("#healthEarly").queryAs(Label.class);
+        assertTrue(early.getText().contains("Too early to tell"), early.getText());
+        robot.interact(() -> view.viewModel().showRun(new RunSnapshot(runs, Configs.tiny(10),
+                List.of(new io.ganstudio.core.train.StepMetrics(150, 15, 1.2, 0.9, 0.7, 0.3, 32)), List.of(), false)));
         assertTrue(robot.from(view).lookup("#healthHealthy").tryQuery().isPresent(), "healthy before anything is wrong");
         robot.interact(() -> {
             send(view, new SessionEvent.Health(overpowering(true)));

@@ -299,4 +299,76 @@ class TrainViewModelTest {
                 List.of(quality(250, 90))));
         assertEquals(1, vm.quality().size(), "an opened run shows its own quality.csv");
     }
+
+    @Test
+    void aStoppedRunSaysStoppedAtItsStepAndShowsNoRemainingTime() {
+        TrainViewModel vm = vm();
+        vm.start();
+        send(vm, new SessionEvent.StateChanged(SessionState.RUNNING));
+        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        for (int s = 1; s <= 4; s++) {
+            steps.add(new io.ganstudio.core.train.StepMetrics(s, s * 2.0, 1, 1, 0.5, 0.5, 32));
+        }
+        send(vm, new SessionEvent.Metrics(steps));
+        assertEquals("Training", vm.stateText());
+        assertFalse(Double.isNaN(vm.etaSecondsProperty().get()), "while training the remaining time shows");
+        vm.stop();
+        send(vm, new SessionEvent.StateChanged(SessionState.FINISHED), new SessionEvent.Finished(4, false));
+        assertEquals("Stopped at step 4", vm.stateText(), "a stop is not reported as finished");
+        assertTrue(Double.isNaN(vm.etaSecondsProperty().get()), "nothing trains: no remaining time");
+        assertTrue(vm.canContinueProperty().get(), "the stopped run can be continued");
+        TrainViewModel ja = new TrainViewModel(config::get, runs, sessions, notifier, new TrainText(Locale.JAPANESE));
+        ja.start();
+        send(ja, new SessionEvent.StateChanged(SessionState.FINISHED), new SessionEvent.Finished(7, false));
+        assertEquals("ステップ 7 で停止", ja.stateText());
+        ja.continueTraining(io.ganstudio.ui.harness.Configs.tiny(20).train());
+        send(ja, new SessionEvent.StateChanged(SessionState.FINISHED), new SessionEvent.Finished(20, true));
+        assertEquals("完了", ja.stateText(), "a run that reached its target is finished");
+    }
+
+    @Test
+    void changingTheDataOrModelAfterARunClearsItForTheNewPlan() {
+        TrainViewModel vm = vm();
+        vm.refreshPlan();
+        vm.start();
+        send(vm, new SessionEvent.StateChanged(SessionState.RUNNING),
+                new SessionEvent.Metrics(List.of(EventPumpTest.metrics(10))), EventPumpTest.grid(10));
+        send(vm, new SessionEvent.StateChanged(SessionState.FINISHED), new SessionEvent.Finished(10, true));
+        vm.refreshPlan(); // shown again with the same choice: the finished run stays
+        assertEquals(10, vm.stepProperty().get());
+        assertNotNull(vm.runDirProperty().get());
+        config.set(Configs.tiny(300)); // the Model screen changed
+        vm.refreshPlan();
+        assertEquals(300, vm.plannedStepsProperty().get());
+        assertEquals(0, vm.targetStepsProperty().get(), "no stale 10/10: the view says Ready: 300 steps planned");
+        assertEquals(0, vm.stepProperty().get());
+        assertNull(vm.stateProperty().get());
+        assertNull(vm.runDirProperty().get());
+        assertTrue(vm.samples().isEmpty(), "the old grids are gone");
+        assertNull(vm.liveGridProperty().get());
+        assertEquals(0, vm.metrics().size(), "the old curves are gone");
+        assertEquals("S---1-", buttons(vm));
+    }
+
+    @Test
+    void healthIsTooEarlyToTellBeforeTheFirstWindowAndNamesDWinningMeanwhile() {
+        TrainViewModel vm = vm();
+        assertEquals("", vm.earlyHealthProperty().get(), "no run: nothing to say");
+        vm.start();
+        assertEquals("Too early to tell: the scores are judged from step 100", vm.earlyHealthProperty().get(),
+                "not 'Healthy' before step 1");
+        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        for (int s = 1; s <= 30; s++) {
+            steps.add(new io.ganstudio.core.train.StepMetrics(s, s, 0.01, 6, 0.995, 0.005, 32));
+        }
+        send(vm, new SessionEvent.StateChanged(SessionState.RUNNING), new SessionEvent.Metrics(steps));
+        assertTrue(vm.earlyHealthProperty().get().startsWith("Too early to tell: for now the discriminator is winning"
+                + " (mean D(x) 0.99 and D(G(z)) 0.01 over the last 20 steps)"), vm.earlyHealthProperty().get());
+        steps.clear();
+        for (int s = 31; s <= 100; s++) {
+            steps.add(new io.ganstudio.core.train.StepMetrics(s, s, 1.2, 0.9, 0.7, 0.3, 32));
+        }
+        send(vm, new SessionEvent.Metrics(steps));
+        assertEquals("", vm.earlyHealthProperty().get(), "judged from step 100: the strip shows its verdict");
+    }
 }
