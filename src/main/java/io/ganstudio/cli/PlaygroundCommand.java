@@ -62,19 +62,19 @@ final class PlaygroundCommand implements Callable<Integer> {
             description = "The same seed and settings give the same run. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--g-layers", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--g-layers", paramLabel = "N", defaultValue = "2",
             description = "Generator hidden layers, 0-5. Default: ${DEFAULT-VALUE}.")
     int gLayers;
 
-    @Option(names = "--g-neurons", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--g-neurons", paramLabel = "N", defaultValue = "16",
             description = "Neurons per generator hidden layer, 1-100. Default: ${DEFAULT-VALUE}.")
     int gNeurons;
 
-    @Option(names = "--d-layers", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--d-layers", paramLabel = "N", defaultValue = "2",
             description = "Discriminator hidden layers, 0-5. Default: ${DEFAULT-VALUE}.")
     int dLayers;
 
-    @Option(names = "--d-neurons", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--d-neurons", paramLabel = "N", defaultValue = "16",
             description = "Neurons per discriminator hidden layer, 1-100. Default: ${DEFAULT-VALUE}.")
     int dNeurons;
 
@@ -94,12 +94,12 @@ final class PlaygroundCommand implements Callable<Integer> {
             description = "adam (beta1 0.5, beta2 0.999) or sgd, for both networks. Default: ${DEFAULT-VALUE}.")
     String optimizer;
 
-    @Option(names = "--d-lr", paramLabel = "RATE", defaultValue = "0.003",
+    @Option(names = "--d-lr", paramLabel = "RATE", defaultValue = "0.001",
             description = "Discriminator learning rate, one of 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1. "
                     + "Default: ${DEFAULT-VALUE}.")
     double dLr;
 
-    @Option(names = "--g-lr", paramLabel = "RATE", defaultValue = "0.003",
+    @Option(names = "--g-lr", paramLabel = "RATE", defaultValue = "0.001",
             description = "Generator learning rate, from the same list. Default: ${DEFAULT-VALUE}.")
     double gLr;
 
@@ -110,6 +110,17 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Option(names = "--g-steps", paramLabel = "N", defaultValue = "1",
             description = "Generator updates per step, 1-10. Default: ${DEFAULT-VALUE}.")
     int gSteps;
+
+    @Option(names = "--penalty", paramLabel = "WEIGHT", defaultValue = "0.3",
+            description = "Weight of the penalty on the discriminator's steepness at the real points (R1), 0-10; "
+                    + "0 turns it off. It keeps training from oscillating and collapsing. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double penalty;
+
+    @Option(names = "--mode-collapse", description = "Show mode collapse: one hidden layer of 8 neurons, "
+            + "learning rate 0.003 and no penalty (best with --distribution gaussians and 6,000 steps or more). "
+            + "Replaces the network, learning-rate and penalty options.")
+    boolean modeCollapse;
 
     @Option(names = "--every", paramLabel = "N", defaultValue = "0",
             description = "Also report the losses, KL and JS every N steps (a line each; in JSON, \"history\"), and "
@@ -258,7 +269,14 @@ final class PlaygroundCommand implements Callable<Integer> {
         PlaygroundConfig c = new PlaygroundConfig(gLayers, gNeurons, dLayers, dNeurons, noiseDim,
                 choose("--noise", noise, PlaygroundConfig.Noise.values()), lossKind(),
                 choose("--optimizer", optimizer, PlaygroundConfig.Optimizer.values()), dLr,
-                choose("--optimizer", optimizer, PlaygroundConfig.Optimizer.values()), gLr, dSteps, gSteps, seed);
+                choose("--optimizer", optimizer, PlaygroundConfig.Optimizer.values()), gLr, dSteps, gSteps, seed,
+                penalty);
+        if (modeCollapse) {
+            PlaygroundConfig m = PlaygroundConfig.modeCollapse();
+            c = new PlaygroundConfig(m.gLayers(), m.gNeurons(), m.dLayers(), m.dNeurons(), c.noiseDim(), c.noise(),
+                    c.loss(), c.dOptimizer(), m.dLearningRate(), c.gOptimizer(), m.gLearningRate(), c.dSteps(),
+                    c.gSteps(), seed, m.penalty());
+        }
         List<Phrase> problems = c.problems();
         if (!problems.isEmpty()) {
             throw new UsageError(Phrase.texts(problems, Locale.ENGLISH));

@@ -68,5 +68,10 @@ class PlaygroundCliTest {
         assertTrue(settings.err().contains("generator neurons per layer must be between 1 and 100, not 0"));
         assertTrue(settings.err().contains("generator learning rate must be one of 0.001, 0.003, 0.01, 0.03, 0.1, "
                 + "0.3, 1, not 0.2"), settings.err());
+        CliRun penalty = CliRun.of("playground", "--penalty", "12");
+        assertEquals(2, penalty.exitCode());
+        assertTrue(penalty.err().contains("the penalty must be between 0 and 10, not 12"), penalty.err());
+        CliRun collapse = CliRun.of("playground", "--mode-collapse", "--distribution", "gaussians", "--steps", "5");
+        assertEquals(0, collapse.exitCode(), collapse.err());
     }
 }
