@@ -13,6 +13,7 @@ import io.ganstudio.core.playground.PlaygroundBenchmark;
 import io.ganstudio.core.playground.PlaygroundConfig;
 import io.ganstudio.core.playground.PlaygroundFrame;
 import io.ganstudio.core.playground.PlaygroundGan;
+import io.ganstudio.core.playground.PlaygroundMeasure;
 import io.ganstudio.core.playground.PlaygroundPainter;
 import io.ganstudio.core.playground.PointsCsv;
 import io.ganstudio.core.playground.Preset;
@@ -147,9 +148,19 @@ final class PlaygroundCommand implements Callable<Integer> {
                     + "steps/s and frames/s.")
     Double bench;
 
+    @Option(names = "--measure", paramLabel = "SEEDS",
+            description = "Instead of one run: train every preset with seeds --seed to --seed + SEEDS - 1 (1-20) for "
+                    + "--steps steps and print the JS divergence every --every steps (default 500) per run, then "
+                    + "the JS at the end and the highest JS seen from 60%% of the steps on (step 6,000 of 10,000). "
+                    + "For comparing settings.")
+    Integer measure;
+
     @Override
     public Integer call() throws Exception {
         PlaygroundConfig config = config();
+        if (measure != null) {
+            return measure(config);
+        }
         if (png != null && bench == null) {
             Outputs.image("--png", png, force.force);
         }
@@ -236,6 +247,51 @@ final class PlaygroundCommand implements Callable<Integer> {
             if (png != null) {
                 out.println("canvas: " + png);
             }
+        }
+        return Cli.OK;
+    }
+
+    private int measure(PlaygroundConfig config) {
+        Ranges.check("--measure", measure, 1, 20);
+        if (csv != null || png != null) {
+            throw new UsageError("--measure trains the presets; leave out --csv and --png");
+        }
+        if (steps < 1 || steps > 1_000_000) {
+            throw new UsageError("--steps must be between 1 and 1,000,000 with --measure, not " + steps);
+        }
+        int each = every > 0 ? every : 500;
+        Ranges.check("--every", each, 1, steps);
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        for (Preset p : Preset.values()) {
+            for (long s = seed; s < seed + measure; s++) {
+                double[] js = PlaygroundMeasure.js(config, p, s, steps, each);
+                double end = js[js.length - 1];
+                double late = 0;
+                for (int i = js.length - 1; i >= 0 && (long) i * each * 5 >= 3L * steps; i--) {
+                    late = Math.max(late, js[i]);
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("distribution", p.cliName());
+                row.put("seed", s);
+                row.put("every", each);
+                row.put("js", js);
+                row.put("js_end", end);
+                row.put("js_highest_late", late);
+                runs.add(row);
+                if (!json) {
+                    StringBuilder b = new StringBuilder();
+                    for (double v : js) {
+                        b.append(String.format(Locale.ROOT, " %.2f", v));
+                    }
+                    out.printf(Locale.ROOT, "%s seed %d, JS every %d steps from 0:%s; at step %d: %.2f, highest "
+                            + "from step %d on: %.2f%n", p.cliName(), s, each, b, steps, end, 3L * steps / 5, late);
+                    out.flush();
+                }
+            }
+        }
+        if (json) {
+            out.println(jsonOut().toJson(runs));
         }
         return Cli.OK;
     }

@@ -73,5 +73,11 @@ class PlaygroundCliTest {
         assertTrue(penalty.err().contains("the penalty must be between 0 and 10, not 12"), penalty.err());
         CliRun collapse = CliRun.of("playground", "--mode-collapse", "--distribution", "gaussians", "--steps", "5");
         assertEquals(0, collapse.exitCode(), collapse.err());
+        CliRun measure = CliRun.of("playground", "--measure", "1", "--steps", "20", "--every", "10");
+        assertEquals(0, measure.exitCode(), measure.err());
+        for (String p : new String[] {"line", "gaussians", "ring", "blobs"}) {
+            assertTrue(measure.out().contains(p + " seed 1, JS every 10 steps from 0: "), measure.out());
+        }
+        assertTrue(measure.out().contains("highest from step 12 on: "), measure.out());
     }
 }
