@@ -13,6 +13,7 @@ import io.ganstudio.core.playground.PlaygroundBenchmark;
 import io.ganstudio.core.playground.PlaygroundConfig;
 import io.ganstudio.core.playground.PlaygroundFrame;
 import io.ganstudio.core.playground.PlaygroundGan;
+import io.ganstudio.core.playground.PlaygroundMeasure;
 import io.ganstudio.core.playground.PlaygroundPainter;
 import io.ganstudio.core.playground.PointsCsv;
 import io.ganstudio.core.playground.Preset;
@@ -62,19 +63,19 @@ final class PlaygroundCommand implements Callable<Integer> {
             description = "The same seed and settings give the same run. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--g-layers", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--g-layers", paramLabel = "N", defaultValue = "2",
             description = "Generator hidden layers, 0-5. Default: ${DEFAULT-VALUE}.")
     int gLayers;
 
-    @Option(names = "--g-neurons", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--g-neurons", paramLabel = "N", defaultValue = "16",
             description = "Neurons per generator hidden layer, 1-100. Default: ${DEFAULT-VALUE}.")
     int gNeurons;
 
-    @Option(names = "--d-layers", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--d-layers", paramLabel = "N", defaultValue = "2",
             description = "Discriminator hidden layers, 0-5. Default: ${DEFAULT-VALUE}.")
     int dLayers;
 
-    @Option(names = "--d-neurons", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--d-neurons", paramLabel = "N", defaultValue = "16",
             description = "Neurons per discriminator hidden layer, 1-100. Default: ${DEFAULT-VALUE}.")
     int dNeurons;
 
@@ -94,12 +95,12 @@ final class PlaygroundCommand implements Callable<Integer> {
             description = "adam (beta1 0.5, beta2 0.999) or sgd, for both networks. Default: ${DEFAULT-VALUE}.")
     String optimizer;
 
-    @Option(names = "--d-lr", paramLabel = "RATE", defaultValue = "0.003",
+    @Option(names = "--d-lr", paramLabel = "RATE", defaultValue = "0.001",
             description = "Discriminator learning rate, one of 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1. "
                     + "Default: ${DEFAULT-VALUE}.")
     double dLr;
 
-    @Option(names = "--g-lr", paramLabel = "RATE", defaultValue = "0.003",
+    @Option(names = "--g-lr", paramLabel = "RATE", defaultValue = "0.001",
             description = "Generator learning rate, from the same list. Default: ${DEFAULT-VALUE}.")
     double gLr;
 
@@ -110,6 +111,17 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Option(names = "--g-steps", paramLabel = "N", defaultValue = "1",
             description = "Generator updates per step, 1-10. Default: ${DEFAULT-VALUE}.")
     int gSteps;
+
+    @Option(names = "--penalty", paramLabel = "WEIGHT", defaultValue = "0.3",
+            description = "Weight of the penalty on the discriminator's steepness at the real points (R1), 0-10; "
+                    + "0 turns it off. It keeps training from oscillating and collapsing. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double penalty;
+
+    @Option(names = "--mode-collapse", description = "Show mode collapse: one hidden layer of 8 neurons, "
+            + "learning rate 0.003 and no penalty (best with --distribution gaussians and 6,000 steps or more). "
+            + "Replaces the network, learning-rate and penalty options.")
+    boolean modeCollapse;
 
     @Option(names = "--every", paramLabel = "N", defaultValue = "0",
             description = "Also report the losses, KL and JS every N steps (a line each; in JSON, \"history\"), and "
@@ -136,9 +148,19 @@ final class PlaygroundCommand implements Callable<Integer> {
                     + "steps/s and frames/s.")
     Double bench;
 
+    @Option(names = "--measure", paramLabel = "SEEDS",
+            description = "Instead of one run: train every preset with seeds --seed to --seed + SEEDS - 1 (1-20) for "
+                    + "--steps steps and print the JS divergence every --every steps (default 500) per run, then "
+                    + "the JS at the end and the highest JS seen from 60%% of the steps on (step 6,000 of 10,000). "
+                    + "For comparing settings.")
+    Integer measure;
+
     @Override
     public Integer call() throws Exception {
         PlaygroundConfig config = config();
+        if (measure != null) {
+            return measure(config);
+        }
         if (png != null && bench == null) {
             Outputs.image("--png", png, force.force);
         }
@@ -229,6 +251,51 @@ final class PlaygroundCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    private int measure(PlaygroundConfig config) {
+        Ranges.check("--measure", measure, 1, 20);
+        if (csv != null || png != null) {
+            throw new UsageError("--measure trains the presets; leave out --csv and --png");
+        }
+        if (steps < 1 || steps > 1_000_000) {
+            throw new UsageError("--steps must be between 1 and 1,000,000 with --measure, not " + steps);
+        }
+        int each = every > 0 ? every : 500;
+        Ranges.check("--every", each, 1, steps);
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        for (Preset p : Preset.values()) {
+            for (long s = seed; s < seed + measure; s++) {
+                double[] js = PlaygroundMeasure.js(config, p, s, steps, each);
+                double end = js[js.length - 1];
+                double late = 0;
+                for (int i = js.length - 1; i >= 0 && (long) i * each * 5 >= 3L * steps; i--) {
+                    late = Math.max(late, js[i]);
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("distribution", p.cliName());
+                row.put("seed", s);
+                row.put("every", each);
+                row.put("js", js);
+                row.put("js_end", end);
+                row.put("js_highest_late", late);
+                runs.add(row);
+                if (!json) {
+                    StringBuilder b = new StringBuilder();
+                    for (double v : js) {
+                        b.append(String.format(Locale.ROOT, " %.2f", v));
+                    }
+                    out.printf(Locale.ROOT, "%s seed %d, JS every %d steps from 0:%s; at step %d: %.2f, highest "
+                            + "from step %d on: %.2f%n", p.cliName(), s, each, b, steps, end, 3L * steps / 5, late);
+                    out.flush();
+                }
+            }
+        }
+        if (json) {
+            out.println(jsonOut().toJson(runs));
+        }
+        return Cli.OK;
+    }
+
     /** JSON for --json: a number that is not finite (a loss of NaN) is written as null, never as a bare NaN. */
     static Gson jsonOut() {
         TypeAdapter<Number> finite = new TypeAdapter<>() {
@@ -258,7 +325,14 @@ final class PlaygroundCommand implements Callable<Integer> {
         PlaygroundConfig c = new PlaygroundConfig(gLayers, gNeurons, dLayers, dNeurons, noiseDim,
                 choose("--noise", noise, PlaygroundConfig.Noise.values()), lossKind(),
                 choose("--optimizer", optimizer, PlaygroundConfig.Optimizer.values()), dLr,
-                choose("--optimizer", optimizer, PlaygroundConfig.Optimizer.values()), gLr, dSteps, gSteps, seed);
+                choose("--optimizer", optimizer, PlaygroundConfig.Optimizer.values()), gLr, dSteps, gSteps, seed,
+                penalty);
+        if (modeCollapse) {
+            PlaygroundConfig m = PlaygroundConfig.modeCollapse();
+            c = new PlaygroundConfig(m.gLayers(), m.gNeurons(), m.dLayers(), m.dNeurons(), c.noiseDim(), c.noise(),
+                    c.loss(), c.dOptimizer(), m.dLearningRate(), c.gOptimizer(), m.gLearningRate(), c.dSteps(),
+                    c.gSteps(), seed, m.penalty());
+        }
         List<Phrase> problems = c.problems();
         if (!problems.isEmpty()) {
             throw new UsageError(Phrase.texts(problems, Locale.ENGLISH));

@@ -68,5 +68,16 @@ class PlaygroundCliTest {
         assertTrue(settings.err().contains("generator neurons per layer must be between 1 and 100, not 0"));
         assertTrue(settings.err().contains("generator learning rate must be one of 0.001, 0.003, 0.01, 0.03, 0.1, "
                 + "0.3, 1, not 0.2"), settings.err());
+        CliRun penalty = CliRun.of("playground", "--penalty", "12");
+        assertEquals(2, penalty.exitCode());
+        assertTrue(penalty.err().contains("the penalty must be between 0 and 10, not 12"), penalty.err());
+        CliRun collapse = CliRun.of("playground", "--mode-collapse", "--distribution", "gaussians", "--steps", "5");
+        assertEquals(0, collapse.exitCode(), collapse.err());
+        CliRun measure = CliRun.of("playground", "--measure", "1", "--steps", "20", "--every", "10");
+        assertEquals(0, measure.exitCode(), measure.err());
+        for (String p : new String[] {"line", "gaussians", "ring", "blobs"}) {
+            assertTrue(measure.out().contains(p + " seed 1, JS every 10 steps from 0: "), measure.out());
+        }
+        assertTrue(measure.out().contains("highest from step 12 on: "), measure.out());
     }
 }

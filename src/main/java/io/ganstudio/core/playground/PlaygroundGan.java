@@ -18,6 +18,15 @@ public final class PlaygroundGan {
     public static final int EVAL_FAKE = 3000;
     public static final int MANIFOLD_CELLS = 20;
 
+    /**
+     * The generator shown (points, densities, KL/JS, noise grid) is a running average of G's weights over about the
+     * last 100 G updates (decay 0.99): it follows G but not G's step-to-step wobble.
+     */
+    static final double SHOWN_G_DECAY = 0.99;
+    /** Spread of the nudges by which the penalty measures how steeply D changes around real points. */
+    static final double PROBE_SD = 0.01;
+    private final Mlp gShow;
+    private final Rng probe;
     private final PlaygroundConfig config;
     private final double[] real;
     private final int realCount;
@@ -52,6 +61,9 @@ public final class PlaygroundGan {
         d = new Mlp(2, config.dLayers(), config.dNeurons(), 1, 0.5, 2, 0, 1);
         g.initialise(init);
         d.initialise(init);
+        gShow = new Mlp(config.noiseDim(), config.gLayers(), config.gNeurons(), 2, 0.5, 2, 0.5, 0.5);
+        System.arraycopy(g.params(), 0, gShow.params(), 0, g.parameterCount());
+        probe = Rng.derive(seed, 5);
         gOpt = new ParamOptimizer(config.gOptimizer(), config.gLearningRate(), g.parameterCount());
         dOpt = new ParamOptimizer(config.dOptimizer(), config.dLearningRate(), d.parameterCount());
         noise = Rng.derive(seed, 2);
@@ -173,6 +185,15 @@ public final class PlaygroundGan {
                             input[2 * i + 1] = real[2 * k + 1];
                         }
                         System.arraycopy(fake, 0, input, 2 * n, 2 * n);
+                        if (config.penalty() > 0) {
+                            // The real points once more, each nudged a little, for the penalty.
+                            double[] more = new double[6 * n];
+                            System.arraycopy(input, 0, more, 0, 4 * n);
+                            for (int i = 0; i < 2 * n; i++) {
+                                more[4 * n + i] = input[i] + PROBE_SD * probe.nextGaussian();
+                            }
+                            input = more;
+                        }
                     } else {
                         fake = g.forward(z, n);
                         input = fake;
@@ -189,6 +210,19 @@ public final class PlaygroundGan {
                         loss = config.loss().dLoss(sr, true, gr) + config.loss().dLoss(sf, false, gf);
                         System.arraycopy(gr, 0, gradScores, 0, n);
                         System.arraycopy(gf, 0, gradScores, n, n);
+                        if (config.penalty() > 0) {
+                            // R1 without second derivatives: (D(x + e) - D(x))^2 / sd^2 averages |grad D(x)|^2
+                            // over nudges e of spread sd, so penalty/2 times it keeps D flat on the real points.
+                            double gamma = config.penalty();
+                            double var = PROBE_SD * PROBE_SD;
+                            for (int i = 0; i < n; i++) {
+                                double diff = scores[2 * n + i] - scores[i];
+                                loss += 0.5 * gamma * diff * diff / var / n;
+                                double gg = gamma * diff / var / n;
+                                gradScores[2 * n + i] += gg;
+                                gradScores[i] -= gg;
+                            }
+                        }
                     } else {
                         loss = config.loss().gLoss(scores, gradScores);
                     }
@@ -207,6 +241,11 @@ public final class PlaygroundGan {
                         dLossCount++;
                     } else {
                         gOpt.step(g.params(), g.grads());
+                        double[] shown = gShow.params();
+                        double[] now = g.params();
+                        for (int i = 0; i < shown.length; i++) {
+                            shown[i] = SHOWN_G_DECAY * shown[i] + (1 - SHOWN_G_DECAY) * now[i];
+                        }
                         lastGLoss = loss;
                         gLossSum += loss;
                         gLossCount++;
@@ -244,7 +283,7 @@ public final class PlaygroundGan {
 
     /** Densities of the generated points on the grid (from fixed noise). */
     public double[] generatedDensity() {
-        return GridDensity.of(g.predict(evalNoise, EVAL_FAKE));
+        return GridDensity.of(gShow.predict(evalNoise, EVAL_FAKE));
     }
 
     public double js() {
@@ -255,9 +294,9 @@ public final class PlaygroundGan {
         return GridDensity.kl(realDensity, generatedDensity());
     }
 
-    /** Generator output for noise (n * noiseDim values), for tests and drawing. */
+    /** The shown generator's output for noise (n * noiseDim values), for tests and drawing. */
     public double[] generate(double[] z, int n) {
-        return g.predict(z, n);
+        return gShow.predict(z, n);
     }
 
     /** D's raw output at points. */
@@ -287,7 +326,7 @@ public final class PlaygroundGan {
         gLossSum = 0;
         dLossCount = 0;
         gLossCount = 0;
-        double[] evalFake = g.predict(evalNoise, EVAL_FAKE);
+        double[] evalFake = gShow.predict(evalNoise, EVAL_FAKE);
         double[] genDensity = GridDensity.of(evalFake);
         int nf = SHOWN_FAKE;
         double[] shownFake = java.util.Arrays.copyOf(evalFake, 2 * nf);
@@ -341,7 +380,7 @@ public final class PlaygroundGan {
             for (int i = 0; i <= c; i++) {
                 z[i] = (double) i / c;
             }
-            double[] v = g.predict(z, c + 1);
+            double[] v = gShow.predict(z, c + 1);
             float[] shade = new float[c];
             for (int i = 0; i < c; i++) {
                 double len = Math.hypot(v[2 * i + 2] - v[2 * i], v[2 * i + 3] - v[2 * i + 1]);
@@ -358,7 +397,7 @@ public final class PlaygroundGan {
                 z[2 * (j * side + i) + 1] = (double) j / c;
             }
         }
-        double[] v = g.predict(z, side * side);
+        double[] v = gShow.predict(z, side * side);
         float[] shade = new float[c * c];
         for (int j = 0; j < c; j++) {
             for (int i = 0; i < c; i++) {

@@ -212,7 +212,11 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         Button defaults = new Button(text.get("button.defaults"));
         defaults.setId("pg-defaults");
         defaults.setOnAction(e -> vm.restoreDefaults());
-        VBox training = card("section.training", new VBox(10, t, defaults));
+        Button collapse = new Button(text.get("button.modeCollapse"));
+        collapse.setId("pg-mode-collapse");
+        collapse.setTooltip(Tips.of(text.get("tooltip.modeCollapse")));
+        collapse.setOnAction(e -> vm.showModeCollapse());
+        VBox training = card("section.training", new VBox(10, t, defaults, collapse));
 
         VBox box = new VBox(12, data, gen, dis, training);
         box.setPadding(new Insets(0, 6, 0, 0));

@@ -80,6 +80,7 @@ public final class PlaygroundViewModel {
     private final IntegerProperty dSteps = new SimpleIntegerProperty(this, "dSteps", D.dSteps());
     private final IntegerProperty gSteps = new SimpleIntegerProperty(this, "gSteps", D.gSteps());
     private final LongProperty seed = new SimpleLongProperty(this, "seed", D.seed());
+    private final DoubleProperty penalty = new SimpleDoubleProperty(this, "penalty", D.penalty());
     // Live settings: take effect at once.
     private final IntegerProperty speed = new SimpleIntegerProperty(this, "speed", 100);
     private final BooleanProperty slowMotion = new SimpleBooleanProperty(this, "slowMotion", false);
@@ -128,7 +129,7 @@ public final class PlaygroundViewModel {
         speed.addListener((o, a, v) -> runner.setStepsPerSecond(v.intValue()));
         slowMotion.addListener((o, a, v) -> runner.setSlowMotion(v));
         Observable[] settings = {source, gLayers, gNeurons, dLayers, dNeurons, noiseDim, noise, loss, dOptimizer,
-                gOptimizer, dLearningRate, gLearningRate, dSteps, gSteps, seed};
+                gOptimizer, dLearningRate, gLearningRate, dSteps, gSteps, seed, penalty};
         for (Observable s : settings) {
             s.addListener(o -> {
                 if (!suppressReset) {
@@ -291,12 +292,29 @@ public final class PlaygroundViewModel {
     public PlaygroundConfig config() {
         return new PlaygroundConfig(gLayers.get(), gNeurons.get(), dLayers.get(), dNeurons.get(), noiseDim.get(),
                 noise.get(), loss.get(), dOptimizer.get(), dLearningRate.get(), gOptimizer.get(),
-                gLearningRate.get(), dSteps.get(), gSteps.get(), seed.get());
+                gLearningRate.get(), dSteps.get(), gSteps.get(), seed.get(), penalty.get());
     }
 
     /** Puts every setting back to its default (one reset, not one per setting). */
     public void restoreDefaults() {
-        PlaygroundConfig d = PlaygroundConfig.defaults();
+        apply(PlaygroundConfig.defaults());
+    }
+
+    /**
+     * The settings that show mode collapse ({@link PlaygroundConfig#modeCollapse()}) on the two Gaussians, in one
+     * reset.
+     */
+    public void showModeCollapse() {
+        suppressReset = true;
+        try {
+            source.set(DataSource.GAUSSIANS);
+        } finally {
+            suppressReset = false;
+        }
+        apply(PlaygroundConfig.modeCollapse());
+    }
+
+    private void apply(PlaygroundConfig d) {
         suppressReset = true;
         try {
             gLayers.set(d.gLayers());
@@ -312,6 +330,7 @@ public final class PlaygroundViewModel {
             gLearningRate.set(d.gLearningRate());
             dSteps.set(d.dSteps());
             gSteps.set(d.gSteps());
+            penalty.set(d.penalty());
         } finally {
             suppressReset = false;
         }
@@ -450,6 +469,11 @@ public final class PlaygroundViewModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /** The weight of the penalty on D's steepness at the real points; 0 turns it off. */
+    public DoubleProperty penaltyProperty() {
+        return penalty;
     }
 
     public IntegerProperty speedProperty() {

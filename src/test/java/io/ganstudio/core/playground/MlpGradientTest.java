@@ -116,4 +116,38 @@ class MlpGradientTest {
             }
         }
     }
+
+    /** The D update's gradients, penalty included, match finite differences of its loss (same batch and nudges). */
+    @Test
+    void discriminatorUpdateWithThePenaltyFollowsItsLoss() {
+        PlaygroundConfig c = new PlaygroundConfig(1, 6, 1, 6, 2, PlaygroundConfig.Noise.UNIFORM, Loss.LOG,
+                PlaygroundConfig.Optimizer.SGD, 0.1, PlaygroundConfig.Optimizer.SGD, 0.1, 1, 1, 4, 3);
+        double[] real = PlaygroundGan.realPoints(Preset.BLOBS, 4);
+        PlaygroundGan gan = new PlaygroundGan(c, real);
+        jitter(gan.discriminator().params(), new Rng(6));
+        double[] start = gan.discriminator().params().clone();
+        PlaygroundGan.Update u = gan.update(Side.DISCRIMINATOR);
+        for (int k = 0; k < 4; k++) {
+            u.advance(); // generate, classify, loss, gradients
+        }
+        double[] grads = gan.discriminator().grads().clone();
+        for (int i = 0; i < start.length; i++) {
+            double up = dLoss(c, real, start, i, H);
+            double down = dLoss(c, real, start, i, -H);
+            double numeric = (up - down) / (2 * H);
+            assertEquals(numeric, grads[i], 1e-4 * Math.max(1, Math.abs(numeric)), "parameter " + i);
+        }
+    }
+
+    private static double dLoss(PlaygroundConfig c, double[] real, double[] params, int i, double h) {
+        PlaygroundGan gan = new PlaygroundGan(c, real);
+        double[] p = gan.discriminator().params();
+        System.arraycopy(params, 0, p, 0, p.length);
+        p[i] += h;
+        PlaygroundGan.Update u = gan.update(Side.DISCRIMINATOR);
+        for (int k = 0; k < 3; k++) {
+            u.advance(); // generate, classify, loss
+        }
+        return u.loss();
+    }
 }

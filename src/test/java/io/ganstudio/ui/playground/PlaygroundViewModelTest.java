@@ -1,6 +1,7 @@
 package io.ganstudio.ui.playground;
 
 import io.ganstudio.core.playground.Loss;
+import io.ganstudio.core.playground.PlaygroundConfig;
 import io.ganstudio.core.playground.PlaygroundFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,20 @@ class PlaygroundViewModelTest {
                 fail("timed out");
             }
         }
+    }
+
+    @Test
+    void modeCollapseSettingsAreOneClickAwayAndTheDefaultsComeBack() throws Exception {
+        PlaygroundViewModel vm = vm();
+        await(() -> vm.frameProperty().get() != null);
+        assertEquals(PlaygroundConfig.defaults(), vm.config());
+        vm.showModeCollapse();
+        assertEquals(DataSource.GAUSSIANS, vm.sourceProperty().get());
+        assertEquals(PlaygroundConfig.modeCollapse(), vm.config());
+        assertEquals(0, vm.config().penalty());
+        vm.restoreDefaults();
+        assertEquals(PlaygroundConfig.defaults(), vm.config());
+        await(() -> !vm.busyProperty().get());
     }
 
     @Test
