@@ -92,6 +92,8 @@ class OptionRangesTest {
         }
         c.put("playground --d-lr", new String[] {"playground", "--d-lr", "1e308"});
         c.put("playground --g-lr", new String[] {"playground", "--g-lr", "-1"});
+        c.put("playground --penalty", new String[] {"playground", "--penalty", "12"});
+        c.put("playground --measure", new String[] {"playground", "--measure", "1000"});
         return c;
     }
 
