@@ -28,16 +28,7 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
         } else if (data.kind() != DataSpec.Kind.BUILT_IN && (data.path() == null || data.path().isBlank())) {
             p.add(Phrase.of("config.noDataPath"));
         }
-        if (model == null) {
-            p.add(Phrase.of("config.noModel"));
-        } else {
-            p.addAll(model.problemList());
-        }
-        if (train == null) {
-            p.add(Phrase.of("config.noTrain"));
-        } else {
-            p.addAll(train.problemList());
-        }
+        addNetworkAndTrainingProblems(p);
         return Phrase.texts(p, locale);
     }
 
@@ -53,6 +44,11 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
         if (data != null && data.kind() == null) {
             p.add(Phrase.of("config.noData"));
         }
+        addNetworkAndTrainingProblems(p);
+        return Phrase.texts(p, Locale.ENGLISH);
+    }
+
+    private void addNetworkAndTrainingProblems(List<Phrase> p) {
         if (model == null) {
             p.add(Phrase.of("config.noModel"));
         } else {
@@ -63,7 +59,6 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
         } else {
             p.addAll(train.problemList());
         }
-        return Phrase.texts(p, Locale.ENGLISH);
     }
 
     /** Throws with all problems listed, one per line, when the configuration is not valid. */
