@@ -1,11 +1,10 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.data.TestImages;
 import io.ganstudio.core.train.Checkpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +23,7 @@ class FinalCheckpointFailsCliTest {
 
     @Test
     void aFinalCheckpointThatCannotBeWrittenIsAFailureInOneMessage(@TempDir Path tmp) throws Exception {
-        Path images = Files.createDirectories(tmp.resolve("images"));
-        for (int i = 0; i < 8; i++) {
-            BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-            img.setRGB(i, i, 0xFFFFFF);
-            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
-        }
+        Path images = TestImages.diagonalFolder(tmp.resolve("images"));
         Path run = tmp.resolve("run");
         Path checkpoints = run.resolve("checkpoints");
         Path away = tmp.resolve("checkpoints-away");

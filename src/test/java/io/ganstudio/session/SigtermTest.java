@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.data.TestImages;
 import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 import org.junit.jupiter.api.Test;
@@ -7,8 +8,6 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +29,7 @@ class SigtermTest {
 
     @Test
     void sigtermWritesACheckpointOfTheCurrentStep(@TempDir Path tmp) throws Exception {
-        Path images = Files.createDirectories(tmp.resolve("images"));
-        for (int i = 0; i < 8; i++) {
-            BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-            img.setRGB(i, i, 0xFFFFFF);
-            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
-        }
+        Path images = TestImages.diagonalFolder(tmp.resolve("images"));
         Path run = tmp.resolve("run");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),

@@ -14,9 +14,23 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Makes the small image files the data tests load. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
+    }
+
+    /**
+     * A folder of eight 16x16 black PNGs, image i with one white pixel at (i, i): the smallest folder a run trains
+     * on, for tests that start the command line or a session in a child JVM.
+     */
+    public static Path diagonalFolder(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (int i = 0; i < 8; i++) {
+            BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+            img.setRGB(i, i, 0xFFFFFF);
+            ImageIO.write(img, "png", dir.resolve(i + ".png").toFile());
+        }
+        return dir;
     }
 
     static BufferedImage solid(int w, int h, int rgb) {
