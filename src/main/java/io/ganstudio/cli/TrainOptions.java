@@ -52,7 +52,7 @@ final class TrainOptions {
     @Option(names = "--upsampling", paramLabel = "HOW", converter = Converters.UpsamplingKind.class,
             description = "How the generator doubles its side: transposed (4x4 transposed convolutions, the DCGAN "
                     + "reference) or resize (nearest-neighbour upsampling, then a 3x3 convolution: no checkerboard "
-                    + "grid in the images, the same speed; README). Default: resize for networks of "
+                    + "grid in the images, the same speed; docs/training.md). Default: resize for networks of "
                     + Upsampling.RESIZE_FROM_NETWORK_SIZE + "x" + Upsampling.RESIZE_FROM_NETWORK_SIZE
                     + " and larger, transposed below.")
     Upsampling upsampling;
@@ -73,7 +73,7 @@ final class TrainOptions {
                     + Augment.AUTO_MAX_IMAGES + " images, grayscale ones only when the run shows each image at least "
                     + Augment.AUTO_GRAYSCALE_MIN_PASSES + " times; otherwise off: a small colour folder at 64x64 "
                     + "trains only with it; 500 grayscale images train worse with it up to 3,000 steps and far "
-                    + "better at 9,000; README). Samples are never "
+                    + "better at 9,000; docs/training.md). Samples are never "
                     + "augmented. Default: ${DEFAULT-VALUE}.")
     Augment augment;
 

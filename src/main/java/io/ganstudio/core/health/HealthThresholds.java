@@ -3,7 +3,7 @@ package io.ganstudio.core.health;
 /**
  * Where the {@link HealthMonitor} draws its lines. Each warning has a raise level and a clear level with a gap
  * between them (hysteresis), and the step signals are averaged over a window, so a warning neither flickers nor
- * fires on one odd step. The defaults were chosen from measured runs (README, "Health warnings").
+ * fires on one odd step. The defaults were chosen from measured runs (docs/training.md, "Health warnings").
  *
  * @param window             steps D(x) and D(G(z)) are averaged over; nothing is raised before this many steps
  * @param signWindow         steps E[sign D(real)] is averaged over (long: early in every run D is sure of reals)

@@ -92,7 +92,7 @@ public final class LessonFile {
     private LessonFile() {
     }
 
-    /** The most bytes of prepared images a lesson carries, in MiB (stated in messages and the README). */
+    /** The most bytes of prepared images a lesson carries, in MiB (stated in messages and docs/classroom.md). */
     public static long maxDataMiB() {
         return EmbeddedData.MAX_BYTES >> 20;
     }

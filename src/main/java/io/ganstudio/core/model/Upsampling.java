@@ -15,7 +15,7 @@ public enum Upsampling implements CliNamed {
 
     /**
      * New models whose networks are at least this large upsample with resize convolutions: measured on a colour
-     * folder at 64x64, where transposed convolutions left a grid (README, "64x64 colour folders").
+     * folder at 64x64, where transposed convolutions left a grid (docs/training.md, "64x64 colour folders").
      */
     public static final int RESIZE_FROM_NETWORK_SIZE = 64;
 

@@ -50,8 +50,8 @@ public record PlaygroundConfig(int gLayers, int gNeurons, int dLayers, int dNeur
     /**
      * Two hidden layers of 16 neurons each, 2-D uniform noise, log loss, Adam at 0.001, 2 D and 1 G updates, the
      * penalty at 0.3, seed 1. With these every preset reached JS 0.25 within 6,000 steps and stayed below 0.3 to
-     * 10,000 in seeds 1-3; one layer of 8 at 0.003 without the penalty oscillated and collapsed (README,
-     * "Playground": the measurement).
+     * 10,000 in seeds 1-3; one layer of 8 at 0.003 without the penalty oscillated and collapsed (docs/classroom.md,
+     * "The Playground": the measurement).
      */
     public static PlaygroundConfig defaults() {
         return new PlaygroundConfig(2, 16, 2, 16, 2, Noise.UNIFORM, Loss.LOG, Optimizer.ADAM, 0.001, Optimizer.ADAM,

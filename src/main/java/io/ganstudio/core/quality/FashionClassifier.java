@@ -92,7 +92,7 @@ public final class FashionClassifier implements AutoCloseable {
         InputStream in = FashionClassifier.class.getResourceAsStream(WEIGHTS_RESOURCE);
         if (in == null) {
             throw new IOException("the evaluator's weights " + WEIGHTS_RESOURCE + " are missing from the "
-                    + "application; rebuild it (see README, 'evaluate')");
+                    + "application; rebuild it (see docs/training.md, 'The evaluator')");
         }
         try (in) {
             return load(parent, in);

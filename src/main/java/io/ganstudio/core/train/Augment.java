@@ -23,7 +23,7 @@ public enum Augment implements CliNamed {
     ADA("ada"),
     OFF("off");
 
-    /** Largest dataset that {@link #AUTO} augments: a judgement, not measured (see the README). */
+    /** Largest dataset that {@link #AUTO} augments: a judgement, not measured (see docs/training.md). */
     public static final int AUTO_MAX_IMAGES = 2_000;
 
     /**

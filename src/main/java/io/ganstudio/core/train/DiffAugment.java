@@ -16,7 +16,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Grayscale images are only translated: colour and cutout, made for colour photographs, made 500 grayscale
  * built-in images train worse (measured: FID 19.02 with all three at 3,000 steps, 16.50 with translation and cutout,
- * 12.33 with translation alone; README, <i>Augmentation for small datasets</i>).
+ * 12.33 with translation alone; docs/training.md, <i>Augmentation for small datasets</i>).
  */
 public final class DiffAugment {
 

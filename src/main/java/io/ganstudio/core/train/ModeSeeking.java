@@ -13,7 +13,7 @@ import ai.djl.ndarray.NDArray;
  */
 final class ModeSeeking {
 
-    /** The term's weight (the figures in the class comment and the README were measured with 1). */
+    /** The term's weight (the figures in the class comment and docs/training.md were measured with 1). */
     static final float WEIGHT = 1f;
     static final float EPSILON = 1e-5f;
 

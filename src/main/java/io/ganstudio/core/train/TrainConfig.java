@@ -25,7 +25,7 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
 
     /**
      * The generator average's usual decay (with a warm-up, see {@link GeneratorAverage}). Not on by default: at
-     * 1,000 steps on the built-in data the average scored FID 29.7 against the trained weights' 25.6 (README).
+     * 1,000 steps on the built-in data the average scored FID 29.7 against the trained weights' 25.6 (docs/training.md).
      */
     public static final float SUGGESTED_EMA_DECAY = 0.999f;
 
@@ -44,7 +44,7 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
     /**
      * A new run's settings (the studio's and the command line's defaults): {@link Augment#AUTO} augmentation, which
      * is on for small colour datasets and for long runs on small grayscale ones, and no generator average, measured
-     * worse at the lengths there was CPU for (README, "Training well").
+     * worse at the lengths there was CPU for (docs/training.md).
      */
     public static TrainConfig defaults() {
         return new TrainConfig(LossKind.BCE, 0f, AdamSettings.DCGAN, AdamSettings.DCGAN, 1, 64, 1L, 2000, 50, 500, 3,

@@ -46,7 +46,7 @@ class HealthMonitorTest {
     @Test
     void aHealthyRunRaisesNothing() {
         HealthMonitor m = new HealthMonitor(LossKind.BCE);
-        // A healthy BCE run: D(x) about 0.7, D(G(z)) about 0.3, r about 0.6 (measured runs: README).
+        // A healthy BCE run: D(x) about 0.7, D(G(z)) about 0.3, r about 0.6 (measured runs: docs/training.md).
         assertEquals(List.of(), feed(m, 3000, 0.7, 0.3, 0.6));
         for (long s = 500; s <= 3000; s += 500) {
             assertEquals(List.of(), m.observe(probe(s, 0.9, 0.08, 0.05)));

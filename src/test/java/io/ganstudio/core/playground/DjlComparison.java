@@ -14,7 +14,7 @@ import java.util.Locale;
  * The measurement behind the playground's choice of plain Java over DJL: the same training step (2 D updates and
  * 1 G update, batch 150, 2-8-2 generator, 2-8-1 discriminator, log loss, SGD) on DJL/MXNet with autograd, and with
  * the hand-written {@link PlaygroundGan}. Run: {@code java -cp CLASSPATH io.ganstudio.core.playground.DjlComparison}
- * (README, "The Playground").
+ * (docs/performance.md, "Playground").
  */
 public final class DjlComparison {
 

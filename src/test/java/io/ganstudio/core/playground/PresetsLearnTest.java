@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The default settings learn every preset: within 2,000 steps (seed 1) the JS divergence between the real and the
  * generated densities reaches 0.25 bits (checked every 100 steps, as a class watching the chart would see it) and
- * it ends at 0.3 or below. The longer measurement (seeds 1-3 to 10,000 steps) is in the README's Playground
+ * it ends at 0.3 or below. The longer measurement (seeds 1-3 to 10,000 steps) is in docs/classroom.md's Playground
  * section. A few seconds per preset.
  */
 class PresetsLearnTest {

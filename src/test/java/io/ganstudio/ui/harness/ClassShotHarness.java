@@ -7,7 +7,7 @@ import javafx.scene.control.Slider;
 import javafx.stage.Window;
 
 /**
- * The Explore screen with class controls in use, for the README's screenshots:
+ * The Explore screen with class controls in use, for the screenshots in docs/latent-lab.md:
  * {@code en|ja RUN_DIR [SLIDER=VALUE] [class=INDEX] [target=INDEX] [blend=T]}: opens the run as
  * {@link StudioShotHarness} does, then (after the run has loaded) moves class-direction slider SLIDER (0-based, in
  * latents.json order) to VALUE, picks the class INDEX of a conditional run, and sets its walk toward class target
