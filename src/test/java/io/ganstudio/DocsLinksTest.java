@@ -36,6 +36,8 @@ class DocsLinksTest {
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     /** A fully qualified name of one of the project's classes, as the docs write it in commands and prose. */
     private static final Pattern CLASS_NAME = Pattern.compile("\\bio\\.ganstudio(?:\\.[a-z][a-z0-9]*)*\\.[A-Z][A-Za-z0-9]*");
+    /** A class by its path below io/ganstudio, as in {@code core/train/StepPause}. */
+    private static final Pattern CLASS_PATH = Pattern.compile("(?<![\\w/.])(?:core|ui|session|jobs|cli)(?:/[a-z][a-z0-9]*)*/[A-Z][A-Za-z0-9]*");
     private static final Set<String> PICTURES = Set.of("png", "gif", "jpg", "jpeg", "svg");
 
     @Test
@@ -73,13 +75,18 @@ class DocsLinksTest {
     void everyClassTheDocsNameExists() throws IOException {
         List<String> missing = new ArrayList<>();
         for (Path doc : documents(ROOT)) {
-            Matcher m = CLASS_NAME.matcher(Files.readString(doc, StandardCharsets.UTF_8));
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
             Set<String> seen = new LinkedHashSet<>();
+            Matcher m = CLASS_NAME.matcher(text);
             while (m.find()) {
-                seen.add(m.group());
+                seen.add(m.group().replace('.', '/'));
+            }
+            m = CLASS_PATH.matcher(text);
+            while (m.find()) {
+                seen.add("io/ganstudio/" + m.group());
             }
             for (String name : seen) {
-                String file = name.replace('.', '/') + ".java";
+                String file = name + ".java";
                 if (!Files.exists(ROOT.resolve("src/main/java").resolve(file))
                         && !Files.exists(ROOT.resolve("src/test/java").resolve(file))) {
                     missing.add(ROOT.relativize(doc) + ": " + name);
