@@ -30,14 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DocsLinksTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
-    /** [text](target) and ![alt](target "title"); the text may hold one level of brackets (an image inside a link). */
-    private static final Pattern LINK = Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*])*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    /** [text](target) and ![alt](target "title"); the text may hold one level of brackets (an image in a link). */
+    private static final Pattern LINK = Pattern.compile(
+            "!?\\[(?:[^\\[\\]]|\\[[^\\]]*])*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern HTML_SRC = Pattern.compile("<(?:img|a)\\s[^>]*(?:src|href)=\"([^\"]+)\"");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     /** A fully qualified name of one of the project's classes, as the docs write it in commands and prose. */
-    private static final Pattern CLASS_NAME = Pattern.compile("\\bio\\.ganstudio(?:\\.[a-z][a-z0-9]*)*\\.[A-Z][A-Za-z0-9]*");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\bio\\.ganstudio(?:\\.[a-z][a-z0-9]*)*\\.[A-Z][A-Za-z0-9]*");
     /** A class by its path below io/ganstudio, as in {@code core/train/StepPause}. */
-    private static final Pattern CLASS_PATH = Pattern.compile("(?<![\\w/.])(?:core|ui|session|jobs|cli)(?:/[a-z][a-z0-9]*)*/[A-Z][A-Za-z0-9]*");
+    private static final Pattern CLASS_PATH =
+            Pattern.compile("(?<![\\w/.])(?:core|ui|session|jobs|cli)(?:/[a-z][a-z0-9]*)*/[A-Z][A-Za-z0-9]*");
     private static final Set<String> PICTURES = Set.of("png", "gif", "jpg", "jpeg", "svg");
 
     @Test
@@ -130,7 +133,8 @@ class DocsLinksTest {
         Files.writeString(dir.resolve("README.md"), """
                 # Title
                 ![shown](docs/screenshots/here.png) ![gone](docs/screenshots/gone.png)
-                [ok](docs/guide.md#health-warnings-what-they-mean) [second](docs/guide.md#health-warnings-what-they-mean-1)
+                [ok](docs/guide.md#health-warnings-what-they-mean)
+                [second](docs/guide.md#health-warnings-what-they-mean-1)
                 [bad anchor](docs/guide.md#no-such-heading) [here](#title) [not here](#nowhere)
                 [web](https://example.org/missing) [mail](mailto:someone@example.org)
                 `[in code](docs/nothing.md)`
@@ -244,7 +248,7 @@ class DocsLinksTest {
         return targets;
     }
 
-    /** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces to hyphens, -1, -2 for repeats. */
+    /** GitHub's anchors of a file's headings: lower case, punctuation dropped, spaces to hyphens, -1, -2 on repeats. */
     private static Set<String> anchors(String markdown) {
         Set<String> anchors = new LinkedHashSet<>();
         Map<String, Integer> repeats = new HashMap<>();
@@ -273,7 +277,8 @@ class DocsLinksTest {
         while (i < lines.length && !lines[i].strip().equals("<!-- package map -->")) {
             i++;
         }
-        assertTrue(i + 1 < lines.length && lines[i + 1].startsWith("```"), "docs/design.md: no package map after <!-- package map -->");
+        assertTrue(i + 1 < lines.length && lines[i + 1].startsWith("```"),
+                "docs/design.md: no package map after <!-- package map -->");
         Set<String> packages = new TreeSet<>();
         Pattern entry = Pattern.compile("^([a-z][a-z0-9]*(?:/[a-z][a-z0-9]*)*)/\\s.*");
         for (i += 2; i < lines.length && !lines[i].startsWith("```"); i++) {

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Replays run folders' metrics.csv and quality.csv through the monitor with the default thresholds and prints the
- * warnings and the extreme window figures: how the threshold table of docs/training.md was checked against measured runs.
+ * warnings and the extreme window figures: how the threshold table of docs/training.md was checked against measured
+ * runs.
  * {@code java -cp target/classes:target/test-classes:JAR io.ganstudio.core.health.HealthReplay RUN...}
  */
 public final class HealthReplay {

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What "auto" does with a dataset and a run length: the rule the measurements chose (docs/training.md, Augmentation for small datasets). */
+/**
+ * What "auto" does with a dataset and a run length: the rule the measurements chose (docs/training.md, Augmentation
+ * for small datasets).
+ */
 class AugmentTest {
 
     @Test
