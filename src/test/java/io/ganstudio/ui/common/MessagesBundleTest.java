@@ -22,7 +22,7 @@ class MessagesBundleTest {
 
     private static Properties read(String name) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = MessagesBundleTest.class.getResourceAsStream("/io/ganstudio/ui/" + name)) {
+        try (InputStream in = MessagesBundleTest.class.getResourceAsStream("/io/ganstudio/ui/common/" + name)) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
