@@ -8,8 +8,8 @@ import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.text.Printable;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
@@ -88,7 +88,7 @@ final class LessonCommand extends CommandGroup {
                 Ranges.steps("--steps", steps, 1);
             }
             options.checkRanges();
-            Outputs.file("FILE", file, io.ganstudio.core.train.OutputCheck.Kind.LESSON, force.force);
+            Outputs.file("FILE", file, io.ganstudio.core.run.OutputCheck.Kind.LESSON, force.force);
             GanConfig config;
             if (from != null) {
                 RunFolder run = RunFolders.open(from);
@@ -198,7 +198,7 @@ final class LessonCommand extends CommandGroup {
                 try {
                     RunFolder.checkNewRunDir(out);
                 } catch (IOException e) {
-                    throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.text.FileErrors.text(e)));
+                    throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.files.FileErrors.text(e)));
                 }
             }
             LessonOpen.Opened opened = LessonOpen.open(file, imagesDir != null ? imagesDir : lessonsRoot());

@@ -5,7 +5,7 @@ import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.RunData;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.ImageDataset;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Path;

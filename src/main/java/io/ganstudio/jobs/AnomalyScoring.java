@@ -13,8 +13,8 @@ import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.ImageFolderStream;
-import io.ganstudio.core.train.RunFolder;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.nio.file.Path;

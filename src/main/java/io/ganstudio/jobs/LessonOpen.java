@@ -3,8 +3,8 @@ package io.ganstudio.jobs;
 import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
 

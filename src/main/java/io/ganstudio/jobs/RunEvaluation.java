@@ -15,10 +15,10 @@ import io.ganstudio.core.quality.NearestTraining;
 import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityReport;
 import io.ganstudio.core.quality.SampleImages;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.image.SampleGrid;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

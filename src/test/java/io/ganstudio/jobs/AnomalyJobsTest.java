@@ -6,7 +6,7 @@ import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.anomaly.EncoderFile;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
