@@ -13,6 +13,8 @@ import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.ImageFolderStream;
+import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.image.SampleGrid;
 
@@ -49,6 +51,13 @@ public final class AnomalyScoring implements AutoCloseable {
     public record MapItem(Path file, String relative) {
     }
 
+    /** The run has no checkpoint yet, so there is no GAN to fit an encoder to or to score with. */
+    public static final class NoCheckpointException extends IOException {
+        public NoCheckpointException(Path run) {
+            super("the run at " + run.toAbsolutePath() + " has no checkpoint yet");
+        }
+    }
+
     private final RunFolder run;
     private final Inspector inspector;
     private PixelNearest baseline;
@@ -56,6 +65,20 @@ public final class AnomalyScoring implements AutoCloseable {
     private AnomalyScoring(RunFolder run, Inspector inspector) {
         this.run = run;
         this.inspector = inspector;
+    }
+
+    /**
+     * A trained run folder, with the engine started: what opening a run for inspection checks first.
+     *
+     * @throws NoCheckpointException when the run has not written a checkpoint yet
+     */
+    public static RunFolder trainedRun(Path dir) throws IOException {
+        EngineSetup.init();
+        RunFolder folder = RunFolder.open(dir);
+        if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
+            throw new NoCheckpointException(dir);
+        }
+        return folder;
     }
 
     /**

@@ -169,6 +169,14 @@ class AnomalyJobsTest {
     }
 
     @Test
+    void onlyARunWithACheckpointOpensForInspection(@TempDir Path own) throws Exception {
+        assertEquals(run().toAbsolutePath(), AnomalyScoring.trainedRun(run()).dir().toAbsolutePath());
+        Path untrained = own.resolve("untrained");
+        RunFolder.create(untrained, RunFolder.open(run()).config()).close();
+        assertThrows(AnomalyScoring.NoCheckpointException.class, () -> AnomalyScoring.trainedRun(untrained));
+    }
+
+    @Test
     void labelledMetricsLeaveOutRowsWithoutABaselineDistance() {
         Threshold t = new Threshold(99, 0.5);
         List<ScoreRow> rows = List.of(

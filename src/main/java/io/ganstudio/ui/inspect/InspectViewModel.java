@@ -9,8 +9,6 @@ import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.ScoreCsv;
 import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
-import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.AnomalyFit;
 import io.ganstudio.jobs.AnomalyScoring;
@@ -130,10 +128,11 @@ public final class InspectViewModel {
             return;
         }
         start(text.get("job.open"), ctx -> {
-            EngineSetup.init();
-            RunFolder folder = RunFolder.open(dir);
-            if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
-                throw new IOException(text.get("error.noCheckpoint"));
+            RunFolder folder;
+            try {
+                folder = AnomalyScoring.trainedRun(dir);
+            } catch (AnomalyScoring.NoCheckpointException e) {
+                throw new IOException(text.get("error.noCheckpoint"), e);
             }
             closeEngine();
             return openInspector(folder);
