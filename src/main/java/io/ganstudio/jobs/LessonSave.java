@@ -8,6 +8,7 @@ import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
@@ -39,9 +40,9 @@ public final class LessonSave {
     }
 
     /** A snapshot was asked of a run that has no checkpoint yet. */
-    public static final class NoCheckpointException extends IOException {
+    public static final class NoCheckpointException extends LessonException {
         public NoCheckpointException(Path run) {
-            super(run + " has no checkpoint yet");
+            super(Phrase.of("lesson.noSnapshot", run));
         }
     }
 

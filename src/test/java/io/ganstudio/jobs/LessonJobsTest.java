@@ -94,8 +94,11 @@ class LessonJobsTest {
         Path empty = tmp.resolve("empty-run");
         RunFolder.create(empty, colourSettings(grey).withModel(TinyRuns.model())).close();
         Path file = tmp.resolve("none.ganlesson");
-        assertThrows(LessonSave.NoCheckpointException.class, () -> LessonSave.save(new LessonSave.Request(file, "",
-                null, empty, null), () -> false));
+        LessonSave.NoCheckpointException e = assertThrows(LessonSave.NoCheckpointException.class,
+                () -> LessonSave.save(new LessonSave.Request(file, "", null, empty, null), () -> false));
+        assertTrue(e.phrase().text(java.util.Locale.ENGLISH).contains(empty.toString()), e.getMessage());
+        assertTrue(e.phrase().text(java.util.Locale.JAPANESE).contains("チェックポイント"),
+                e.phrase().text(java.util.Locale.JAPANESE));
         assertTrue(Files.notExists(file));
     }
 
