@@ -25,11 +25,6 @@ public final class LessonOpen {
      * @param config its settings with the data pointing at this machine's copy of the images
      */
     public record Opened(Path file, Lesson lesson, GanConfig config) {
-
-        /** The name to show: the title, or the file's name for an untitled lesson. */
-        public String displayName() {
-            return lesson.title().isBlank() ? file.getFileName().toString() : lesson.title();
-        }
     }
 
     private LessonOpen() {

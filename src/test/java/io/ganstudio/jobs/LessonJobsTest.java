@@ -54,7 +54,7 @@ class LessonJobsTest {
         assertFalse(lesson.hasSnapshot());
 
         LessonOpen.Opened opened = LessonOpen.open(file, tmp.resolve("lessons"));
-        assertEquals("Blobs", opened.displayName());
+        assertEquals("Blobs", opened.lesson().title());
         assertEquals(DataSpec.Kind.IDX, opened.config().data().kind());
         assertTrue(opened.config().data().path().startsWith(tmp.resolve("lessons").toAbsolutePath().toString()),
                 opened.config().data().path());
@@ -80,9 +80,9 @@ class LessonJobsTest {
         assertEquals(200, saved.lesson().startStep());
 
         LessonOpen.Opened opened = LessonOpen.open(file, tmp.resolve("lessons"));
-        assertEquals("snap.ganlesson", opened.displayName(), "an untitled lesson shows its file's name");
+        assertEquals(file, opened.file());
         Path run = LessonOpen.snapshotRun(opened, tmp.resolve("runs"));
-        assertTrue(run.getFileName().toString().endsWith("_lesson"), run.toString());
+        assertTrue(run.getFileName().toString().endsWith("_lesson"), "an untitled lesson's run: " + run);
         List<Path> checkpoints = Checkpoints.list(RunFolder.open(run).checkpointDir());
         assertEquals(1, checkpoints.size());
         assertEquals(200, Checkpoints.stepOf(checkpoints.get(0)));

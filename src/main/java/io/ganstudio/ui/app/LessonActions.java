@@ -175,7 +175,8 @@ public final class LessonActions {
         GanConfig form = snapshotRun == null ? state.configToTrain(ctx.model().config()) : null;
         Path cache = ctx.data().cacheDir();
         ctx.tasks().job(text.get("task.saving"), c -> LessonSave.save(new LessonSave.Request(out, title, form,
-                snapshotRun, cache), c::isCancelled).file()).onSuccess(p -> ctx.notifier().info(text.get("save.done"), p.toString()))
+                        snapshotRun, cache), c::isCancelled).file())
+                .onSuccess(p -> ctx.notifier().info(text.get("save.done"), p.toString()))
                 .onError(e -> fail(text.get("save.failed"), e)).start();
     }
 
