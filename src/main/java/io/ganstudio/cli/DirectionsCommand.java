@@ -184,7 +184,10 @@ final class DirectionsCommand implements Callable<Integer> {
         m.put("directions", ds);
         List<Map<String, Object>> skipped = new ArrayList<>();
         for (ClassDirections.Skipped s : r.skipped()) {
-            skipped.add(Map.of("class", s.className(), "samples", s.samplesOfClass()));
+            Map<String, Object> e = new LinkedHashMap<>(); // Map.of's order changes from one run to the next
+            e.put("class", s.className());
+            e.put("samples", s.samplesOfClass());
+            skipped.add(e);
         }
         m.put("skipped", skipped);
         m.put("latents", report.latentsFile().toAbsolutePath().toString());
