@@ -3,12 +3,9 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.ui.Tips;
 import io.ganstudio.core.train.Checkpoints;
 import io.ganstudio.core.train.RunFolder;
-import io.ganstudio.core.train.GifWriter;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -16,14 +13,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -35,7 +29,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import javax.imageio.ImageIO;
@@ -57,7 +50,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
 
     private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
-    private static final int GIF_DELAY_MS = 40;
 
     private final ExploreViewModel vm;
     private final ExploreText text;
@@ -66,7 +58,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     private final List<PixelView> tileViews = new ArrayList<>();
     private final Label title = new Label();
     private final Label status = new Label();
-    private final Timeline player;
+    private InterpolationPanel interpolation;
 
     /**
      * Plug-in constructor for the studio shell.
@@ -86,8 +78,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         this.nearestPicker = new NearestPicker(text);
         getStyleClass().addAll("screen", "explore-view");
         setPadding(new Insets(10));
-        player = new Timeline(new KeyFrame(Duration.millis(GIF_DELAY_MS), e -> vm.advance()));
-        player.setCycleCount(Timeline.INDEFINITE);
         setTop(toolbar());
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             ImageSource s = vm.sourceProperty().get();
@@ -96,7 +86,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         // A view that leaves the window (the shell rebuilds views on a language switch) stops playing.
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
-                player.stop();
+                interpolation.stop();
             } else {
                 openJustTrained();
             }
@@ -234,7 +224,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     /** @param fromTrainScreen the Train screen's run: the next run trained there replaces it */
     private void open(Path path, boolean fromTrainScreen) {
         status.setText(text.get("label.opening"));
-        player.stop();
+        interpolation.stop();
         BackgroundTasks.common().run(text.get("label.opening"), () -> GeneratorOpener.open(path), opened -> {
             status.setText("");
             vm.open(opened.source(), path, opened.name());
@@ -354,7 +344,9 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         box.getChildren().add(new Separator());
         box.getChildren().add(truncationRow());
         box.getChildren().add(new Separator());
-        box.getChildren().addAll(interpolationControls());
+        interpolation = new InterpolationPanel(vm, text, subs, status::setText, name -> chooser("dialog.saveGif",
+                "GIF", "*.gif", name));
+        box.getChildren().add(interpolation);
         watchHand(box);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -385,7 +377,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     }
 
     /** A slider reached by keyboard: the arrow keys come next. */
-    private void watchFocus(Slider s) {
+    static void watchFocus(ExploreViewModel vm, Slider s) {
         s.focusedProperty().addListener((o, was, now) -> {
             if (now) {
                 vm.handNearSliders();
@@ -462,7 +454,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             s.setId("slider" + i);
             s.valueProperty().bindBidirectional(vm.sliderProperty(i));
             s.disableProperty().bind(vm.sliderTargetProperty(slot).lessThan(0));
-            watchFocus(s);
+            watchFocus(vm, s);
             GridPane.setHgrow(s, Priority.ALWAYS);
             Label value = new Label();
             value.setMinWidth(44);
@@ -481,7 +473,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Slider psi = new Slider(0, 1, 1);
         psi.setId("truncation");
         psi.valueProperty().bindBidirectional(vm.truncationProperty());
-        watchFocus(psi);
+        watchFocus(vm, psi);
         psi.setTooltip(Tips.of(text.get("tooltip.truncation")));
         HBox.setHgrow(psi, Priority.ALWAYS);
         Label value = new Label();
@@ -493,74 +485,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         HBox row = new HBox(8, name, psi, value);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private List<javafx.scene.Node> interpolationControls() {
-        Label heading = new Label(text.get("label.interpolation"));
-        heading.setStyle("-fx-font-weight: bold;");
-        Label a = new Label();
-        a.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("a", vm.keyALabelProperty().get()),
-                vm.keyALabelProperty()));
-        Label b = new Label();
-        b.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("b", vm.keyBLabelProperty().get()),
-                vm.keyBLabelProperty()));
-        a.setMinWidth(130);
-        b.setMinWidth(130);
-        Button setA = new Button(text.get("button.setA"));
-        setA.setId("setA");
-        setA.setOnAction(e -> vm.setKeyA());
-        Button setB = new Button(text.get("button.setB"));
-        setB.setId("setB");
-        setB.setOnAction(e -> vm.setKeyB());
-        HBox rowA = new HBox(8, a, setA);
-        HBox rowB = new HBox(8, b, setB);
-        rowA.setAlignment(Pos.CENTER_LEFT);
-        rowB.setAlignment(Pos.CENTER_LEFT);
-
-        ToggleGroup kind = new ToggleGroup();
-        RadioButton lerp = new RadioButton(text.get("label.lerp"));
-        RadioButton slerp = new RadioButton(text.get("label.slerp"));
-        lerp.setToggleGroup(kind);
-        slerp.setToggleGroup(kind);
-        slerp.setSelected(vm.slerpProperty().get());
-        lerp.setSelected(!vm.slerpProperty().get());
-        slerp.selectedProperty().bindBidirectional(vm.slerpProperty());
-        slerp.setTooltip(Tips.of(text.get("tooltip.slerp")));
-        Spinner<Integer> frames = new Spinner<>(2, 600, vm.framesProperty().get(), 4);
-        frames.setPrefWidth(80);
-        frames.setEditable(true);
-        frames.valueProperty().addListener((o, x, v) -> vm.framesProperty().set(v));
-        HBox kindRow = new HBox(12, lerp, slerp, new Label(text.get("label.frames")), frames);
-        kindRow.setAlignment(Pos.CENTER_LEFT);
-
-        Slider position = new Slider(0, 1, 0);
-        position.setId("position");
-        position.valueProperty().bindBidirectional(vm.tProperty());
-        watchFocus(position);
-        HBox.setHgrow(position, Priority.ALWAYS);
-        ToggleButton play = new ToggleButton(text.get("button.play"));
-        play.setId("play");
-        play.setMinWidth(Region.USE_PREF_SIZE);
-        play.selectedProperty().addListener((o, was, on) -> {
-            play.setText(text.get(on ? "button.pause" : "button.play"));
-            if (on) {
-                player.play();
-            } else {
-                player.stop();
-            }
-        });
-        subs.onChange(vm.sourceProperty(), (o, x, s) -> play.setSelected(false));
-        HBox scrubRow = new HBox(8, play, position);
-        scrubRow.setAlignment(Pos.CENTER_LEFT);
-        Button gif = new Button(text.get("button.saveGif"));
-        gif.setId("saveGif");
-        gif.setOnAction(e -> saveGif());
-        return List.of(heading, rowA, rowB, kindRow, scrubRow, gif);
-    }
-
-    /** "A: seed 12" for a seed, "A: bag" for a point from the lab. */
-    private String keyLabel(String key, String label) {
-        return text.format(label.matches("-?\\d+\\*?") ? "label." + key : "lab." + key, label);
     }
 
     // ---- nearest training images
@@ -597,32 +521,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 io.ganstudio.core.text.FileErrors.text(e))));
     }
 
-    private void saveGif() {
-        ImageSource s = vm.sourceProperty().get();
-        List<float[]> walk = vm.walk();
-        File file = chooser("dialog.saveGif", "GIF", "*.gif", "walk-" + vm.keyALabelProperty().get() + "-"
-                + vm.keyBLabelProperty().get() + ".gif");
-        if (s == null || walk.isEmpty() || file == null) {
-            return;
-        }
-        int size = s.imageSize();
-        int scale = Math.max(1, Math.min(8, 256 / size));
-        // Render on the generator's thread; encode on a background thread once the frames are back.
-        s.renderBatch(walk).whenComplete((frames, e) -> Platform.runLater(() -> {
-            if (e != null) {
-                status.setText(text.format("error.save", e.getMessage()));
-                return;
-            }
-            BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {
-                io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
-                        io.ganstudio.core.train.OutputCheck.Kind.GIF);
-                GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
-                return file;
-            }, done -> status.setText(text.format("done.saved", done)), err -> status.setText(text.format(
-                    "error.save", io.ganstudio.core.text.FileErrors.text(err))));
-        }));
-    }
-
     private File chooser(String titleKey, String filterName, String pattern, String initialName) {
         FileChooser c = new FileChooser();
         c.setTitle(text.get(titleKey));
@@ -638,6 +536,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     public void dispose() {
         subs.dispose();
         nearestPicker.close();
-        player.stop();
+        interpolation.stop();
     }
 }

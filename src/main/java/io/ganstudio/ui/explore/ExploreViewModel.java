@@ -3,7 +3,6 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.session.InteractionGate;
 import io.ganstudio.ui.fxutil.ArgbFrame;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,7 +16,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -69,13 +67,7 @@ public final class ExploreViewModel {
     private final DoubleProperty[] sliders = new DoubleProperty[SLIDERS];
     private final ReadOnlyIntegerWrapper[] sliderTargets = new ReadOnlyIntegerWrapper[SLIDERS];
     private final DoubleProperty truncation = new SimpleDoubleProperty(1);
-    private final ReadOnlyObjectWrapper<float[]> keyA = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<float[]> keyB = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper keyALabel = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper keyBLabel = new ReadOnlyStringWrapper("");
-    private final BooleanProperty slerp = new SimpleBooleanProperty(true);
-    private final DoubleProperty t = new SimpleDoubleProperty();
-    private final IntegerProperty frames = new SimpleIntegerProperty(48);
+    private final InterpolationModel interpolation = new InterpolationModel();
     private final ReadOnlyObjectWrapper<ArgbFrame> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper directionsError = new ReadOnlyStringWrapper("");
@@ -133,11 +125,11 @@ public final class ExploreViewModel {
             refreshSliders();
         });
         truncation.addListener((o, was, now) -> show());
-        t.addListener((o, was, now) -> {
+        interpolation.tProperty().addListener((o, was, now) -> {
             showing = Showing.WALK;
             show();
         });
-        slerp.addListener((o, was, now) -> {
+        interpolation.slerpProperty().addListener((o, was, now) -> {
             if (showing == Showing.WALK) {
                 show();
             }
@@ -217,8 +209,7 @@ public final class ExploreViewModel {
         mode.set(SliderMode.DIMENSIONS);
         switchingMode = false;
         untouched = true;
-        keyA.set(null);
-        keyB.set(null);
+        interpolation.clear();
         reroll();
         newSource.directions(Math.min(DIRECTIONS, newSource.latentSize())).whenComplete((ds, e) -> fx.execute(() -> {
             if (source.get() != newSource) {
@@ -249,10 +240,8 @@ public final class ExploreViewModel {
         firstSeed.set(first);
         renderTiles(s, first);
         pick(0);
-        keyA.set(Latents.fromSeed(first, s.latentSize()));
-        keyALabel.set(Long.toString(first));
-        keyB.set(Latents.fromSeed(first + 1, s.latentSize()));
-        keyBLabel.set(Long.toString(first + 1));
+        interpolation.setA(Latents.fromSeed(first, s.latentSize()), Long.toString(first));
+        interpolation.setB(Latents.fromSeed(first + 1, s.latentSize()), Long.toString(first + 1));
     }
 
     private void renderTiles(ImageSource s, long first) {
@@ -415,15 +404,13 @@ public final class ExploreViewModel {
     /** The edited vector on show becomes keyframe A. */
     public void setKeyA() {
         if (z != null) {
-            keyA.set(applyDirections(z));
-            keyALabel.set(seedLabel());
+            interpolation.setA(applyDirections(z), seedLabel());
         }
     }
 
     public void setKeyB() {
         if (z != null) {
-            keyB.set(applyDirections(z));
-            keyBLabel.set(seedLabel());
+            interpolation.setB(applyDirections(z), seedLabel());
         }
     }
 
@@ -469,28 +456,14 @@ public final class ExploreViewModel {
         return directionNames;
     }
 
-    /** The walk from A to B (before truncation is applied): {@link #interpolationFrameCount()} vectors. */
+    /** The walk from A to B, truncation applied: {@link InterpolationModel#frameCount()} vectors. */
     public List<float[]> walk() {
-        if (keyA.get() == null || keyB.get() == null) {
-            return List.of();
-        }
-        List<float[]> out = new ArrayList<>();
-        for (float[] v : Latents.keyframes(List.of(keyA.get(), keyB.get()), frames.get(), slerp.get())) {
-            out.add(Latents.truncate(v, (float) truncation.get()));
-        }
-        return out;
+        return interpolation.walk((float) truncation.get());
     }
 
-    /** Frames of the interpolation, both ends included. */
-    public int interpolationFrameCount() {
-        return frames.get() + 1;
-    }
-
-    /** Advances the scrub position by one frame, wrapping at the end (for Play). */
-    public void advance() {
-        double step = 1.0 / frames.get();
-        double next = t.get() + step;
-        t.set(next > 1 + 1e-9 ? 0 : Math.min(1, next));
+    /** Keyframes A and B, the way between them and the scrub position. */
+    public InterpolationModel interpolation() {
+        return interpolation;
     }
 
     // ---- what is on show
@@ -501,10 +474,8 @@ public final class ExploreViewModel {
             return null;
         }
         float psi = (float) truncation.get();
-        if (showing == Showing.WALK && keyA.get() != null && keyB.get() != null) {
-            float tt = (float) t.get();
-            float[] v = slerp.get() ? Latents.slerp(keyA.get(), keyB.get(), tt) : Latents.lerp(keyA.get(), keyB.get(), tt);
-            return Latents.truncate(v, psi);
+        if (showing == Showing.WALK && interpolation.ready()) {
+            return Latents.truncate(interpolation.atT(), psi);
         }
         return Latents.truncate(applyDirections(z), psi);
     }
@@ -615,37 +586,6 @@ public final class ExploreViewModel {
     /** Truncation psi, 0 to 1 (1 = off). */
     public DoubleProperty truncationProperty() {
         return truncation;
-    }
-
-    public ReadOnlyObjectProperty<float[]> keyAProperty() {
-        return keyA.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<float[]> keyBProperty() {
-        return keyB.getReadOnlyProperty();
-    }
-
-    /** The seed of keyframe A ("*" when edited). */
-    public ReadOnlyStringProperty keyALabelProperty() {
-        return keyALabel.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty keyBLabelProperty() {
-        return keyBLabel.getReadOnlyProperty();
-    }
-
-    public BooleanProperty slerpProperty() {
-        return slerp;
-    }
-
-    /** Scrub position between A (0) and B (1). */
-    public DoubleProperty tProperty() {
-        return t;
-    }
-
-    /** Steps of the interpolation from A to B. */
-    public IntegerProperty framesProperty() {
-        return frames;
     }
 
     public ReadOnlyObjectProperty<ArgbFrame> imageProperty() {

@@ -123,21 +123,21 @@ class ExploreViewModelTest {
         vm.setKeyA();
         vm.pick(9);
         vm.setKeyB();
-        vm.framesProperty().set(10);
-        assertEquals(11, vm.interpolationFrameCount());
+        vm.interpolation().framesProperty().set(10);
+        assertEquals(11, vm.interpolation().frameCount());
         assertEquals(11, vm.walk().size());
         assertArrayEquals(Latents.fromSeed(1003, 20), vm.walk().get(0));
         assertArrayEquals(Latents.fromSeed(1009, 20), vm.walk().get(10));
-        vm.slerpProperty().set(false);
-        vm.tProperty().set(0.5);
+        vm.interpolation().slerpProperty().set(false);
+        vm.interpolation().tProperty().set(0.5);
         assertArrayEquals(Latents.lerp(Latents.fromSeed(1003, 20), Latents.fromSeed(1009, 20), 0.5f), vm.currentZ());
-        vm.slerpProperty().set(true);
+        vm.interpolation().slerpProperty().set(true);
         assertArrayEquals(Latents.slerp(Latents.fromSeed(1003, 20), Latents.fromSeed(1009, 20), 0.5f),
                 vm.currentZ());
         for (int i = 0; i < 6; i++) {
-            vm.advance();
+            vm.interpolation().advance();
         }
-        assertEquals(0.0, vm.tProperty().get(), 1e-9, "Play wraps around after the last frame");
+        assertEquals(0.0, vm.interpolation().tProperty().get(), 1e-9, "Play wraps around after the last frame");
     }
 
     @Test

@@ -117,7 +117,7 @@ class LabModelTest {
             vm.setKeyA();
             return null;
         });
-        assertEquals("start", fx(() -> vm.keyALabelProperty().get()), "a bookmark can be an interpolation end");
+        assertEquals("start", fx(() -> vm.interpolation().keyALabelProperty().get()), "a bookmark can be an interpolation end");
 
         open(run); // reopening reads the book again
         assertEquals(List.of("start"), fx(() -> b.items().stream().map(BookmarksModel.Item::name).toList()));
