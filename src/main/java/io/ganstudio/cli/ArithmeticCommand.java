@@ -2,7 +2,7 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.ArithmeticJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

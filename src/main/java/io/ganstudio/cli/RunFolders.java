@@ -1,8 +1,8 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.GeneratorLoader;
 import io.ganstudio.jobs.RunNotUsableException;
 

@@ -6,9 +6,9 @@ import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.quality.ClassDirectionFit;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.nio.file.Path;

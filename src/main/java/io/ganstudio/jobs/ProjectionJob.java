@@ -13,11 +13,11 @@ import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.latent.Projector;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.AtomicFiles;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.GanJson;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,9 +6,9 @@ import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.text.Phrase;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

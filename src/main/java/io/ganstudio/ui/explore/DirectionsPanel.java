@@ -2,7 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.jobs.DirectionsJob;
-import io.ganstudio.ui.Tips;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.geometry.Pos;

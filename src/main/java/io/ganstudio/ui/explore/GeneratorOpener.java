@@ -1,7 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.GeneratorRunner;
-import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.jobs.GeneratorLoader;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.core.train.GifWriter;
-import io.ganstudio.ui.Tips;
+import io.ganstudio.core.image.GifWriter;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.animation.KeyFrame;
@@ -149,12 +149,12 @@ final class InterpolationPanel extends VBox {
                 return;
             }
             BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {
-                io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
-                        io.ganstudio.core.train.OutputCheck.Kind.GIF);
+                io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
+                        io.ganstudio.core.run.OutputCheck.Kind.GIF);
                 GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
                 return file;
             }, done -> status.accept(text.format("done.saved", done)), err -> status.accept(text.format(
-                    "error.save", io.ganstudio.core.text.FileErrors.text(err))));
+                    "error.save", io.ganstudio.core.files.FileErrors.text(err))));
         }));
     }
 }

@@ -4,7 +4,7 @@ import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.SingleImage;
 import io.ganstudio.core.latent.Projector;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.jobs.ProjectionJob;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
