@@ -1,22 +1,14 @@
 package io.ganstudio.session;
 
 import ai.djl.ndarray.NDManager;
-import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.quality.QualityCsv;
-import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityProbe;
-import io.ganstudio.core.quality.QualitySnapshot;
-import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.InvalidConfigException;
-import io.ganstudio.core.run.NonFiniteStateException;
 import io.ganstudio.core.run.ResumeCheck;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.StepPause;
 import io.ganstudio.core.train.TrainConfig;
@@ -81,14 +73,11 @@ public final class TrainingSession implements AutoCloseable {
     private volatile SessionState state = SessionState.NEW;
     private volatile boolean cancelPreparation;
     private volatile Path runDir;
-    private volatile Path lastGoodCheckpoint;
     private volatile boolean discard;
     private final Thread onShutdown;
     private volatile int qualityEvery = QualityProbe.AUTO;
     private volatile long gridNanos;
-    // Engine thread only: the step of the newest grid published, and when.
-    private long lastGridStep = -1;
-    private long lastGridAt;
+    private final RunRecorder recorder = new RunRecorder(this::publish, this::fail);
     // Engine thread only: when quality is measured.
     private final QualitySchedule quality = new QualitySchedule(() -> qualityEvery, () -> !commands.isEmpty(),
             this::publish);
@@ -320,7 +309,7 @@ public final class TrainingSession implements AutoCloseable {
                     }
 
                     public void resumedFrom(Path checkpoint) {
-                        lastGoodCheckpoint = checkpoint;
+                        recorder.resumedFrom(checkpoint);
                     }
                 }).prepare(root);
         if (ready == null) {
@@ -329,7 +318,7 @@ public final class TrainingSession implements AutoCloseable {
         RunFolder folder = ready.folder();
         GanTrainer trainer = ready.trainer();
         if (trainer.stepsDone() == 0) {
-            publishGrid(folder, trainer);
+            recorder.publishGrid(folder, trainer);
         }
         BackgroundProbe probe = quality.start(folder, ready.config(), ready.data(), trainer, isNewRun);
         publish(new SessionEvent.Progress(Phrase.verbatim(""), 1));
@@ -354,7 +343,7 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             } else if (c == Command.PAUSE) {
                 running = false;
-                flush(folder, pending);
+                recorder.flush(folder, pending);
                 setState(SessionState.PAUSED);
                 continue;
             } else if (c == Command.START) {
@@ -375,8 +364,8 @@ public final class TrainingSession implements AutoCloseable {
             StepMetrics m = trainer.step();
             Phrase divergence = m.divergence();
             if (divergence != null) {
-                flush(folder, pending);
-                fail(divergence, divergenceAdvice());
+                recorder.flush(folder, pending);
+                fail(divergence, recorder.divergenceAdvice());
                 return;
             }
             pending.add(m);
@@ -385,17 +374,17 @@ public final class TrainingSession implements AutoCloseable {
             long now = System.nanoTime();
             long every = gridNanos;
             boolean grid = step % trainer.trainConfig().sampleEvery() == 0 || once
-                    || every > 0 && (lastGridStep < 0 || now - lastGridAt >= every);
+                    || every > 0 && (recorder.lastGridStep() < 0 || now - recorder.lastGridAt() >= every);
             if (once || grid || now - lastPublish > METRICS_INTERVAL_NANOS) {
-                flush(folder, pending);
+                recorder.flush(folder, pending);
                 lastPublish = now;
             }
             if (grid) {
-                publishGrid(folder, trainer);
+                recorder.publishGrid(folder, trainer);
             }
             quality.probe(folder, trainer, probe, health);
             if (step % trainer.trainConfig().checkpointEvery() == 0 && step < target
-                    && !writeCheckpoint(folder, trainer, pending, false)) {
+                    && !recorder.writeCheckpoint(folder, trainer, pending, false)) {
                 return; // the weights are no longer finite: failed
             }
             if (once) {
@@ -408,81 +397,13 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private void flush(RunFolder folder, List<StepMetrics> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<StepMetrics> batch = List.copyOf(pending);
-        pending.clear();
-        try {
-            folder.appendMetrics(batch);
-            folder.flush();
-        } catch (IOException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.metricsFailed", FileErrors.text(e))));
-        }
-        publish(new SessionEvent.Metrics(batch));
-    }
-
-    private void publishGrid(RunFolder folder, GanTrainer trainer) {
-        SampleGrid grid = trainer.sampleGrid();
-        lastGridStep = trainer.stepsDone();
-        lastGridAt = System.nanoTime();
-        Path file = null;
-        try {
-            file = folder.writeSample(trainer.stepsDone(), grid);
-        } catch (IOException e) {
-            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", FileErrors.text(e))));
-        } catch (RuntimeException e) {
-            // A picture must never cost the checkpoint written after it (the final one on Ctrl-C, say).
-            publish(new SessionEvent.Warning(Phrase.of("session.gridFailed", e)));
-        }
-        publish(new SessionEvent.SampleGrid(trainer.stepsDone(), grid.width(), grid.height(), grid.argb(), file));
-    }
-
-    /**
-     * Writes a checkpoint unless the state is no longer finite; then training has diverged (the weights went bad
-     * before a loss showed it), the session fails naming the last good checkpoint, and this returns false.
-     * A checkpoint that cannot be written for another reason (disk full) is a warning while training goes on; the
-     * final one (at the target, on stop) fails the session, since the steps since the last checkpoint are lost.
-     */
-    private boolean writeCheckpoint(RunFolder folder, GanTrainer trainer, List<StepMetrics> pending,
-                                    boolean last) {
-        try {
-            Path file = folder.writeCheckpoint(trainer.exportState());
-            lastGoodCheckpoint = file;
-            publish(new SessionEvent.CheckpointWritten(trainer.stepsDone(), file));
-            return true;
-        } catch (NonFiniteStateException e) {
-            flush(folder, pending);
-            fail(Phrase.of("diverged.weights", e.step(), e.array()), divergenceAdvice());
-            return false;
-        } catch (IOException e) {
-            if (last) {
-                Path kept = lastGoodCheckpoint;
-                fail(Phrase.of("session.finalCheckpointFailed", trainer.stepsDone(), FileErrors.text(e)),
-                        kept == null ? Phrase.of("session.finalCheckpointFailed.none")
-                                : Phrase.of("session.finalCheckpointFailed.advice", kept.toAbsolutePath(),
-                                Checkpoints.stepOf(kept)));
-                return false;
-            }
-            publish(new SessionEvent.Warning(Phrase.of("session.checkpointFailed", FileErrors.text(e))));
-            return true;
-        }
-    }
-
-    /** What to try after a divergence, naming the checkpoint to continue from. */
-    private Phrase divergenceAdvice() {
-        Path last = lastGoodCheckpoint;
-        return last == null ? Phrase.of("diverged.advice.none")
-                : Phrase.of("diverged.advice", last.toAbsolutePath(), Checkpoints.stepOf(last));
-    }
-
     private void finish(RunFolder folder, GanTrainer trainer, boolean reachedTarget, List<StepMetrics> pending) {
-        flush(folder, pending);
-        if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0 && lastGridStep != trainer.stepsDone()) {
-            publishGrid(folder, trainer);
+        recorder.flush(folder, pending);
+        if (trainer.stepsDone() % trainer.trainConfig().sampleEvery() != 0
+                && recorder.lastGridStep() != trainer.stepsDone()) {
+            recorder.publishGrid(folder, trainer);
         }
-        if (!discard && !writeCheckpoint(folder, trainer, pending, true)) {
+        if (!discard && !recorder.writeCheckpoint(folder, trainer, pending, true)) {
             return;
         }
         setState(SessionState.FINISHED);
