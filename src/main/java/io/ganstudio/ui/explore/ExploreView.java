@@ -11,13 +11,10 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Slider;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.control.Spinner;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -29,12 +26,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -338,11 +331,11 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         afterClasses.managedProperty().bind(classes.managedProperty());
         afterClasses.visibleProperty().bind(classes.visibleProperty());
         box.getChildren().addAll(classes, afterClasses);
-        box.getChildren().addAll(sliderControls());
+        box.getChildren().addAll(LatentSliderControls.sliders(vm, text, subs));
         box.getChildren().add(new Separator());
         box.getChildren().add(new DirectionsPanel(vm, text, subs));
         box.getChildren().add(new Separator());
-        box.getChildren().add(truncationRow());
+        box.getChildren().add(LatentSliderControls.truncation(vm, text));
         box.getChildren().add(new Separator());
         interpolation = new InterpolationPanel(vm, text, subs, status::setText, name -> chooser("dialog.saveGif",
                 "GIF", "*.gif", name));
@@ -374,117 +367,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 vm.handLetGoOfSliders();
             }
         });
-    }
-
-    /** A slider reached by keyboard: the arrow keys come next. */
-    static void watchFocus(ExploreViewModel vm, Slider s) {
-        s.focusedProperty().addListener((o, was, now) -> {
-            if (now) {
-                vm.handNearSliders();
-            }
-        });
-    }
-
-    private List<javafx.scene.Node> sliderControls() {
-        List<javafx.scene.Node> nodes = new ArrayList<>();
-        ChoiceBox<ExploreViewModel.SliderMode> mode = new ChoiceBox<>();
-        mode.getItems().setAll(ExploreViewModel.SliderMode.values());
-        mode.setConverter(new StringConverter<>() {
-            public String toString(ExploreViewModel.SliderMode m) {
-                return m == null ? "" : text.get("mode." + m.name());
-            }
-
-            public ExploreViewModel.SliderMode fromString(String s) {
-                return null;
-            }
-        });
-        mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.disableProperty().bind(vm.directionsReadyProperty().not());
-        Spinner<Integer> page = new Spinner<>(1, 1, 1);
-        page.setId("page");
-        page.setPrefWidth(70);
-        subs.onChange(vm.pageCountProperty(), (o, a, n) -> {
-            ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) page.getValueFactory())
-                    .setMax(n.intValue());
-        });
-        page.valueProperty().addListener((o, a, v) -> vm.pageProperty().set(v - 1));
-        subs.onChange(vm.pageProperty(), (o, a, v) -> page.getValueFactory().setValue(v.intValue() + 1));
-        Label pageOf = new Label();
-        pageOf.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.pageOf",
-                vm.pageCountProperty().get()), vm.pageCountProperty()));
-        Label slidersLabel = new Label(text.get("label.sliders"));
-        slidersLabel.setStyle("-fx-font-weight: bold;");
-        HBox modeRow = new HBox(8, slidersLabel, mode);
-        modeRow.setAlignment(Pos.CENTER_LEFT);
-        HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
-        pageRow.setAlignment(Pos.CENTER_LEFT);
-        Label directionsError = new Label();
-        directionsError.setId("directionsError");
-        directionsError.setWrapText(true);
-        directionsError.setStyle("-fx-text-fill: #9a3000;");
-        directionsError.textProperty().bind(Bindings.createStringBinding(() -> vm.directionsErrorProperty().get()
-                .isEmpty() ? "" : text.format("error.directions", vm.directionsErrorProperty().get()),
-                vm.directionsErrorProperty()));
-        directionsError.visibleProperty().bind(vm.directionsErrorProperty().isNotEmpty());
-        directionsError.managedProperty().bind(directionsError.visibleProperty());
-        nodes.add(modeRow);
-        nodes.add(directionsError);
-        nodes.add(pageRow);
-        GridPane rows = new GridPane();
-        rows.setHgap(8);
-        rows.setVgap(2);
-        for (int i = 0; i < ExploreViewModel.SLIDERS; i++) {
-            int slot = i;
-            Label name = new Label();
-            name.setMinWidth(90);
-            name.textProperty().bind(Bindings.createStringBinding(() -> {
-                int target = vm.sliderTargetProperty(slot).get();
-                if (target < 0) {
-                    return "";
-                }
-                List<String> names = vm.directionNamesProperty().get();
-                if (vm.modeProperty().get() == ExploreViewModel.SliderMode.DIRECTIONS && target < names.size()
-                        && !names.get(target).isBlank()) {
-                    return names.get(target);
-                }
-                return vm.modeProperty().get() == ExploreViewModel.SliderMode.DIRECTIONS
-                        ? text.format("label.direction", target + 1) : text.format("label.dimension", target);
-            }, vm.sliderTargetProperty(slot), vm.modeProperty(), vm.directionNamesProperty()));
-            Slider s = new Slider(-ExploreViewModel.RANGE, ExploreViewModel.RANGE, 0);
-            s.setId("slider" + i);
-            s.valueProperty().bindBidirectional(vm.sliderProperty(i));
-            s.disableProperty().bind(vm.sliderTargetProperty(slot).lessThan(0));
-            watchFocus(vm, s);
-            GridPane.setHgrow(s, Priority.ALWAYS);
-            Label value = new Label();
-            value.setMinWidth(44);
-            value.textProperty().bind(vm.sliderProperty(i).asString("%+.2f"));
-            rows.addRow(i, name, s, value);
-        }
-        nodes.add(rows);
-        Button reset = new Button(text.get("button.reset"));
-        reset.setOnAction(e -> vm.resetEdits());
-        reset.disableProperty().bind(vm.editedProperty().not());
-        nodes.add(reset);
-        return nodes;
-    }
-
-    private HBox truncationRow() {
-        Slider psi = new Slider(0, 1, 1);
-        psi.setId("truncation");
-        psi.valueProperty().bindBidirectional(vm.truncationProperty());
-        watchFocus(vm, psi);
-        psi.setTooltip(Tips.of(text.get("tooltip.truncation")));
-        HBox.setHgrow(psi, Priority.ALWAYS);
-        Label value = new Label();
-        value.setMinWidth(44);
-        value.textProperty().bind(vm.truncationProperty().asString("%.2f"));
-        Label name = new Label(text.get("label.truncation"));
-        name.setStyle("-fx-font-weight: bold;");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, name, psi, value);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
     }
 
     // ---- nearest training images

@@ -4,8 +4,6 @@ import io.ganstudio.core.latent.Latents;
 import io.ganstudio.session.InteractionGate;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -17,12 +15,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -57,32 +52,33 @@ public final class ExploreViewModel {
     private final ReadOnlyIntegerWrapper picked = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyLongWrapper pickedSeed = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<SliderMode> mode = new SimpleObjectProperty<>(SliderMode.DIMENSIONS);
-    /** Whether the user has neither moved a slider nor chosen the mode since the run opened. */
-    private boolean untouched = true;
-    private boolean switchingMode;
-    private final ReadOnlyBooleanWrapper directionsReady = new ReadOnlyBooleanWrapper();
-    private final IntegerProperty page = new SimpleIntegerProperty();
-    private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(1);
-    private final DoubleProperty[] sliders = new DoubleProperty[SLIDERS];
-    private final ReadOnlyIntegerWrapper[] sliderTargets = new ReadOnlyIntegerWrapper[SLIDERS];
+    private final LatentSlidersModel sliders = new LatentSlidersModel(new LatentSlidersModel.Point() {
+        public float[] z() {
+            return z;
+        }
+
+        public void replace(float[] edited) {
+            z = edited;
+        }
+
+        public void moved() {
+            edited.set(true);
+            showing = Showing.PICK;
+            show();
+        }
+    });
     private final DoubleProperty truncation = new SimpleDoubleProperty(1);
     private final InterpolationModel interpolation = new InterpolationModel();
     private final ReadOnlyObjectWrapper<ArgbFrame> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper directionsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> openedPath = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper openedName = new ReadOnlyStringWrapper("");
     // The latent lab (projection, arithmetic, bookmarks) shows points that come from no seed.
     private final ReadOnlyStringWrapper pointName = new ReadOnlyStringWrapper("");
-    private final ObjectProperty<List<String>> directionNames = new SimpleObjectProperty<>(List.of());
 
     private float[] baseZ;
     private float[] z;
-    private double[] amounts = new double[0];
-    private List<float[]> directions = List.of();
     private Showing showing = Showing.PICK;
-    private boolean refreshing;
     private boolean followsTrainScreen;
     private long tileGeneration;
     private LatestWinsRenderer renderer;
@@ -103,27 +99,6 @@ public final class ExploreViewModel {
         this.fx = fx;
         this.newSeeds = newSeeds;
         this.gate = gate;
-        mode.addListener((o, was, now) -> {
-            if (!switchingMode) {
-                untouched = false;
-            }
-        });
-        for (int i = 0; i < SLIDERS; i++) {
-            int slot = i;
-            sliders[i] = new SimpleDoubleProperty();
-            sliderTargets[i] = new ReadOnlyIntegerWrapper(-1);
-            sliders[i].addListener((o, was, now) -> {
-                if (!refreshing) {
-                    slid(slot, now.doubleValue());
-                }
-            });
-        }
-        page.addListener((o, was, now) -> refreshSliders());
-        mode.addListener((o, was, now) -> {
-            bakeDirections(); // the edit so far stays; the sliders now move something else
-            page.set(0);
-            refreshSliders();
-        });
         truncation.addListener((o, was, now) -> show());
         interpolation.tProperty().addListener((o, was, now) -> {
             showing = Showing.WALK;
@@ -197,35 +172,22 @@ public final class ExploreViewModel {
             old.close();
         }
         error.set("");
-        directionsError.set("");
-        directions = List.of();
-        amounts = new double[0];
-        directionsReady.set(false);
+        sliders.forgetDirections();
         z = null; // the old generator's point: nothing renders until the new grid is rolled
         baseZ = null;
         extraEdits.clear();
         source.set(newSource);
-        switchingMode = true;
-        mode.set(SliderMode.DIMENSIONS);
-        switchingMode = false;
-        untouched = true;
+        sliders.startOnDimensions();
         interpolation.clear();
         reroll();
         newSource.directions(Math.min(DIRECTIONS, newSource.latentSize())).whenComplete((ds, e) -> fx.execute(() -> {
             if (source.get() != newSource) {
                 return;
             }
-            if (e != null) { // the sliders stay on single dimensions, and the screen says why
-                directionsError.set(message(e));
-                return;
-            }
-            directions = ds;
-            amounts = new double[ds.size()];
-            directionsReady.set(true);
-            if (untouched) { // the directions arrive later: a slider the user already moved keeps its meaning
-                switchingMode = true;
-                mode.set(SliderMode.DIRECTIONS);
-                switchingMode = false;
+            if (e != null) {
+                sliders.directionsFailed(message(e));
+            } else {
+                sliders.directionsFound(ds);
             }
         }));
     }
@@ -275,12 +237,12 @@ public final class ExploreViewModel {
         pickedSeed.set(firstSeed.get() + i);
         baseZ = Latents.fromSeed(pickedSeed.get(), s.latentSize());
         z = baseZ.clone();
-        Arrays.fill(amounts, 0);
+        sliders.zero();
         extraEdits.clear();
         picks.set(picks.get() + 1);
         edited.set(false);
         showing = Showing.PICK;
-        refreshSliders();
+        sliders.refresh();
         show();
     }
 
@@ -294,50 +256,6 @@ public final class ExploreViewModel {
     }
 
     // ---- sliders
-
-    private void slid(int slot, double value) {
-        untouched = false;
-        int target = sliderTargets[slot].get();
-        if (z == null || target < 0) {
-            return;
-        }
-        if (mode.get() == SliderMode.DIRECTIONS) {
-            amounts[target] = value;
-        } else {
-            z[target] = (float) value;
-        }
-        edited.set(true);
-        showing = Showing.PICK;
-        show();
-    }
-
-    private void refreshSliders() {
-        int count = mode.get() == SliderMode.DIRECTIONS ? directions.size() : (z == null ? 0 : z.length);
-        pageCount.set(Math.max(1, (count + SLIDERS - 1) / SLIDERS));
-        if (page.get() >= pageCount.get()) {
-            page.set(pageCount.get() - 1);
-            return; // the page listener refreshes again
-        }
-        refreshing = true;
-        try {
-            for (int i = 0; i < SLIDERS; i++) {
-                int target = page.get() * SLIDERS + i;
-                boolean exists = target < count;
-                sliderTargets[i].set(exists ? target : -1);
-                double v = !exists ? 0 : mode.get() == SliderMode.DIRECTIONS ? amounts[target] : z[target];
-                sliders[i].set(v);
-            }
-        } finally {
-            refreshing = false;
-        }
-    }
-
-    private void bakeDirections() {
-        if (z != null && amounts.length > 0) {
-            z = applyPrincipal(z);
-            Arrays.fill(amounts, 0);
-        }
-    }
 
     /**
      * An edit another panel adds to the picked vector (the class-direction sliders): {@code delta} replaces that
@@ -377,23 +295,10 @@ public final class ExploreViewModel {
     }
 
     private float[] applyDirections(float[] v) {
-        float[] out = applyPrincipal(v);
+        float[] out = sliders.apply(v);
         for (float[] d : extraEdits.values()) {
             for (int j = 0; j < out.length; j++) {
                 out[j] += d[j];
-            }
-        }
-        return out;
-    }
-
-    private float[] applyPrincipal(float[] v) {
-        float[] out = v.clone();
-        for (int k = 0; k < amounts.length; k++) {
-            if (amounts[k] != 0) {
-                float[] d = directions.get(k);
-                for (int j = 0; j < out.length; j++) {
-                    out[j] += (float) (amounts[k] * d[j]);
-                }
             }
         }
         return out;
@@ -434,10 +339,10 @@ public final class ExploreViewModel {
         pointName.set(name);
         baseZ = point.clone();
         z = baseZ.clone();
-        Arrays.fill(amounts, 0);
+        sliders.zero();
         edited.set(false);
         showing = Showing.PICK;
-        refreshSliders();
+        sliders.refresh();
         show();
     }
 
@@ -446,19 +351,14 @@ public final class ExploreViewModel {
         return pointName.getReadOnlyProperty();
     }
 
-    /** The principal directions the sliders move (unit vectors in z), empty until computed. */
-    public List<float[]> directions() {
-        return directions;
-    }
-
-    /** Names given to the principal directions (by index; blank: unnamed), shown beside their sliders. */
-    public ObjectProperty<List<String>> directionNamesProperty() {
-        return directionNames;
-    }
-
     /** The walk from A to B, truncation applied: {@link InterpolationModel#frameCount()} vectors. */
     public List<float[]> walk() {
         return interpolation.walk((float) truncation.get());
+    }
+
+    /** The latent sliders: their mode, page, values and the principal directions. */
+    public LatentSlidersModel sliders() {
+        return sliders;
     }
 
     /** Keyframes A and B, the way between them and the scrub position. */
@@ -558,31 +458,6 @@ public final class ExploreViewModel {
         return edited.getReadOnlyProperty();
     }
 
-    public ObjectProperty<SliderMode> modeProperty() {
-        return mode;
-    }
-
-    public ReadOnlyBooleanProperty directionsReadyProperty() {
-        return directionsReady.getReadOnlyProperty();
-    }
-
-    public IntegerProperty pageProperty() {
-        return page;
-    }
-
-    public ReadOnlyIntegerProperty pageCountProperty() {
-        return pageCount.getReadOnlyProperty();
-    }
-
-    public DoubleProperty sliderProperty(int i) {
-        return sliders[i];
-    }
-
-    /** The direction or dimension (0-based) slider i moves, or -1 when it moves nothing on this page. */
-    public ReadOnlyIntegerProperty sliderTargetProperty(int i) {
-        return sliderTargets[i].getReadOnlyProperty();
-    }
-
     /** Truncation psi, 0 to 1 (1 = off). */
     public DoubleProperty truncationProperty() {
         return truncation;
@@ -595,14 +470,6 @@ public final class ExploreViewModel {
     /** The last rendering error (the engine's words), or empty; cleared by the next image that renders. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    /**
-     * Why the principal directions could not be computed (the engine's words), or empty: while it is set the
-     * sliders move single dimensions only. Cleared when another generator opens.
-     */
-    public ReadOnlyStringProperty directionsErrorProperty() {
-        return directionsError.getReadOnlyProperty();
     }
 
     /** The run folder or checkpoint file on show, or null (also when opened without a path). */

@@ -68,11 +68,12 @@ final class InterpolationPanel extends VBox {
         Label heading = new Label(text.get("label.interpolation"));
         heading.setStyle("-fx-font-weight: bold;");
         Label a = new Label();
-        a.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("a", vm.interpolation().keyALabelProperty().get()),
-                vm.interpolation().keyALabelProperty()));
+        InterpolationModel walk = vm.interpolation();
+        a.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("a", walk.keyALabelProperty().get()),
+                walk.keyALabelProperty()));
         Label b = new Label();
-        b.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("b", vm.interpolation().keyBLabelProperty().get()),
-                vm.interpolation().keyBLabelProperty()));
+        b.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("b", walk.keyBLabelProperty().get()),
+                walk.keyBLabelProperty()));
         a.setMinWidth(130);
         b.setMinWidth(130);
         Button setA = new Button(text.get("button.setA"));
@@ -105,7 +106,7 @@ final class InterpolationPanel extends VBox {
         Slider position = new Slider(0, 1, 0);
         position.setId("position");
         position.valueProperty().bindBidirectional(vm.interpolation().tProperty());
-        ExploreView.watchFocus(vm, position);
+        LatentSliderControls.watchFocus(vm, position);
         HBox.setHgrow(position, Priority.ALWAYS);
         ToggleButton play = new ToggleButton(text.get("button.play"));
         play.setId("play");
