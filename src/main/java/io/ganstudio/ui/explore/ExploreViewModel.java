@@ -17,8 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -47,8 +45,7 @@ public final class ExploreViewModel {
     private final LongSupplier newSeeds;
     private final InteractionGate gate;
     private final ReadOnlyObjectWrapper<ImageSource> source = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<List<ArgbFrame>> tiles = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyLongWrapper firstSeed = new ReadOnlyLongWrapper();
+    private final SampleTiles tiles;
     private final ReadOnlyIntegerWrapper picked = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyLongWrapper pickedSeed = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
@@ -80,7 +77,6 @@ public final class ExploreViewModel {
     private float[] z;
     private Showing showing = Showing.PICK;
     private boolean followsTrainScreen;
-    private long tileGeneration;
     private LatestWinsRenderer renderer;
     /** Edits that other panels (class directions) add to the picked vector, by owner; cleared by a new pick. */
     private final java.util.Map<String, float[]> extraEdits = new java.util.LinkedHashMap<>();
@@ -99,6 +95,7 @@ public final class ExploreViewModel {
         this.fx = fx;
         this.newSeeds = newSeeds;
         this.gate = gate;
+        this.tiles = new SampleTiles(fx, source::get, error::set);
         truncation.addListener((o, was, now) -> show());
         interpolation.tProperty().addListener((o, was, now) -> {
             showing = Showing.WALK;
@@ -199,31 +196,10 @@ public final class ExploreViewModel {
             return;
         }
         long first = newSeeds.getAsLong();
-        firstSeed.set(first);
-        renderTiles(s, first);
+        tiles.roll(s, first);
         pick(0);
         interpolation.setA(Latents.fromSeed(first, s.latentSize()), Long.toString(first));
         interpolation.setB(Latents.fromSeed(first + 1, s.latentSize()), Long.toString(first + 1));
-    }
-
-    private void renderTiles(ImageSource s, long first) {
-        List<float[]> zs = new ArrayList<>();
-        for (int i = 0; i < TILES; i++) {
-            zs.add(Latents.fromSeed(first + i, s.latentSize()));
-        }
-        long generation = ++tileGeneration;
-        tiles.set(Collections.nCopies(TILES, null));
-        s.renderBatch(zs).whenComplete((images, e) -> fx.execute(() -> {
-            if (generation != tileGeneration || source.get() != s) {
-                return; // a newer roll or another generator is on show
-            }
-            if (e != null) {
-                error.set(message(e));
-                return;
-            }
-            error.set("");
-            tiles.set(images.stream().map(p -> new ArgbFrame(s.imageSize(), s.imageSize(), p)).toList());
-        }));
     }
 
     /** Takes grid sample i as the vector to edit. */
@@ -234,7 +210,7 @@ public final class ExploreViewModel {
         }
         picked.set(i);
         pointName.set("");
-        pickedSeed.set(firstSeed.get() + i);
+        pickedSeed.set(tiles.firstSeed() + i);
         baseZ = Latents.fromSeed(pickedSeed.get(), s.latentSize());
         z = baseZ.clone();
         sliders.zero();
@@ -285,7 +261,7 @@ public final class ExploreViewModel {
         if (s == null) {
             return;
         }
-        renderTiles(s, firstSeed.get());
+        tiles.roll(s, tiles.firstSeed());
         show();
     }
 
@@ -420,7 +396,7 @@ public final class ExploreViewModel {
         cliClass = className == null ? "" : className;
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         Throwable c = e;
         while ((c instanceof java.util.concurrent.CompletionException
                 || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
@@ -437,12 +413,12 @@ public final class ExploreViewModel {
 
     /** The grid's images in seed order; entries are null until rendered. */
     public ReadOnlyObjectProperty<List<ArgbFrame>> tilesProperty() {
-        return tiles.getReadOnlyProperty();
+        return tiles.tilesProperty();
     }
 
     /** Tile i shows {@code Latents.fromSeed(firstSeed + i)}, just as the CLI's {@code generate --seed FIRST -n 16}. */
     public ReadOnlyLongProperty firstSeedProperty() {
-        return firstSeed.getReadOnlyProperty();
+        return tiles.firstSeedProperty();
     }
 
     public ReadOnlyIntegerProperty pickedProperty() {
