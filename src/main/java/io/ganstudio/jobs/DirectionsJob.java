@@ -19,9 +19,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Directions in z for the command line's {@code directions} and Explore's sliders. Principal directions
- * (GANSpace-style, see {@link Directions}) run on a generator's own engine thread, so their chunks run one after
- * another: MXNet's oneDNN rewrites a deconvolution's weights in place, and two batches at once on one generator
- * would see them half rewritten. Class directions (InterFaceGAN, see {@link ClassDirectionFit}) are fitted on a
+ * (GANSpace-style, see {@link Directions}) run on the generator's own engine thread, one request at a time, and
+ * {@link Directions} finishes each chunk before the next starts: MXNet's oneDNN rewrites a deconvolution's weights
+ * in place, so two chunks at once would fail or read half-rewritten weights. Class directions (InterFaceGAN, see {@link ClassDirectionFit}) are fitted on a
  * run's samples labelled by a classifier and kept in the run's latents.json, where both front ends find them again.
  */
 public final class DirectionsJob {
