@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.EngineChoice;
+
 import io.ganstudio.core.metrics.MemoryBenchmark;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "3",
             description = "Untimed steps per model first. Default: ${DEFAULT-VALUE}.")
@@ -67,6 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         if (data) {
             return dataBench(out);
         }
+        engine.start(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, "auto")));
         if (memory) {
             return memoryBench(out);
         }

@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.train.OutputCheck;
@@ -58,6 +59,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     Outputs.Force force;
 
+    @Mixin
+    EngineOption engine = new EngineOption();
+
     @Override
     public Integer call() throws Exception {
         if (count < 1 || count > 10_000) {
@@ -82,6 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
                     force.force);
         }
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
+        engine.start(EngineChoice.AUTO);
         PrintWriter o = spec.commandLine().getOut();
         try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
             if (className != null) {

@@ -5,6 +5,7 @@ import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.quality.QualityCsv;
@@ -321,7 +322,7 @@ public final class TrainingSession implements AutoCloseable {
                     checkpoint = saved.readLatestCheckpoint();
                     // The checkpoint's own configuration made its weights: the model and data come from it.
                     GanConfig own = checkpoint.config();
-                    config = new GanConfig(own.data(), own.model(), requested.train());
+                    config = requested.withData(own.data()).withModel(own.model());
                     List<Phrase> refused = ResumeCheck.refused(own, config);
                     if (!refused.isEmpty()) {
                         fail(refused.get(0), Phrase.of("resume.unchanged"));
@@ -332,6 +333,16 @@ public final class TrainingSession implements AutoCloseable {
                 fail(Phrase.of("session.readFailed", FileErrors.text(e)), Phrase.of("session.readFailed.advice"));
                 return null;
             }
+        }
+        // A run trains on one engine: a resume on another would not repeat its steps exactly (the images it makes are
+        // the same on either; generating needs no such check).
+        EngineChoice running = EngineSetup.engine();
+        if (isNewRun && config.engine() == null) {
+            config = config.withEngine(running);
+        } else if (config.engineOrDefault() != running) {
+            fail(Phrase.of("session.otherEngine", config.engineOrDefault().djlName(), running.djlName()),
+                    Phrase.of("session.otherEngine.advice", config.engineOrDefault().id()));
+            return null;
         }
         LoadResult data;
         try {

@@ -266,6 +266,7 @@ public final class GanTrainer implements AutoCloseable {
                 fakeLogits = networks.discriminate(augmented(fakeForD), null, true);
             }
             lossD = loss.discriminator(realLogits, fakeLogits);
+            discriminatorOptimizer.clearGradients();
             gc.backward(classTerm == null ? lossD : lossD.add(classTerm));
         }
         discriminatorOptimizer.update();
@@ -298,6 +299,7 @@ public final class GanTrainer implements AutoCloseable {
                 lossG = loss.generator(networks.discriminate(augmented(fakeFromD), null, true));
                 backward = lossG;
             }
+            generatorOptimizer.clearGradients();
             gc.backward(backward);
         }
         networks.passGeneratorGradients();
