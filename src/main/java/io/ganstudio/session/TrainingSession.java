@@ -5,6 +5,7 @@ import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
+import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
@@ -279,7 +280,7 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
             commands.addFirst(first);
-            EngineSetup.init();
+            Autograd.beginEngineThread();
             try (NDManager root = NDManager.newBaseManager()) {
                 Prepared p = prepare(root);
                 if (p == null) {

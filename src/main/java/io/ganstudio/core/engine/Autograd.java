@@ -62,6 +62,18 @@ public final class Autograd {
         return !pytorch();
     }
 
+    /**
+     * Call first on a thread that runs engine work: autograd then records only inside a gradient collector, as on
+     * MXNet. PyTorch's recording switch is per thread and on by default; DJL turns it off only on the thread that
+     * loaded the engine. Loads the engine if nothing has yet.
+     */
+    public static void beginEngineThread() {
+        EngineSetup.init();
+        if (pytorch()) {
+            JniUtils.setGradMode(false);
+        }
+    }
+
     /** Sets the gradient of {@code weight} to zero where gradients accumulate; nothing on MXNet, which overwrites. */
     public static void clearGradient(NDArray weight) {
         if (pytorch()) {

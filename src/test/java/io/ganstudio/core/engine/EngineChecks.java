@@ -1,0 +1,137 @@
+package io.ganstudio.core.engine;
+
+import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.TestData;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.latent.GeneratorRunner;
+import io.ganstudio.core.latent.Latents;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
+import io.ganstudio.core.train.GanTrainer;
+import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.core.train.TrainerState;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What {@link SecondEngineTest} runs on one engine, in a process of its own (DJL takes one default engine per
+ * process): the images a run's checkpoint generates, and a few training steps straight and resumed. Prints one
+ * "name value" line per finding.
+ *
+ * <p>Arguments: {@code OUT RUN...}: writes each run's images for latent seeds 0..7 to OUT/i.f32 (i from 0, in the
+ * order given), then trains.
+ */
+public final class EngineChecks {
+
+    public static final int IMAGES = 8;
+
+    private EngineChecks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        EngineReport report = EngineSetup.init();
+        System.out.println("engine " + report.engine());
+        Path out = Path.of(args[0]);
+        for (int i = 1; i < args.length; i++) {
+            write(images(Path.of(args[i])), out.resolve((i - 1) + ".f32"));
+        }
+        train();
+        System.out.println("done true");
+    }
+
+    /** The generator of the run's newest checkpoint on latents from seeds 0..7: NCHW floats in [-1, 1]. */
+    public static float[] images(Path run) throws Exception {
+        try (GeneratorRunner g = GeneratorRunner.open(RunFolder.open(run))) {
+            List<float[]> zs = new ArrayList<>();
+            for (int i = 0; i < IMAGES; i++) {
+                zs.add(Latents.fromSeed(i, g.latentSize()));
+            }
+            return g.sampleBatch(zs).join();
+        }
+    }
+
+    private static void train() {
+        ModelConfig tiny = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM);
+        for (Upsampling u : Upsampling.values()) {
+            trainAndResume(u.cliName(), tiny.withUpsampling(u));
+        }
+    }
+
+    /** 6 steps straight, and 2 steps, saved, then 4 more in fresh networks: the two must agree bit for bit. */
+    private static void trainAndResume(String name, ModelConfig model) {
+        ImageDataset data = TestData.noise(20, 16, 1, 5);
+        TrainConfig train = TrainConfig.defaults().withBatchSize(8).withSteps(6).withSeed(42);
+        List<StepMetrics> straight = new ArrayList<>();
+        float[] straightSamples;
+        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, train, data, m)) {
+            for (int i = 0; i < 6; i++) {
+                straight.add(t.step());
+            }
+            straightSamples = t.sampleFixedNoise();
+        }
+        TrainerState saved;
+        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, train, data, m)) {
+            t.step();
+            t.step();
+            saved = t.exportState();
+        }
+        List<StepMetrics> resumed = new ArrayList<>();
+        float[] resumedSamples;
+        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, train, data, m)) {
+            t.importState(saved);
+            for (int i = 2; i < 6; i++) {
+                resumed.add(t.step());
+            }
+            resumedSamples = t.sampleFixedNoise();
+        }
+        boolean finite = true;
+        for (StepMetrics s : straight) {
+            finite &= Double.isFinite(s.dLoss()) && Double.isFinite(s.gLoss());
+        }
+        for (float v : straightSamples) {
+            finite &= Float.isFinite(v);
+        }
+        boolean exact = Arrays.equals(straightSamples, resumedSamples);
+        for (int i = 0; i < resumed.size(); i++) {
+            StepMetrics a = straight.get(i + 2);
+            StepMetrics b = resumed.get(i);
+            exact &= a.dLoss() == b.dLoss() && a.gLoss() == b.gLoss() && a.dReal() == b.dReal()
+                    && a.dFake() == b.dFake();
+        }
+        System.out.println(name + "-finite " + finite);
+        System.out.println(name + "-resume-exact " + exact);
+        System.out.println(name + "-d-loss-first " + straight.get(0).dLoss());
+        System.out.println(name + "-d-loss-last " + straight.get(straight.size() - 1).dLoss());
+    }
+
+    public static void write(float[] values, Path file) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file); DataOutputStream d = new DataOutputStream(o)) {
+            d.writeInt(values.length);
+            for (float v : values) {
+                d.writeFloat(v);
+            }
+        }
+    }
+
+    public static float[] read(Path file) throws IOException {
+        try (InputStream i = Files.newInputStream(file); DataInputStream d = new DataInputStream(i)) {
+            float[] values = new float[d.readInt()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = d.readFloat();
+            }
+            return values;
+        }
+    }
+}
