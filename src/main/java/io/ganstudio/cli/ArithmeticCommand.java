@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.EngineChoice;
+
 import io.ganstudio.core.latent.GeneratorRunner;
 
 import io.ganstudio.core.latent.LatentBook;
@@ -59,6 +61,9 @@ final class ArithmeticCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    EngineOption engine = new EngineOption();
+
+    @Mixin
     Outputs.Force force;
 
     @Override
@@ -87,6 +92,7 @@ final class ArithmeticCommand implements Callable<Integer> {
             throw new UsageError("this run is conditional: give --class NAME|INDEX, one of "
                     + String.join(", ", model.classes()));
         }
+        engine.start(EngineChoice.AUTO);
         try (GeneratorRunner g = GeneratorRunner.load(checkpoint)) {
             if (className != null) {
                 g.useClass(ClassChoice.index(model, className));

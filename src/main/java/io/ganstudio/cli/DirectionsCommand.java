@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.EngineChoice;
+
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.latent.GeneratorRunner;
@@ -60,6 +62,9 @@ final class DirectionsCommand implements Callable<Integer> {
             + "one row per direction, the same z (seed --figure-seed) moved -3 .. +3 standard deviations along it, "
             + "scaled up 3x. An existing picture is replaced only with --force.")
     Path figure;
+
+    @Mixin
+    EngineOption engine = new EngineOption();
 
     @Mixin
     Outputs.Force force;
@@ -155,6 +160,7 @@ final class DirectionsCommand implements Callable<Integer> {
 
     private void writeFigure(LoadedCheckpoint checkpoint, ClassDirections.Result r) throws IOException {
         double[] steps = ClassDirectionFit.EFFECT_STEPS;
+        engine.start(EngineChoice.AUTO);
         try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
             float[] z = Latents.fromSeed(figureSeed, generator.latentSize());
             List<float[]> zs = new ArrayList<>();

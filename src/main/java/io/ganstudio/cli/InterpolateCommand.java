@@ -1,5 +1,7 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.EngineChoice;
+
 import io.ganstudio.core.train.SampleGrid;
 
 import io.ganstudio.core.latent.GeneratorRunner;
@@ -77,6 +79,9 @@ final class InterpolateCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    EngineOption engine = new EngineOption();
+
+    @Mixin
     Outputs.Force force;
 
     @Option(names = "--fps", paramLabel = "N", defaultValue = "12",
@@ -107,6 +112,7 @@ final class InterpolateCommand implements Callable<Integer> {
         int fromIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), fromClass, "--from-class") : -1;
         int toIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), toClass, "--to-class") : -1;
         PrintWriter o = spec.commandLine().getOut();
+        engine.start(EngineChoice.AUTO);
         try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
             List<int[]> images;
             if (classWalk) {

@@ -106,6 +106,6 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train, Str
 
     /** The same settings bound to {@code newEngine} (mxnet or pytorch, never auto). */
     public GanConfig withEngine(EngineChoice newEngine) {
-        return new GanConfig(data, model, train, EngineChoice.ofRecorded(newEngine.resolve().id()).id());
+        return new GanConfig(data, model, train, newEngine.resolve().id());
     }
 }
