@@ -69,6 +69,9 @@ class SecondEngineTest {
             assertTrue(spread / mxnet.length > 10 * MAX_MEAN_DIFFERENCE, kinds.get(i) + ": the images are not flat");
         }
 
+        assertEquals("true", lines.get("phases-shape"), said);
+        assertTrue(Float.parseFloat(lines.get("phases-difference")) < 1e-4, "the usual upsampling layer's short way "
+                + "computes the general one:\n" + said);
         for (String kind : kinds) {
             assertEquals("true", lines.get(kind + "-finite"), said);
             assertEquals("true", lines.get(kind + "-resume-exact"), "PyTorch resumes bit for bit:\n" + said);

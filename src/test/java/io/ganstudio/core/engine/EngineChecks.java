@@ -47,6 +47,7 @@ public final class EngineChecks {
         for (int i = 1; i < args.length; i++) {
             write(images(Path.of(args[i])), out.resolve((i - 1) + ".f32"));
         }
+        phases();
         train();
         System.out.println("done true");
     }
@@ -59,6 +60,20 @@ public final class EngineChecks {
                 zs.add(Latents.fromSeed(i, g.latentSize()));
             }
             return g.sampleBatch(zs).join();
+        }
+    }
+
+    /** The short way of the usual upsampling layer against the general one, on random numbers, with a bias. */
+    private static void phases() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray x = m.randomNormal(new ai.djl.ndarray.types.Shape(3, 5, 4, 6));
+            ai.djl.ndarray.NDArray w = m.randomNormal(new ai.djl.ndarray.types.Shape(5, 7, 4, 4));
+            ai.djl.ndarray.NDArray b = m.randomNormal(new ai.djl.ndarray.types.Shape(7));
+            TransposedConvolution op = new TransposedConvolution(4, 2, 1, 7, true);
+            ai.djl.ndarray.NDArray general = op.byZeros(x, w, b);
+            ai.djl.ndarray.NDArray phases = TransposedConvolution.byPhases(x, w, b);
+            System.out.println("phases-shape " + phases.getShape().equals(general.getShape()));
+            System.out.println("phases-difference " + phases.sub(general).abs().max().getFloat());
         }
     }
 
