@@ -9,7 +9,7 @@ import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.GanTrainer;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.train.TrainerState;

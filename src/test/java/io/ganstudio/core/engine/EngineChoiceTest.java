@@ -2,8 +2,8 @@ package io.ganstudio.core.engine;
 
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.GanJson;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 
