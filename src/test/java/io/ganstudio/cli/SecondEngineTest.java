@@ -72,7 +72,9 @@ class SecondEngineTest {
         assertEquals("true", lines.get("phases-shape"), said);
         assertTrue(Float.parseFloat(lines.get("phases-difference")) < 1e-4, "the usual upsampling layer's short way "
                 + "computes the general one:\n" + said);
-        for (String kind : kinds) {
+        assertEquals("true", lines.get("mean-shape"), said);
+        assertTrue(Float.parseFloat(lines.get("mean-difference")) < 1e-4, said);
+        for (String kind : List.of("transposed", "resize", "augmented")) {
             assertEquals("true", lines.get(kind + "-finite"), said);
             assertEquals("true", lines.get(kind + "-resume-exact"), "PyTorch resumes bit for bit:\n" + said);
             assertTrue(Double.parseDouble(lines.get(kind + "-d-loss-last"))

@@ -1,5 +1,6 @@
 package io.ganstudio.core.anomaly;
 
+import io.ganstudio.core.engine.PortableOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -130,7 +131,7 @@ public final class FAnoGan implements AutoCloseable {
     /** The score terms of x at latent z; {@code realFeatures} is f(x), computed once by the caller. */
     Terms terms(NDArray x, NDArray realFeatures, NDArray z) {
         NDArray g = gan.generate(z, false);
-        NDArray imageTerm = x.sub(g).square().mean(new int[] {1, 2, 3});
+        NDArray imageTerm = PortableOps.mean(x.sub(g).square(), false, 1, 2, 3);
         NDArray featureTerm = realFeatures.sub(gan.discriminatorFeatures(g, false)).square().mean(new int[] {1});
         return new Terms(imageTerm, featureTerm, g);
     }
@@ -181,7 +182,7 @@ public final class FAnoGan implements AutoCloseable {
                     NDArray zi = z;
                     Autograd.backwardInInferenceMode(() -> {
                         NDArray g = gan.generate(zi, false);
-                        NDArray residual = x.sub(g).abs().mean(new int[] {1, 2, 3});
+                        NDArray residual = PortableOps.mean(x.sub(g).abs(), false, 1, 2, 3);
                         NDArray feature = fx.sub(gan.discriminatorFeatures(g, false)).abs().mean(new int[] {1});
                         // A sum over images: each image's z gets its own gradient, unscaled by the batch size.
                         NDArray loss = residual.add(feature.mul(lambda)).sum();

@@ -1,5 +1,6 @@
 package io.ganstudio.core.latent;
 
+import io.ganstudio.core.engine.PortableOps;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -253,14 +254,14 @@ public final class Projector implements AutoCloseable {
     private NDArray[] lossParts(NDArray z, NDArray x, NDArray targetFeatures, NDArray featureScale, int[] labels,
                                 Settings s) {
         NDArray image = generate(z, labels);
-        NDArray pixel = image.sub(x).square().mean(new int[] {1, 2, 3});
+        NDArray pixel = PortableOps.mean(image.sub(x).square(), false, 1, 2, 3);
         NDArray total = pixel;
         if (s.featureWeight() > 0) {
             NDArray f = features(image);
-            total = total.add(f.sub(targetFeatures).square().mean(new int[] {1, 2, 3}).div(featureScale)
+            total = total.add(PortableOps.mean(f.sub(targetFeatures).square(), false, 1, 2, 3).div(featureScale)
                     .mul(s.featureWeight()));
         }
-        NDArray prior = z.square().mean(new int[] {1, 2, 3}).sub(1f).square().mul(s.priorWeight());
+        NDArray prior = PortableOps.mean(z.square(), false, 1, 2, 3).sub(1f).square().mul(s.priorWeight());
         return new NDArray[] {total.add(prior), pixel, image};
     }
 

@@ -1,5 +1,6 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.random.Rng;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -78,7 +79,7 @@ public final class DiffAugment {
             NDArray mean = out.mean(new int[] {1}, true);
             out = out.sub(mean).mul(m.create(saturation, perImage)).add(mean);
         }
-        NDArray mean = out.mean(new int[] {1, 2, 3}, true);
+        NDArray mean = PortableOps.mean(out, true, 1, 2, 3);
         out = out.sub(mean).mul(m.create(contrast, perImage)).add(mean);
         out = translate(out, shiftY, shiftX, m);
         return out.mul(m.create(mask, new Shape(n, 1, h, w)));
@@ -108,8 +109,8 @@ public final class DiffAugment {
             }
         }
         NDArray byRows = x.transpose(0, 2, 1, 3).reshape(n, h, (long) c * w);
-        byRows = m.create(rows, new Shape(n, h, h)).batchDot(byRows);
+        byRows = PortableOps.batchDot(m.create(rows, new Shape(n, h, h)), byRows);
         NDArray back = byRows.reshape(n, h, c, w).transpose(0, 2, 1, 3).reshape(n, (long) c * h, w);
-        return back.batchDot(m.create(cols, new Shape(n, w, w))).reshape(n, c, h, w);
+        return PortableOps.batchDot(back, m.create(cols, new Shape(n, w, w))).reshape(n, c, h, w);
     }
 }

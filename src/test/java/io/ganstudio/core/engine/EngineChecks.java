@@ -74,20 +74,28 @@ public final class EngineChecks {
             ai.djl.ndarray.NDArray phases = TransposedConvolution.byPhases(x, w, b);
             System.out.println("phases-shape " + phases.getShape().equals(general.getShape()));
             System.out.println("phases-difference " + phases.sub(general).abs().max().getFloat());
+            float whole = x.mean().getFloat() * 3; // three images of equal size: the mean of their means
+            float byImage = PortableOps.mean(x, false, 1, 2, 3).sum().getFloat();
+            System.out.println("mean-shape " + PortableOps.mean(x, true, 1, 2, 3).getShape().equals(
+                    new ai.djl.ndarray.types.Shape(3, 1, 1, 1)));
+            System.out.println("mean-difference " + Math.abs(whole - byImage));
         }
     }
 
     private static void train() {
         ModelConfig tiny = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM);
+        TrainConfig train = TrainConfig.defaults().withBatchSize(8).withSteps(6).withSeed(42);
         for (Upsampling u : Upsampling.values()) {
-            trainAndResume(u.cliName(), tiny.withUpsampling(u));
+            trainAndResume(u.cliName(), tiny.withUpsampling(u), train);
         }
+        // Augmentation uses the operations DJL's PyTorch lacks (PortableOps); with EMA, the weight average too.
+        trainAndResume("augmented", tiny, train.withAugment(io.ganstudio.core.train.Augment.DIFFAUGMENT)
+                .withEmaDecay(0.99f));
     }
 
     /** 6 steps straight, and 2 steps, saved, then 4 more in fresh networks: the two must agree bit for bit. */
-    private static void trainAndResume(String name, ModelConfig model) {
+    private static void trainAndResume(String name, ModelConfig model, TrainConfig train) {
         ImageDataset data = TestData.noise(20, 16, 1, 5);
-        TrainConfig train = TrainConfig.defaults().withBatchSize(8).withSteps(6).withSeed(42);
         List<StepMetrics> straight = new ArrayList<>();
         float[] straightSamples;
         try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, train, data, m)) {
