@@ -6,12 +6,18 @@ import java.util.Arrays;
 
 /**
  * Operations that DJL implements on MXNet but not on PyTorch, done there with the ones it has: reductions over
- * several axes at once ("Only 1 axis is support!") and batched matrix products ("Not implemented"). On MXNet they
+ * several axes at once ("Only 1 axis is support!"), batched matrix products ("Not implemented") and matrix
+ * products by {@code dot} (vectors only there). On MXNet they
  * stay MXNet's own operators, so results there do not change.
  */
 public final class PortableOps {
 
     private PortableOps() {
+    }
+
+    /** Matrix product of two 2-D arrays (DJL's PyTorch {@code dot} takes only vectors). */
+    public static NDArray dot(NDArray x, NDArray y) {
+        return Autograd.gradientsAccumulate() ? x.matMul(y) : x.dot(y);
     }
 
     /** Batched matrix product of {@code (n, a, b)} and {@code (n, b, c)} arrays: {@code (n, a, c)}. */

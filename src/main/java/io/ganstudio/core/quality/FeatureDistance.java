@@ -1,5 +1,6 @@
 package io.ganstudio.core.quality;
 
+import io.ganstudio.core.engine.PortableOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -165,7 +166,7 @@ public final class FeatureDistance {
             try (NDManager block = sub.newSubManager()) {
                 NDArray rows = x.get(from + ":" + to);
                 rows.attach(block);
-                NDArray k = rows.dot(yt).div(d).add(1f);
+                NDArray k = PortableOps.dot(rows, yt).div(d).add(1f);
                 total += k.mul(k).mul(k).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).sum().getDouble();
             }
         }

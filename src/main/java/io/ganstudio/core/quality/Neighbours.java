@@ -1,5 +1,6 @@
 package io.ganstudio.core.quality;
 
+import io.ganstudio.core.engine.PortableOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -62,7 +63,7 @@ public final class Neighbours {
                 float[] queryNorms;
                 try (NDManager b = sub.newSubManager()) {
                     NDArray q = b.create(block, new Shape(rows, d));
-                    products = q.dot(rt).toFloatArray();
+                    products = PortableOps.dot(q, rt).toFloatArray();
                     queryNorms = q.mul(q).sum(new int[] {1}).toFloatArray();
                 }
                 for (int i = 0; i < rows; i++) {
@@ -113,7 +114,8 @@ public final class Neighbours {
         try (NDManager sub = parent.newSubManager()) {
             NDArray x = rowsOf(sub, rows, n, d);
             NDArray norms = x.mul(x).sum(new int[] {1});
-            NDArray sq = norms.reshape(n, 1).add(norms.reshape(1, n)).sub(x.dot(x.transpose()).mul(2f));
+            NDArray sq = norms.reshape(n, 1).add(norms.reshape(1, n))
+                    .sub(PortableOps.dot(x, x.transpose()).mul(2f));
             float[] all = sq.toFloatArray();
             double total = 0;
             for (int i = 0; i < n; i++) {
