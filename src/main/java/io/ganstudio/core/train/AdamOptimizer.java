@@ -88,6 +88,8 @@ public final class AdamOptimizer implements AutoCloseable {
                 s.variance.muli(beta2).addi(g.square().muli(1f - beta2));
                 s.weight.subi(s.mean.div(s.variance.sqrt().addi(EPSILON)).muli(lrCorrected));
             }
+            // Used: the next backward pass starts from zero, as it does on MXNet.
+            Autograd.clearGradient(s.weight);
         }
     }
 
