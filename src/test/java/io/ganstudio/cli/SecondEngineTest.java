@@ -2,6 +2,8 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.data.TestImages;
 import io.ganstudio.core.engine.EngineChecks;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.TrainingSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,9 +13,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +100,21 @@ class SecondEngineTest {
         CliRun bad = CliRun.of("generate", "--run", run.toString(), "--engine", "tensorflow");
         assertEquals(Cli.USAGE, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("use mxnet, pytorch or auto"), bad.err());
+
+        // The studio's way in: a session on this process's engine (MXNet) refuses a PyTorch run and changes nothing.
+        Path config = run.resolve("config.json");
+        Files.writeString(config, Files.readString(config)
+                .replace("\"engine\": \"mxnet\"", "\"engine\": \"pytorch\""));
+        String metrics = Files.readString(run.resolve("metrics.csv"));
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession session = TrainingSession.resumeRun(run, 4, null, events::add);
+        session.start();
+        assertTrue(session.awaitEnd(120, TimeUnit.SECONDS), "the session did not end");
+        SessionEvent.Failed f = assertInstanceOf(SessionEvent.Failed.class, events.get(events.size() - 1),
+                events.toString());
+        assertTrue(f.message().contains("trains on PyTorch, but MXNet is running"), f.message());
+        assertTrue(f.advice().contains("--engine pytorch"), f.advice());
+        assertEquals(metrics, Files.readString(run.resolve("metrics.csv")));
     }
 
     private static Map<String, String> lines(String out) {
