@@ -81,6 +81,14 @@ class SecondEngineTest {
         for (String kind : List.of("transposed", "resize", "augmented")) {
             assertEquals("true", lines.get(kind + "-finite"), said);
             assertEquals("true", lines.get(kind + "-resume-exact"), "PyTorch resumes bit for bit:\n" + said);
+            // The same training on both engines: the same losses step by step, up to rounding.
+            double[] mxnet = EngineChecks.losses(kind);
+            String[] pytorch = lines.get(kind + "-losses").split(",");
+            assertEquals(mxnet.length, pytorch.length, said);
+            for (int k = 0; k < mxnet.length; k++) {
+                assertEquals(mxnet[k], Double.parseDouble(pytorch[k]), 1e-4, kind + ": loss " + k + " on MXNet and "
+                        + "PyTorch:\n" + said);
+            }
             assertTrue(Double.parseDouble(lines.get(kind + "-d-loss-last"))
                     < Double.parseDouble(lines.get(kind + "-d-loss-first")), "D learns on PyTorch:\n" + said);
         }

@@ -82,28 +82,59 @@ public final class EngineChecks {
         }
     }
 
-    private static void train() {
+    /** The tiny training runs, by name: both kinds of upsampling, and augmentation with EMA. */
+    public static java.util.Map<String, Object[]> runs() {
         ModelConfig tiny = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM);
         TrainConfig train = TrainConfig.defaults().withBatchSize(8).withSteps(6).withSeed(42);
+        java.util.Map<String, Object[]> runs = new java.util.LinkedHashMap<>();
         for (Upsampling u : Upsampling.values()) {
-            trainAndResume(u.cliName(), tiny.withUpsampling(u), train);
+            runs.put(u.cliName(), new Object[] {tiny.withUpsampling(u), train});
         }
         // Augmentation uses the operations DJL's PyTorch lacks (PortableOps); with EMA, the weight average too.
-        trainAndResume("augmented", tiny, train.withAugment(io.ganstudio.core.train.Augment.DIFFAUGMENT)
-                .withEmaDecay(0.99f));
+        runs.put("augmented", new Object[] {tiny, train.withAugment(io.ganstudio.core.train.Augment.DIFFAUGMENT)
+                .withEmaDecay(0.99f)});
+        return runs;
+    }
+
+    /** D and G loss of each of the 6 steps of run {@code name} of {@link #runs()}, trained straight. */
+    public static double[] losses(String name) {
+        Object[] run = runs().get(name);
+        return losses(straight((ModelConfig) run[0], (TrainConfig) run[1], new float[1][]));
+    }
+
+    private static double[] losses(List<StepMetrics> steps) {
+        double[] out = new double[2 * steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            out[2 * i] = steps.get(i).dLoss();
+            out[2 * i + 1] = steps.get(i).gLoss();
+        }
+        return out;
+    }
+
+    private static List<StepMetrics> straight(ModelConfig model, TrainConfig train, float[][] samples) {
+        List<StepMetrics> straight = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager();
+             GanTrainer t = new GanTrainer(model, train, TestData.noise(20, 16, 1, 5), m)) {
+            for (int i = 0; i < 6; i++) {
+                straight.add(t.step());
+            }
+            samples[0] = t.sampleFixedNoise();
+        }
+        return straight;
+    }
+
+    private static void train() {
+        for (var run : runs().entrySet()) {
+            trainAndResume(run.getKey(), (ModelConfig) run.getValue()[0], (TrainConfig) run.getValue()[1]);
+        }
     }
 
     /** 6 steps straight, and 2 steps, saved, then 4 more in fresh networks: the two must agree bit for bit. */
     private static void trainAndResume(String name, ModelConfig model, TrainConfig train) {
         ImageDataset data = TestData.noise(20, 16, 1, 5);
-        List<StepMetrics> straight = new ArrayList<>();
-        float[] straightSamples;
-        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, train, data, m)) {
-            for (int i = 0; i < 6; i++) {
-                straight.add(t.step());
-            }
-            straightSamples = t.sampleFixedNoise();
-        }
+        float[][] samples = new float[1][];
+        List<StepMetrics> straight = straight(model, train, samples);
+        float[] straightSamples = samples[0];
         TrainerState saved;
         try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, train, data, m)) {
             t.step();
@@ -134,6 +165,8 @@ public final class EngineChecks {
                     && a.dFake() == b.dFake();
         }
         System.out.println(name + "-finite " + finite);
+        System.out.println(name + "-losses " + Arrays.toString(losses(straight)).replace(" ", "")
+                .replace("[", "").replace("]", ""));
         System.out.println(name + "-resume-exact " + exact);
         System.out.println(name + "-d-loss-first " + straight.get(0).dLoss());
         System.out.println(name + "-d-loss-last " + straight.get(straight.size() - 1).dLoss());
