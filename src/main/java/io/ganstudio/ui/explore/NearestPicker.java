@@ -5,8 +5,6 @@ import io.ganstudio.core.quality.NearestLookup;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -58,12 +56,7 @@ public final class NearestPicker {
                 return;
             }
             status.accept("");
-            Dialog<Void> dialog = new Dialog<>();
-            dialog.initOwner(owner);
-            dialog.setTitle(text.get("nearest.title"));
-            dialog.getDialogPane().setContent(NearestDialog.content(frame, result, text));
-            dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-            dialog.show();
+            NearestDialog.create(owner, frame, result, text).show();
         }));
     }
 
