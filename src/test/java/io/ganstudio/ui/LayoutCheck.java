@@ -57,6 +57,29 @@ final class LayoutCheck {
         return c.problems;
     }
 
+    /** The median font size of the texts of labels, buttons and cells on show, in pixels. */
+    static double typicalFontSize(Scene scene) {
+        List<Double> sizes = new ArrayList<>();
+        collectFonts(scene.getRoot(), sizes);
+        if (sizes.isEmpty()) {
+            return 0;
+        }
+        sizes.sort(Double::compare);
+        return sizes.get(sizes.size() / 2);
+    }
+
+    private static void collectFonts(Node node, List<Double> sizes) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            sizes.add(l.getFont().getSize());
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectFonts(c, sizes));
+        }
+    }
+
     /** Words of four letters or more that the English bundles use and no Japanese text does. */
     static synchronized Set<String> englishOnlyWords() {
         if (englishOnly == null) {

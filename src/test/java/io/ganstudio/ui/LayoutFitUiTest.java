@@ -80,34 +80,91 @@ class LayoutFitUiTest {
         robot.interact(() -> app.context().engineReady(EngineSetup.init()));
         robot.interact(() -> new StudioController(app, app.context(), stage).openRun(run));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> run.equals(app.context().runFolderProperty().get()));
-        for (Language language : List.of(Language.ENGLISH, Language.JAPANESE)) {
-            robot.interact(() -> app.setLanguage(language));
-            for (boolean present : List.of(false, true)) {
-                robot.interact(() -> Presentation.onProperty().set(present));
-                String view = (language == Language.JAPANESE ? "ja" : "en") + (present ? "-present" : "-normal");
-                for (Screen s : Screens.all()) {
-                    robot.interact(() -> app.showScreen(s.id()));
-                    if (visited.add(s.id())) {
-                        Thread.sleep(3000); // its first look at the run: a generator to load, scores to compute
-                    }
-                    check(robot, stage.getScene(), view + "-" + s.id(), language);
-                }
-                dialogs(robot, view, language);
-            }
+        // A folder with files the loader skips, so that the Data screen lists them with their reasons.
+        robot.interact(() -> app.context().data().loadFolder(folderWithSkippedFiles(), 16));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context().data().reportProperty().get() != null
+                && !app.context().data().reportProperty().get().skipped().isEmpty());
+        everyView(robot, Screens.all());
+        // Training: the Train screen's state, activity and numbers while a run goes on (the classroom preset's
+        // 5,000 steps, on the built-in digits).
+        robot.interact(() -> {
+            app.context().model().applyPreset(io.ganstudio.ui.model.ModelPreset.CLASSROOM_28);
+            app.context().data().loadBuiltIn(28);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context().data().stateProperty().get()
+                == io.ganstudio.ui.data.DataState.LOADED && app.context().data().loadedSizeProperty().get() == 28);
+        robot.interact(() -> app.showScreen(Screens.TRAIN.id()));
+        robot.interact(() -> ((ButtonBase) stage.getScene().lookup("#start")).fire());
+        io.ganstudio.ui.train.TrainViewModel train = app.context().work().train();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> train.stepProperty().get() >= 3
+                && !Double.isNaN(train.etaSecondsProperty().get()));
+        try {
+            everyView(robot, List.of(Screens.TRAIN));
+        } finally {
+            robot.interact(train::stop);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !train.isTraining());
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
     }
 
-    private void dialogs(FxRobot robot, String view, Language language) throws Exception {
+    private Path folderWithSkippedFiles() {
+        Path folder = tmp.resolve("images");
+        try {
+            java.util.Random r = new java.util.Random(3);
+            for (int i = 0; i < 24; i++) {
+                TinyRuns.writePng(TinyRuns.normalImage(r), folder.resolve(String.format("image-%02d.png", i)));
+            }
+            Files.writeString(folder.resolve("a-photo-that-is-not-an-image-at-all.png"), "not a picture");
+            Files.write(folder.resolve("empty-file-from-an-interrupted-copy.png"), new byte[0]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return folder;
+    }
+
+    /** Each screen, then each dialog (with all of the screens), in both languages, normal and presenting. */
+    private void everyView(FxRobot robot, List<Screen> screens) throws Exception {
+        boolean all = screens.size() > 1;
+        for (Language language : List.of(Language.ENGLISH, Language.JAPANESE)) {
+            robot.interact(() -> app.setLanguage(language));
+            for (boolean present : List.of(false, true)) {
+                robot.interact(() -> Presentation.onProperty().set(present));
+                String view = (language == Language.JAPANESE ? "ja" : "en") + (present ? "-present" : "-normal")
+                        + (all ? "" : "-training");
+                for (Screen s : screens) {
+                    robot.interact(() -> app.showScreen(s.id()));
+                    if (visited.add(s.id())) {
+                        firstLook(s);
+                    }
+                    check(robot, stage.getScene(), view + "-" + s.id(), language, present);
+                }
+                if (all) {
+                    dialogs(robot, view, language, present);
+                }
+            }
+        }
+    }
+
+    /** A screen's first look at the run: Explore loads the generator, Inspect the run's models. */
+    private void firstLook(Screen s) throws Exception {
+        if (s == Screens.EXPLORE) {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> app.context().work().explore().sourceProperty().get() != null);
+        } else if (s == Screens.INSPECT) {
+            Thread.sleep(2000);
+        }
+    }
+
+    private void dialogs(FxRobot robot, String view, Language language, boolean present) throws Exception {
         StudioController controller = new StudioController(app, app.context(), stage);
-        dialog(robot, view + "-about", language, controller::about);
-        dialog(robot, view + "-quit", language, () -> QuitDialog.create(stage).show());
-        dialog(robot, view + "-lesson-save", language, controller::saveLesson);
-        dialog(robot, view + "-game", language, controller::discriminatorGame);
+        dialog(robot, view + "-about", language, present, controller::about);
+        dialog(robot, view + "-quit", language, present, () -> QuitDialog.create(stage).show());
+        dialog(robot, view + "-lesson-save", language, present, controller::saveLesson);
+        dialog(robot, view + "-game", language, present, controller::discriminatorGame);
         robot.interact(() -> app.showScreen(Screens.TRAIN.id()));
-        dialog(robot, view + "-continue", language,
+        dialog(robot, view + "-continue", language, present,
                 () -> ((ButtonBase) stage.getScene().lookup("#continue")).fire());
-        dialog(robot, view + "-nearest", language, () -> io.ganstudio.ui.explore.NearestDialog.create(stage,
+        dialog(robot, view + "-nearest", language, present, () -> io.ganstudio.ui.explore.NearestDialog.create(stage,
                 grey(16), neighbours(), new io.ganstudio.ui.explore.ExploreText(Messages::locale)).show());
     }
 
@@ -126,7 +183,8 @@ class LayoutFitUiTest {
     }
 
     /** Opens a window (a dialog may wait in its own loop), checks it once it is up, and closes it. */
-    private void dialog(FxRobot robot, String name, Language language, Runnable open) throws Exception {
+    private void dialog(FxRobot robot, String name, Language language, boolean present, Runnable open)
+            throws Exception {
         List<Window> before = onFx(() -> new ArrayList<>(Window.getWindows()));
         Platform.runLater(open);
         FxTesting.waitFor(Duration.ofSeconds(20), () -> Window.getWindows().stream()
@@ -134,7 +192,7 @@ class LayoutFitUiTest {
         Window opened = onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && !before.contains(w))
                 .findFirst().orElseThrow());
         Thread.sleep(400);
-        check(robot, opened.getScene(), name, language);
+        check(robot, opened.getScene(), name, language, present);
         robot.interact(opened::hide);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -143,12 +201,17 @@ class LayoutFitUiTest {
         return FxTesting.onFx(s);
     }
 
-    private void check(FxRobot robot, Scene scene, String name, Language language) throws Exception {
+    private void check(FxRobot robot, Scene scene, String name, Language language, boolean present)
+            throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> scene.getRoot().layout());
         WaitForAsyncUtils.waitForFxEvents();
         List<String> found = onFx(() -> LayoutCheck.problems(scene, language == Language.JAPANESE));
         found.forEach(p -> problems.add(name + ": " + p));
+        double size = onFx(() -> LayoutCheck.typicalFontSize(scene));
+        if (present && size < 0.95 * 13 * Presentation.FONT_SCALE) {
+            problems.add(name + ": not enlarged in presentation mode (its text is " + size + " px)");
+        }
         String dir = System.getProperty("layout.shots");
         if (dir != null) {
             WritableImage image = onFx(() -> scene.snapshot(null));

@@ -75,8 +75,7 @@ public final class DirectionsPanel extends VBox {
         progress.setPrefWidth(120);
         progress.setId("directionsProgress");
         setBusy(false);
-        HBox row = new HBox(8, heading, find, progress, cancel);
-        row.setAlignment(Pos.CENTER_LEFT);
+        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, heading, find, progress, cancel);
         info.setWrapText(true);
         info.setId("directionsInfo");
         sliders.setHgap(8);

@@ -331,8 +331,8 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         nearest.setTooltip(new javafx.scene.control.Tooltip(text.get("tooltip.nearest")));
         nearest.disableProperty().bind(vm.imageProperty().isNull().or(vm.openedPathProperty().isNull()));
         nearest.setOnAction(e -> showNearest());
-        HBox row = new HBox(8, nearest, png);
-        row.setAlignment(Pos.CENTER_RIGHT);
+        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, nearest, png);
+        row.aligned(javafx.geometry.HPos.RIGHT);
         VBox column = new VBox(8, main, row);
         HBox.setHgrow(column, Priority.ALWAYS);
         return column;
@@ -422,8 +422,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 vm.pageCountProperty().get()), vm.pageCountProperty()));
         Label slidersLabel = new Label(text.get("label.sliders"));
         slidersLabel.setStyle("-fx-font-weight: bold;");
-        HBox modeRow = new HBox(8, slidersLabel, mode);
-        modeRow.setAlignment(Pos.CENTER_LEFT);
+        io.ganstudio.ui.fxutil.WrappingRow modeRow = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, slidersLabel, mode);
         HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
         pageRow.setAlignment(Pos.CENTER_LEFT);
         Label directionsError = new Label();
@@ -530,8 +529,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         frames.setPrefWidth(80);
         frames.setEditable(true);
         frames.valueProperty().addListener((o, x, v) -> vm.framesProperty().set(v));
-        HBox kindRow = new HBox(12, lerp, slerp, new Label(text.get("label.frames")), frames);
-        kindRow.setAlignment(Pos.CENTER_LEFT);
+        io.ganstudio.ui.fxutil.WrappingRow kindRow = new io.ganstudio.ui.fxutil.WrappingRow(12, 4, lerp, slerp, new Label(text.get("label.frames")), frames);
 
         Slider position = new Slider(0, 1, 0);
         position.setId("position");

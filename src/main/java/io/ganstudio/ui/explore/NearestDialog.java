@@ -30,7 +30,10 @@ public final class NearestDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.get("nearest.title"));
         dialog.getDialogPane().setContent(content(sample, result, text));
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        // Not ButtonType.CLOSE: its text follows the JVM's language, not the studio's.
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.get("nearest.close"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        io.ganstudio.ui.present.PresentationLayout.followInDialog(dialog);
         return dialog;
     }
 

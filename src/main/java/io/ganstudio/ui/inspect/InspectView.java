@@ -73,6 +73,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         this.window = window;
         this.currentRun = currentRun;
         setId("inspectScreen");
+        vm.reword(); // built anew on a language switch: the texts the ViewModel holds follow
         getStyleClass().addAll("screen", "inspect-view");
         setPadding(new Insets(8));
         Label encoder = new Label();
@@ -265,7 +266,10 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
     private TableView<InspectViewModel.Row> table() {
         TableView<InspectViewModel.Row> t = new TableView<>(vm.rows());
         t.setId("inspectTable");
-        t.setPlaceholder(new Label(text.get("table.empty")));
+        Label empty = new Label(text.get("table.empty"));
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(12));
+        t.setPlaceholder(empty);
         TableColumn<InspectViewModel.Row, ArgbFrame> thumb = new TableColumn<>("");
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().thumbnail()));
         thumb.setCellFactory(c -> new TableCell<>() {
@@ -314,6 +318,12 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
                 : text.get(c.getValue().score().anomalous() ? "label.anomalous" : "label.normal")));
         label.setPrefWidth(80);
         t.getColumns().addAll(java.util.List.of(thumb, path, score, mark, label));
+        // Presentation mode's larger type: the headings keep their whole words (the table scrolls sideways).
+        for (TableColumn<InspectViewModel.Row, ?> c : t.getColumns()) {
+            double normal = c.getPrefWidth();
+            c.prefWidthProperty().bind(Bindings.when(io.ganstudio.ui.present.Presentation.onProperty())
+                    .then(normal * io.ganstudio.ui.present.Presentation.FONT_SCALE).otherwise(normal));
+        }
         t.setFixedCellSize(40);
         t.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -345,8 +355,9 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         Label opacityLabel = new Label(text.get("label.opacity"));
         opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
         refine.setMinWidth(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(8, opacityLabel, opacity, refine, detailLabel);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        detailLabel.setWrapText(true);
+        io.ganstudio.ui.fxutil.WrappingRow controls = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, opacityLabel,
+                opacity, refine, detailLabel);
         HBox charts = new HBox(8, histogram, rocChart, lossChart);
         HBox.setHgrow(histogram, Priority.ALWAYS);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
@@ -367,6 +378,8 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
 
     private static VBox titled(String title, PixelView view) {
         Label l = new Label(title);
+        l.setWrapText(true); // "Heatmap |x - G(E(x))|" goes on in a second line in a narrow pane
+        l.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox b = new VBox(4, l, view);
         b.setMinWidth(100);
@@ -377,6 +390,8 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         Label status = new Label();
         status.setId("inspectStatus");
         status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         return new HBox(8, status, grow);

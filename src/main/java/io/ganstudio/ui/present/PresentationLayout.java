@@ -29,4 +29,43 @@ public final class PresentationLayout {
         node.visibleProperty().bind(Presentation.onProperty());
         node.managedProperty().bind(node.visibleProperty());
     }
+
+    /** The studio's style sheet, for windows of their own (dialogs, the game). */
+    private static final String STYLE_SHEET = "/io/ganstudio/ui/studio.css";
+    /** The style class that lets presentation mode's larger type reach a window of its own (studio.css). */
+    public static final String WINDOW_STYLE_CLASS = "studio-window";
+
+    /**
+     * A window of its own (a dialog, the discriminator game) in the studio's look, with presentation mode's larger
+     * type while it is on, following the switch while the window is open.
+     *
+     * @param root the window's root (a dialog's pane)
+     */
+    public static void followInWindow(javafx.scene.Parent root) {
+        java.net.URL css = PresentationLayout.class.getResource(STYLE_SHEET);
+        if (css == null) {
+            throw new IllegalStateException(STYLE_SHEET + " is missing from the studio's resources");
+        }
+        if (!root.getStylesheets().contains(css.toExternalForm())) {
+            root.getStylesheets().add(css.toExternalForm());
+        }
+        root.getStyleClass().add(WINDOW_STYLE_CLASS);
+        javafx.beans.value.ChangeListener<Boolean> follow = (o, was, on) -> mark(root, on);
+        // Held by the window's root: the switch forgets the listener once the window is gone.
+        root.getProperties().put(PresentationLayout.class, follow);
+        Presentation.onProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
+        mark(root, Presentation.isOn());
+    }
+
+    /** {@link #followInWindow} for a dialog. */
+    public static void followInDialog(javafx.scene.control.Dialog<?> dialog) {
+        followInWindow(dialog.getDialogPane());
+    }
+
+    private static void mark(javafx.scene.Parent root, boolean on) {
+        root.getStyleClass().remove(Presentation.STYLE_CLASS);
+        if (on) {
+            root.getStyleClass().add(Presentation.STYLE_CLASS);
+        }
+    }
 }
