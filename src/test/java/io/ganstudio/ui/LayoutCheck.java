@@ -130,6 +130,16 @@ final class LayoutCheck {
         if (node instanceof ScrollPane s) {
             scroll(s);
         }
+        if (node instanceof javafx.scene.control.TabPane tabs) {
+            // The menu of the tabs that have no room: the titles do not fit side by side.
+            for (Node menu : tabs.lookupAll(".tab-down-button")) {
+                if (menu.getParent() != null && menu.isVisible() && menu.getParent().isVisible()
+                        && menu.getLayoutBounds().getWidth() > 0) {
+                    problems.add("tabs cut: their titles do not fit side by side" + where(tabs));
+                    break;
+                }
+            }
+        }
         if (node instanceof Parent p && !(node instanceof TextInputControl)) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 walk(child, clip);

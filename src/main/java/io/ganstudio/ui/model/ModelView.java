@@ -108,6 +108,7 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
             if (vm.problemsProperty().isEmpty()) {
                 Label ok = new Label("\u2713 " + Messages.get("model.valid"));
                 ok.getStyleClass().add("ok-text");
+                ok.setWrapText(true);
                 box.getChildren().add(ok);
                 box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), false);
                 return;
