@@ -116,8 +116,13 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         classCard.setManaged(!r.perClass().isEmpty());
         sizes.show(r.shortSides());
         skipped.setItems(FXCollections.observableArrayList(r.skipped()));
-        // As tall as its rows, up to ten; longer lists scroll.
-        skipped.setPrefHeight(30 + 25 * Math.min(10, Math.max(1, r.skipped().size())));
+        // Room for its rows (a path and a reason take two or three lines in the narrow column), up to six; longer
+        // lists scroll. Presentation mode's larger type needs the height in proportion.
+        double tall = 34 + 62 * Math.min(6, Math.max(1, r.skipped().size()));
+        skipped.prefHeightProperty().bind(javafx.beans.binding.Bindings.when(
+                io.ganstudio.ui.present.Presentation.onProperty())
+                .then(tall * io.ganstudio.ui.present.Presentation.FONT_SCALE).otherwise(tall));
+        skipped.minHeightProperty().bind(skipped.prefHeightProperty());
         skippedTitle.setText(Messages.format("data.skipped", r.skipped().size()));
         skippedCard.setVisible(!r.skipped().isEmpty());
         skippedCard.setManaged(!r.skipped().isEmpty());
