@@ -7,11 +7,11 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,17 @@ class ExploreViewModelEngineTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(200); // an older render finishing late must not replace the newest image
+            // An older render finishing late must not replace the newest image: wait until the renderer has run
+            // everything it was asked for (it hands each image to the FX thread before it says it is idle), then let
+            // the FX thread take what was handed over.
+            await(() -> {
+                try {
+                    return on(fx, () -> !vm.renderer().busy());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            on(fx, () -> null);
             assertArrayEquals(expected, on(fx, () -> vm.imageProperty().get().argb()));
             String error = on(fx, () -> vm.errorProperty().get());
             assertTrue(error == null || error.isEmpty(), error);
