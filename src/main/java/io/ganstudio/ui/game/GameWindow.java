@@ -1,6 +1,5 @@
 package io.ganstudio.ui.game;
 
-import io.ganstudio.ui.common.StudioStyle;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
 import io.ganstudio.core.run.Checkpoints;
@@ -62,7 +61,7 @@ public final class GameWindow {
         stage.setTitle(text.get("game.title"));
         VBox root = build();
         Scene scene = new Scene(root);
-        // Presentation mode's larger type in a larger window, as far as the screen goes; it follows the switch.
+        // The studio's look (its style sheet on the root); presentation mode's larger type in a larger window, as far as the screen goes; it follows the switch.
         io.ganstudio.ui.present.PresentationLayout.followInWindow(root);
         Runnable size = () -> {
             double f = io.ganstudio.ui.present.Presentation.isOn() ? PRESENTING_SCALE : 1;
@@ -75,11 +74,6 @@ public final class GameWindow {
         root.getProperties().put(Runnable.class, resize); // held while the window lives; the switch holds it weakly
         io.ganstudio.ui.present.Presentation.onProperty().addListener(
                 new javafx.beans.value.WeakChangeListener<>(resize));
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        } else {
-            scene.getStylesheets().add(StudioStyle.sheet());
-        }
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();

@@ -30,8 +30,6 @@ public final class PresentationLayout {
         node.managedProperty().bind(node.visibleProperty());
     }
 
-    /** The studio's style sheet, for windows of their own (dialogs, the game). */
-    private static final String STYLE_SHEET = "/io/ganstudio/ui/studio.css";
     /** The style class that lets presentation mode's larger type reach a window of its own (studio.css). */
     public static final String WINDOW_STYLE_CLASS = "studio-window";
 
@@ -42,12 +40,9 @@ public final class PresentationLayout {
      * @param root the window's root (a dialog's pane)
      */
     public static void followInWindow(javafx.scene.Parent root) {
-        java.net.URL css = PresentationLayout.class.getResource(STYLE_SHEET);
-        if (css == null) {
-            throw new IllegalStateException(STYLE_SHEET + " is missing from the studio's resources");
-        }
-        if (!root.getStylesheets().contains(css.toExternalForm())) {
-            root.getStylesheets().add(css.toExternalForm());
+        String sheet = io.ganstudio.ui.common.StudioStyle.sheet();
+        if (!root.getStylesheets().contains(sheet)) {
+            root.getStylesheets().add(sheet);
         }
         root.getStyleClass().add(WINDOW_STYLE_CLASS);
         javafx.beans.value.ChangeListener<Boolean> follow = (o, was, on) -> mark(root, on);

@@ -1,4 +1,4 @@
-package io.ganstudio.ui;
+package io.ganstudio.ui.app;
 
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 final class LayoutCheck {
 
     /** The studio's resource bundles, English at the root and Japanese beside it. */
-    private static final List<String> BUNDLES = List.of("io.ganstudio.ui.messages", "io.ganstudio.ui.explore.messages",
-            "io.ganstudio.ui.inspect.messages", "io.ganstudio.ui.lesson.messages",
+    private static final List<String> BUNDLES = List.of("io.ganstudio.ui.common.messages",
+            "io.ganstudio.ui.explore.messages", "io.ganstudio.ui.inspect.messages", "io.ganstudio.ui.lesson.messages",
             "io.ganstudio.ui.playground.messages", "io.ganstudio.ui.train.messages",
             "io.ganstudio.core.text.messages");
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");

@@ -1,10 +1,10 @@
-package io.ganstudio.ui;
+package io.ganstudio.ui.app;
 
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.ui.common.Language;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.present.Presentation;
-import io.ganstudio.ui.shell.Screen;
-import io.ganstudio.ui.shell.Screens;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
