@@ -149,7 +149,7 @@ public final class ClassPanel extends VBox {
             error.setText("");
             vm.rerender();
         } catch (IllegalArgumentException e) {
-            error.setText(text.format("class.error", e.getMessage()));
+            error.setText(text.format("class.error", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
         }
     }
 
@@ -193,8 +193,8 @@ public final class ClassPanel extends VBox {
                 return;
             }
             if (e != null) {
-                error.setText(text.format("class.error", e.getCause() != null ? e.getCause().getMessage()
-                        : e.getMessage()));
+                error.setText(text.format("class.error", io.ganstudio.ui.common.ErrorText.of(
+                        e.getCause() != null ? e.getCause() : e, text.locale())));
             } else {
                 for (int c = 0; c < images.size() && c < thumbs.size(); c++) {
                     thumbs.get(c).show(new ArgbFrame(s.imageSize(), s.imageSize(), images.get(c)));

@@ -152,7 +152,7 @@ public final class DirectionsPanel extends VBox {
                     if (generation == opened) {
                         classes = true; // not known: the fit says what it lacks
                         setBusy(running != null);
-                        info.setText(text.format("directions.failed", e.getMessage()));
+                        info.setText(text.format("directions.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
                     }
                 });
     }
@@ -195,7 +195,7 @@ public final class DirectionsPanel extends VBox {
             info.setText(summary(report));
         }).onError(e -> {
             if (generation == this.opened) {
-                info.setText(text.format("directions.failed", e.getMessage()));
+                info.setText(text.format("directions.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
             }
         }).onCancelled(() -> {
             if (generation == this.opened) {

@@ -240,7 +240,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             status.setText("");
             vm.open(opened.source(), path, opened.name());
             vm.setFollowsTrainScreen(fromTrainScreen);
-        }, e -> status.setText(text.format("error.open", e.getMessage())));
+        }, e -> status.setText(text.format("error.open", io.ganstudio.ui.common.ErrorText.of(e, text.locale()))));
     }
 
     // ---- samples
@@ -615,7 +615,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         // Render on the generator's thread; encode on a background thread once the frames are back.
         s.renderBatch(walk).whenComplete((frames, e) -> Platform.runLater(() -> {
             if (e != null) {
-                status.setText(text.format("error.save", e.getMessage()));
+                status.setText(text.format("error.save", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
                 return;
             }
             BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {

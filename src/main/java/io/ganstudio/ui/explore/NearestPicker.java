@@ -46,13 +46,13 @@ public final class NearestPicker {
                     lookup = opened;
                     lookupPath = runOrCheckpoint;
                     find(owner, opened, sample, status);
-                }, e -> status.accept(text.format("nearest.failed", e.getMessage())));
+                }, e -> status.accept(text.format("nearest.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale()))));
     }
 
     private void find(Window owner, NearestLookup l, ArgbFrame frame, Consumer<String> status) {
         l.find(frame.argb(), NEAREST).whenComplete((result, e) -> Platform.runLater(() -> {
             if (e != null) {
-                status.accept(text.format("nearest.failed", e.getMessage()));
+                status.accept(text.format("nearest.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
                 return;
             }
             status.accept("");

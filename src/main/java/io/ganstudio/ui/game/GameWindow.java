@@ -1,6 +1,5 @@
 package io.ganstudio.ui.game;
 
-import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
@@ -254,8 +253,7 @@ public final class GameWindow {
                 status.setText(text.format("game.run", run.getFileName()));
                 vm.start(d);
             }
-        }, e -> status.setText(text.format("game.failed", e instanceof DatasetException de
-                ? de.phrase().text(text.locale()) : String.valueOf(e.getMessage()))));
+        }, e -> status.setText(text.format("game.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale()))));
     }
 
     private final class StepCell extends ListCell<Path> {

@@ -333,7 +333,8 @@ public final class InspectViewModel {
                 })
                 .onError(e -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
-                    say(() -> text.format("status.failed", message(e)));
+                    say(() -> text.format("status.failed",
+                            io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
                 })
                 .onCancelled(() -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
@@ -358,15 +359,6 @@ public final class InspectViewModel {
         status.set(statusWords.get());
         encoderSummary.set(encoderWords.get());
         resultSummary.set(resultWords.get());
-    }
-
-    private static String message(Throwable e) {
-        Throwable t = e;
-        if (t instanceof NoSuchFileException n && n.getReason() != null) {
-            return n.getReason();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private EncoderFile openInspector(RunFolder folder) throws IOException {
