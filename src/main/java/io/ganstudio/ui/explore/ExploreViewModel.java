@@ -40,6 +40,8 @@ import java.util.function.LongSupplier;
  */
 public final class ExploreViewModel {
 
+    private java.util.function.Supplier<java.util.Locale> language = () -> java.util.Locale.ENGLISH;
+
     public static final int TILES = 16;
     public static final int SLIDERS = 8;
     /** Slider range in standard deviations of the prior: beyond 3 the generator has barely seen anything. */
@@ -549,13 +551,14 @@ public final class ExploreViewModel {
         cliClass = className == null ? "" : className;
     }
 
-    private static String message(Throwable e) {
-        Throwable c = e;
-        while ((c instanceof java.util.concurrent.CompletionException
-                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
+    /** The failure in the studio's language (futures wrap the engine's exceptions; they are unwrapped). */
+    private String message(Throwable e) {
+        return io.ganstudio.ui.common.ErrorText.of(e, language.get());
+    }
+
+    /** The language failures are said in (English until the studio says otherwise). */
+    public void sayErrorsIn(java.util.function.Supplier<java.util.Locale> language) {
+        this.language = language;
     }
 
     // ---- properties
