@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every screen and dialog at 1280x800, in English and Japanese, with and without presentation mode: no text is cut
  * or runs off the window, none lies on another, no screen is wider than the window, and no word of the other language
- * is left. With {@code -Dlayout.shots=DIR} it also writes each view as a PNG there, to look at.
+ * is left, after a language switch too. With the system property {@code layout.shots=DIR} (Maven:
+ * {@code -DargLine=-Dlayout.shots=DIR}) it also writes each view as a PNG there, to look at.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutFitUiTest {
