@@ -80,7 +80,14 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         encoder.textProperty().bind(vm.encoderSummaryProperty());
         encoder.setStyle("-fx-text-fill: #555555;");
         setTop(new VBox(6, runBar(), encoder, inspectBar()));
-        SplitPane main = new SplitPane(table(), detailPane());
+        // The details scroll on their own when the window is short of height (presentation mode at 1280x800),
+        // instead of pushing the screen below the window's edge.
+        javafx.scene.control.ScrollPane details = new javafx.scene.control.ScrollPane(detailPane());
+        details.setFitToWidth(true);
+        details.setFitToHeight(true);
+        details.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        details.getStyleClass().add("plain-scroll");
+        SplitPane main = new SplitPane(table(), details);
         main.setDividerPositions(0.45);
         setCenter(main);
         setBottom(statusBar());

@@ -225,6 +225,11 @@ final class LayoutCheck {
         if (wide > 1 && s.getHbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {
             problems.add(String.format(Locale.ROOT, "wider than its window by %.0f px", wide) + where(s));
         }
+        // A whole screen that scrolls down: its lower part (a status line, the last chart) is out of the window.
+        double tall = content.getLayoutBounds().getHeight() - s.getViewportBounds().getHeight();
+        if (tall > 1 && s.getStyleClass().contains("screen-scroll")) {
+            problems.add(String.format(Locale.ROOT, "taller than its window by %.0f px", tall) + where(s));
+        }
     }
 
     private void overlaps() {
