@@ -125,7 +125,14 @@ public final class EngineSetup {
     }
 
     private static Engine load(EngineChoice engineChoice) {
-        Engine engine = Engine.getEngine(engineChoice.djlName());
+        Engine engine;
+        try {
+            engine = Engine.getEngine(engineChoice.djlName());
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            // DJL's EngineException or a native library that does not fit this system (MXNet on ARM, say).
+            throw new IllegalStateException("the " + engineChoice.djlName() + " engine could not be loaded on this "
+                    + "computer (" + e.getMessage() + "); choose another with --engine", e);
+        }
         if (engine == null) {
             throw new IllegalStateException("the " + engineChoice.djlName() + " engine is not part of this build");
         }
