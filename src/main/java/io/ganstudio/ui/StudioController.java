@@ -68,7 +68,7 @@ final class StudioController implements StudioActions {
 
     private io.ganstudio.ui.lesson.LessonActions lessons() {
         return new io.ganstudio.ui.lesson.LessonActions(ctx, ctx.lesson(),
-                new io.ganstudio.ui.lesson.LessonText(Messages::locale), StudioWork.DEFAULT_RUNS_ROOT, dir -> {
+                new io.ganstudio.ui.lesson.LessonText(Messages::locale), ctx.runsRoot(), dir -> {
                     ctx.prefs().addRecentRun(dir.toAbsolutePath().toString());
                     ctx.setRunFolder(dir);
                 }, () -> app.showScreen(io.ganstudio.ui.shell.Screens.TRAIN.id()));

@@ -308,9 +308,11 @@ public final class TrainView extends BorderPane implements Disposable {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label step = new Label();
         step.setId("stepLabel");
-        // Before the first start there is no run yet: say it is ready and what Start would train.
+        // Before the first start, and once a run has ended (the state label says how), Start trains a new run: say
+        // what it would train rather than the ended run's last step.
         step.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.stateProperty().get() == null && vm.targetStepsProperty().get() == 0) {
+            SessionState s = vm.stateProperty().get();
+            if (s == null && vm.targetStepsProperty().get() == 0 || s == SessionState.FINISHED) {
                 long planned = vm.plannedStepsProperty().get();
                 double seconds = vm.plannedSecondsProperty().get();
                 return planned <= 0 ? text.get("label.readyNoPlan") : Double.isNaN(seconds)
