@@ -1,5 +1,7 @@
 package io.ganstudio.ui;
 
+import io.ganstudio.cli.Cli;
+import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.train.GanConfig;
 import io.ganstudio.session.SessionState;
@@ -150,5 +152,37 @@ class TeacherJourneyUiTest {
         assertFalse(robot.lookup("#start").queryAs(Button.class).isDisabled(), "Start trains the lesson");
         assertEquals(40L, app.context().model().trainProperty().get().steps());
         assertTrue(Files.isDirectory(first) && Files.isDirectory(second), "the runs stay on disk");
+    }
+
+    @Test
+    void classDirectionsOfAConditionalRunCanBeFoundTwiceAndCancelled(FxRobot robot) throws Exception {
+        Path run = tmp.resolve("runs").resolve("cond");
+        assertEquals(Cli.OK, Cli.run(new String[] {"train", "--conditional", "--size", "16", "--g-width", "4",
+                "--d-width", "8", "--latent", "8", "--batch", "4", "--steps", "2", "--limit", "64",
+                "--quality-every", "0", "--out", run.toString(), "--cache", cache.toString()}));
+        app.context().useRunsRoot(tmp.resolve("runs"));
+        robot.interact(() -> app.context().setRunFolder(run)); // as Run > Open run does
+        robot.clickOn("#nav-explore");
+        ExploreView explore = robot.lookup(".screen").match(n -> n instanceof ExploreView).queryAs(ExploreView.class);
+        waitFor(LONG, () -> run.equals(explore.viewModel().openedPathProperty().get()));
+        Button find = robot.lookup("#findDirections").queryAs(Button.class);
+        Label info = robot.lookup("#directionsInfo").queryAs(Label.class);
+        waitFor(LONG, () -> !find.isDisabled());
+        for (int round = 1; round <= 2; round++) {
+            robot.clickOn(find);
+            waitFor(Duration.ofSeconds(120), () -> !find.isDisabled());
+            assertTrue(info.getText().contains("samples, labelled by the evaluator"), "round " + round + ": "
+                    + info.getText());
+            int kept = LatentBook.open(run, 8).directions().size();
+            assertTrue(kept > 0 && info.getText().startsWith(kept + " directions"), info.getText());
+            assertTrue(robot.lookup("#classSlider0").tryQuery().isPresent(), "the directions are sliders");
+        }
+        robot.clickOn(find);
+        Button cancel = robot.lookup("#cancelDirections").queryAs(Button.class);
+        waitFor(LONG, cancel::isVisible);
+        robot.clickOn(cancel);
+        waitFor(LONG, () -> !find.isDisabled());
+        assertEquals("Cancelled; nothing was changed.", info.getText());
+        assertFalse(cancel.isVisible());
     }
 }
