@@ -10,7 +10,7 @@
 #   packaging/icons/gan-studio.ico           Windows: 16 24 32 48 64 128 256 in one file
 #   packaging/icons/gan-studio.icns          macOS: 16 32 48 128 256 512 1024
 #   packaging/linux/gan-studio.png           Linux launcher/menu icon for jpackage (256)
-#   src/main/resources/io/ganstudio/ui/icon-{32,64,256}.png   window/taskbar icons used by the studio at run time
+#   src/main/resources/io/ganstudio/ui/common/icon-{32,64,256}.png   window/taskbar icons used by the studio at run time
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -48,6 +48,6 @@ echo "render-icons: gan-studio.icns"
 
 cp "$out/png/gan-studio-256.png" "$root/packaging/linux/gan-studio.png"
 for n in 32 64 256; do
-    cp "$out/png/gan-studio-$n.png" "$root/src/main/resources/io/ganstudio/ui/icon-$n.png"
+    cp "$out/png/gan-studio-$n.png" "$root/src/main/resources/io/ganstudio/ui/common/icon-$n.png"
 done
-echo "render-icons: copied packaging/linux/gan-studio.png and src/main/resources/io/ganstudio/ui/icon-{32,64,256}.png"
+echo "render-icons: copied packaging/linux/gan-studio.png and src/main/resources/io/ganstudio/ui/common/icon-{32,64,256}.png"

@@ -11,7 +11,7 @@ import java.lang.reflect.InvocationTargetException;
  */
 public final class Launcher {
 
-    private static final String STUDIO = "io.ganstudio.ui.StudioLauncher";
+    private static final String STUDIO = "io.ganstudio.ui.app.StudioLauncher";
 
     private Launcher() {
     }

@@ -1,13 +1,13 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.metrics.MemoryBenchmark;
+import io.ganstudio.core.bench.MemoryBenchmark;
 import java.util.List;
 import java.util.Locale;
 
 import io.ganstudio.core.engine.AppDirs;
 
 import io.ganstudio.core.data.DataBenchmark;
-import io.ganstudio.core.metrics.TrainingBenchmark;
+import io.ganstudio.core.bench.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.ganstudio.cli;
 
 import com.google.gson.GsonBuilder;
-import io.ganstudio.core.metrics.TrainingBenchmark;
+import io.ganstudio.core.bench.TrainingBenchmark;
 
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.text.FileErrors;
-import io.ganstudio.core.text.FileNames;
+import io.ganstudio.core.files.FileErrors;
+import io.ganstudio.core.files.FileNames;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.image.SampleGrid;
 
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.DatasetException;
@@ -19,10 +19,10 @@ import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityReport;
 import io.ganstudio.core.quality.QualityText;
 import io.ganstudio.core.quality.SampleImages;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.GanJson;
-import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
+import io.ganstudio.core.run.LoadedCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

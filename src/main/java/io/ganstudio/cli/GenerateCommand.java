@@ -1,10 +1,11 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.image.ImageFormats;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.train.OutputCheck;
-import io.ganstudio.core.train.SampleGrid;
-import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.run.OutputCheck;
+import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.run.LoadedCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (!(truncation > 0f && truncation <= 1f)) {
             throw new UsageError("--truncation must be above 0 and at most 1, not " + truncation);
         }
-        boolean pngTarget = out != null && OutputCheck.imageFormat(out) != null;
+        boolean pngTarget = out != null && ImageFormats.formatOf(out) != null;
         if (pngTarget && !grid && count > 1) {
             throw new UsageError("--out " + out + " is one file: add --grid, or name a folder for " + count
                     + " images");

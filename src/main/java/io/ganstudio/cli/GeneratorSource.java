@@ -1,6 +1,6 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.run.LoadedCheckpoint;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

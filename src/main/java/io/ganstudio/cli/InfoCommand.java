@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.BuildVersion;
 import io.ganstudio.core.engine.AppDirs;
 
 import ai.djl.engine.Engine;
@@ -25,7 +26,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         EngineReport engine = EngineSetup.init();
-        out.println("GAN Studio:    " + AppVersion.version());
+        out.println("GAN Studio:    " + BuildVersion.version());
         out.println("java:          " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         out.println("DJL:           " + Engine.getDjlVersion());

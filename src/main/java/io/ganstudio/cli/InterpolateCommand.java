@@ -1,12 +1,12 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.image.SampleGrid;
 
 import io.ganstudio.core.latent.GeneratorRunner;
-import io.ganstudio.core.train.GifWriter;
-import io.ganstudio.core.train.OutputCheck;
+import io.ganstudio.core.image.GifWriter;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.run.LoadedCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

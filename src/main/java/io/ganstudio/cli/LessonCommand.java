@@ -11,9 +11,9 @@ import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.text.Printable;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
@@ -91,7 +91,7 @@ final class LessonCommand extends CommandGroup {
                 Ranges.steps("--steps", steps, 1);
             }
             options.checkRanges();
-            Outputs.file("FILE", file, io.ganstudio.core.train.OutputCheck.Kind.LESSON, force.force);
+            Outputs.file("FILE", file, io.ganstudio.core.run.OutputCheck.Kind.LESSON, force.force);
             GanConfig config;
             Path checkpoint = null;
             Path metrics = null;
@@ -213,7 +213,7 @@ final class LessonCommand extends CommandGroup {
                 try {
                     RunFolder.checkNewRunDir(out);
                 } catch (IOException e) {
-                    throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.text.FileErrors.text(e)));
+                    throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.files.FileErrors.text(e)));
                 }
             }
             Lesson lesson = LessonFile.read(file);

@@ -1,6 +1,7 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.OutputCheck;
+import io.ganstudio.core.image.ImageFormats;
+import io.ganstudio.core.run.OutputCheck;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -43,8 +44,8 @@ final class Outputs {
 
     /** An image file: PNG or JPEG as its extension says; any other extension is refused. */
     static void image(String option, Path file, boolean force) throws IOException {
-        if (OutputCheck.imageFormat(file) == null) {
-            throw new UsageError(option + " " + file + ": " + OutputCheck.imageExtensions());
+        if (ImageFormats.formatOf(file) == null) {
+            throw new UsageError(option + " " + file + ": " + ImageFormats.extensionsHint());
         }
         file(option, file, OutputCheck.Kind.IMAGE, force);
     }

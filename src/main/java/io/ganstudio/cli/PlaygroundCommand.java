@@ -1,6 +1,6 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.image.SampleGrid;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,10 +1,10 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.CorruptCheckpointException;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.CorruptCheckpointException;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintWriter;

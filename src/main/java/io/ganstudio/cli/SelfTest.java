@@ -5,7 +5,7 @@ import io.ganstudio.core.engine.EngineReport;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;

@@ -8,9 +8,9 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.InvalidConfigException;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.InvalidConfigException;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 RunFolder.checkNewRunDir(out); // before the data is loaded, which may take long
             } catch (IOException e) {
-                throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.text.FileErrors.text(e)));
+                throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.files.FileErrors.text(e)));
             }
         }
         startEngine();

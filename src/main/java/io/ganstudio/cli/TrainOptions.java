@@ -6,7 +6,7 @@ import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import picocli.CommandLine.Option;

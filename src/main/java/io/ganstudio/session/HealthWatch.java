@@ -4,7 +4,7 @@ import io.ganstudio.core.health.HealthCsv;
 import io.ganstudio.core.health.HealthMonitor;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
-import io.ganstudio.core.text.FileErrors;
+import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.StepMetrics;

@@ -2,7 +2,7 @@ package io.ganstudio.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.ganstudio.core.metrics.TrainingBenchmark;
+import io.ganstudio.core.bench.TrainingBenchmark;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -128,7 +128,7 @@ class CliEndToEndTest {
                 "0.0001", "--batch", "2", "--cache", cache.toString());
         assertOk(r);
         assertTrue(r.out().contains("finished at step 7"), r.out());
-        var folder = io.ganstudio.core.train.RunFolder.open(run);
+        var folder = io.ganstudio.core.run.RunFolder.open(run);
         assertEquals(1e-4f, folder.config().train().generatorOptimizer().learningRate());
         assertEquals(2, folder.config().train().batchSize());
         assertEquals(List.of("generatorOptimizer.learningRate", "discriminatorOptimizer.learningRate", "batchSize"),

@@ -1,7 +1,7 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.data.TestImages;
-import io.ganstudio.core.train.Checkpoints;
+import io.ganstudio.core.run.Checkpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

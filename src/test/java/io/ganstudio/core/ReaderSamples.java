@@ -7,10 +7,10 @@ import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.Rng;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.train.TrainerState;
 

@@ -3,7 +3,7 @@ package io.ganstudio.session;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import org.junit.jupiter.api.Test;

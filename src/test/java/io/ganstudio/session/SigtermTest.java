@@ -1,7 +1,7 @@
 package io.ganstudio.session;
 
 import io.ganstudio.core.data.TestImages;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;

@@ -17,7 +17,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.Dcgan;
 import io.ganstudio.core.model.LayerSpec;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.util.LinkedHashMap;
 import java.util.List;

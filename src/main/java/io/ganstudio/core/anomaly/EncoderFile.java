@@ -1,8 +1,8 @@
 package io.ganstudio.core.anomaly;
 
 import com.google.gson.JsonParseException;
-import io.ganstudio.core.train.AtomicFiles;
-import io.ganstudio.core.train.GanJson;
+import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.run.GanJson;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

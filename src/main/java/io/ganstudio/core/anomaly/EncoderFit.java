@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.train.AdamOptimizer;
-import io.ganstudio.core.train.Rng;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.ganstudio.core.anomaly;
 
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.util.List;
 

@@ -4,7 +4,7 @@ import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;

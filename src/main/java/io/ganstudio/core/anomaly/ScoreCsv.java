@@ -1,6 +1,6 @@
 package io.ganstudio.core.anomaly;
 
-import io.ganstudio.core.train.AtomicFiles;
+import io.ganstudio.core.files.AtomicFiles;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,6 +1,6 @@
 package io.ganstudio.core.data;
 
-import io.ganstudio.core.text.FileNames;
+import io.ganstudio.core.files.FileNames;
 import io.ganstudio.core.text.Phrase;
 
 import java.io.IOException;

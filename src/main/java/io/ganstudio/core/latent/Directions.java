@@ -10,7 +10,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ConditionalBlocks;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.TransposedConv2d;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,9 +7,9 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import io.ganstudio.core.text.TextFiles;
-import io.ganstudio.core.train.AtomicFiles;
-import io.ganstudio.core.train.GanJson;
+import io.ganstudio.core.files.TextFiles;
+import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.run.GanJson;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

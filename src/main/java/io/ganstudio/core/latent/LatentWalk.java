@@ -1,7 +1,7 @@
 package io.ganstudio.core.latent;
 
-import io.ganstudio.core.train.GifWriter;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.image.GifWriter;
+import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.ganstudio.core.latent;
 
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
 import java.util.List;

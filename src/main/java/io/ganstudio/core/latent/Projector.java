@@ -16,7 +16,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ConditionalBlocks;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -227,7 +227,7 @@ public final class Projector implements AutoCloseable {
      * Networks for projecting from a checkpoint read in full (the discriminator's weights are needed): the
      * generator's weight average when the checkpoint has one.
      */
-    public static GanNetworks networksFor(io.ganstudio.core.train.LoadedCheckpoint full, NDManager parent) {
+    public static GanNetworks networksFor(io.ganstudio.core.run.LoadedCheckpoint full, NDManager parent) {
         GanNetworks n = new GanNetworks(full.config().model(), parent, full.config().train().seed());
         try {
             n.importWeights(full.state().weights());

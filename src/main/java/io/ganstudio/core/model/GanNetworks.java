@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.ganstudio.core.playground;
 
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 /**
  * A tiny fully connected network with ReLU hidden layers and a linear output, with hand-written backpropagation.

@@ -1,6 +1,6 @@
 package io.ganstudio.core.playground;
 
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 /**
  * A 2-D GAN: an MLP generator that maps noise to points and an MLP discriminator that scores points, trained

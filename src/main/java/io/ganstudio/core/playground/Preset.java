@@ -1,6 +1,6 @@
 package io.ganstudio.core.playground;
 
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 /** The ready-made real distributions, in the unit square (GAN Lab's shapes). */
 public enum Preset {

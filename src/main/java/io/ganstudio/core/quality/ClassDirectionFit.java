@@ -4,7 +4,7 @@ import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.run.LoadedCheckpoint;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

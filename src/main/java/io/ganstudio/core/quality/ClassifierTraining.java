@@ -14,8 +14,8 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.train.AdamOptimizer;
-import io.ganstudio.core.train.AtomicFiles;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.random.Rng;
 
 import java.io.IOException;
 import java.io.PrintWriter;

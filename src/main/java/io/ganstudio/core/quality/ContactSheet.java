@@ -1,6 +1,6 @@
 package io.ganstudio.core.quality;
 
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.image.SampleGrid;
 
 import java.awt.Color;
 import java.awt.Font;

@@ -1,6 +1,6 @@
 package io.ganstudio.core.quality;
 
-import io.ganstudio.core.train.GanJson;
+import io.ganstudio.core.run.GanJson;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -16,7 +16,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

@@ -1,7 +1,7 @@
 package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDManager;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 /**
  * Number of statistically different bins (Richardson and Weiss 2018; eitanrich/gans-n-gmms ndb.py): the real

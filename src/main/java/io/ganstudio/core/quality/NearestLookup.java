@@ -6,10 +6,10 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineThread;
 import io.ganstudio.core.model.GanNetworks;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.ganstudio.core.quality;
 
-import io.ganstudio.core.text.TextFiles;
-import io.ganstudio.core.train.CsvFiles;
+import io.ganstudio.core.files.TextFiles;
+import io.ganstudio.core.run.CsvFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.ImageDataset;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 
 import java.io.IOException;
 

@@ -1,5 +1,6 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.random.Rng;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

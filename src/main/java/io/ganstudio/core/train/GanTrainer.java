@@ -1,5 +1,7 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.image.SampleGrid;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -25,7 +27,7 @@ import java.util.Map;
 public final class GanTrainer implements AutoCloseable {
 
     private static final long AUGMENT_STREAM = 0xA6A6_0000_0000_0005L;
-    static final String ADA_STATE = "a.ada";
+    public static final String ADA_STATE = "a.ada";
 
     private final ModelConfig model;
     private final TrainConfig train;

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.bench;
 
-import io.ganstudio.ui.StudioApp;
+import io.ganstudio.ui.common.StudioStyle;
+import io.ganstudio.ui.app.StudioApp;
 import io.ganstudio.ui.playground.PlaygroundText;
 import io.ganstudio.ui.playground.PlaygroundView;
 import io.ganstudio.ui.playground.PlaygroundViewModel;
@@ -41,7 +42,7 @@ public final class PlaygroundUiBenchmark {
             PlaygroundView v = new PlaygroundView(vm, new PlaygroundText(Locale.ENGLISH), () -> null);
             Stage stage = new Stage();
             Scene scene = new Scene(v, 1280, 800);
-            scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
+            scene.getStylesheets().add(StudioStyle.sheet());
             stage.setScene(scene);
             stage.show();
             pulses.start();

@@ -2,7 +2,7 @@ package io.ganstudio.ui.bench;
 
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionState;
@@ -10,7 +10,7 @@ import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreView;
 import io.ganstudio.ui.explore.ExploreViewModel;
 import io.ganstudio.ui.explore.GeneratorOpener;
-import io.ganstudio.ui.train.Notifier;
+import io.ganstudio.ui.train.TrainingAlerts;
 import io.ganstudio.ui.train.SessionFactory;
 import io.ganstudio.ui.train.TrainText;
 import io.ganstudio.ui.train.TrainView;
@@ -93,7 +93,7 @@ public final class UiBenchmark {
                 seconds, Runtime.getRuntime().availableProcessors());
         onFx(() -> {
             TrainText text = new TrainText(Locale.ENGLISH);
-            train = new TrainViewModel(() -> config(batch), runs, SessionFactory.engine(null), Notifier.silent(),
+            train = new TrainViewModel(() -> config(batch), runs, SessionFactory.engine(null), TrainingAlerts.silent(),
                     text);
             Stage stage = new Stage();
             trainView = new TrainView(train, text);

@@ -2,7 +2,7 @@ package io.ganstudio.ui.data;
 
 import io.ganstudio.core.data.DataReport;
 import io.ganstudio.core.data.SkippedFile;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;

@@ -1,6 +1,6 @@
 package io.ganstudio.ui.data;
 
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.model.ModelViewModel;
 import javafx.beans.Observable;
 import javafx.geometry.Pos;

@@ -1,9 +1,9 @@
 package io.ganstudio.ui.data;
 
-import io.ganstudio.ui.Tips;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.model.ModelViewModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;

@@ -1,6 +1,6 @@
 package io.ganstudio.ui.explain;
 
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

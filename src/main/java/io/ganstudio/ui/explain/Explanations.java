@@ -1,6 +1,5 @@
 package io.ganstudio.ui.explain;
 
-import io.ganstudio.ui.shell.Screen;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -21,25 +20,25 @@ public final class Explanations {
         return open.computeIfAbsent(screenId, id -> new SimpleBooleanProperty(this, "open-" + id, false));
     }
 
-    public BooleanProperty openProperty(Screen screen) {
+    public BooleanProperty openProperty(ExplainedScreen screen) {
         return openProperty(screen.id());
     }
 
     /** Opens the screen's panel (it shows whenever that screen does). */
-    public void show(Screen screen) {
+    public void show(ExplainedScreen screen) {
         openProperty(screen).set(true);
     }
 
-    public void hide(Screen screen) {
+    public void hide(ExplainedScreen screen) {
         openProperty(screen).set(false);
     }
 
-    public void toggle(Screen screen) {
+    public void toggle(ExplainedScreen screen) {
         BooleanProperty p = openProperty(screen);
         p.set(!p.get());
     }
 
-    public boolean isOpen(Screen screen) {
+    public boolean isOpen(ExplainedScreen screen) {
         return openProperty(screen).get();
     }
 }

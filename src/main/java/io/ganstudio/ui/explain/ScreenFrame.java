@@ -1,9 +1,8 @@
 package io.ganstudio.ui.explain;
 
-import io.ganstudio.ui.Tips;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Tips;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.present.Presentation;
-import io.ganstudio.ui.shell.Screen;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,7 +27,7 @@ public final class ScreenFrame extends BorderPane {
     private final ToggleButton toggle;
     private final ExplanationPanel panel;
 
-    public ScreenFrame(Screen screen, Node view, Explanations explanations) {
+    public ScreenFrame(ExplainedScreen screen, Node view, Explanations explanations) {
         this.view = view;
         getStyleClass().add("screen-frame");
         setId("frame-" + screen.id());

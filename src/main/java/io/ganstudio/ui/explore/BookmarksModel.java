@@ -1,10 +1,10 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.core.train.OutputCheck;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.LatentWalk;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.property.BooleanProperty;
@@ -206,7 +206,7 @@ public final class BookmarksModel {
         try {
             w.run();
         } catch (IOException | RuntimeException e) {
-            message.set(text.format("lab.bookWriteFailed", io.ganstudio.core.text.FileErrors.text(e)));
+            message.set(text.format("lab.bookWriteFailed", io.ganstudio.core.files.FileErrors.text(e)));
             return false;
         }
         message.set(done);

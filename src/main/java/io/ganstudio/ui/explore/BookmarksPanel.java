@@ -1,6 +1,6 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.ui.Tips;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.geometry.Insets;

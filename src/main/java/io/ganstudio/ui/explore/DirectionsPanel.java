@@ -1,13 +1,13 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.ui.Tips;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.quality.ClassDirectionFit;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.concurrent.Task;

@@ -1,9 +1,9 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.ui.Tips;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.RunFolder;
-import io.ganstudio.core.train.GifWriter;
+import io.ganstudio.ui.common.Tips;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.image.GifWriter;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
@@ -589,12 +589,12 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         }
         BackgroundTasks.common().run(text.get("dialog.savePng"), () -> {
             // PNG or JPEG as the name says, written atomically; never over a run's own file or another kind of file.
-            io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
-                    io.ganstudio.core.train.OutputCheck.Kind.IMAGE);
-            io.ganstudio.core.train.SampleGrid.writeImage(f.argb(), f.width(), f.height(), file.toPath());
+            io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
+                    io.ganstudio.core.run.OutputCheck.Kind.IMAGE);
+            io.ganstudio.core.image.SampleGrid.writeImage(f.argb(), f.width(), f.height(), file.toPath());
             return file;
         }, done -> status.setText(text.format("done.saved", done)), e -> status.setText(text.format("error.save",
-                io.ganstudio.core.text.FileErrors.text(e))));
+                io.ganstudio.core.files.FileErrors.text(e))));
     }
 
     private void saveGif() {
@@ -614,12 +614,12 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 return;
             }
             BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {
-                io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
-                        io.ganstudio.core.train.OutputCheck.Kind.GIF);
+                io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
+                        io.ganstudio.core.run.OutputCheck.Kind.GIF);
                 GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
                 return file;
             }, done -> status.setText(text.format("done.saved", done)), err -> status.setText(text.format(
-                    "error.save", io.ganstudio.core.text.FileErrors.text(err))));
+                    "error.save", io.ganstudio.core.files.FileErrors.text(err))));
         }));
     }
 

@@ -1,9 +1,9 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.GeneratorRunner;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

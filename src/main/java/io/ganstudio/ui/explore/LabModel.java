@@ -63,7 +63,7 @@ public final class LabModel {
             c = c.getCause();
         }
         if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) {
-            return io.ganstudio.core.text.FileErrors.text(c); // the path and the reason, not only the path
+            return io.ganstudio.core.files.FileErrors.text(c); // the path and the reason, not only the path
         }
         return c.getMessage() == null ? c.toString() : c.getMessage();
     }

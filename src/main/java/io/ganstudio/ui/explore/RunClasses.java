@@ -1,7 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.data.DataSpec;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.game.DiscriminatorGame;
 import io.ganstudio.core.latent.GeneratorRunner;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.LoadedCheckpoint;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.LoadedCheckpoint;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.ganstudio.ui.game;
 
+import io.ganstudio.ui.common.StudioStyle;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.RunFolder;
-import io.ganstudio.ui.Messages;
-import io.ganstudio.ui.StudioContext;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.lesson.LessonText;
 import io.ganstudio.ui.task.BackgroundTasks;
@@ -60,7 +60,7 @@ public final class GameWindow {
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         } else {
-            scene.getStylesheets().add(Messages.class.getResource("studio.css").toExternalForm());
+            scene.getStylesheets().add(StudioStyle.sheet());
         }
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -80,10 +80,10 @@ public final class GameWindow {
         stage.setScene(scene);
     }
 
-    /** Opens the game on the run the Train screen shows (or lets the player choose one). */
-    public static GameWindow show(StudioContext ctx, Window owner) {
-        GameWindow w = new GameWindow(new LessonText(Messages::locale), ctx.tasks(), ctx.data().cacheDir(), owner);
-        w.useRun(ctx.workIfMade() == null ? null : ctx.workIfMade().currentRun());
+    /** Opens the game over the studio's window on a run (the one the Train screen shows), or null to let the player choose. */
+    public static GameWindow show(BackgroundTasks tasks, Path cacheDir, Path run, Window owner) {
+        GameWindow w = new GameWindow(new LessonText(Messages::locale), tasks, cacheDir, owner);
+        w.useRun(run);
         w.stage.show();
         return w;
     }

@@ -1,8 +1,8 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.ui.Tips;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.ui.common.Tips;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.LabelledMetrics;

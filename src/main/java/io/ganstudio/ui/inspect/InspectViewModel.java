@@ -1,6 +1,6 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.core.train.OutputCheck;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.FolderInspection;
@@ -15,9 +15,9 @@ import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.data.ImageFolderStream;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.RunFolder;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;

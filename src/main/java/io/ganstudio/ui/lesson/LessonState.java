@@ -1,7 +1,7 @@
 package io.ganstudio.ui.lesson;
 
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,7 +33,7 @@ public final class LessonState {
         return explanationsWanted;
     }
 
-    void opened(Opened lesson) {
+    public void opened(Opened lesson) {
         opened.set(lesson);
         explanationsWanted.set(true);
     }

@@ -1,12 +1,12 @@
 package io.ganstudio.ui.model;
 
-import io.ganstudio.ui.Tips;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.present.Presentation;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;

@@ -2,8 +2,8 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.train.TrainConfig;
-import io.ganstudio.ui.Format;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Format;
+import io.ganstudio.ui.common.Messages;
 import javafx.beans.Observable;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;

@@ -1,6 +1,6 @@
 package io.ganstudio.ui.playground;
 
-import io.ganstudio.ui.Tips;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.playground.Loss;
 import io.ganstudio.core.playground.PlaygroundConfig;
 import io.ganstudio.core.playground.PlaygroundFrame;

@@ -2,7 +2,7 @@ package io.ganstudio.ui.train;
 
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.model.NumberField;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;

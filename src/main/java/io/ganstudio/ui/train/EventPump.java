@@ -1,6 +1,6 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.session.SessionEvent;
 

@@ -1,6 +1,6 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.ui.Tips;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.health.HealthIssue;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.ui.fxutil.Disposable;

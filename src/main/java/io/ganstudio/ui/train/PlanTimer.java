@@ -1,6 +1,6 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.ui.model.SpeedProbe;
 import io.ganstudio.ui.task.BackgroundTasks;
 

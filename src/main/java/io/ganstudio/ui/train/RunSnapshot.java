@@ -4,8 +4,8 @@ import io.ganstudio.core.health.HealthCsv;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualityCsv;
 import io.ganstudio.core.quality.QualitySnapshot;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.List;
 /** What an existing run folder holds for the Train screen: read in the background, shown on the FX thread. */
 public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics, List<RunFolder.Sample> samples,
                           boolean hasCheckpoint, List<QualitySnapshot> quality, List<HealthCsv.Row> health,
-                          io.ganstudio.core.train.SampleGrid drawnGrid) {
+                          io.ganstudio.core.image.SampleGrid drawnGrid) {
 
     public RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics, List<RunFolder.Sample> samples,
                        boolean hasCheckpoint, List<QualitySnapshot> quality, List<HealthCsv.Row> health) {
@@ -51,7 +51,7 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
         boolean hasCheckpoint = !folder.listCheckpoints().isEmpty();
         // A run without saved grids (a lesson carries only its checkpoint and curves): its newest checkpoint's grid
         // is drawn, so the curves never stand beside an empty grid.
-        io.ganstudio.core.train.SampleGrid drawn = samples.isEmpty() && hasCheckpoint ? drawGrid(folder) : null;
+        io.ganstudio.core.image.SampleGrid drawn = samples.isEmpty() && hasCheckpoint ? drawGrid(folder) : null;
         return new RunSnapshot(dir, folder.config(), folder.readMetrics(), samples, hasCheckpoint,
                 new QualityCsv(dir).read(), new HealthCsv(dir).read(), drawn);
     }
@@ -60,7 +60,7 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
      * The fixed-noise sample grid of the run's newest checkpoint, as training draws it (the run's seed, stream 2);
      * null for a conditional run (its grid has a row per class), which then shows its curves only.
      */
-    private static io.ganstudio.core.train.SampleGrid drawGrid(RunFolder folder) throws IOException {
+    private static io.ganstudio.core.image.SampleGrid drawGrid(RunFolder folder) throws IOException {
         GanConfig c = folder.config();
         if (c.model().classCount() > 0) {
             return null;
@@ -68,14 +68,14 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
         int l = c.model().latentSize();
         int n = c.train().gridSize();
         float[] z = new float[n * l];
-        io.ganstudio.core.train.Rng.derive(c.train().seed(), 2).fillGaussian(z, 0f, 1f);
+        io.ganstudio.core.random.Rng.derive(c.train().seed(), 2).fillGaussian(z, 0f, 1f);
         List<float[]> zs = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             zs.add(java.util.Arrays.copyOfRange(z, i * l, (i + 1) * l));
         }
         try (io.ganstudio.core.latent.GeneratorRunner g = io.ganstudio.core.latent.GeneratorRunner.open(folder)) {
             float[] images = g.sampleBatch(zs).join();
-            return io.ganstudio.core.train.SampleGrid.of(images, n, g.channels(), g.imageSize());
+            return io.ganstudio.core.image.SampleGrid.of(images, n, g.channels(), g.imageSize());
         } catch (java.util.concurrent.CompletionException e) {
             throw new IOException("could not draw the run's sample grid: " + e.getCause().getMessage(), e);
         }

@@ -1,8 +1,7 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.session.SessionState;
-
-import io.ganstudio.core.train.RunFolder;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;

@@ -1,6 +1,6 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
@@ -39,7 +39,7 @@ public interface SessionFactory {
     /**
      * Continues a run with these training settings (the run's own, or changed where a resume allows it).
      *
-     * @throws io.ganstudio.core.train.InvalidConfigException when a setting is invalid or may not change
+     * @throws io.ganstudio.core.run.InvalidConfigException when a setting is invalid or may not change
      */
     Handle resumeRun(Path runDir, TrainConfig settings, Consumer<SessionEvent> listener) throws IOException;
 

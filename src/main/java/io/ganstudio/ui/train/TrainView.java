@@ -1,9 +1,9 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.ui.Tips;
-import io.ganstudio.core.train.HistoryGif;
+import io.ganstudio.ui.common.Tips;
+import io.ganstudio.core.run.HistoryGif;
 
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.task.BackgroundTasks;
@@ -61,10 +61,10 @@ public final class TrainView extends BorderPane implements Disposable {
      * @param cacheDir      folder for decoded-dataset caches, or null for none
      * @param notifier      how to tell the user that training ended or failed; null for ControlsFX popups
      */
-    public TrainView(Supplier<GanConfig> configToTrain, Path runsRoot, Path cacheDir, Notifier notifier,
+    public TrainView(Supplier<GanConfig> configToTrain, Path runsRoot, Path cacheDir, TrainingAlerts notifier,
                      Locale locale) {
         this(timed(new TrainViewModel(configToTrain, runsRoot, SessionFactory.engine(cacheDir),
-                notifier != null ? notifier : new ControlsFxNotifier(null), new TrainText(locale)), locale),
+                notifier != null ? notifier : new ControlsFxTrainingAlerts(null), new TrainText(locale)), locale),
                 new TrainText(locale));
     }
 
@@ -398,13 +398,13 @@ public final class TrainView extends BorderPane implements Disposable {
         if (file == null) {
             return;
         }
-        List<io.ganstudio.core.train.RunFolder.Sample> samples = List.copyOf(vm.samples());
+        List<io.ganstudio.core.run.RunFolder.Sample> samples = List.copyOf(vm.samples());
         BackgroundTasks.common().run(text.get("button.exportGif"), () -> {
-            io.ganstudio.core.train.OutputCheck.requireChosen(file.toPath(),
-                    io.ganstudio.core.train.OutputCheck.Kind.GIF);
+            io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
+                    io.ganstudio.core.run.OutputCheck.Kind.GIF);
             return HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES, HistoryGif.AUTO_SCALE);
         },
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
-                e -> vm.warnings().add(text.format("export.failed", io.ganstudio.core.text.FileErrors.text(e))));
+                e -> vm.warnings().add(text.format("export.failed", io.ganstudio.core.files.FileErrors.text(e))));
     }
 }

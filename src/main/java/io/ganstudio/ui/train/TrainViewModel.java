@@ -2,10 +2,10 @@ package io.ganstudio.ui.train;
 
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.text.Phrase;
-import io.ganstudio.core.train.InvalidConfigException;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.InvalidConfigException;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
@@ -43,7 +43,7 @@ public final class TrainViewModel {
     private final Supplier<GanConfig> configToTrain;
     private final Path runsRoot;
     private final SessionFactory sessions;
-    private final Notifier notifier;
+    private final TrainingAlerts notifier;
     private final TrainText text;
     private final EventPump pump = new EventPump();
     private PumpDriver driver;
@@ -95,7 +95,7 @@ public final class TrainViewModel {
      * @param runsRoot      where new run folders are made
      */
     public TrainViewModel(Supplier<GanConfig> configToTrain, Path runsRoot, SessionFactory sessions,
-                          Notifier notifier, TrainText text) {
+                          TrainingAlerts notifier, TrainText text) {
         this.configToTrain = configToTrain;
         this.runsRoot = runsRoot;
         this.sessions = sessions;
@@ -451,7 +451,7 @@ public final class TrainViewModel {
         return driver;
     }
 
-    public Notifier notifier() {
+    public TrainingAlerts notifier() {
         return notifier;
     }
 

@@ -6,9 +6,9 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.GanTrainer;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.ganstudio.core.data;
 
 import io.ganstudio.Launcher;
-import io.ganstudio.core.text.FileNames;
+import io.ganstudio.core.files.FileNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package io.ganstudio.core.health;
 
 import io.ganstudio.core.quality.QualityCsv;
 import io.ganstudio.core.quality.QualitySnapshot;
-import io.ganstudio.core.train.MetricsCsv;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.MetricsCsv;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.ganstudio.core.lesson;
 
 import io.ganstudio.core.ReaderSamples;
 import io.ganstudio.core.ReaderSamples.RawEntry;
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,9 +175,9 @@ class LessonLimitsTest {
         }
     }
 
-    private static io.ganstudio.core.train.LoadedCheckpoint snapshotOf(Lesson lesson) throws Exception {
+    private static io.ganstudio.core.run.LoadedCheckpoint snapshotOf(Lesson lesson) throws Exception {
         java.lang.reflect.Field f = Lesson.class.getDeclaredField("snapshot");
         f.setAccessible(true);
-        return (io.ganstudio.core.train.LoadedCheckpoint) f.get(lesson);
+        return (io.ganstudio.core.run.LoadedCheckpoint) f.get(lesson);
     }
 }

@@ -6,7 +6,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package io.ganstudio.core.quality;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.train.Rng;
+import io.ganstudio.core.random.Rng;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
+import io.ganstudio.core.image.SampleGrid;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;

@@ -1,5 +1,8 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.run.GanJson;
+import io.ganstudio.core.run.MetricsCsv;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.health.HealthCsv;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.quality.QualityCsv;

@@ -1,5 +1,6 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.image.SampleGrid;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,5 +1,9 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.CorruptCheckpointException;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.ganstudio.core.ReaderSamples;

@@ -1,5 +1,7 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.Dcgan;
 import io.ganstudio.core.model.ModelConfig;

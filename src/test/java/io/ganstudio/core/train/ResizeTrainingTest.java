@@ -1,5 +1,8 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;

@@ -1,5 +1,7 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
@@ -8,17 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Small configurations and synthetic trainer states for I/O tests that need no engine. */
-final class TestStates {
+public final class TestStates {
 
     private TestStates() {
     }
 
-    static GanConfig tinyConfig() {
+    public static GanConfig tinyConfig() {
         return new GanConfig(DataSpec.folder("/data/faces 顔"), new ModelConfig(16, 1, 8, 8, 8,
                 Normalization.BATCH_NORM), TrainConfig.defaults().withBatchSize(4).withSeed(42));
     }
 
-    static TrainerState state(long step, long seed) {
+    public static TrainerState state(long step, long seed) {
         Rng rng = new Rng(seed);
         rng.nextGaussian(); // leaves a cached spare normal, so the state's NaN-or-not case is exercised
         return new TrainerState(step, step * 2 + 1, step * 0.125 + 1e-9, rng.state(), step, step * 2,

@@ -1,6 +1,6 @@
 package io.ganstudio.ui.explain;
 
-import io.ganstudio.ui.shell.Screens;
+import io.ganstudio.ui.app.Screens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -100,8 +100,8 @@ class TerminologyTest {
 
     @Test
     void everyScreenHasAnExplanationInBothLanguagesWithTheTextbookTerms() throws IOException {
-        Properties en = read(RESOURCES.resolve("ui/messages.properties"));
-        Properties ja = read(RESOURCES.resolve("ui/messages_ja.properties"));
+        Properties en = read(RESOURCES.resolve("ui/common/messages.properties"));
+        Properties ja = read(RESOURCES.resolve("ui/common/messages_ja.properties"));
         StringBuilder allJa = new StringBuilder();
         for (var screen : Screens.all()) {
             int n = 0;

@@ -3,7 +3,7 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.latent.VectorArithmetic;
-import io.ganstudio.ui.FxTesting;
+import io.ganstudio.ui.app.FxTesting;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;

@@ -3,10 +3,10 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.train.Checkpoints;
-import io.ganstudio.core.train.LoadedCheckpoint;
-import io.ganstudio.core.train.SampleGrid;
-import io.ganstudio.ui.FxTesting;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.ui.app.FxTesting;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
@@ -90,7 +90,7 @@ class ProjectionModelEngineTest {
         int size = TinyRuns.SIZE;
         float[] z = Latents.fromSeed(77, 8);
         int[] argb;
-        try (GeneratorRunner g = GeneratorRunner.open(io.ganstudio.core.train.RunFolder.open(run))) {
+        try (GeneratorRunner g = GeneratorRunner.open(io.ganstudio.core.run.RunFolder.open(run))) {
             argb = g.render(z).get();
         }
         Path file = dir.resolve("generated.png");
@@ -117,7 +117,7 @@ class ProjectionModelEngineTest {
         assertArrayEquals(found.z(), FxTesting.onFx(() -> vm.currentZ()), "the found z is the point on show");
         ArgbFrame target = FxTesting.onFx(() -> projection.targetProperty().get());
         int[] expected = SampleGrid.toArgb(io.ganstudio.core.data.SingleImage.read(file,
-                io.ganstudio.core.train.RunFolder.open(run).config().data(), size, 1).pixels(), 0, 1, size);
+                io.ganstudio.core.run.RunFolder.open(run).config().data(), size, 1).pixels(), 0, 1, size);
         assertArrayEquals(expected, target.argb(), "the target is shown as the model sees it");
         assertEquals("", FxTesting.onFx(() -> projection.notesProperty().get()), "a gray image of the right size");
     }

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.harness;
 
 import io.ganstudio.core.game.DiscriminatorGame.Side;
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.game.GameWindow;
 import io.ganstudio.ui.lesson.LessonText;
 import javafx.application.Platform;

@@ -1,8 +1,8 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.ui.Language;
-import io.ganstudio.ui.StudioApp;
-import io.ganstudio.ui.StudioPrefs;
+import io.ganstudio.ui.common.Language;
+import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.inspect.InspectViewModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;

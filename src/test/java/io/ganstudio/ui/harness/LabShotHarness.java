@@ -1,8 +1,8 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.ui.Language;
-import io.ganstudio.ui.StudioApp;
-import io.ganstudio.ui.StudioPrefs;
+import io.ganstudio.ui.common.Language;
+import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreViewModel;
 import io.ganstudio.ui.explore.GeneratorOpener;

@@ -1,12 +1,12 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.core.train.SampleGrid;
-import io.ganstudio.ui.Language;
-import io.ganstudio.ui.StudioApp;
-import io.ganstudio.ui.StudioPrefs;
+import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.ui.common.Language;
+import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.explore.GeneratorOpener;
 import io.ganstudio.ui.present.Presentation;
-import io.ganstudio.ui.shell.Screens;
+import io.ganstudio.ui.app.Screens;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;

@@ -2,7 +2,7 @@ package io.ganstudio.ui.harness;
 
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.train.RunFolder;
+import io.ganstudio.core.run.RunFolder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

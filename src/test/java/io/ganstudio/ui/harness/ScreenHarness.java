@@ -1,6 +1,6 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.ui.train.TrainView;
 import javafx.application.Application;
 import javafx.scene.Parent;

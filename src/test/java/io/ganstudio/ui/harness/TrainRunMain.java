@@ -1,6 +1,6 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
 

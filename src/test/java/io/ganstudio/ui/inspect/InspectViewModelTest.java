@@ -1,7 +1,7 @@
 package io.ganstudio.ui.inspect;
 
 import io.ganstudio.core.anomaly.TinyRuns;
-import io.ganstudio.ui.FxTesting;
+import io.ganstudio.ui.app.FxTesting;
 import io.ganstudio.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

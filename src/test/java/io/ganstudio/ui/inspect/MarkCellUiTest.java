@@ -1,6 +1,7 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.ui.Messages;
+import io.ganstudio.ui.common.StudioStyle;
+import io.ganstudio.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -34,7 +35,7 @@ class MarkCellUiTest {
         table.getColumns().add(mark);
         table.getItems().addAll("\u25b2 超過", "normal");
         Scene scene = new Scene(table, 300, 200);
-        scene.getStylesheets().add(Messages.class.getResource("studio.css").toExternalForm());
+        scene.getStylesheets().add(StudioStyle.sheet());
         stage.setScene(scene);
         stage.show();
     }

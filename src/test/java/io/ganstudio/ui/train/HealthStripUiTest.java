@@ -3,7 +3,7 @@ package io.ganstudio.ui.train;
 import io.ganstudio.core.health.HealthIssue;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.text.Phrase;
-import io.ganstudio.core.train.SampleGrid;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.ui.harness.Configs;
 import javafx.scene.Node;
@@ -48,7 +48,7 @@ class HealthStripUiTest {
     private static TrainView view(Locale locale) {
         TrainText text = new TrainText(locale);
         TrainViewModel vm = new TrainViewModel(() -> Configs.tiny(10), runs, SessionFactory.engine(null),
-                Notifier.silent(), text);
+                TrainingAlerts.silent(), text);
         return new TrainView(vm, text);
     }
 

@@ -3,7 +3,7 @@ package io.ganstudio.ui.train;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
-import io.ganstudio.ui.QuitGuard;
+import io.ganstudio.ui.app.QuitGuard;
 import io.ganstudio.ui.harness.Configs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class QuitGuardTest {
     private final TrainViewModelTest.FakeSessions sessions = new TrainViewModelTest.FakeSessions();
 
     private TrainViewModel training() {
-        TrainViewModel vm = new TrainViewModel(() -> Configs.tiny(100), runs, sessions, Notifier.silent(),
+        TrainViewModel vm = new TrainViewModel(() -> Configs.tiny(100), runs, sessions, TrainingAlerts.silent(),
                 new TrainText(Locale.ENGLISH));
         vm.start();
         vm.pump().accept(new SessionEvent.StateChanged(SessionState.RUNNING));
@@ -45,7 +45,7 @@ class QuitGuardTest {
             return QuitGuard.Choice.KEEP_TRAINING;
         }, () -> { });
         assertTrue(none.mayQuitNow());
-        TrainViewModel idle = new TrainViewModel(() -> Configs.tiny(100), runs, sessions, Notifier.silent(),
+        TrainViewModel idle = new TrainViewModel(() -> Configs.tiny(100), runs, sessions, TrainingAlerts.silent(),
                 new TrainText(Locale.ENGLISH));
         assertTrue(new QuitGuard(() -> idle, () -> QuitGuard.Choice.KEEP_TRAINING, () -> { }).mayQuitNow());
         assertEquals(0, asked.get());

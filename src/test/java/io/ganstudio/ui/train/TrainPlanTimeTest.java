@@ -1,6 +1,6 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.ui.harness.Configs;
 import io.ganstudio.ui.model.ModelPreset;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.core.train.GanConfig;
-import io.ganstudio.core.train.InvalidConfigException;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.ui.harness.Configs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

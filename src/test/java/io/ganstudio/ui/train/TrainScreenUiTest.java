@@ -38,7 +38,7 @@ class TrainScreenUiTest {
     void start(Stage stage) {
         TrainText text = new TrainText(Locale.ENGLISH);
         TrainViewModel vm = new TrainViewModel(() -> Configs.tiny(400), runs, SessionFactory.engine(null),
-                Notifier.silent(), text);
+                TrainingAlerts.silent(), text);
         view = new TrainView(vm, text);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();

@@ -2,7 +2,7 @@ package io.ganstudio.ui.train;
 
 import io.ganstudio.core.text.Phrase;
 
-import io.ganstudio.core.train.GanConfig;
+import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.harness.Configs;
@@ -91,7 +91,7 @@ class TrainViewModelTest {
         }
     }
 
-    static final class RecordingNotifier implements Notifier {
+    static final class RecordingNotifier implements TrainingAlerts {
         final List<String> shown = new ArrayList<>();
 
         public void info(String title, String text) {

@@ -1,0 +1,80 @@
+package io.ganstudio.core.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
+import java.nio.file.ReadOnlyFileSystemException;
+
+/**
+ * The one place that turns a file-system failure into text a person can act on: "PATH: reason". java.nio's
+ * exceptions often carry only the path as their message (an {@link AccessDeniedException}'s message is just
+ * "/runs/.trainer.lock"); the reason is in the exception's class or {@link FileSystemException#getReason()}.
+ */
+public final class FileErrors {
+
+    private FileErrors() {
+    }
+
+    /** "PATH: reason" for a file-system exception, the message for any other; never empty, never a stack trace. */
+    public static String text(Throwable e) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return text(u.getCause());
+        }
+        if (e instanceof ReadOnlyFileSystemException) {
+            return "read-only file system";
+        }
+        if (e instanceof FileSystemException fs) {
+            String place = fs.getFile() == null ? "" : fs.getFile()
+                    + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile());
+            String reason = fs.getReason() != null && !fs.getReason().isBlank()
+                    ? lowerFirst(fs.getReason()) : reason(fs);
+            return place.isEmpty() ? reason : place + ": " + reason;
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? reason(e) : message;
+    }
+
+    /** The reason an exception's class stands for, when its message gives none. */
+    static String reason(Throwable e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "something of that name already exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "the folders link back to themselves";
+        }
+        if (e instanceof NotLinkException) {
+            return "not a symbolic link";
+        }
+        if (e instanceof IOException) {
+            return "could not be read or written (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** "Read-only file system" (the operating system's words) becomes "read-only file system" mid-sentence. */
+    private static String lowerFirst(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
+            return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,85 @@
+package io.ganstudio.core.run;
+
+import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.model.ModelConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.ganstudio.core.text.Phrase;
+
+/** A run's whole configuration, as saved in its config.json: the data, the networks, and how to train them. */
+public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
+
+    /** The largest config.json a run folder may hold: a run's settings with 1,024 class names fit in far less. */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+
+    /** Every problem with the configuration, each a sentence a person can act on, in English; empty when valid. */
+    public List<String> problems() {
+        return problems(Locale.ENGLISH);
+    }
+
+    /** Every problem with the configuration in the given language (English or Japanese); empty when valid. */
+    public List<String> problems(Locale locale) {
+        List<Phrase> p = new ArrayList<>();
+        if (data == null) {
+            p.add(Phrase.of("config.noData"));
+        } else if (data.kind() != DataSpec.Kind.BUILT_IN && (data.path() == null || data.path().isBlank())) {
+            p.add(Phrase.of("config.noDataPath"));
+        }
+        addNetworkAndTrainingProblems(p);
+        return Phrase.texts(p, locale);
+    }
+
+    /**
+     * The one check of settings that were read from a file (a run's config.json, a checkpoint's header, a lesson):
+     * the limits of {@link ModelConfig#problemList()} and {@link TrainConfig#problemList()}, which the command line
+     * and the studio check too, so a model that could never have been made here is refused before its networks are
+     * built. The data choice may be absent (a file that only names the model); when present its kind must be known.
+     * Empty when the settings can be used; each problem is a sentence in English.
+     */
+    public List<String> loadProblems() {
+        List<Phrase> p = new ArrayList<>();
+        if (data != null && data.kind() == null) {
+            p.add(Phrase.of("config.noData"));
+        }
+        addNetworkAndTrainingProblems(p);
+        return Phrase.texts(p, Locale.ENGLISH);
+    }
+
+    private void addNetworkAndTrainingProblems(List<Phrase> p) {
+        if (model == null) {
+            p.add(Phrase.of("config.noModel"));
+        } else {
+            p.addAll(model.problemList());
+        }
+        if (train == null) {
+            p.add(Phrase.of("config.noTrain"));
+        } else {
+            p.addAll(train.problemList());
+        }
+    }
+
+    /** Throws with all problems listed, one per line, when the configuration is not valid. */
+    public GanConfig validated() {
+        List<String> p = problems();
+        if (!p.isEmpty()) {
+            throw new InvalidConfigException(p);
+        }
+        return this;
+    }
+
+    public GanConfig withModel(ModelConfig newModel) {
+        return new GanConfig(data, newModel, train);
+    }
+
+    public GanConfig withTrain(TrainConfig newTrain) {
+        return new GanConfig(data, model, newTrain);
+    }
+
+    public GanConfig withData(DataSpec newData) {
+        return new GanConfig(newData, model, train);
+    }
+}
