@@ -170,18 +170,21 @@ class TeacherJourneyUiTest {
         Label info = robot.lookup("#directionsInfo").queryAs(Label.class);
         waitFor(LONG, () -> !find.isDisabled());
         for (int round = 1; round <= 2; round++) {
-            robot.clickOn(find);
+            robot.interact(find::fire); // the button may lie below the fold of the side panel
+            assertTrue(find.isDisabled(), "round " + round + " is busy");
             waitFor(Duration.ofSeconds(120), () -> !find.isDisabled());
             assertTrue(info.getText().contains("samples, labelled by the evaluator"), "round " + round + ": "
                     + info.getText());
             int kept = LatentBook.open(run, 8).directions().size();
-            assertTrue(kept > 0 && info.getText().startsWith(kept + " directions"), info.getText());
-            assertTrue(robot.lookup("#classSlider0").tryQuery().isPresent(), "the directions are sliders");
+            // A two-step generator's samples may all look like one class: then none is kept, and the screen says so.
+            assertTrue(info.getText().startsWith(kept + " directions"), info.getText());
+            assertEquals(kept, robot.lookup(".slider").queryAll().stream()
+                    .filter(n -> n.getId() != null && n.getId().startsWith("classSlider")).count(), "one slider each");
         }
-        robot.clickOn(find);
+        robot.interact(find::fire);
         Button cancel = robot.lookup("#cancelDirections").queryAs(Button.class);
         waitFor(LONG, cancel::isVisible);
-        robot.clickOn(cancel);
+        robot.interact(cancel::fire);
         waitFor(LONG, () -> !find.isDisabled());
         assertEquals("Cancelled; nothing was changed.", info.getText());
         assertFalse(cancel.isVisible());
