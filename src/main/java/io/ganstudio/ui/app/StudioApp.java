@@ -1,6 +1,7 @@
 package io.ganstudio.ui.app;
 
 import io.ganstudio.ui.common.StudioStyle;
+import io.ganstudio.ui.common.UiFonts;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.common.StudioPrefs;
@@ -57,6 +58,7 @@ public class StudioApp extends Application {
         Presentation.remember(prefs.presentation(), prefs::setPresentation);
         Scene scene = new Scene(buildShell(null), 1280, 820);
         scene.getStylesheets().add(StudioStyle.sheet());
+        UiFonts.apply(scene, Messages.locale());
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.name"));
         stage.setMinWidth(980);
@@ -90,6 +92,7 @@ public class StudioApp extends Application {
         prefs.setLanguage(language);
         Messages.use(language.locale(SYSTEM_LOCALE));
         StudioShell old = shell;
+        UiFonts.apply(stage.getScene(), Messages.locale());
         stage.getScene().setRoot(buildShell(old == null ? null : old.currentScreen()));
         if (old != null) {
             old.dispose(); // its views' listeners on the ViewModels, and their chart threads
