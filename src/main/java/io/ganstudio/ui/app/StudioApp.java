@@ -31,26 +31,56 @@ public class StudioApp extends Application {
     private final StudioPrefs prefs;
     private final Path cacheDir;
     private final boolean startEngine;
+    private final boolean showSplash;
+    private Splash splash;
     private Stage stage;
     private StudioContext context;
     private StudioShell shell;
     private QuitGuard quitGuard;
 
     public StudioApp() {
-        this(StudioPrefs.user(), AppDirs.datasetCacheDir(), true);
+        this(StudioPrefs.user(), AppDirs.datasetCacheDir(), true, true);
     }
 
-    /** For tests: other preferences and dataset cache, and whether to load the engine at start. */
+    /** For tests: other preferences and dataset cache, and whether to load the engine at start; no splash. */
     public StudioApp(StudioPrefs prefs, Path cacheDir, boolean startEngine) {
+        this(prefs, cacheDir, startEngine, false);
+    }
+
+    /** @param showSplash whether a splash shows while the window is built (then {@link #start} returns before it) */
+    public StudioApp(StudioPrefs prefs, Path cacheDir, boolean startEngine, boolean showSplash) {
         this.prefs = prefs;
         this.cacheDir = cacheDir;
         this.startEngine = startEngine;
+        this.showSplash = showSplash;
     }
 
     @Override
     public void start(Stage primary) {
         this.stage = primary;
         Messages.use(prefs.language().locale(SYSTEM_LOCALE));
+        stage.getIcons().setAll(Splash.icons());
+        if (!showSplash) {
+            build();
+            return;
+        }
+        splash = new Splash();
+        splash.showThen(() -> {
+            try {
+                build();
+            } finally {
+                splash.closeAfterFirstFrame();
+            }
+        });
+    }
+
+    /** The splash shown at start, or null without one. */
+    Splash splash() {
+        return splash;
+    }
+
+    /** Builds and shows the window, then starts the slow work in the background. */
+    private void build() {
         BackgroundTasks tasks = BackgroundTasks.common();
         DataViewModel data = new DataViewModel(tasks, DatasetSource.LOADER, prefs, cacheDir);
         context = new StudioContext(tasks, prefs, new ModelViewModel(tasks), data, () -> stage);
