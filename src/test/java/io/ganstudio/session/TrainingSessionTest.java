@@ -213,6 +213,7 @@ class TrainingSessionTest {
         TrainingSession s = TrainingSession.newRun(config(100_000), runs.resolve("gate"), null, events::add);
         InteractionGate gate = InteractionGate.shared();
         gate.begin(); // a render in flight, as while a slider is dragged
+        long waitedBefore = gate.waitedNanos();
         boolean held = true;
         try {
             s.start();
@@ -221,7 +222,11 @@ class TrainingSessionTest {
                 Thread.sleep(20);
             }
             assertEquals(SessionState.RUNNING, s.state());
-            Thread.sleep(1500);
+            // The event: the training loop has come to the gate and given up a full slice of waiting there.
+            while (gate.waitedNanos() == waitedBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(gate.waitedNanos() > waitedBefore, "training never waited at the closed gate");
             assertEquals(0, metricRows(events), "trained while the user was dragging");
             gate.end();
             held = false;

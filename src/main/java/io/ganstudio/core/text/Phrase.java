@@ -4,7 +4,6 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * Something the core says to a person (a problem with a setting, what training is doing, why it stopped), in the
@@ -20,10 +19,7 @@ public record Phrase(String key, List<String> values) {
     }
 
     public String text(Locale locale) {
-        // English is the root bundle: never fall back to the JVM's default locale instead of it.
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new MessageFormat(bundle.getString(key), locale).format(values.toArray());
+        return new MessageFormat(Bundles.load(BUNDLE, locale).getString(key), locale).format(values.toArray());
     }
 
     /** The phrase in English, for the command line and logs. */

@@ -1,11 +1,17 @@
 package io.ganstudio.ui.common;
 
+import io.ganstudio.core.text.Bundles;
+
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
-/** A screen's words from its own resource bundle (English root, Japanese), following a language that can change. */
+/**
+ * A screen's words from its own resource bundle (English root, Japanese), following a language that can change. Each
+ * screen has one subclass over {@code ui/<screen>/messages*.properties}; where each kind of text goes is said in
+ * {@code io.ganstudio.core.text}'s package description.
+ */
 public class BundleText {
 
     private final String bundle;
@@ -18,9 +24,7 @@ public class BundleText {
     }
 
     private ResourceBundle bundle() {
-        // English is the root bundle: never fall back to the JVM's default locale instead of it.
-        return ResourceBundle.getBundle(bundle, locale.get(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return Bundles.load(bundle, locale.get());
     }
 
     /** The language now in use. */

@@ -1,12 +1,15 @@
 package io.ganstudio.ui.common;
 
+import io.ganstudio.core.text.Bundles;
+
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The studio's texts, from messages.properties and messages_ja.properties. The bundle is chosen once per UI build,
+ * The shell's words shared by several screens (menus, dialogs, the status bar), from ui/common/messages*.properties;
+ * a screen's own words are in its BundleText (see {@code io.ganstudio.core.text}'s package description). The bundle is chosen once per UI build,
  * so switching the language rebuilds the views (their ViewModels, and so the user's work, stay).
  */
 public final class Messages {
@@ -18,9 +21,7 @@ public final class Messages {
     }
 
     public static ResourceBundle load(Locale locale) {
-        // The root bundle is English; never fall back to the JVM default locale's bundle instead.
-        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        return Bundles.load(BUNDLE, locale);
     }
 
     public static void use(Locale locale) {

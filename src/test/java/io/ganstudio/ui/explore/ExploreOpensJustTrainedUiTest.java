@@ -2,6 +2,8 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.session.TrainingSession;
 import io.ganstudio.ui.harness.Configs;
+import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -17,6 +19,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,6 +37,32 @@ class ExploreOpensJustTrainedUiTest {
 
     private final StackPane root = new StackPane();
     private Path current;
+    /** How often a view has asked which run the Train screen holds: the event that each "stays as it is" waits on. */
+    private final AtomicInteger asked = new AtomicInteger();
+    private final Supplier<Path> currentRun = () -> {
+        asked.incrementAndGet();
+        return current;
+    };
+
+    /**
+     * Waits until a view has asked for the Train screen's run since {@code before}, and until what it decided on
+     * the FX thread has run, so that a "nothing opened" assertion checks the decision instead of a guess at time.
+     */
+    private void awaitAsked(int before) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> asked.get() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+        // A decision to open goes through background work (the checkpoint list, then the generator): wait until the
+        // studio's background tasks are done and nothing new was started by what they handed back.
+        Task<?> seen;
+        do {
+            seen = BackgroundTasks.common().latestProperty().get();
+            if (seen != null) {
+                Task<?> task = seen;
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, task::isDone);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+        } while (seen != BackgroundTasks.common().latestProperty().get());
+    }
 
     @BeforeAll
     static void trainATinyRun() throws Exception {
@@ -60,7 +90,7 @@ class ExploreOpensJustTrainedUiTest {
 
     /** A view of {@code vm} comes on screen, as the studio's Explore does each time it is shown. */
     private ExploreView show(FxRobot robot, ExploreViewModel vm) {
-        ExploreView view = new ExploreView(vm, new ExploreText(Locale.ENGLISH), () -> current);
+        ExploreView view = new ExploreView(vm, new ExploreText(Locale.ENGLISH), currentRun);
         robot.interact(() -> root.getChildren().setAll(view));
         return view;
     }
@@ -70,9 +100,10 @@ class ExploreOpensJustTrainedUiTest {
         current = null;
         javafx.beans.property.ObjectProperty<Path> trainRun = new javafx.beans.property.SimpleObjectProperty<>();
         ExploreView view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L),
-                new ExploreText(Locale.ENGLISH), () -> current).following(trainRun);
+                new ExploreText(Locale.ENGLISH), currentRun).following(trainRun);
+        int before = asked.get();
         robot.interact(() -> root.getChildren().setAll(view));
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        awaitAsked(before);
         assertNull(view.viewModel().sourceProperty().get());
         current = run; // the run opened from the Run menu reaches the Train screen a moment later
         robot.interact(() -> trainRun.set(run));
@@ -95,17 +126,18 @@ class ExploreOpensJustTrainedUiTest {
         robot.interact(() -> view.open(run)); // chosen by the user (Open run…, the Run menu)
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.equals(vm.openedPathProperty().get()));
         robot.interact(() -> root.getChildren().clear());
-        show(robot, vm);
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        int before = asked.get();
+        show(robot, vm); // the Train screen holds the second run: it must not replace what the user chose
+        awaitAsked(before);
         assertEquals(run, vm.openedPathProperty().get(), "what the user opened stays");
     }
 
     @Test
     void theRunOnTheTrainScreenOpensByItself(FxRobot robot) throws Exception {
         current = null;
+        int before = asked.get();
         ExploreView empty = show(robot);
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        awaitAsked(before);
         assertNull(empty.viewModel().sourceProperty().get());
 
         current = run;

@@ -98,7 +98,17 @@ class ExploreViewModelEngineTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(200); // an older render finishing late must not replace the newest image
+            // An older render finishing late must not replace the newest image: wait until the renderer has run
+            // everything it was asked for (it hands each image to the FX thread before it says it is idle), then let
+            // the FX thread take what was handed over.
+            await(() -> {
+                try {
+                    return on(fx, () -> !vm.renderer().busy());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            on(fx, () -> null);
             assertArrayEquals(expected, on(fx, () -> vm.imageProperty().get().argb()));
             String error = on(fx, () -> vm.errorProperty().get());
             assertTrue(error == null || error.isEmpty(), error);
