@@ -78,11 +78,15 @@ class TeacherJourneyUiTest {
 
     private void train(FxRobot robot, TrainViewModel vm) throws Exception {
         robot.clickOn("#nav-train");
-        waitFor(LONG, () -> text(robot, "#stepLabel").startsWith("Ready: 30 steps planned"));
+        waitFor(LONG, () -> text(robot, "#stepLabel").contains("Ready: 30 steps planned"));
         robot.clickOn("#start");
         waitFor(LONG, () -> vm.stateProperty().get() == SessionState.FINISHED);
         robot.interact(() -> { });
         assertEquals("Finished", text(robot, "#stateLabel"));
+        // The ended run's last step, and what Start would train next: a new run, not more of this one.
+        assertTrue(text(robot, "#stepLabel").startsWith("Step 30 of 30 \u00b7 Ready: 30 steps planned"),
+                text(robot, "#stepLabel"));
+        assertFalse(text(robot, "#historyStep").contains("live"), "nothing trains: " + text(robot, "#historyStep"));
     }
 
     @Test
