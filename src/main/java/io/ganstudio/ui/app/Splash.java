@@ -25,6 +25,8 @@ import java.util.Objects;
 final class Splash {
 
     private static final int[] ICON_SIZES = {16, 32, 48, 128, 256};
+    /** Frames to let pass: the first pulses lay out and draw; the window system shows the result a little later. */
+    private static final int FRAMES = 6;
 
     private final Stage stage = new Stage(StageStyle.UNDECORATED);
     private boolean shown;
@@ -64,15 +66,16 @@ final class Splash {
         return new Image(in);
     }
 
-    /** Shows the splash, then runs {@code next} once it has been drawn (after two frames, not before). */
+    /** Shows the splash, then runs {@code next} once it has been drawn (a few frames later). */
     void showThen(Runnable next) {
         stage.centerOnScreen();
         stage.show();
         afterFrames(next);
     }
 
-    /** Closes the splash once the main window has drawn its first frame. */
+    /** Closes the splash once the main window has drawn its first frames. */
     void closeAfterFirstFrame() {
+        stage.toFront(); // over the main window until that has drawn itself
         afterFrames(stage::close);
     }
 
@@ -82,7 +85,7 @@ final class Splash {
 
             @Override
             public void handle(long now) {
-                if (++frames == 2) {
+                if (++frames == FRAMES) {
                     stop();
                     action.run();
                 }

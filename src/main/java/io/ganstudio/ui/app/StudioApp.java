@@ -106,6 +106,9 @@ public class StudioApp extends Application {
             }
             WindowPlacement.save(stage, prefs);
         });
+        // Styles and layout of the whole window now (seconds on a slow laptop), so that it shows drawn, not blank.
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
         stage.show();
         // The default data, decoded only now that the window is up (10,000 small images: a second or two).
         data.loadBuiltIn(context.model().imageSizeProperty().get());
