@@ -34,7 +34,7 @@ class ArchitectureTest {
     static final ArchRule jobsServeBothFrontEnds = noClasses().that().resideInAPackage("io.ganstudio.jobs..")
             .should().dependOnClassesThat().resideInAnyPackage("io.ganstudio.cli..", "io.ganstudio.ui..",
                     "javafx..", "org.controlsfx..", "picocli..")
-            .because("each job is one use case that the CLI and the studio both call").allowEmptyShould(true);
+            .because("each job is one use case that the CLI and the studio both call");
 
     @ArchTest
     static final ArchRule cliIsNotTheStudio = noClasses().that().resideInAPackage("io.ganstudio.cli..")

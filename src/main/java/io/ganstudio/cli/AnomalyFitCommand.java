@@ -2,13 +2,12 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
-import io.ganstudio.core.anomaly.RunData;
 import io.ganstudio.core.data.DatasetException;
-import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.jobs.AnomalyFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,32 +72,38 @@ final class AnomalyFitCommand implements Callable<Integer> {
         Outputs.writable(encoderDir);
         PrintWriter out = spec.commandLine().getOut();
         EngineSetup.init();
-        ImageDataset data;
+        int every = Math.max(1, steps / 20);
+        AnomalyFit.Result fitted;
         try {
-            data = RunData.load(folder, cache != null ? cache : AppDirs.datasetCacheDir(), () -> false);
+            fitted = AnomalyFit.fit(new AnomalyFit.Request(run, steps, validation, percentile,
+                    cache != null ? cache : AppDirs.datasetCacheDir()), new AnomalyFit.Progress() {
+                        @Override
+                        public void started(int images, int total) {
+                            out.printf(Locale.ROOT, "fitting the encoder on %d normal images for %d steps%n", images,
+                                    total);
+                            out.flush();
+                        }
+
+                        @Override
+                        public void step(int step, int total, float loss, float img, float feat) {
+                            if (step % every == 0 || step == total) {
+                                out.printf(Locale.ROOT, "step %d/%d  loss %.5f  (image %.5f, feature %.5f)%n", step,
+                                        total, loss, img, feat);
+                                out.flush();
+                            }
+                        }
+                    }, () -> false);
         } catch (DatasetException e) {
             throw new UsageError("the run's training data cannot be loaded: " + Cli.oneLine(e.getMessage()));
         }
-        out.printf(Locale.ROOT, "fitting the encoder on %d normal images for %d steps%n", data.count(), steps);
-        out.flush();
-        EncoderFit.Settings settings = new EncoderFit.Settings(steps, EncoderFit.Settings.defaults().learningRate(),
-                validation, percentile, folder.config().train().seed());
-        int every = Math.max(1, steps / 20);
-        EncoderFile file = EncoderFit.fit(folder, data, settings, (step, total, loss, img, feat) -> {
-            if (step % every == 0 || step == total) {
-                out.printf(Locale.ROOT, "step %d/%d  loss %.5f  (image %.5f, feature %.5f)%n", step, total, loss,
-                        img, feat);
-                out.flush();
-            }
-        }, () -> false);
-        print(out, folder, file);
+        print(out, fitted);
         return Cli.OK;
     }
 
-    static void print(PrintWriter out, RunFolder folder, EncoderFile file) {
-        EncoderFile.Header h = file.header();
+    static void print(PrintWriter out, AnomalyFit.Result fitted) {
+        EncoderFile.Header h = fitted.encoder().header();
         out.printf(Locale.ROOT, "encoder:   %s (fitted to the GAN checkpoint of step %d, %.0f s)%n",
-                EncoderFile.path(folder.dir()).toAbsolutePath(), h.ganStep(), h.seconds());
+                fitted.file().toAbsolutePath(), h.ganStep(), h.seconds());
         out.printf(Locale.ROOT, "threshold: %.5f = the %s percentile of %d normal validation images' scores "
                 + "(held out of the encoder's training)%n", h.threshold(), trim(h.percentile()), h.validationImages());
         out.flush();

@@ -1,6 +1,7 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.jobs.OneClassProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -68,16 +68,35 @@ final class AnomalyProtocolCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         EngineSetup.init();
         OneClassProtocol.Settings settings = new OneClassProtocol.Settings(trainImages, ganSteps, encoderSteps, seed);
-        List<OneClassProtocol.Result> results = new ArrayList<>();
-        for (int c : classes) {
-            OneClassProtocol.Result r = OneClassProtocol.run(c, settings, out, line -> {
-                o.println(line);
-                o.flush();
-            });
-            results.add(r);
-            o.println(row(r));
-            o.flush();
-        }
+        List<OneClassProtocol.Result> results = OneClassProtocol.runAll(classes, settings, out,
+                new OneClassProtocol.Progress() {
+                    @Override
+                    public void subsetWritten(int c, int images, Path idx) {
+                        line("class " + c + ": " + images + " training images -> " + idx);
+                    }
+
+                    @Override
+                    public void ganTrained(int c, long steps, double seconds) {
+                        line(String.format(Locale.ROOT, "class %d: GAN trained %d steps in %.0f s", c, steps,
+                                seconds));
+                    }
+
+                    @Override
+                    public void encoderFitted(int c, int steps, double seconds) {
+                        line(String.format(Locale.ROOT, "class %d: encoder fitted %d steps in %.0f s", c, steps,
+                                seconds));
+                    }
+
+                    @Override
+                    public void classDone(OneClassProtocol.Result r) {
+                        line(row(r));
+                    }
+
+                    private void line(String text) {
+                        o.println(text);
+                        o.flush();
+                    }
+                });
         o.println("| class | GAN (f-AnoGAN) AUROC | pixel-NN AUROC | GAN s | encoder s | scoring 10,000 s |");
         o.println("|---|---|---|---|---|---|");
         results.forEach(r -> o.println(row(r)));

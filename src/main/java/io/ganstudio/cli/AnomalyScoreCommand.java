@@ -1,13 +1,7 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.anomaly.FolderInspection;
-import io.ganstudio.core.anomaly.Heatmap;
-import io.ganstudio.core.anomaly.Inspector;
 import io.ganstudio.core.anomaly.LabelledMetrics;
-import io.ganstudio.core.anomaly.PixelNearest;
-import io.ganstudio.core.anomaly.RunData;
-import io.ganstudio.core.anomaly.ScoreCsv;
-import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.SkippedFile;
 import io.ganstudio.core.engine.AppDirs;
@@ -15,7 +9,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.jobs.AnomalyScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,29 +87,25 @@ final class AnomalyScoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EngineSetup.init();
-        Inspector inspector;
+        AnomalyScoring scoring;
         try {
-            inspector = Inspector.open(folder);
+            scoring = AnomalyScoring.open(folder);
         } catch (NoSuchFileException e) {
             throw new UsageError(e.getReason() != null ? e.getReason() : e.getMessage());
         }
-        try (inspector; PixelNearest baseline = noBaseline ? null : baseline(folder, err)) {
-            Threshold threshold = percentile == null ? inspector.encoderFile().threshold()
-                    : inspector.encoderFile().threshold(percentile);
-            int size = inspector.model().imageSize();
+        try (scoring) {
+            boolean withBaseline = !noBaseline && baseline(scoring, err);
             FolderInspection.Summary s;
             try {
-                s = FolderInspection.run(inspector, baseline, data, threshold, maps == null ? null
-                        : (item, inspection, row) -> {
-                            Path map = maps.resolve(mapName(row.path()));
+                s = scoring.score(new AnomalyScoring.Request(data, scoring.threshold(percentile), withBaseline, csv),
+                        maps == null ? null : (item, inspection, row) -> {
+                            Path map = maps.resolve(AnomalyScoring.mapName(row.path()));
                             Outputs.file("--maps", map, OutputCheck.Kind.IMAGE, force.force);
-                            SampleGrid.writePng(Heatmap.overlay(argb(item.pixels(), inspector.model().channels(),
-                                    size), inspection.map(), inspector.mapScale(), 0.6), size, size, map);
-                        }, null, null);
+                            scoring.writeMap(item.pixels(), inspection, AnomalyScoring.DEFAULT_OPACITY, map);
+                        }, null, () -> false);
             } catch (DatasetException e) {
                 throw new UsageError("--data: " + Cli.oneLine(e.getMessage()));
             }
-            ScoreCsv.write(csv, s.rows());
             if (json) {
                 out.println(GanJson.compact().toJson(summary(s)));
             } else {
@@ -126,24 +116,16 @@ final class AnomalyScoreCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private PixelNearest baseline(RunFolder folder, PrintWriter err) {
+    /** Loads the baseline's training images; without them the scores are still written, with a warning. */
+    private boolean baseline(AnomalyScoring scoring, PrintWriter err) throws java.io.IOException {
         try {
-            return new PixelNearest(RunData.load(folder, cache != null ? cache : AppDirs.datasetCacheDir(),
-                    () -> false), folder.config().train().seed());
+            scoring.loadBaseline(cache != null ? cache : AppDirs.datasetCacheDir(), () -> false);
+            return true;
         } catch (DatasetException e) {
             err.println("warning: no pixel-nearest-neighbour baseline: the run's training images cannot be loaded ("
                     + Cli.oneLine(e.getMessage()) + ")");
-            return null;
+            return false;
         }
-    }
-
-    static int[] argb(float[] chw, int channels, int size) {
-        return SampleGrid.toArgb(chw, 0, channels, size);
-    }
-
-    /** A flat file name for an image's map: its relative path with separators made safe, then .png. */
-    static String mapName(String relative) {
-        return relative.replace('/', '_').replace('\\', '_') + ".png";
     }
 
     private void printText(PrintWriter out, FolderInspection.Summary s) {
@@ -180,6 +162,14 @@ final class AnomalyScoreCommand implements Callable<Integer> {
         }
     }
 
+    /** A skipped file as JSON, its keys in a fixed order: path, then reason. */
+    static Map<String, String> skippedEntry(SkippedFile f) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("path", f.path().toString());
+        m.put("reason", f.reason());
+        return m;
+    }
+
     private Map<String, Object> summary(FolderInspection.Summary s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", s.rows().size());
@@ -187,8 +177,7 @@ final class AnomalyScoreCommand implements Callable<Integer> {
         m.put("threshold", s.threshold().value());
         m.put("percentile", s.threshold().percentile());
         m.put("seconds", s.seconds());
-        m.put("skipped", s.skipped().stream().map(f -> Map.of("path", f.path().toString(), "reason", f.reason()))
-                .toList());
+        m.put("skipped", s.skipped().stream().map(AnomalyScoreCommand::skippedEntry).toList());
         if (s.gan() != null) {
             m.put("normal", s.gan().normal());
             m.put("anomalous", s.gan().anomalous());

@@ -1,41 +1,22 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.image.SampleGrid;
-
-import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.DatasetException;
-import io.ganstudio.core.data.DatasetLoader;
-import io.ganstudio.core.data.ImageDataset;
-import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.AppDirs;
-import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.latent.GeneratorRunner;
-import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.model.GanNetworks;
-import io.ganstudio.core.quality.ContactSheet;
-import io.ganstudio.core.quality.NearestTraining;
-import io.ganstudio.core.quality.FashionClassifier;
-import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityReport;
 import io.ganstudio.core.quality.QualityText;
-import io.ganstudio.core.quality.SampleImages;
-import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.jobs.RunEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -120,37 +101,31 @@ final class EvaluateCommand implements Callable<Integer> {
             // Checked before the measuring, which takes minutes: a sheet that cannot be written fails now.
             Outputs.image("--sheet", sheetFile(), sheet == null || force.force);
         }
-        LoadedCheckpoint checkpoint = RunFolders.latestGenerator(run, spec.commandLine().getErr());
-        ImageDataset real = loadReal(checkpoint.config());
-        boolean builtIn = QualityEvaluator.builtIn(checkpoint.config());
-        EngineSetup.init();
-        SampleImages generated = generate(checkpoint);
-        QualityReport report;
-        try (NDManager manager = NDManager.newBaseManager();
-             QualityEvaluator evaluator = QualityEvaluator.prepare(manager, real, new QualityEvaluator.Options(
-                     realLimit, builtIn, QualityEvaluator.padded(checkpoint.config()), 0, samples, seed))) {
-            report = evaluator.evaluate(generated);
-            if (nearest > 0) {
-                Path file = sheetFile();
-                writeSheet(manager, checkpoint, real, generated, file);
-                if (!json) {
-                    out.println("contact sheet: " + file.toAbsolutePath());
-                }
-            }
+        LoadedCheckpoint generator = RunFolders.latestGenerator(run, spec.commandLine().getErr());
+        RunEvaluation.Result result;
+        try {
+            result = RunEvaluation.evaluate(new RunEvaluation.Request(run, generator, samples, seed, realLimit,
+                    nearest, nearestRows, nearest > 0 ? sheetFile() : null,
+                    cache != null ? cache : AppDirs.datasetCacheDir()), stage -> { }, () -> false);
+        } catch (DatasetException e) {
+            throw new UsageError("the run's training images cannot be loaded, so there is nothing to compare "
+                    + "with: " + Cli.oneLine(e.getMessage()));
         }
-        double[] agreement = null;
-        if (builtIn && checkpoint.config().model().classCount() == FashionClassifier.CLASSES) {
-            agreement = classAgreement(generated, checkpoint.config().model().classCount());
+        if (result.sheet() != null && !json) {
+            out.println("contact sheet: " + result.sheet().toAbsolutePath());
         }
+        LoadedCheckpoint checkpoint = result.checkpoint();
+        QualityReport report = result.report();
+        RunEvaluation.ClassAgreement agreement = result.agreement();
         if (json) {
             Map<String, Object> m = jsonOf(config, checkpoint, report);
             if (agreement != null) {
                 Map<String, Double> perClass = new LinkedHashMap<>();
-                for (int c = 0; c < agreement.length - 1; c++) {
-                    perClass.put(config.model().classes().get(c), agreement[c]);
+                for (int c = 0; c < agreement.perClass().length; c++) {
+                    perClass.put(config.model().classes().get(c), agreement.perClass()[c]);
                 }
                 m.put("class_agreement", perClass);
-                m.put("class_agreement_mean", agreement[agreement.length - 1]);
+                m.put("class_agreement_mean", agreement.overall());
             }
             out.println(GanJson.pretty().toJson(m));
         } else {
@@ -158,11 +133,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     checkpoint.file().getFileName());
             QualityText.english(report).forEach(out::println);
             if (agreement != null) {
+                double[] shares = agreement.perClass();
                 StringBuilder b = new StringBuilder("Classifier agrees with the requested class: ");
-                b.append(String.format(Locale.ROOT, "%.1f%% overall;", 100 * agreement[agreement.length - 1]));
-                for (int c = 0; c < agreement.length - 1; c++) {
+                b.append(String.format(Locale.ROOT, "%.1f%% overall;", 100 * agreement.overall()));
+                for (int c = 0; c < shares.length; c++) {
                     b.append(String.format(Locale.ROOT, " %s %.1f%%%s", config.model().classes().get(c),
-                            100 * agreement[c], c < agreement.length - 2 ? "," : ""));
+                            100 * shares[c], c < shares.length - 1 ? "," : ""));
                 }
                 out.println(b);
             }
@@ -172,100 +148,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private Path sheetFile() {
         return sheet != null ? sheet : run.resolve("nearest.png");
-    }
-
-    /** The samples closest to a training image, each beside its nearest training images. */
-    private void writeSheet(NDManager manager, LoadedCheckpoint generatorOnly, ImageDataset real,
-                            SampleImages generated, Path file) throws java.io.IOException {
-        LoadedCheckpoint full = Checkpoints.read(generatorOnly.file());
-        GanConfig c = full.config();
-        try (GanNetworks networks = loaded(c, full, manager);
-             NearestTraining finder = new NearestTraining(manager, real, networks)) {
-            SampleImages candidates = generated.first(2000);
-            List<NearestTraining.Match> pixelOnly;
-            try (NearestTraining pixels = new NearestTraining(manager, real, null)) {
-                pixelOnly = pixels.find(candidates, 1);
-            }
-            Integer[] order = new Integer[candidates.count()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> pixelOnly.get(i).pixelDistances()[0]));
-            int rows = Math.min(nearestRows, order.length);
-            int[] pick = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                pick[i] = order[i];
-            }
-            SampleImages chosen = candidates.pick(pick);
-            java.awt.image.BufferedImage image = ContactSheet.render(chosen, finder.find(chosen, nearest), real,
-                    String.format(Locale.ROOT, "%s, step %d: the %d of %d samples nearest to a training image",
-                            run.getFileName(), full.state().step(), rows, candidates.count()));
-            int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            SampleGrid.writeImage(argb, image.getWidth(), image.getHeight(), file);
-        }
-    }
-
-    /** The run's networks with the checkpoint's weights (set before any forward pass: oneDNN then owns them). */
-    private static GanNetworks loaded(GanConfig c, LoadedCheckpoint full, NDManager manager) {
-        GanNetworks networks = new GanNetworks(c.model(), manager, c.train().seed());
-        networks.importWeights(full.state().weights());
-        return networks;
-    }
-
-    private ImageDataset loadReal(GanConfig config) throws DatasetException {
-        Path cacheDir = cache != null ? cache : AppDirs.datasetCacheDir();
-        try {
-            return DatasetLoader.load(config.data(), config.model().imageSize(),
-                    LoadOptions.defaults().withCacheDir(cacheDir), null).dataset();
-        } catch (DatasetException e) {
-            throw new UsageError("the run's training images cannot be loaded, so there is nothing to compare "
-                    + "with: " + Cli.oneLine(e.getMessage()));
-        }
-    }
-
-    /** N samples, generated batch by batch (GeneratorRunner pads each to one shape for oneDNN). */
-    private SampleImages generate(LoadedCheckpoint checkpoint) throws IOException {
-        try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
-            int batch = 64;
-            int f = generator.channels() * generator.imageSize() * generator.imageSize();
-            float[] all = new float[samples * f]; // filled batch by batch: no second copy of 10,000 images
-            for (int from = 0; from < samples; from += batch) {
-                int count = Math.min(batch, samples - from);
-                List<float[]> latents = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    latents.add(Latents.fromSeed(seed + from + i, generator.latentSize()));
-                }
-                float[] images = generator.sampleBatch(latents, from).join(); // sample i asks for class i mod K
-                System.arraycopy(images, 0, all, from * f, count * f);
-            }
-            return new SampleImages(samples, generator.channels(), generator.imageSize(), all);
-        }
-    }
-
-    /**
-     * A conditional run's samples ask for the classes in turn (sample i: class i mod K): the share of each class's
-     * samples that the shipped classifier puts in that class, then the share over all samples.
-     */
-    private static double[] classAgreement(SampleImages generated, int classes) throws IOException {
-        SampleImages input = generated.forClassifier(false);
-        try (NDManager manager = NDManager.newBaseManager();
-             FashionClassifier classifier = FashionClassifier.shipped(manager)) {
-            FashionClassifier.Output o = classifier.run(input.pixels(), input.count());
-            int[] asked = new int[classes];
-            int[] agreed = new int[classes];
-            for (int i = 0; i < o.count(); i++) {
-                asked[i % classes]++;
-                agreed[i % classes] += o.predicted(i) == i % classes ? 1 : 0;
-            }
-            double[] out = new double[classes + 1];
-            int total = 0;
-            for (int c = 0; c < classes; c++) {
-                out[c] = asked[c] == 0 ? Double.NaN : (double) agreed[c] / asked[c];
-                total += agreed[c];
-            }
-            out[classes] = (double) total / o.count();
-            return out;
-        }
     }
 
     private Map<String, Object> jsonOf(GanConfig config, LoadedCheckpoint checkpoint, QualityReport r) {

@@ -2,21 +2,19 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
-import io.ganstudio.core.data.DatasetLoader;
-import io.ganstudio.core.data.ImageDataset;
-import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.text.Printable;
-import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
+import io.ganstudio.jobs.LessonOpen;
+import io.ganstudio.jobs.LessonSave;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +25,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -93,22 +90,11 @@ final class LessonCommand extends CommandGroup {
             options.checkRanges();
             Outputs.file("FILE", file, io.ganstudio.core.run.OutputCheck.Kind.LESSON, force.force);
             GanConfig config;
-            Path checkpoint = null;
-            Path metrics = null;
             if (from != null) {
                 RunFolder run = RunFolders.open(from);
                 config = run.config();
                 if (steps != null) {
                     config = config.withTrain(config.train().withSteps(steps));
-                }
-                if (snapshot) {
-                    List<Path> all = Checkpoints.list(run.checkpointDir());
-                    if (all.isEmpty()) {
-                        throw new UsageError("--snapshot: " + from + " has no checkpoint yet; train it first or "
-                                + "leave out --snapshot");
-                    }
-                    checkpoint = all.get(all.size() - 1);
-                    metrics = run.metricsFile();
                 }
             } else {
                 DataSpec data = options.dataSpec();
@@ -117,20 +103,19 @@ final class LessonCommand extends CommandGroup {
             if (!config.problems().isEmpty()) {
                 throw new UsageError(config.problems());
             }
-            ImageDataset images = null;
-            if (config.data().kind() != DataSpec.Kind.BUILT_IN) {
-                try {
-                    images = DatasetLoader.load(config.data(), config.model().imageSize(),
-                            new LoadOptions(cache != null ? cache : AppDirs.datasetCacheDir(),
-                                    Runtime.getRuntime().availableProcessors(), () -> false), null).dataset();
-                } catch (DatasetException e) {
-                    throw new UsageError("the lesson's data: " + Cli.oneLine(e.getMessage()));
-                }
+            LessonSave.Result saved;
+            try {
+                saved = LessonSave.save(new LessonSave.Request(file, title, config, snapshot ? from : null,
+                        cache != null ? cache : AppDirs.datasetCacheDir()), () -> false);
+            } catch (LessonSave.NoCheckpointException e) {
+                throw new UsageError("--snapshot: " + from + " has no checkpoint yet; train it first or leave out "
+                        + "--snapshot");
+            } catch (DatasetException e) {
+                throw new UsageError("the lesson's data: " + Cli.oneLine(e.getMessage()));
             }
-            LessonFile.save(file, title, config, images, checkpoint, metrics);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("lesson: " + file.toAbsolutePath());
-            Info.describe(LessonFile.read(file), out);
+            out.println("lesson: " + saved.file().toAbsolutePath());
+            Info.describe(saved.lesson(), out);
             return Cli.OK;
         }
     }
@@ -216,11 +201,11 @@ final class LessonCommand extends CommandGroup {
                     throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.files.FileErrors.text(e)));
                 }
             }
-            Lesson lesson = LessonFile.read(file);
-            GanConfig config = lesson.install(imagesDir != null ? imagesDir : lessonsRoot());
+            LessonOpen.Opened opened = LessonOpen.open(file, imagesDir != null ? imagesDir : lessonsRoot());
+            GanConfig config = opened.config();
             if (steps != null) {
-                if (steps <= lesson.startStep()) {
-                    throw new UsageError("--steps: the lesson starts at step " + lesson.startStep()
+                if (steps <= opened.lesson().startStep()) {
+                    throw new UsageError("--steps: the lesson starts at step " + opened.lesson().startStep()
                             + "; give a later step");
                 }
                 config = config.withTrain(config.train().withSteps(steps));
@@ -230,13 +215,7 @@ final class LessonCommand extends CommandGroup {
             TrainProgress progress = new TrainProgress(spec.commandLine().getOut(), spec.commandLine().getErr(),
                     System.console() != null, quiet, config.train().steps(),
                     config.train().batchSize() * config.train().discriminatorSteps());
-            TrainingSession session;
-            if (lesson.hasSnapshot()) {
-                lesson.createRun(dir, config);
-                session = TrainingSession.resumeRun(dir, config.train(), null, progress);
-            } else {
-                session = TrainingSession.newRun(config, dir, null, progress);
-            }
+            TrainingSession session = LessonOpen.session(opened, config, dir, null, progress);
             session.start();
             session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
             PrintWriter o = spec.commandLine().getOut();

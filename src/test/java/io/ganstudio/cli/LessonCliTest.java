@@ -85,4 +85,26 @@ class LessonCliTest {
         CliRun s = CliRun.of("lesson", "save", tmp.resolve("y.ganlesson").toString(), "--snapshot");
         assertEquals(Cli.USAGE, s.exitCode());
     }
+
+    @Test
+    void aFolderOfGreyImagesSavesAGreyLessonThatTrains(@TempDir Path tmp) throws Exception {
+        Path grey = Files.createDirectories(tmp.resolve("grey"));
+        for (int i = 0; i < 6; i++) {
+            BufferedImage img = new BufferedImage(18, 18, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = img.createGraphics();
+            g.setColor(new Color(40 * i, 40 * i, 40 * i));
+            g.fillOval(i, 3, 8, 8);
+            g.dispose();
+            ImageIO.write(img, "png", grey.resolve(i + ".png").toFile());
+        }
+        Path lesson = tmp.resolve("grey.ganlesson");
+        CliRun save = CliRun.of(args(new String[]{"lesson", "save", lesson.toString(), "--data", grey.toString()},
+                "--steps", "2", "--cache", tmp.resolve("cache").toString()));
+        assertEquals(Cli.OK, save.exitCode(), save.out() + save.err());
+        assertTrue(save.out().contains("6 images of 16x16 (gray"), save.out());
+        CliRun train = CliRun.of("lesson", "train", lesson.toString(), "--out", tmp.resolve("pupil").toString(),
+                "--images-dir", tmp.resolve("lessons").toString(), "--quiet");
+        assertEquals(Cli.OK, train.exitCode(), train.err());
+        assertEquals(1, RunFolder.open(tmp.resolve("pupil")).config().model().channels());
+    }
 }

@@ -2,18 +2,15 @@ package io.ganstudio.ui.app;
 
 import io.ganstudio.ui.lesson.LessonState;
 import io.ganstudio.ui.lesson.LessonText;
-import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
-import io.ganstudio.core.data.DatasetLoader;
-import io.ganstudio.core.data.ImageDataset;
-import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.AppDirs;
-import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.jobs.LessonOpen;
+import io.ganstudio.jobs.LessonSave;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -27,7 +24,6 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -86,14 +82,9 @@ public final class LessonActions {
             return;
         }
         ctx.tasks().job(text.get("task.opening"), c -> {
-            Lesson lesson = LessonFile.read(file);
-            GanConfig installed = lesson.install(lessonsRoot);
-            Path runDir = null;
-            if (lesson.hasSnapshot()) {
-                runDir = RunFolder.newRunDir(runsRoot, lesson.title().isBlank() ? "lesson" : lesson.title());
-                lesson.createRun(runDir, installed);
-            }
-            return new LessonState.Opened(lesson.title(), file, installed, lesson.startStep(), runDir);
+            LessonOpen.Opened o = LessonOpen.open(file, lessonsRoot);
+            Path runDir = LessonOpen.snapshotRun(o, runsRoot);
+            return new LessonState.Opened(o.lesson().title(), file, o.config(), o.lesson().startStep(), runDir);
         }).onSuccess(this::opened).onError(e -> fail(text.get("open.failed"), e)).start();
     }
 
@@ -183,26 +174,9 @@ public final class LessonActions {
     public void save(Path out, String title, Path snapshotRun) {
         GanConfig form = snapshotRun == null ? state.configToTrain(ctx.model().config()) : null;
         Path cache = ctx.data().cacheDir();
-        ctx.tasks().job(text.get("task.saving"), c -> {
-            GanConfig config = form;
-            Path checkpoint = null;
-            Path metrics = null;
-            if (snapshotRun != null) {
-                RunFolder run = RunFolder.open(snapshotRun);
-                List<Path> all = Checkpoints.list(run.checkpointDir());
-                checkpoint = all.get(all.size() - 1);
-                metrics = run.metricsFile();
-                config = Checkpoints.read(checkpoint).config();
-            }
-            ImageDataset images = null;
-            if (config.data().kind() != DataSpec.Kind.BUILT_IN) {
-                images = DatasetLoader.load(config.data(), config.model().imageSize(),
-                        new LoadOptions(cache, Runtime.getRuntime().availableProcessors(), c::isCancelled),
-                        null).dataset();
-            }
-            LessonFile.save(out, title, config, images, checkpoint, metrics);
-            return out;
-        }).onSuccess(p -> ctx.notifier().info(text.get("save.done"), p.toString()))
+        ctx.tasks().job(text.get("task.saving"), c -> LessonSave.save(new LessonSave.Request(out, title, form,
+                        snapshotRun, cache), c::isCancelled).file())
+                .onSuccess(p -> ctx.notifier().info(text.get("save.done"), p.toString()))
                 .onError(e -> fail(text.get("save.failed"), e)).start();
     }
 

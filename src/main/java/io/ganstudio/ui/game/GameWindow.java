@@ -1,5 +1,6 @@
 package io.ganstudio.ui.game;
 
+import io.ganstudio.jobs.GameDeal;
 import io.ganstudio.ui.common.StudioStyle;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.game.DiscriminatorGame.Side;

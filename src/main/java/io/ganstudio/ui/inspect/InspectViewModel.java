@@ -4,20 +4,14 @@ import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.FolderInspection;
-import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.Inspection;
-import io.ganstudio.core.anomaly.Inspector;
 import io.ganstudio.core.anomaly.LabelledMetrics;
-import io.ganstudio.core.anomaly.PixelNearest;
-import io.ganstudio.core.anomaly.RunData;
 import io.ganstudio.core.anomaly.ScoreCsv;
 import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
-import io.ganstudio.core.data.ImageFolderStream;
-import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.jobs.AnomalyFit;
+import io.ganstudio.jobs.AnomalyScoring;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
@@ -48,7 +42,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.CancellationException;
 
 /**
  * The Inspect screen's state and work, without controls: a run, its encoder (fit it, with progress and the loss),
@@ -100,8 +93,7 @@ public final class InspectViewModel {
     private final BooleanProperty withBaseline = new SimpleBooleanProperty(this, "withBaseline", true);
 
     // Used by one background job at a time.
-    private Inspector inspector;
-    private PixelNearest baseline;
+    private AnomalyScoring scoring;
     private Task<?> running;
     private boolean followsTrainScreen;
 
@@ -136,10 +128,11 @@ public final class InspectViewModel {
             return;
         }
         start(text.get("job.open"), ctx -> {
-            EngineSetup.init();
-            RunFolder folder = RunFolder.open(dir);
-            if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
-                throw new IOException(text.get("error.noCheckpoint"));
+            RunFolder folder;
+            try {
+                folder = AnomalyScoring.trainedRun(dir);
+            } catch (AnomalyScoring.NoCheckpointException e) {
+                throw new IOException(text.get("error.noCheckpoint"), e);
             }
             closeEngine();
             return openInspector(folder);
@@ -165,24 +158,27 @@ public final class InspectViewModel {
         }
         int steps = Math.max(1, fitSteps.get());
         losses.set(new float[0]);
+        double chosenPercentile = percentile.get();
         start(text.get("job.fit"), ctx -> {
             RunFolder folder = RunFolder.open(dir);
             closeEngine();
-            var data = RunData.load(folder, cacheDir, ctx::isCancelled);
             float[] history = new float[steps];
             long[] lastPush = {0};
-            EncoderFit.Settings s = new EncoderFit.Settings(steps, EncoderFit.Settings.defaults().learningRate(),
-                    0.1, percentile.get(), folder.config().train().seed());
-            EncoderFit.fit(folder, data, s, (step, total, loss, img, feat) -> {
-                history[step - 1] = loss;
-                ctx.progress(step, total);
-                long now = System.nanoTime();
-                if (now - lastPush[0] > 200_000_000L || step == total) { // the chart redraws at most 5 times a second
-                    lastPush[0] = now;
-                    float[] copy = Arrays.copyOf(history, step);
-                    Platform.runLater(() -> losses.set(copy));
-                }
-            }, ctx::isCancelled);
+            AnomalyFit.fit(new AnomalyFit.Request(dir, steps, AnomalyFit.DEFAULT_VALIDATION, chosenPercentile,
+                    cacheDir), new AnomalyFit.Progress() {
+                        @Override
+                        public void step(int step, int total, float loss, float img, float feat) {
+                            history[step - 1] = loss;
+                            ctx.progress(step, total);
+                            long now = System.nanoTime();
+                            // the chart redraws at most 5 times a second
+                            if (now - lastPush[0] > 200_000_000L || step == total) {
+                                lastPush[0] = now;
+                                float[] copy = Arrays.copyOf(history, step);
+                                Platform.runLater(() -> losses.set(copy));
+                            }
+                        }
+                    }, ctx::isCancelled);
             return openInspector(folder);
         }, opened -> {
             showEncoder(opened);
@@ -193,23 +189,20 @@ public final class InspectViewModel {
 
     /** Scores every image of a folder (and its subfolders). */
     public void inspect(Path folder) {
-        if (inspector == null || !idle()) {
+        if (scoring == null || !idle()) {
             return;
         }
         Threshold t = threshold.get();
         boolean useBaseline = withBaseline.get();
         start(text.get("job.inspect"), ctx -> {
-            if (useBaseline && baseline == null) {
-                RunFolder r = RunFolder.open(run.get());
-                baseline = new PixelNearest(RunData.load(r, cacheDir, ctx::isCancelled), r.config().train().seed());
+            if (useBaseline) {
+                scoring.loadBaseline(cacheDir, ctx::isCancelled);
             }
             List<Row> out = new ArrayList<>();
-            int size = inspector.model().imageSize();
-            int channels = inspector.model().channels();
-            FolderInspection.Summary s = FolderInspection.run(inspector, useBaseline ? baseline : null, folder, t,
+            int size = scoring.imageSize();
+            FolderInspection.Summary s = scoring.score(new AnomalyScoring.Request(folder, t, useBaseline, null),
                     (item, inspection, row) -> out.add(new Row(row, item.path(),
-                            thumbnail(SampleGrid.toArgb(item.pixels(), 0, channels, size), size))),
-                    ctx::progress, ctx::isCancelled);
+                            thumbnail(scoring.argb(item.pixels()), size))), ctx::progress, ctx::isCancelled);
             return new Object[] {s, out};
         }, result -> {
             FolderInspection.Summary s = (FolderInspection.Summary) result[0];
@@ -227,18 +220,17 @@ public final class InspectViewModel {
 
     /** Shows one image beside its reconstruction and map; with {@code refine}, after AnoGAN's latent search. */
     public void select(Row row, boolean refine) {
-        if (row == null || inspector == null || !idle()) {
+        if (row == null || scoring == null || !idle()) {
             return;
         }
         String before = status.get();
         start(text.get(refine ? "job.refine" : "job.select"), ctx -> {
-            int size = inspector.model().imageSize();
-            int channels = inspector.model().channels();
-            float[] pixels = ImageFolderStream.readOne(row.file(), size, channels);
-            Inspection i = (refine ? inspector.refine(List.of(pixels)) : inspector.inspect(List.of(pixels))).get(0);
-            return new Detail(row, new ArgbFrame(size, size, SampleGrid.toArgb(pixels, 0, channels, size)),
-                    new ArgbFrame(size, size, SampleGrid.toArgb(i.reconstruction(), 0, channels, size)), i.map(),
-                    inspector.mapScale(), i.score(), refine);
+            int size = scoring.imageSize();
+            AnomalyScoring.One one = scoring.inspect(row.file(), refine);
+            Inspection i = one.inspection();
+            return new Detail(row, new ArgbFrame(size, size, scoring.argb(one.pixels())),
+                    new ArgbFrame(size, size, scoring.argb(i.reconstruction())), i.map(), scoring.mapScale(),
+                    i.score(), refine);
         }, d -> {
             detail.set(d);
             status.set(before);
@@ -264,27 +256,15 @@ public final class InspectViewModel {
 
     /** Writes every inspected image's heatmap over the image as a PNG into a folder. */
     public void exportMaps(Path dir) {
-        if (inspector == null || !idle()) {
+        if (scoring == null || !idle()) {
             return;
         }
-        List<Row> all = List.copyOf(rows);
+        List<AnomalyScoring.MapItem> all = rows.stream().map(r -> new AnomalyScoring.MapItem(r.file(),
+                r.score().path())).toList();
         double alpha = opacity.get();
         start(text.get("job.exportMaps"), ctx -> {
             OutputCheck.requireChosenFolder(dir);
-            int size = inspector.model().imageSize();
-            int channels = inspector.model().channels();
-            for (int i = 0; i < all.size(); i++) {
-                if (ctx.isCancelled()) {
-                    throw new CancellationException();
-                }
-                Row r = all.get(i);
-                float[] px = ImageFolderStream.readOne(r.file(), size, channels);
-                Inspection s = inspector.inspect(List.of(px)).get(0);
-                SampleGrid.writePng(Heatmap.overlay(SampleGrid.toArgb(px, 0, channels, size), s.map(),
-                        inspector.mapScale(), alpha), size, size,
-                        dir.resolve(r.score().path().replace('/', '_') + ".png"));
-                ctx.progress(i + 1, all.size());
-            }
+            scoring.writeMaps(all, dir, alpha, ctx::progress, ctx::isCancelled);
             return dir;
         }, d -> status.set(text.format("status.exported", d)));
     }
@@ -354,21 +334,17 @@ public final class InspectViewModel {
 
     private EncoderFile openInspector(RunFolder folder) throws IOException {
         try {
-            inspector = Inspector.open(folder);
-            return inspector.encoderFile();
+            scoring = AnomalyScoring.open(folder);
+            return scoring.encoder();
         } catch (NoSuchFileException e) {
             return null; // no encoder yet: the screen offers to fit one
         }
     }
 
     private void closeEngine() {
-        if (inspector != null) {
-            inspector.close();
-            inspector = null;
-        }
-        if (baseline != null) {
-            baseline.close();
-            baseline = null;
+        if (scoring != null) {
+            scoring.close();
+            scoring = null;
         }
     }
 
@@ -400,31 +376,16 @@ public final class InspectViewModel {
         }
         Threshold t = Threshold.of(v, Math.max(50, Math.min(100, percentile.get())));
         threshold.set(t);
-        List<Row> updated = rows.stream().map(r -> {
-            ScoreRow s = r.score();
-            return new Row(new ScoreRow(s.path(), s.anomalous(), s.score(), t.normalise(s.score()), s.imageTerm(),
-                    s.featureTerm(), t.above(s.score()), s.pixelNearest()), r.file(), r.thumbnail());
-        }).toList();
+        List<Row> updated = rows.stream().map(r -> new Row(AnomalyScoring.marked(r.score(), t), r.file(),
+                r.thumbnail())).toList();
         if (!updated.isEmpty()) {
             rows.setAll(updated);
         }
-        metrics.set(metricsOf(updated, t, false));
-        baselineMetrics.set(metricsOf(updated, t, true));
+        List<ScoreRow> scores = updated.stream().map(Row::score).toList();
+        metrics.set(AnomalyScoring.labelledMetrics(scores, t, false));
+        baselineMetrics.set(AnomalyScoring.labelledMetrics(scores, t, true));
         long above = updated.stream().filter(r -> r.score().aboveThreshold()).count();
         resultSummary.set(updated.isEmpty() ? "" : text.format("result.summary", updated.size(), above));
-    }
-
-    private static LabelledMetrics metricsOf(List<Row> rows, Threshold t, boolean baseline) {
-        List<Row> labelled = rows.stream().filter(r -> r.score().anomalous() != null
-                && !(baseline && Double.isNaN(r.score().pixelNearest()))).toList();
-        double[] s = new double[labelled.size()];
-        boolean[] truth = new boolean[labelled.size()];
-        for (int i = 0; i < s.length; i++) {
-            ScoreRow r = labelled.get(i).score();
-            s[i] = baseline ? r.pixelNearest() : r.score();
-            truth[i] = r.anomalous();
-        }
-        return LabelledMetrics.of(s, truth, baseline ? Double.POSITIVE_INFINITY : t.value());
     }
 
     private static ArgbFrame thumbnail(int[] argb, int size) {

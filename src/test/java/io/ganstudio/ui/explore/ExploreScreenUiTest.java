@@ -60,6 +60,7 @@ class ExploreScreenUiTest {
         assertTrue(view.viewModel().pickedSeedProperty().get() == 42L);
         int[] before = view.mainImage().frame().argb().clone();
         robot.interact(() -> view.viewModel().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS));
+        WaitForAsyncUtils.waitForFxEvents(); // the sliders of the new mode replace the old ones: move one of those
         Slider slider = robot.lookup("#slider0").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(slider.getValue() > 0 ? -3 : 3));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(before,

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.game;
 
+import io.ganstudio.jobs.GameDeal;
 import io.ganstudio.core.game.DiscriminatorGame;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
 import io.ganstudio.ui.lesson.LessonText;

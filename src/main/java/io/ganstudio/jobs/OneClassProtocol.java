@@ -1,4 +1,4 @@
-package io.ganstudio.cli;
+package io.ganstudio.jobs;
 
 import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.FolderInspection;
@@ -27,14 +27,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * The standard one-class protocol on Fashion-MNIST, one class at a time: train the GAN on the training images of
  * class c only, fit the encoder on them, score the 10,000 built-in test images, anomalous = not class c. Test labels
  * are used for nothing but the final AUROC. The pixel-nearest-neighbour baseline is measured on the same split.
  */
-final class OneClassProtocol {
+public final class OneClassProtocol {
 
     /**
      * @param trainImages the 60,000-image training set (IDX, its labels file beside it)
@@ -48,10 +47,40 @@ final class OneClassProtocol {
                          double ganSeconds, double encoderSeconds, double scoreSeconds, int testImages) {
     }
 
+    /** What the protocol reports while it works, class by class; every method may be left empty. */
+    public interface Progress {
+        /** The class's training images were written as an IDX file. */
+        default void subsetWritten(int normalClass, int images, Path idx) {
+        }
+
+        default void ganTrained(int normalClass, long steps, double seconds) {
+        }
+
+        default void encoderFitted(int normalClass, int steps, double seconds) {
+        }
+
+        /** One class is measured (the next one starts after this returns). */
+        default void classDone(Result result) {
+        }
+    }
+
     private OneClassProtocol() {
     }
 
-    public static Result run(int c, Settings s, Path outDir, Consumer<String> log)
+    /** Every chosen class in turn, each into {@code outDir/class-C}. */
+    public static List<Result> runAll(List<Integer> classes, Settings s, Path outDir, Progress progress)
+            throws IOException, InterruptedException, DatasetException {
+        List<Result> results = new ArrayList<>();
+        for (int c : classes) {
+            Result r = run(c, s, outDir, progress);
+            results.add(r);
+            progress.classDone(r);
+        }
+        return results;
+    }
+
+    /** One class: the GAN and the encoder on its training images, then the AUROC on the built-in test images. */
+    public static Result run(int c, Settings s, Path outDir, Progress progress)
             throws IOException, InterruptedException, DatasetException {
         ImageDataset all = DatasetLoader.load(DataSpec.idx(s.trainImages().toString()), 28,
                 LoadOptions.defaults(), null).dataset();
@@ -62,7 +91,7 @@ final class OneClassProtocol {
         Path classDir = outDir.resolve("class-" + c);
         Path idx = classDir.resolve("train-class" + c + "-images-idx3-ubyte");
         writeIdx(idx, normal);
-        log.accept("class " + c + ": " + normal.count() + " training images -> " + idx);
+        progress.subsetWritten(c, normal.count(), idx);
 
         ModelConfig model = ModelConfig.dcgan(28, 1);
         TrainConfig train = TrainConfig.defaults().withSteps(s.ganSteps()).withSeed(s.seed());
@@ -82,15 +111,13 @@ final class OneClassProtocol {
             throw new IOException("training the GAN failed: " + failed.get().message());
         }
         double ganSeconds = (System.nanoTime() - t0) / 1e9;
-        log.accept(String.format(java.util.Locale.ROOT, "class %d: GAN trained %d steps in %.0f s", c,
-                s.ganSteps(), ganSeconds));
+        progress.ganTrained(c, s.ganSteps(), ganSeconds);
 
         RunFolder run = RunFolder.open(runDir);
         long t1 = System.nanoTime();
         EncoderFit.fit(run, normal, EncoderFit.Settings.defaults().withSteps(s.encoderSteps()), null, () -> false);
         double encoderSeconds = (System.nanoTime() - t1) / 1e9;
-        log.accept(String.format(java.util.Locale.ROOT, "class %d: encoder fitted %d steps in %.0f s", c,
-                s.encoderSteps(), encoderSeconds));
+        progress.encoderFitted(c, s.encoderSteps(), encoderSeconds);
 
         ImageDataset test = DatasetLoader.load(DataSpec.builtIn(), 28, LoadOptions.defaults(), null).dataset();
         long t2 = System.nanoTime();

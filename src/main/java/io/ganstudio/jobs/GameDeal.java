@@ -1,4 +1,4 @@
-package io.ganstudio.ui.game;
+package io.ganstudio.jobs;
 
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
