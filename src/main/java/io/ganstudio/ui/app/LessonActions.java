@@ -149,6 +149,7 @@ public final class LessonActions {
         ButtonType ok = new ButtonType(text.get("save.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(ok, cancel);
+        io.ganstudio.ui.common.UiFonts.apply(d.getDialogPane(), text.locale());
         if (d.showAndWait().orElse(cancel) != ok) {
             return;
         }
@@ -203,6 +204,7 @@ public final class LessonActions {
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(460);
+        io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), text.locale());
         a.show();
     }
 

@@ -112,6 +112,7 @@ final class StudioController implements StudioActions {
         a.initOwner(stage);
         a.setTitle(Messages.get("menu.help.about"));
         a.setHeaderText(aboutHeader());
+        io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), Messages.locale());
         a.showAndWait();
     }
 

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.common;
 
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
@@ -58,11 +59,20 @@ public final class UiFonts {
 
     /** Sets the scene's font for this language (again after a language switch); other scenes keep theirs. */
     public static void apply(Scene scene, Locale locale) {
-        scene.getStylesheets().removeIf(s -> s.startsWith(MARK));
+        set(scene.getStylesheets(), ".root", locale);
+    }
+
+    /** The same for a dialog, whose window takes no style sheet from its owner. */
+    public static void apply(DialogPane pane, Locale locale) {
+        set(pane.getStylesheets(), ".dialog-pane", locale);
+    }
+
+    private static void set(List<String> sheets, String selector, Locale locale) {
+        sheets.removeIf(s -> s.startsWith(MARK));
         String family = familyFor(locale);
         if (family != null) {
-            String css = ".root { -fx-font-family: \"" + family + "\"; }";
-            scene.getStylesheets().add(MARK + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8)));
+            String css = selector + " { -fx-font-family: \"" + family + "\"; }";
+            sheets.add(MARK + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8)));
         }
     }
 }

@@ -2,6 +2,8 @@ package io.ganstudio.ui.app;
 
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.UiFonts;
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
@@ -60,6 +62,21 @@ class JapaneseBoldUiTest {
         assertEquals(family, font.getFamily());
         assertTrue(font.getStyle().toLowerCase(Locale.ROOT).contains("bold"), font.getName() + " is " + font.getStyle());
         assertTrue(UiFonts.hasBold(family));
+
+        // Dialogs take no style sheet from their owner: they are given the font themselves.
+        Font[] inDialog = new Font[1];
+        robot.interact(() -> {
+            DialogPane pane = new DialogPane();
+            Label bold = new Label("保存しますか？");
+            bold.setStyle("-fx-font-weight: bold;");
+            pane.setContent(bold);
+            UiFonts.apply(pane, Locale.JAPANESE);
+            new Scene(pane);
+            pane.applyCss();
+            inDialog[0] = bold.getFont();
+        });
+        assertEquals(family, inDialog[0].getFamily());
+        assertTrue(inDialog[0].getStyle().toLowerCase(Locale.ROOT).contains("bold"), inDialog[0].getStyle());
 
         robot.interact(() -> app.setLanguage(Language.ENGLISH));
         assertNull(UiFonts.familyFor(Locale.ENGLISH));
