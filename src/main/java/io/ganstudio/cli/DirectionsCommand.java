@@ -2,12 +2,10 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.latent.ClassDirections;
-import io.ganstudio.core.latent.GeneratorRunner;
-import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.quality.ClassDirectionFit;
 import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.jobs.DirectionsJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +41,7 @@ final class DirectionsCommand implements Callable<Integer> {
             description = "The run folder (its newest checkpoint; the directions go into its latents.json).")
     Path run;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "4000",
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + DirectionsJob.CLASS_SAMPLES,
             description = "z to sample and label; a fifth is held out for the accuracies. Default: ${DEFAULT-VALUE}.")
     int samples;
 
@@ -94,7 +92,7 @@ final class DirectionsCommand implements Callable<Integer> {
         ClassDirectionFit.Report report;
         try {
             int[] shown = {-1};
-            report = ClassDirectionFit.run(run, checkpoint, new ClassDirectionFit.Settings(samples, effect, seed,
+            report = DirectionsJob.findClassDirections(run, checkpoint, new ClassDirectionFit.Settings(samples, effect, seed,
                     cache != null ? cache : AppDirs.datasetCacheDir()), (stage, f) -> {
                         int tenth = (int) (f * 10);
                         if (!json && tenth > shown[0]) {
@@ -111,7 +109,7 @@ final class DirectionsCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (figure != null && !report.result().directions().isEmpty()) {
-            writeFigure(checkpoint, report.result());
+            DirectionsJob.writeFigure(checkpoint, report.result(), figureSeed, figure);
             if (!json) {
                 out.println("figure: " + figure.toAbsolutePath());
             }
@@ -153,35 +151,6 @@ final class DirectionsCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private void writeFigure(LoadedCheckpoint checkpoint, ClassDirections.Result r) throws IOException {
-        double[] steps = ClassDirectionFit.EFFECT_STEPS;
-        try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
-            float[] z = Latents.fromSeed(figureSeed, generator.latentSize());
-            List<float[]> zs = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (ClassDirections.Fitted d : r.directions()) {
-                names.add(d.name());
-                for (double s : steps) {
-                    zs.add(Latents.shift(z, d.normal(), (float) s));
-                }
-            }
-            float[] pixels = generator.sampleBatch(zs).join();
-            SampleGrid grid = SampleGrid.classRows(pixels, names.size(), steps.length, generator.channels(),
-                    generator.imageSize(), names);
-            int scale = 3;
-            int w = grid.width() * scale;
-            int h = grid.height() * scale;
-            int[] big = new int[w * h];
-            int[] small = grid.argb();
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    big[y * w + x] = small[(y / scale) * grid.width() + x / scale];
-                }
-            }
-            SampleGrid.writeImage(big, w, h, figure);
-        }
-    }
-
     private static Map<String, Object> jsonOf(ClassDirectionFit.Report report, double seconds) {
         ClassDirections.Result r = report.result();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -215,7 +184,10 @@ final class DirectionsCommand implements Callable<Integer> {
         m.put("directions", ds);
         List<Map<String, Object>> skipped = new ArrayList<>();
         for (ClassDirections.Skipped s : r.skipped()) {
-            skipped.add(Map.of("class", s.className(), "samples", s.samplesOfClass()));
+            Map<String, Object> e = new LinkedHashMap<>(); // Map.of's order changes from one run to the next
+            e.put("class", s.className());
+            e.put("samples", s.samplesOfClass());
+            skipped.add(e);
         }
         m.put("skipped", skipped);
         m.put("latents", report.latentsFile().toAbsolutePath().toString());

@@ -1,35 +1,31 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.CorruptCheckpointException;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.jobs.GeneratorLoader;
+import io.ganstudio.jobs.RunNotUsableException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Opens what --run, --resume and --checkpoint name, turning "not there" into a message a person can act on. */
+/**
+ * What --run, --resume and --checkpoint name, opened by {@link GeneratorLoader}: its refusals become messages that
+ * name the options a person can change.
+ */
 final class RunFolders {
 
     private RunFolders() {
     }
 
     static RunFolder open(Path run) throws IOException {
-        if (Files.isRegularFile(run)) {
-            throw new UsageError(run.toAbsolutePath() + " is a file, not a run folder: give the folder that holds "
-                    + "config.json" + (run.toString().endsWith(".gsc") ? " (or use --checkpoint for one file)" : ""));
+        try {
+            return GeneratorLoader.openRun(run);
+        } catch (RunNotUsableException e) {
+            throw usage(e);
         }
-        if (!Files.isDirectory(run)) {
-            throw new UsageError("there is no run folder at " + run.toAbsolutePath());
-        }
-        if (!Files.isRegularFile(run.resolve("config.json"))) {
-            throw new UsageError(run.toAbsolutePath() + " is not a run folder (it has no config.json)");
-        }
-        return RunFolder.open(run);
     }
 
     static GanConfig config(Path run) throws IOException {
@@ -41,38 +37,45 @@ final class RunFolders {
      * in a fraction of the memory). Damaged newer ones are reported on stderr and skipped.
      */
     static LoadedCheckpoint latestGenerator(Path run, PrintWriter err) throws IOException {
-        RunFolder folder = open(run);
-        if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
-            throw new UsageError("the run at " + run.toAbsolutePath() + " has no checkpoint yet: train it first "
-                    + "(checkpoints are written every --checkpoint-every steps and at the end)");
-        }
+        LoadedCheckpoint c;
         try {
-            LoadedCheckpoint c = Checkpoints.readLatestGenerator(folder.checkpointDir());
-            for (String skipped : c.skippedNewer()) {
-                err.println("warning: skipping a damaged checkpoint: " + Cli.oneLine(skipped));
-            }
-            return c;
-        } catch (CorruptCheckpointException e) {
-            // The message is "checkpoints cannot be loaded: none of its N checkpoints verifies:" and a line each.
-            List<String> lines = e.getMessage().lines().toList();
-            String newest = lines.size() > 1 ? " (the newest: " + lines.get(1) + ")" : "";
-            throw new UsageError("none of the checkpoints in " + folder.checkpointDir() + " can be read" + newest
-                    + "; the run cannot be used for generating");
+            c = GeneratorLoader.latestGenerator(run);
+        } catch (RunNotUsableException e) {
+            throw usage(e);
         }
+        for (String skipped : c.skippedNewer()) {
+            err.println("warning: skipping a damaged checkpoint: " + Cli.oneLine(skipped));
+        }
+        return c;
     }
 
     static LoadedCheckpoint generatorOf(Path checkpointFile) throws IOException {
-        if (Files.isDirectory(checkpointFile)) {
-            throw new UsageError(checkpointFile.toAbsolutePath() + " is a folder, not a checkpoint file: give a .gsc "
-                    + "file from a run's checkpoints/ (or use --run for a run folder)");
-        }
-        if (!Files.isRegularFile(checkpointFile)) {
-            throw new UsageError("there is no checkpoint file at " + checkpointFile.toAbsolutePath());
-        }
         try {
-            return Checkpoints.readGenerator(checkpointFile);
-        } catch (CorruptCheckpointException e) {
-            throw new UsageError(Cli.oneLine(e.getMessage()));
+            return GeneratorLoader.generatorOf(checkpointFile);
+        } catch (RunNotUsableException e) {
+            throw usage(e);
         }
+    }
+
+    /** The loader's refusal in the command line's words. */
+    static UsageError usage(RunNotUsableException e) {
+        String p = e.path().toAbsolutePath().toString();
+        return new UsageError(switch (e.problem()) {
+            case RUN_IS_A_FILE -> p + " is a file, not a run folder: give the folder that holds config.json"
+                    + (e.path().toString().endsWith(".gsc") ? " (or use --checkpoint for one file)" : "");
+            case NO_SUCH_RUN, NOT_A_RUN, NO_SUCH_CHECKPOINT -> e.getMessage();
+            case NO_CHECKPOINT -> "the run at " + p + " has no checkpoint yet: train it first (checkpoints are "
+                    + "written every --checkpoint-every steps and at the end)";
+            case NO_CHECKPOINT_VERIFIES -> {
+                // The detail is "checkpoints cannot be loaded: none of its N checkpoints verifies:" and a line each.
+                List<String> lines = e.detail().lines().toList();
+                String newest = lines.size() > 1 ? " (the newest: " + lines.get(1) + ")" : "";
+                yield "none of the checkpoints in " + e.path() + " can be read" + newest
+                        + "; the run cannot be used for generating";
+            }
+            case CHECKPOINT_IS_A_FOLDER -> p + " is a folder, not a checkpoint file: give a .gsc file from a run's "
+                    + "checkpoints/ (or use --run for a run folder)";
+            case CHECKPOINT_DAMAGED -> Cli.oneLine(e.detail());
+        });
     }
 }

@@ -142,7 +142,7 @@ public final class UiBenchmark {
             stage.setScene(new Scene(explore, 1280, 800));
             stage.show();
             explore.viewModel().open(opened.source());
-            explore.viewModel().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
+            explore.viewModel().sliders().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
             return null;
         });
         waitUntil(() -> fx(() -> explore.mainImage().frame() != null));
@@ -220,7 +220,7 @@ public final class UiBenchmark {
             long press = System.nanoTime();
             approachNanos += press - approach0;
             long dragEnd = press + (1000 + hand.nextInt(2001)) * 1_000_000L;
-            double value = onFx(() -> explore.viewModel().sliderProperty(slot).get());
+            double value = onFx(() -> explore.viewModel().sliders().sliderProperty(slot).get());
             int index = 0;
             while (System.nanoTime() < dragEnd) {
                 double next = Math.max(-3, Math.min(3, value + (hand.nextBoolean() ? 1 : -1)
@@ -301,7 +301,7 @@ public final class UiBenchmark {
                     drawn.complete(System.nanoTime() - t0);
                 }
             });
-            explore.viewModel().sliderProperty(slot).set(value);
+            explore.viewModel().sliders().sliderProperty(slot).set(value);
             return null;
         });
         long n = drawn.get(60, TimeUnit.SECONDS);

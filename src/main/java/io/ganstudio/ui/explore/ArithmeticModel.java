@@ -1,6 +1,6 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.core.latent.VectorArithmetic;
+import io.ganstudio.jobs.ArithmeticJob;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,10 +26,8 @@ public final class ArithmeticModel {
 
     /** The DCGAN paper averages three examples per concept: one example's quirks would dominate the sum. */
     public static final int MIN_EXAMPLES = 3;
-    public static final int CONCEPTS = 3;
-    public static final int NEIGHBOURS = 4;
-    /** Seeds of the neighbours' noise: the CLI's {@code arithmetic} uses the same, so both show the same images. */
-    private static final long NEIGHBOUR_SEED = 7_000;
+    public static final int CONCEPTS = ArithmeticJob.CONCEPTS;
+    public static final int NEIGHBOURS = ArithmeticJob.NEIGHBOURS;
 
     /** One example of a concept: what it is called, its z, and its image (null until rendered). */
     public record Example(String name, float[] z, ArgbFrame thumbnail) {
@@ -116,15 +114,9 @@ public final class ArithmeticModel {
             }
         }
         List<List<float[]>> examples = concepts.stream().map(l -> l.stream().map(Example::z).toList()).toList();
-        List<float[]> means = examples.stream().map(VectorArithmetic::mean).toList();
-        float[] sum = VectorArithmetic.combine(means.get(0), means.get(1), means.get(2));
-        List<float[]> zs = new ArrayList<>(means);
-        zs.add(sum);
-        for (int i = 0; i < NEIGHBOURS; i++) {
-            zs.add(VectorArithmetic.neighbour(sum, (float) noise.get(), NEIGHBOUR_SEED + i));
-        }
-        List<float[]> all = new ArrayList<>(zs);
-        examples.forEach(all::addAll);
+        ArithmeticJob.Plan plan = ArithmeticJob.plan(examples, (float) noise.get());
+        List<float[]> zs = plan.zs();
+        List<float[]> all = plan.allZs();
         long g = ++generation;
         message.set(text.get("lab.arithmeticRendering"));
         CompletableFuture<List<int[]>> images = s.renderBatch(all);
@@ -145,46 +137,9 @@ public final class ArithmeticModel {
         }));
     }
 
-    /** Each concept's mean image and A - B + C on them, channel by channel on 0-255 values, clamped. */
+    /** Each concept's mean image and A - B + C on them (see {@link ArithmeticJob#pixelSum}). */
     static List<ArgbFrame> pixelSum(List<int[]> images, List<List<float[]>> examples, int size) {
-        List<float[]> means = new ArrayList<>();
-        int at = 0;
-        for (List<float[]> concept : examples) {
-            List<float[]> rgb = new ArrayList<>();
-            for (int i = 0; i < concept.size(); i++) {
-                rgb.add(toRgb(images.get(at++)));
-            }
-            means.add(VectorArithmetic.mean(rgb));
-        }
-        List<ArgbFrame> out = new ArrayList<>();
-        for (float[] m : means) {
-            out.add(new ArgbFrame(size, size, toArgb(m)));
-        }
-        out.add(new ArgbFrame(size, size, toArgb(VectorArithmetic.combine(means.get(0), means.get(1),
-                means.get(2)))));
-        return out;
-    }
-
-    private static float[] toRgb(int[] argb) {
-        float[] v = new float[argb.length * 3];
-        for (int i = 0; i < argb.length; i++) {
-            v[3 * i] = (argb[i] >> 16) & 0xFF;
-            v[3 * i + 1] = (argb[i] >> 8) & 0xFF;
-            v[3 * i + 2] = argb[i] & 0xFF;
-        }
-        return v;
-    }
-
-    private static int[] toArgb(float[] rgb) {
-        int[] out = new int[rgb.length / 3];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = 0xFF000000 | clamp(rgb[3 * i]) << 16 | clamp(rgb[3 * i + 1]) << 8 | clamp(rgb[3 * i + 2]);
-        }
-        return out;
-    }
-
-    private static int clamp(float v) {
-        return Math.max(0, Math.min(255, Math.round(v)));
+        return ArithmeticJob.pixelSum(images, examples).stream().map(p -> new ArgbFrame(size, size, p)).toList();
     }
 
     /** Shows result column {@code i} (0-2: a concept's mean, 3: A - B + C, then the neighbours) as the point on show. */

@@ -64,7 +64,7 @@ public final class BookmarksModel {
         this.fx = fx;
         this.text = text;
         explore.sourceProperty().addListener((o, was, now) -> reload());
-        explore.directionsReadyProperty().addListener((o, was, now) -> applyDirectionNames());
+        explore.sliders().directionsReadyProperty().addListener((o, was, now) -> applyDirectionNames());
         reload();
     }
 
@@ -276,7 +276,7 @@ public final class BookmarksModel {
 
     /** Names principal direction {@code index} (0-based) and keeps it in the book; a blank name removes the name. */
     public boolean nameDirection(int index, String name) {
-        List<float[]> dirs = explore.directions();
+        List<float[]> dirs = explore.sliders().directions();
         if (!ready() || index < 0 || index >= dirs.size()) {
             return false;
         }
@@ -297,12 +297,12 @@ public final class BookmarksModel {
 
     /** The name kept for principal direction {@code index}, or empty. */
     public String directionName(int index) {
-        List<String> names = explore.directionNamesProperty().get();
+        List<String> names = explore.sliders().directionNamesProperty().get();
         return index < names.size() ? names.get(index) : "";
     }
 
     private void applyDirectionNames() {
-        List<float[]> dirs = explore.directions();
+        List<float[]> dirs = explore.sliders().directions();
         List<String> names = new ArrayList<>();
         for (float[] d : dirs) {
             String name = "";
@@ -315,7 +315,7 @@ public final class BookmarksModel {
             }
             names.add(name);
         }
-        explore.directionNamesProperty().set(List.copyOf(names));
+        explore.sliders().directionNamesProperty().set(List.copyOf(names));
     }
 
     private static boolean same(float[] a, float[] b) {

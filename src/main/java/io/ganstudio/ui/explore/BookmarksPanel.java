@@ -155,13 +155,13 @@ final class BookmarksPanel extends VBox {
         name.setPromptText(text.get("lab.directionPrompt"));
         HBox.setHgrow(name, Priority.ALWAYS);
         Runnable fill = () -> {
-            which.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, explore.directions().size()).boxed()
+            which.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, explore.sliders().directions().size()).boxed()
                     .toList());
             if (!which.getItems().isEmpty()) {
                 which.setValue(1);
             }
         };
-        subs.onChange(explore.directionsReadyProperty(), (o, a, ready) -> fill.run());
+        subs.onChange(explore.sliders().directionsReadyProperty(), (o, a, ready) -> fill.run());
         fill.run();
         which.valueProperty().addListener((o, a, v) -> name.setText(v == null ? "" : model.directionName(v - 1)));
         Button save = new Button(text.get("lab.directionSave"));

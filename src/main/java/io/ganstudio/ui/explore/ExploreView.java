@@ -3,27 +3,18 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.GifWriter;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Slider;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -35,13 +26,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import javafx.util.StringConverter;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -57,7 +43,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
 
     private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
 
-    private static final int GIF_DELAY_MS = 40;
 
     private final ExploreViewModel vm;
     private final ExploreText text;
@@ -66,7 +51,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     private final List<PixelView> tileViews = new ArrayList<>();
     private final Label title = new Label();
     private final Label status = new Label();
-    private final Timeline player;
+    private InterpolationPanel interpolation;
 
     /**
      * Plug-in constructor for the studio shell.
@@ -86,8 +71,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         this.nearestPicker = new NearestPicker(text);
         getStyleClass().addAll("screen", "explore-view");
         setPadding(new Insets(10));
-        player = new Timeline(new KeyFrame(Duration.millis(GIF_DELAY_MS), e -> vm.advance()));
-        player.setCycleCount(Timeline.INDEFINITE);
         setTop(toolbar());
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             ImageSource s = vm.sourceProperty().get();
@@ -96,7 +79,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         // A view that leaves the window (the shell rebuilds views on a language switch) stops playing.
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
-                player.stop();
+                interpolation.stop();
             } else {
                 openJustTrained();
             }
@@ -234,7 +217,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     /** @param fromTrainScreen the Train screen's run: the next run trained there replaces it */
     private void open(Path path, boolean fromTrainScreen) {
         status.setText(text.get("label.opening"));
-        player.stop();
+        interpolation.stop();
         BackgroundTasks.common().run(text.get("label.opening"), () -> GeneratorOpener.open(path), opened -> {
             status.setText("");
             vm.open(opened.source(), path, opened.name());
@@ -348,13 +331,15 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         afterClasses.managedProperty().bind(classes.managedProperty());
         afterClasses.visibleProperty().bind(classes.visibleProperty());
         box.getChildren().addAll(classes, afterClasses);
-        box.getChildren().addAll(sliderControls());
+        box.getChildren().addAll(LatentSliderControls.sliders(vm, text, subs));
         box.getChildren().add(new Separator());
         box.getChildren().add(new DirectionsPanel(vm, text, subs));
         box.getChildren().add(new Separator());
-        box.getChildren().add(truncationRow());
+        box.getChildren().add(LatentSliderControls.truncation(vm, text));
         box.getChildren().add(new Separator());
-        box.getChildren().addAll(interpolationControls());
+        interpolation = new InterpolationPanel(vm, text, subs, status::setText, name -> chooser("dialog.saveGif",
+                "GIF", "*.gif", name));
+        box.getChildren().add(interpolation);
         watchHand(box);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -382,185 +367,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 vm.handLetGoOfSliders();
             }
         });
-    }
-
-    /** A slider reached by keyboard: the arrow keys come next. */
-    private void watchFocus(Slider s) {
-        s.focusedProperty().addListener((o, was, now) -> {
-            if (now) {
-                vm.handNearSliders();
-            }
-        });
-    }
-
-    private List<javafx.scene.Node> sliderControls() {
-        List<javafx.scene.Node> nodes = new ArrayList<>();
-        ChoiceBox<ExploreViewModel.SliderMode> mode = new ChoiceBox<>();
-        mode.getItems().setAll(ExploreViewModel.SliderMode.values());
-        mode.setConverter(new StringConverter<>() {
-            public String toString(ExploreViewModel.SliderMode m) {
-                return m == null ? "" : text.get("mode." + m.name());
-            }
-
-            public ExploreViewModel.SliderMode fromString(String s) {
-                return null;
-            }
-        });
-        mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.disableProperty().bind(vm.directionsReadyProperty().not());
-        Spinner<Integer> page = new Spinner<>(1, 1, 1);
-        page.setId("page");
-        page.setPrefWidth(70);
-        subs.onChange(vm.pageCountProperty(), (o, a, n) -> {
-            ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) page.getValueFactory())
-                    .setMax(n.intValue());
-        });
-        page.valueProperty().addListener((o, a, v) -> vm.pageProperty().set(v - 1));
-        subs.onChange(vm.pageProperty(), (o, a, v) -> page.getValueFactory().setValue(v.intValue() + 1));
-        Label pageOf = new Label();
-        pageOf.textProperty().bind(Bindings.createStringBinding(() -> text.format("label.pageOf",
-                vm.pageCountProperty().get()), vm.pageCountProperty()));
-        Label slidersLabel = new Label(text.get("label.sliders"));
-        slidersLabel.setStyle("-fx-font-weight: bold;");
-        HBox modeRow = new HBox(8, slidersLabel, mode);
-        modeRow.setAlignment(Pos.CENTER_LEFT);
-        HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
-        pageRow.setAlignment(Pos.CENTER_LEFT);
-        Label directionsError = new Label();
-        directionsError.setId("directionsError");
-        directionsError.setWrapText(true);
-        directionsError.setStyle("-fx-text-fill: #9a3000;");
-        directionsError.textProperty().bind(Bindings.createStringBinding(() -> vm.directionsErrorProperty().get()
-                .isEmpty() ? "" : text.format("error.directions", vm.directionsErrorProperty().get()),
-                vm.directionsErrorProperty()));
-        directionsError.visibleProperty().bind(vm.directionsErrorProperty().isNotEmpty());
-        directionsError.managedProperty().bind(directionsError.visibleProperty());
-        nodes.add(modeRow);
-        nodes.add(directionsError);
-        nodes.add(pageRow);
-        GridPane rows = new GridPane();
-        rows.setHgap(8);
-        rows.setVgap(2);
-        for (int i = 0; i < ExploreViewModel.SLIDERS; i++) {
-            int slot = i;
-            Label name = new Label();
-            name.setMinWidth(90);
-            name.textProperty().bind(Bindings.createStringBinding(() -> {
-                int target = vm.sliderTargetProperty(slot).get();
-                if (target < 0) {
-                    return "";
-                }
-                List<String> names = vm.directionNamesProperty().get();
-                if (vm.modeProperty().get() == ExploreViewModel.SliderMode.DIRECTIONS && target < names.size()
-                        && !names.get(target).isBlank()) {
-                    return names.get(target);
-                }
-                return vm.modeProperty().get() == ExploreViewModel.SliderMode.DIRECTIONS
-                        ? text.format("label.direction", target + 1) : text.format("label.dimension", target);
-            }, vm.sliderTargetProperty(slot), vm.modeProperty(), vm.directionNamesProperty()));
-            Slider s = new Slider(-ExploreViewModel.RANGE, ExploreViewModel.RANGE, 0);
-            s.setId("slider" + i);
-            s.valueProperty().bindBidirectional(vm.sliderProperty(i));
-            s.disableProperty().bind(vm.sliderTargetProperty(slot).lessThan(0));
-            watchFocus(s);
-            GridPane.setHgrow(s, Priority.ALWAYS);
-            Label value = new Label();
-            value.setMinWidth(44);
-            value.textProperty().bind(vm.sliderProperty(i).asString("%+.2f"));
-            rows.addRow(i, name, s, value);
-        }
-        nodes.add(rows);
-        Button reset = new Button(text.get("button.reset"));
-        reset.setOnAction(e -> vm.resetEdits());
-        reset.disableProperty().bind(vm.editedProperty().not());
-        nodes.add(reset);
-        return nodes;
-    }
-
-    private HBox truncationRow() {
-        Slider psi = new Slider(0, 1, 1);
-        psi.setId("truncation");
-        psi.valueProperty().bindBidirectional(vm.truncationProperty());
-        watchFocus(psi);
-        psi.setTooltip(Tips.of(text.get("tooltip.truncation")));
-        HBox.setHgrow(psi, Priority.ALWAYS);
-        Label value = new Label();
-        value.setMinWidth(44);
-        value.textProperty().bind(vm.truncationProperty().asString("%.2f"));
-        Label name = new Label(text.get("label.truncation"));
-        name.setStyle("-fx-font-weight: bold;");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, name, psi, value);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private List<javafx.scene.Node> interpolationControls() {
-        Label heading = new Label(text.get("label.interpolation"));
-        heading.setStyle("-fx-font-weight: bold;");
-        Label a = new Label();
-        a.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("a", vm.keyALabelProperty().get()),
-                vm.keyALabelProperty()));
-        Label b = new Label();
-        b.textProperty().bind(Bindings.createStringBinding(() -> keyLabel("b", vm.keyBLabelProperty().get()),
-                vm.keyBLabelProperty()));
-        a.setMinWidth(130);
-        b.setMinWidth(130);
-        Button setA = new Button(text.get("button.setA"));
-        setA.setId("setA");
-        setA.setOnAction(e -> vm.setKeyA());
-        Button setB = new Button(text.get("button.setB"));
-        setB.setId("setB");
-        setB.setOnAction(e -> vm.setKeyB());
-        HBox rowA = new HBox(8, a, setA);
-        HBox rowB = new HBox(8, b, setB);
-        rowA.setAlignment(Pos.CENTER_LEFT);
-        rowB.setAlignment(Pos.CENTER_LEFT);
-
-        ToggleGroup kind = new ToggleGroup();
-        RadioButton lerp = new RadioButton(text.get("label.lerp"));
-        RadioButton slerp = new RadioButton(text.get("label.slerp"));
-        lerp.setToggleGroup(kind);
-        slerp.setToggleGroup(kind);
-        slerp.setSelected(vm.slerpProperty().get());
-        lerp.setSelected(!vm.slerpProperty().get());
-        slerp.selectedProperty().bindBidirectional(vm.slerpProperty());
-        slerp.setTooltip(Tips.of(text.get("tooltip.slerp")));
-        Spinner<Integer> frames = new Spinner<>(2, 600, vm.framesProperty().get(), 4);
-        frames.setPrefWidth(80);
-        frames.setEditable(true);
-        frames.valueProperty().addListener((o, x, v) -> vm.framesProperty().set(v));
-        HBox kindRow = new HBox(12, lerp, slerp, new Label(text.get("label.frames")), frames);
-        kindRow.setAlignment(Pos.CENTER_LEFT);
-
-        Slider position = new Slider(0, 1, 0);
-        position.setId("position");
-        position.valueProperty().bindBidirectional(vm.tProperty());
-        watchFocus(position);
-        HBox.setHgrow(position, Priority.ALWAYS);
-        ToggleButton play = new ToggleButton(text.get("button.play"));
-        play.setId("play");
-        play.setMinWidth(Region.USE_PREF_SIZE);
-        play.selectedProperty().addListener((o, was, on) -> {
-            play.setText(text.get(on ? "button.pause" : "button.play"));
-            if (on) {
-                player.play();
-            } else {
-                player.stop();
-            }
-        });
-        subs.onChange(vm.sourceProperty(), (o, x, s) -> play.setSelected(false));
-        HBox scrubRow = new HBox(8, play, position);
-        scrubRow.setAlignment(Pos.CENTER_LEFT);
-        Button gif = new Button(text.get("button.saveGif"));
-        gif.setId("saveGif");
-        gif.setOnAction(e -> saveGif());
-        return List.of(heading, rowA, rowB, kindRow, scrubRow, gif);
-    }
-
-    /** "A: seed 12" for a seed, "A: bag" for a point from the lab. */
-    private String keyLabel(String key, String label) {
-        return text.format(label.matches("-?\\d+\\*?") ? "label." + key : "lab." + key, label);
     }
 
     // ---- nearest training images
@@ -597,32 +403,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
                 io.ganstudio.core.files.FileErrors.text(e))));
     }
 
-    private void saveGif() {
-        ImageSource s = vm.sourceProperty().get();
-        List<float[]> walk = vm.walk();
-        File file = chooser("dialog.saveGif", "GIF", "*.gif", "walk-" + vm.keyALabelProperty().get() + "-"
-                + vm.keyBLabelProperty().get() + ".gif");
-        if (s == null || walk.isEmpty() || file == null) {
-            return;
-        }
-        int size = s.imageSize();
-        int scale = Math.max(1, Math.min(8, 256 / size));
-        // Render on the generator's thread; encode on a background thread once the frames are back.
-        s.renderBatch(walk).whenComplete((frames, e) -> Platform.runLater(() -> {
-            if (e != null) {
-                status.setText(text.format("error.save", e.getMessage()));
-                return;
-            }
-            BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {
-                io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
-                        io.ganstudio.core.run.OutputCheck.Kind.GIF);
-                GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
-                return file;
-            }, done -> status.setText(text.format("done.saved", done)), err -> status.setText(text.format(
-                    "error.save", io.ganstudio.core.files.FileErrors.text(err))));
-        }));
-    }
-
     private File chooser(String titleKey, String filterName, String pattern, String initialName) {
         FileChooser c = new FileChooser();
         c.setTitle(text.get(titleKey));
@@ -638,6 +418,6 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
     public void dispose() {
         subs.dispose();
         nearestPicker.close();
-        player.stop();
+        interpolation.stop();
     }
 }

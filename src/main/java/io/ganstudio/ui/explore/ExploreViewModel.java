@@ -3,10 +3,7 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.session.InteractionGate;
 import io.ganstudio.ui.fxutil.ArgbFrame;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -17,15 +14,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -54,45 +45,38 @@ public final class ExploreViewModel {
     private final LongSupplier newSeeds;
     private final InteractionGate gate;
     private final ReadOnlyObjectWrapper<ImageSource> source = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<List<ArgbFrame>> tiles = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyLongWrapper firstSeed = new ReadOnlyLongWrapper();
+    private final SampleTiles tiles;
     private final ReadOnlyIntegerWrapper picked = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyLongWrapper pickedSeed = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<SliderMode> mode = new SimpleObjectProperty<>(SliderMode.DIMENSIONS);
-    /** Whether the user has neither moved a slider nor chosen the mode since the run opened. */
-    private boolean untouched = true;
-    private boolean switchingMode;
-    private final ReadOnlyBooleanWrapper directionsReady = new ReadOnlyBooleanWrapper();
-    private final IntegerProperty page = new SimpleIntegerProperty();
-    private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(1);
-    private final DoubleProperty[] sliders = new DoubleProperty[SLIDERS];
-    private final ReadOnlyIntegerWrapper[] sliderTargets = new ReadOnlyIntegerWrapper[SLIDERS];
+    private final LatentSlidersModel sliders = new LatentSlidersModel(new LatentSlidersModel.Point() {
+        public float[] z() {
+            return z;
+        }
+
+        public void replace(float[] edited) {
+            z = edited;
+        }
+
+        public void moved() {
+            edited.set(true);
+            showing = Showing.PICK;
+            show();
+        }
+    });
     private final DoubleProperty truncation = new SimpleDoubleProperty(1);
-    private final ReadOnlyObjectWrapper<float[]> keyA = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<float[]> keyB = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper keyALabel = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper keyBLabel = new ReadOnlyStringWrapper("");
-    private final BooleanProperty slerp = new SimpleBooleanProperty(true);
-    private final DoubleProperty t = new SimpleDoubleProperty();
-    private final IntegerProperty frames = new SimpleIntegerProperty(48);
+    private final InterpolationModel interpolation = new InterpolationModel();
     private final ReadOnlyObjectWrapper<ArgbFrame> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper directionsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> openedPath = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper openedName = new ReadOnlyStringWrapper("");
     // The latent lab (projection, arithmetic, bookmarks) shows points that come from no seed.
     private final ReadOnlyStringWrapper pointName = new ReadOnlyStringWrapper("");
-    private final ObjectProperty<List<String>> directionNames = new SimpleObjectProperty<>(List.of());
 
     private float[] baseZ;
     private float[] z;
-    private double[] amounts = new double[0];
-    private List<float[]> directions = List.of();
     private Showing showing = Showing.PICK;
-    private boolean refreshing;
     private boolean followsTrainScreen;
-    private long tileGeneration;
     private LatestWinsRenderer renderer;
     /** Edits that other panels (class directions) add to the picked vector, by owner; cleared by a new pick. */
     private final java.util.Map<String, float[]> extraEdits = new java.util.LinkedHashMap<>();
@@ -111,33 +95,13 @@ public final class ExploreViewModel {
         this.fx = fx;
         this.newSeeds = newSeeds;
         this.gate = gate;
-        mode.addListener((o, was, now) -> {
-            if (!switchingMode) {
-                untouched = false;
-            }
-        });
-        for (int i = 0; i < SLIDERS; i++) {
-            int slot = i;
-            sliders[i] = new SimpleDoubleProperty();
-            sliderTargets[i] = new ReadOnlyIntegerWrapper(-1);
-            sliders[i].addListener((o, was, now) -> {
-                if (!refreshing) {
-                    slid(slot, now.doubleValue());
-                }
-            });
-        }
-        page.addListener((o, was, now) -> refreshSliders());
-        mode.addListener((o, was, now) -> {
-            bakeDirections(); // the edit so far stays; the sliders now move something else
-            page.set(0);
-            refreshSliders();
-        });
+        this.tiles = new SampleTiles(fx, source::get, error::set);
         truncation.addListener((o, was, now) -> show());
-        t.addListener((o, was, now) -> {
+        interpolation.tProperty().addListener((o, was, now) -> {
             showing = Showing.WALK;
             show();
         });
-        slerp.addListener((o, was, now) -> {
+        interpolation.slerpProperty().addListener((o, was, now) -> {
             if (showing == Showing.WALK) {
                 show();
             }
@@ -205,36 +169,22 @@ public final class ExploreViewModel {
             old.close();
         }
         error.set("");
-        directionsError.set("");
-        directions = List.of();
-        amounts = new double[0];
-        directionsReady.set(false);
+        sliders.forgetDirections();
         z = null; // the old generator's point: nothing renders until the new grid is rolled
         baseZ = null;
         extraEdits.clear();
         source.set(newSource);
-        switchingMode = true;
-        mode.set(SliderMode.DIMENSIONS);
-        switchingMode = false;
-        untouched = true;
-        keyA.set(null);
-        keyB.set(null);
+        sliders.startOnDimensions();
+        interpolation.clear();
         reroll();
         newSource.directions(Math.min(DIRECTIONS, newSource.latentSize())).whenComplete((ds, e) -> fx.execute(() -> {
             if (source.get() != newSource) {
                 return;
             }
-            if (e != null) { // the sliders stay on single dimensions, and the screen says why
-                directionsError.set(message(e));
-                return;
-            }
-            directions = ds;
-            amounts = new double[ds.size()];
-            directionsReady.set(true);
-            if (untouched) { // the directions arrive later: a slider the user already moved keeps its meaning
-                switchingMode = true;
-                mode.set(SliderMode.DIRECTIONS);
-                switchingMode = false;
+            if (e != null) {
+                sliders.directionsFailed(message(e));
+            } else {
+                sliders.directionsFound(ds);
             }
         }));
     }
@@ -246,33 +196,10 @@ public final class ExploreViewModel {
             return;
         }
         long first = newSeeds.getAsLong();
-        firstSeed.set(first);
-        renderTiles(s, first);
+        tiles.roll(s, first);
         pick(0);
-        keyA.set(Latents.fromSeed(first, s.latentSize()));
-        keyALabel.set(Long.toString(first));
-        keyB.set(Latents.fromSeed(first + 1, s.latentSize()));
-        keyBLabel.set(Long.toString(first + 1));
-    }
-
-    private void renderTiles(ImageSource s, long first) {
-        List<float[]> zs = new ArrayList<>();
-        for (int i = 0; i < TILES; i++) {
-            zs.add(Latents.fromSeed(first + i, s.latentSize()));
-        }
-        long generation = ++tileGeneration;
-        tiles.set(Collections.nCopies(TILES, null));
-        s.renderBatch(zs).whenComplete((images, e) -> fx.execute(() -> {
-            if (generation != tileGeneration || source.get() != s) {
-                return; // a newer roll or another generator is on show
-            }
-            if (e != null) {
-                error.set(message(e));
-                return;
-            }
-            error.set("");
-            tiles.set(images.stream().map(p -> new ArgbFrame(s.imageSize(), s.imageSize(), p)).toList());
-        }));
+        interpolation.setA(Latents.fromSeed(first, s.latentSize()), Long.toString(first));
+        interpolation.setB(Latents.fromSeed(first + 1, s.latentSize()), Long.toString(first + 1));
     }
 
     /** Takes grid sample i as the vector to edit. */
@@ -283,15 +210,15 @@ public final class ExploreViewModel {
         }
         picked.set(i);
         pointName.set("");
-        pickedSeed.set(firstSeed.get() + i);
+        pickedSeed.set(tiles.firstSeed() + i);
         baseZ = Latents.fromSeed(pickedSeed.get(), s.latentSize());
         z = baseZ.clone();
-        Arrays.fill(amounts, 0);
+        sliders.zero();
         extraEdits.clear();
         picks.set(picks.get() + 1);
         edited.set(false);
         showing = Showing.PICK;
-        refreshSliders();
+        sliders.refresh();
         show();
     }
 
@@ -305,50 +232,6 @@ public final class ExploreViewModel {
     }
 
     // ---- sliders
-
-    private void slid(int slot, double value) {
-        untouched = false;
-        int target = sliderTargets[slot].get();
-        if (z == null || target < 0) {
-            return;
-        }
-        if (mode.get() == SliderMode.DIRECTIONS) {
-            amounts[target] = value;
-        } else {
-            z[target] = (float) value;
-        }
-        edited.set(true);
-        showing = Showing.PICK;
-        show();
-    }
-
-    private void refreshSliders() {
-        int count = mode.get() == SliderMode.DIRECTIONS ? directions.size() : (z == null ? 0 : z.length);
-        pageCount.set(Math.max(1, (count + SLIDERS - 1) / SLIDERS));
-        if (page.get() >= pageCount.get()) {
-            page.set(pageCount.get() - 1);
-            return; // the page listener refreshes again
-        }
-        refreshing = true;
-        try {
-            for (int i = 0; i < SLIDERS; i++) {
-                int target = page.get() * SLIDERS + i;
-                boolean exists = target < count;
-                sliderTargets[i].set(exists ? target : -1);
-                double v = !exists ? 0 : mode.get() == SliderMode.DIRECTIONS ? amounts[target] : z[target];
-                sliders[i].set(v);
-            }
-        } finally {
-            refreshing = false;
-        }
-    }
-
-    private void bakeDirections() {
-        if (z != null && amounts.length > 0) {
-            z = applyPrincipal(z);
-            Arrays.fill(amounts, 0);
-        }
-    }
 
     /**
      * An edit another panel adds to the picked vector (the class-direction sliders): {@code delta} replaces that
@@ -378,7 +261,7 @@ public final class ExploreViewModel {
         if (s == null) {
             return;
         }
-        renderTiles(s, firstSeed.get());
+        tiles.roll(s, tiles.firstSeed());
         show();
     }
 
@@ -388,23 +271,10 @@ public final class ExploreViewModel {
     }
 
     private float[] applyDirections(float[] v) {
-        float[] out = applyPrincipal(v);
+        float[] out = sliders.apply(v);
         for (float[] d : extraEdits.values()) {
             for (int j = 0; j < out.length; j++) {
                 out[j] += d[j];
-            }
-        }
-        return out;
-    }
-
-    private float[] applyPrincipal(float[] v) {
-        float[] out = v.clone();
-        for (int k = 0; k < amounts.length; k++) {
-            if (amounts[k] != 0) {
-                float[] d = directions.get(k);
-                for (int j = 0; j < out.length; j++) {
-                    out[j] += (float) (amounts[k] * d[j]);
-                }
             }
         }
         return out;
@@ -415,15 +285,13 @@ public final class ExploreViewModel {
     /** The edited vector on show becomes keyframe A. */
     public void setKeyA() {
         if (z != null) {
-            keyA.set(applyDirections(z));
-            keyALabel.set(seedLabel());
+            interpolation.setA(applyDirections(z), seedLabel());
         }
     }
 
     public void setKeyB() {
         if (z != null) {
-            keyB.set(applyDirections(z));
-            keyBLabel.set(seedLabel());
+            interpolation.setB(applyDirections(z), seedLabel());
         }
     }
 
@@ -447,10 +315,10 @@ public final class ExploreViewModel {
         pointName.set(name);
         baseZ = point.clone();
         z = baseZ.clone();
-        Arrays.fill(amounts, 0);
+        sliders.zero();
         edited.set(false);
         showing = Showing.PICK;
-        refreshSliders();
+        sliders.refresh();
         show();
     }
 
@@ -459,38 +327,19 @@ public final class ExploreViewModel {
         return pointName.getReadOnlyProperty();
     }
 
-    /** The principal directions the sliders move (unit vectors in z), empty until computed. */
-    public List<float[]> directions() {
-        return directions;
-    }
-
-    /** Names given to the principal directions (by index; blank: unnamed), shown beside their sliders. */
-    public ObjectProperty<List<String>> directionNamesProperty() {
-        return directionNames;
-    }
-
-    /** The walk from A to B (before truncation is applied): {@link #interpolationFrameCount()} vectors. */
+    /** The walk from A to B, truncation applied: {@link InterpolationModel#frameCount()} vectors. */
     public List<float[]> walk() {
-        if (keyA.get() == null || keyB.get() == null) {
-            return List.of();
-        }
-        List<float[]> out = new ArrayList<>();
-        for (float[] v : Latents.keyframes(List.of(keyA.get(), keyB.get()), frames.get(), slerp.get())) {
-            out.add(Latents.truncate(v, (float) truncation.get()));
-        }
-        return out;
+        return interpolation.walk((float) truncation.get());
     }
 
-    /** Frames of the interpolation, both ends included. */
-    public int interpolationFrameCount() {
-        return frames.get() + 1;
+    /** The latent sliders: their mode, page, values and the principal directions. */
+    public LatentSlidersModel sliders() {
+        return sliders;
     }
 
-    /** Advances the scrub position by one frame, wrapping at the end (for Play). */
-    public void advance() {
-        double step = 1.0 / frames.get();
-        double next = t.get() + step;
-        t.set(next > 1 + 1e-9 ? 0 : Math.min(1, next));
+    /** Keyframes A and B, the way between them and the scrub position. */
+    public InterpolationModel interpolation() {
+        return interpolation;
     }
 
     // ---- what is on show
@@ -501,10 +350,8 @@ public final class ExploreViewModel {
             return null;
         }
         float psi = (float) truncation.get();
-        if (showing == Showing.WALK && keyA.get() != null && keyB.get() != null) {
-            float tt = (float) t.get();
-            float[] v = slerp.get() ? Latents.slerp(keyA.get(), keyB.get(), tt) : Latents.lerp(keyA.get(), keyB.get(), tt);
-            return Latents.truncate(v, psi);
+        if (showing == Showing.WALK && interpolation.ready()) {
+            return Latents.truncate(interpolation.atT(), psi);
         }
         return Latents.truncate(applyDirections(z), psi);
     }
@@ -549,7 +396,7 @@ public final class ExploreViewModel {
         cliClass = className == null ? "" : className;
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         Throwable c = e;
         while ((c instanceof java.util.concurrent.CompletionException
                 || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
@@ -566,12 +413,12 @@ public final class ExploreViewModel {
 
     /** The grid's images in seed order; entries are null until rendered. */
     public ReadOnlyObjectProperty<List<ArgbFrame>> tilesProperty() {
-        return tiles.getReadOnlyProperty();
+        return tiles.tilesProperty();
     }
 
     /** Tile i shows {@code Latents.fromSeed(firstSeed + i)}, just as the CLI's {@code generate --seed FIRST -n 16}. */
     public ReadOnlyLongProperty firstSeedProperty() {
-        return firstSeed.getReadOnlyProperty();
+        return tiles.firstSeedProperty();
     }
 
     public ReadOnlyIntegerProperty pickedProperty() {
@@ -587,65 +434,9 @@ public final class ExploreViewModel {
         return edited.getReadOnlyProperty();
     }
 
-    public ObjectProperty<SliderMode> modeProperty() {
-        return mode;
-    }
-
-    public ReadOnlyBooleanProperty directionsReadyProperty() {
-        return directionsReady.getReadOnlyProperty();
-    }
-
-    public IntegerProperty pageProperty() {
-        return page;
-    }
-
-    public ReadOnlyIntegerProperty pageCountProperty() {
-        return pageCount.getReadOnlyProperty();
-    }
-
-    public DoubleProperty sliderProperty(int i) {
-        return sliders[i];
-    }
-
-    /** The direction or dimension (0-based) slider i moves, or -1 when it moves nothing on this page. */
-    public ReadOnlyIntegerProperty sliderTargetProperty(int i) {
-        return sliderTargets[i].getReadOnlyProperty();
-    }
-
     /** Truncation psi, 0 to 1 (1 = off). */
     public DoubleProperty truncationProperty() {
         return truncation;
-    }
-
-    public ReadOnlyObjectProperty<float[]> keyAProperty() {
-        return keyA.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<float[]> keyBProperty() {
-        return keyB.getReadOnlyProperty();
-    }
-
-    /** The seed of keyframe A ("*" when edited). */
-    public ReadOnlyStringProperty keyALabelProperty() {
-        return keyALabel.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty keyBLabelProperty() {
-        return keyBLabel.getReadOnlyProperty();
-    }
-
-    public BooleanProperty slerpProperty() {
-        return slerp;
-    }
-
-    /** Scrub position between A (0) and B (1). */
-    public DoubleProperty tProperty() {
-        return t;
-    }
-
-    /** Steps of the interpolation from A to B. */
-    public IntegerProperty framesProperty() {
-        return frames;
     }
 
     public ReadOnlyObjectProperty<ArgbFrame> imageProperty() {
@@ -655,14 +446,6 @@ public final class ExploreViewModel {
     /** The last rendering error (the engine's words), or empty; cleared by the next image that renders. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    /**
-     * Why the principal directions could not be computed (the engine's words), or empty: while it is set the
-     * sliders move single dimensions only. Cleared when another generator opens.
-     */
-    public ReadOnlyStringProperty directionsErrorProperty() {
-        return directionsError.getReadOnlyProperty();
     }
 
     /** The run folder or checkpoint file on show, or null (also when opened without a path). */

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.GeneratorRunner;
+import io.ganstudio.jobs.DirectionsJob;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -111,9 +112,7 @@ public interface ImageSource extends AutoCloseable {
             }
 
             public CompletableFuture<List<float[]>> directions(int count) {
-                // 1,000 samples: steady directions in a few seconds on a CPU; fixed seed, same sliders every time.
-                return batches.directions(count, 1000, 1L)
-                        .thenApply(ds -> ds.stream().map(d -> d.z()).toList());
+                return DirectionsJob.principal(batches, count);
             }
 
             public void close() {

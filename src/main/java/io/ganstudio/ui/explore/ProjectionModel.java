@@ -1,16 +1,11 @@
 package io.ganstudio.ui.explore;
 
-import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.SingleImage;
-import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.latent.Projector;
-import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.jobs.ProjectionJob;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.property.IntegerProperty;
@@ -25,7 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.concurrent.Task;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,18 +96,16 @@ public final class ProjectionModel {
         message.set(text.format("lab.projectPreparing", file.getFileName()));
         String name = text.format("lab.projectionName", file.getFileName());
         task = tasks.job(text.get("lab.projectTitle"), ctx -> {
-            LoadedCheckpoint checkpoint = Files.isDirectory(opened)
-                    ? Checkpoints.readLatest(RunFolder.open(opened).checkpointDir()) : Checkpoints.read(opened);
-            ModelConfig model = checkpoint.config().model();
+            ProjectionJob job = ProjectionJob.open(opened);
+            ModelConfig model = job.model();
             SingleImage.Prepared prepared;
             try {
-                prepared = SingleImage.read(file, checkpoint.config().data(), model.imageSize(), model.channels());
+                prepared = job.prepare(file);
             } catch (DatasetException e) {
                 throw new RefusedImage(e.phrase().text(text.locale()));
             }
             int size = model.imageSize();
-            ArgbFrame targetFrame = new ArgbFrame(size, size, SampleGrid.toArgb(prepared.pixels(), 0,
-                    model.channels(), size));
+            ArgbFrame targetFrame = new ArgbFrame(size, size, job.argb(prepared.pixels()));
             String note = preparedNotes(prepared, size);
             fx.execute(() -> {
                 if (g == generation) {
@@ -122,41 +114,34 @@ public final class ProjectionModel {
                     message.set(text.format("lab.projectRunning", file.getFileName()));
                 }
             });
-            EngineSetup.init();
-            try (NDManager root = NDManager.newBaseManager();
-                 GanNetworks networks = Projector.networksFor(checkpoint, root);
-                 Projector projector = new Projector(networks)) {
-                long[] lastLive = {0};
-                Projector.Result r = projector.project(prepared.pixels(), -1,
-                        Projector.Settings.defaults().withSteps(n), new Projector.Progress() {
-                            public void step(int done, int total, double loss, double pixelError) {
-                                ctx.progress(done, total);
-                            }
+            long[] lastLive = {0};
+            Projector.Result r = job.project(prepared.pixels(), -1, Projector.Settings.defaults().withSteps(n),
+                    new Projector.Progress() {
+                        public void step(int done, int total, double loss, double pixelError) {
+                            ctx.progress(done, total);
+                        }
 
-                            public boolean wantsBest() {
-                                return true;
-                            }
+                        public boolean wantsBest() {
+                            return true;
+                        }
 
-                            public void best(int done, float[] z, float[] image) {
-                                long now = System.nanoTime();
-                                if (now - lastLive[0] < LIVE_EVERY_NANOS && done < n) {
-                                    return;
+                        public void best(int done, float[] z, float[] image) {
+                            long now = System.nanoTime();
+                            if (now - lastLive[0] < LIVE_EVERY_NANOS && done < n) {
+                                return;
+                            }
+                            lastLive[0] = now;
+                            ArgbFrame f = new ArgbFrame(size, size, job.argb(image));
+                            double error = Projector.pixelError(image, 0, prepared.pixels());
+                            fx.execute(() -> {
+                                if (g == generation && running.get()) {
+                                    reconstruction.set(f);
+                                    message.set(text.format("lab.projectStep", done, n, error));
                                 }
-                                lastLive[0] = now;
-                                ArgbFrame f = new ArgbFrame(size, size, SampleGrid.toArgb(image, 0, model.channels(),
-                                        size));
-                                double error = Projector.pixelError(image, 0, prepared.pixels());
-                                fx.execute(() -> {
-                                    if (g == generation && running.get()) {
-                                        reconstruction.set(f);
-                                        message.set(text.format("lab.projectStep", done, n, error));
-                                    }
-                                });
-                            }
-                        }, ctx::isCancelled);
-                String label = r.label() >= 0 ? model.classes().get(r.label()) : "";
-                return new Outcome(r, label, size, model.channels());
-            }
+                            });
+                        }
+                    }, ctx::isCancelled);
+            return new Outcome(r, job.className(r), size, model.channels());
         }).onSuccess(out -> {
             Projector.Result r = out.result();
             int size = out.size();

@@ -108,7 +108,7 @@ class ClassExploreUiTest {
         ChoiceBox<String> picker = robot.lookup("#classPicker").queryAs(ChoiceBox.class);
         assertEquals(10, picker.getItems().size());
         assertEquals("T-shirt/top", picker.getItems().get(0));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().directionsReadyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().sliders().directionsReadyProperty().get());
         PixelView first = robot.lookup("#classThumb0").queryAs(PixelView.class);
         PixelView last = robot.lookup("#classThumb9").queryAs(PixelView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first.frame() != null && last.frame() != null);

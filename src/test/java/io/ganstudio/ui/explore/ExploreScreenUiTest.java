@@ -59,7 +59,7 @@ class ExploreScreenUiTest {
                 && view.viewModel().tilesProperty().get().stream().allMatch(t -> t != null));
         assertTrue(view.viewModel().pickedSeedProperty().get() == 42L);
         int[] before = view.mainImage().frame().argb().clone();
-        robot.interact(() -> view.viewModel().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS));
+        robot.interact(() -> view.viewModel().sliders().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS));
         WaitForAsyncUtils.waitForFxEvents(); // the sliders of the new mode replace the old ones: move one of those
         Slider slider = robot.lookup("#slider0").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(slider.getValue() > 0 ? -3 : 3));

@@ -71,13 +71,13 @@ class ExploreViewModelEngineTest {
             on(fx, () -> {
                 vm.imageProperty().addListener((o, a, b) -> threads.add(Thread.currentThread().getName()));
                 vm.tilesProperty().addListener((o, a, b) -> threads.add(Thread.currentThread().getName()));
-                vm.directionsReadyProperty().addListener((o, a, b) -> threads.add(Thread.currentThread().getName()));
+                vm.sliders().directionsReadyProperty().addListener((o, a, b) -> threads.add(Thread.currentThread().getName()));
                 vm.open(ImageSource.of(GeneratorRunner.load(checkpoint), GeneratorRunner.load(checkpoint)));
                 return null;
             });
             await(() -> {
                 try {
-                    return on(fx, () -> vm.directionsReadyProperty().get()
+                    return on(fx, () -> vm.sliders().directionsReadyProperty().get()
                             && vm.tilesProperty().get().stream().noneMatch(f -> f == null));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -86,7 +86,7 @@ class ExploreViewModelEngineTest {
             // Twenty slider moves in a burst: renders queue behind each other on the engine thread.
             for (int i = 1; i <= 20; i++) {
                 double v = i * 0.15;
-                fx.execute(() -> vm.sliderProperty(0).set(v));
+                fx.execute(() -> vm.sliders().sliderProperty(0).set(v));
             }
             float[] finalZ = on(fx, vm::currentZ);
             int[] expected = reference.render(finalZ).get(30, TimeUnit.SECONDS);

@@ -41,8 +41,8 @@ class ExploreViewModelTest {
         assertEquals(1000, vm.pickedSeedProperty().get());
         assertArrayEquals(Latents.fromSeed(1000, 20), vm.currentZ(), "the seed means what the CLI's --seed means");
         assertNotNull(vm.imageProperty().get());
-        assertTrue(vm.directionsReadyProperty().get());
-        assertEquals(ExploreViewModel.SliderMode.DIRECTIONS, vm.modeProperty().get());
+        assertTrue(vm.sliders().directionsReadyProperty().get());
+        assertEquals(ExploreViewModel.SliderMode.DIRECTIONS, vm.sliders().modeProperty().get());
     }
 
     @Test
@@ -61,12 +61,12 @@ class ExploreViewModelTest {
     @Test
     void dimensionSlidersEditOneValueAndPagesReachEveryDimension() {
         vm.open(source);
-        vm.modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
-        assertEquals(3, vm.pageCountProperty().get(), "20 dimensions in pages of 8");
-        vm.pageProperty().set(2);
-        assertEquals(19, vm.sliderTargetProperty(3).get());
-        assertEquals(-1, vm.sliderTargetProperty(4).get(), "past the last dimension a slider moves nothing");
-        vm.sliderProperty(3).set(2.5);
+        vm.sliders().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
+        assertEquals(3, vm.sliders().pageCountProperty().get(), "20 dimensions in pages of 8");
+        vm.sliders().pageProperty().set(2);
+        assertEquals(19, vm.sliders().sliderTargetProperty(3).get());
+        assertEquals(-1, vm.sliders().sliderTargetProperty(4).get(), "past the last dimension a slider moves nothing");
+        vm.sliders().sliderProperty(3).set(2.5);
         assertEquals(2.5f, vm.currentZ()[19]);
         assertTrue(vm.editedProperty().get());
         assertEquals(2.5f, source.requested.get(source.requested.size() - 1)[19], "the edit is rendered");
@@ -79,31 +79,31 @@ class ExploreViewModelTest {
     void directionsArrivingAfterTheUserMovedASliderDoNotChangeWhatItMoves() {
         source.slowDirections = true;
         vm.open(source);
-        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.modeProperty().get(), "until the directions arrive");
-        vm.sliderProperty(0).set(3);
+        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.sliders().modeProperty().get(), "until the directions arrive");
+        vm.sliders().sliderProperty(0).set(3);
         float edited = vm.currentZ()[0];
         source.directionsLater.complete(List.of());
-        assertTrue(vm.directionsReadyProperty().get());
-        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.modeProperty().get(), "the user's slider keeps its meaning");
-        assertEquals(3.0, vm.sliderProperty(0).get());
+        assertTrue(vm.sliders().directionsReadyProperty().get());
+        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.sliders().modeProperty().get(), "the user's slider keeps its meaning");
+        assertEquals(3.0, vm.sliders().sliderProperty(0).get());
         assertEquals(edited, vm.currentZ()[0]);
 
         FakeSource untouched = new FakeSource(20, true);
         untouched.slowDirections = true;
         vm.open(untouched);
         untouched.directionsLater.complete(List.of());
-        assertEquals(ExploreViewModel.SliderMode.DIRECTIONS, vm.modeProperty().get(), "nothing touched: directions");
+        assertEquals(ExploreViewModel.SliderMode.DIRECTIONS, vm.sliders().modeProperty().get(), "nothing touched: directions");
     }
 
     @Test
     void directionSlidersShiftAlongTheirDirection() {
         vm.open(source);
         float before = vm.currentZ()[2];
-        vm.sliderProperty(2).set(1.5); // fake direction 2 moves dimension 2
+        vm.sliders().sliderProperty(2).set(1.5); // fake direction 2 moves dimension 2
         assertEquals(before + 1.5f, vm.currentZ()[2], 1e-5);
-        vm.modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
+        vm.sliders().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
         assertEquals(before + 1.5f, vm.currentZ()[2], 1e-5, "switching modes keeps the edit");
-        assertEquals(before + 1.5f, vm.sliderProperty(2).get(), 1e-5);
+        assertEquals(before + 1.5f, vm.sliders().sliderProperty(2).get(), 1e-5);
     }
 
     @Test
@@ -123,21 +123,21 @@ class ExploreViewModelTest {
         vm.setKeyA();
         vm.pick(9);
         vm.setKeyB();
-        vm.framesProperty().set(10);
-        assertEquals(11, vm.interpolationFrameCount());
+        vm.interpolation().framesProperty().set(10);
+        assertEquals(11, vm.interpolation().frameCount());
         assertEquals(11, vm.walk().size());
         assertArrayEquals(Latents.fromSeed(1003, 20), vm.walk().get(0));
         assertArrayEquals(Latents.fromSeed(1009, 20), vm.walk().get(10));
-        vm.slerpProperty().set(false);
-        vm.tProperty().set(0.5);
+        vm.interpolation().slerpProperty().set(false);
+        vm.interpolation().tProperty().set(0.5);
         assertArrayEquals(Latents.lerp(Latents.fromSeed(1003, 20), Latents.fromSeed(1009, 20), 0.5f), vm.currentZ());
-        vm.slerpProperty().set(true);
+        vm.interpolation().slerpProperty().set(true);
         assertArrayEquals(Latents.slerp(Latents.fromSeed(1003, 20), Latents.fromSeed(1009, 20), 0.5f),
                 vm.currentZ());
         for (int i = 0; i < 6; i++) {
-            vm.advance();
+            vm.interpolation().advance();
         }
-        assertEquals(0.0, vm.tProperty().get(), 1e-9, "Play wraps around after the last frame");
+        assertEquals(0.0, vm.interpolation().tProperty().get(), 1e-9, "Play wraps around after the last frame");
     }
 
     @Test
@@ -146,9 +146,9 @@ class ExploreViewModelTest {
         vm.open(slow);
         int before = slow.requested.size();
         assertEquals(1, slow.pending.size(), "the first picked image is in flight");
-        vm.modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
+        vm.sliders().modeProperty().set(ExploreViewModel.SliderMode.DIMENSIONS);
         for (int i = 1; i <= 30; i++) {
-            vm.sliderProperty(0).set(i / 10.0);
+            vm.sliders().sliderProperty(0).set(i / 10.0);
         }
         assertEquals(before, slow.requested.size(), "nothing new starts while one render runs");
         slow.completeNext();
@@ -171,12 +171,12 @@ class ExploreViewModelTest {
     void directionsThatCannotBeComputedSayWhyAndTheSlidersStayOnDimensions() {
         source.directionsFailure = "Check failed: weights";
         vm.open(source);
-        assertFalse(vm.directionsReadyProperty().get());
-        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.modeProperty().get());
-        assertEquals("Check failed: weights", vm.directionsErrorProperty().get(), "the failure is not swallowed");
+        assertFalse(vm.sliders().directionsReadyProperty().get());
+        assertEquals(ExploreViewModel.SliderMode.DIMENSIONS, vm.sliders().modeProperty().get());
+        assertEquals("Check failed: weights", vm.sliders().directionsErrorProperty().get(), "the failure is not swallowed");
         vm.open(new FakeSource(20, true));
-        assertEquals("", vm.directionsErrorProperty().get(), "another generator's directions are computed afresh");
-        assertTrue(vm.directionsReadyProperty().get());
+        assertEquals("", vm.sliders().directionsErrorProperty().get(), "another generator's directions are computed afresh");
+        assertTrue(vm.sliders().directionsReadyProperty().get());
     }
 
     @Test
@@ -185,8 +185,8 @@ class ExploreViewModelTest {
         vm.sourceProperty().addListener((o, was, now) -> vm.setExtraEdit("panel", null));
         FakeSource slow = new FakeSource(20, false);
         vm.open(slow);
-        vm.sliderProperty(0).set(1); // one render in flight, one waiting
-        vm.sliderProperty(0).set(2);
+        vm.sliders().sliderProperty(0).set(1); // one render in flight, one waiting
+        vm.sliders().sliderProperty(0).set(2);
         vm.open(new FakeSource(20, true));
         assertEquals("", vm.errorProperty().get());
         slow.completeNext(); // the old generator answers late; its waiting request meets a closed generator
@@ -200,7 +200,7 @@ class ExploreViewModelTest {
         vm.open(failing);
         failing.pending.remove(0).completeExceptionally(new IllegalStateException("out of memory"));
         assertEquals("out of memory", vm.errorProperty().get());
-        vm.sliderProperty(0).set(1);
+        vm.sliders().sliderProperty(0).set(1);
         failing.completeNext();
         assertEquals("", vm.errorProperty().get(), "the error is over once an image is drawn");
     }

@@ -79,7 +79,7 @@ class LabModelTest {
         assertTrue(fx(() -> b.keepCurrent("first")));
         fx(() -> {
             vm.pick(3);
-            vm.sliderProperty(0).set(1.5); // an edited point
+            vm.sliders().sliderProperty(0).set(1.5); // an edited point
             return null;
         });
         float[] edited = fx(() -> vm.currentZ());
@@ -108,7 +108,7 @@ class LabModelTest {
         assertEquals("start", fx(() -> vm.pointNameProperty().get()));
         assertEquals(-1, fx(() -> vm.pickedProperty().get()), "no grid tile is picked for a bookmark");
         fx(() -> {
-            vm.sliderProperty(2).set(-2);
+            vm.sliders().sliderProperty(2).set(-2);
             vm.resetEdits();
             return null;
         });
@@ -117,7 +117,7 @@ class LabModelTest {
             vm.setKeyA();
             return null;
         });
-        assertEquals("start", fx(() -> vm.keyALabelProperty().get()), "a bookmark can be an interpolation end");
+        assertEquals("start", fx(() -> vm.interpolation().keyALabelProperty().get()), "a bookmark can be an interpolation end");
 
         open(run); // reopening reads the book again
         assertEquals(List.of("start"), fx(() -> b.items().stream().map(BookmarksModel.Item::name).toList()));
@@ -189,11 +189,11 @@ class LabModelTest {
         open(run);
         BookmarksModel b = lab.bookmarks();
         assertTrue(fx(() -> b.nameDirection(1, "sleeves")));
-        assertEquals("sleeves", fx(() -> vm.directionNamesProperty().get().get(1)));
-        assertEquals("", fx(() -> vm.directionNamesProperty().get().get(0)));
+        assertEquals("sleeves", fx(() -> vm.sliders().directionNamesProperty().get().get(1)));
+        assertEquals("", fx(() -> vm.sliders().directionNamesProperty().get().get(0)));
         LatentBook book = LatentBook.open(run, LATENT);
         assertEquals("sleeves", book.directions().get(0).name());
-        assertArrayEquals(fx(() -> vm.directions().get(1)), book.directions().get(0).z());
+        assertArrayEquals(fx(() -> vm.sliders().directions().get(1)), book.directions().get(0).z());
         assertTrue(fx(() -> b.nameDirection(1, "long sleeves")), "renaming replaces, it does not add");
         assertEquals(1, LatentBook.open(run, LATENT).directions().size());
 
@@ -201,7 +201,7 @@ class LabModelTest {
         assertEquals("long sleeves", fx(() -> b.directionName(1)));
         assertTrue(fx(() -> b.nameDirection(1, "")));
         assertEquals(0, LatentBook.open(run, LATENT).directions().size());
-        assertEquals("", fx(() -> vm.directionNamesProperty().get().get(1)));
+        assertEquals("", fx(() -> vm.sliders().directionNamesProperty().get().get(1)));
     }
 
     @Test

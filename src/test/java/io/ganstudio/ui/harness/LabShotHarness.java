@@ -55,7 +55,7 @@ public final class LabShotHarness {
             io.ganstudio.ui.task.BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
                     o -> vm[0].open(o.source(), run, o.name()), Throwable::printStackTrace);
         });
-        await(() -> vm[0] != null && vm[0].directionsReadyProperty().get() && vm[0].imageProperty().get() != null);
+        await(() -> vm[0] != null && vm[0].sliders().directionsReadyProperty().get() && vm[0].imageProperty().get() != null);
         LabModel lab = fx(() -> LabModel.of(vm[0], new ExploreText(ja ? Locale.JAPANESE : Locale.ENGLISH)));
         fx(() -> {
             TabPane tabs = (TabPane) stage[0].getScene().lookup("#labTabs");

@@ -1,4 +1,4 @@
-package io.ganstudio.ui.explore;
+package io.ganstudio.jobs;
 
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.run.GanConfig;
@@ -13,12 +13,12 @@ import java.util.stream.Stream;
  * set and IDX files can; a folder can only when its images are sorted into at least two class subfolders. Only a
  * folder that is there and plainly flat says no: anything unsure says yes, and the fit itself says what it lacks.
  */
-final class RunClasses {
+public final class RunClasses {
 
     private RunClasses() {
     }
 
-    static boolean possible(GanConfig config) {
+    public static boolean possible(GanConfig config) {
         if (config.model().classCount() > 0 || config.data().kind() != DataSpec.Kind.FOLDER) {
             return true;
         }
