@@ -113,7 +113,7 @@ class TeacherJourneyUiTest {
         robot.clickOn("#nav-explore");
         ExploreView explore = robot.lookup(".screen").match(n -> n instanceof ExploreView).queryAs(ExploreView.class);
         waitFor(LONG, () -> first.equals(explore.viewModel().openedPathProperty().get())
-                && explore.viewModel().directionsReadyProperty().get() && explore.mainImage().frame() != null
+                && explore.viewModel().sliders().directionsReadyProperty().get() && explore.mainImage().frame() != null
                 && robot.lookup("#slider0").tryQuery().isPresent());
         int[] before = explore.mainImage().frame().argb().clone();
         Slider slider = robot.lookup("#slider0").queryAs(Slider.class);
