@@ -2,9 +2,7 @@ package io.ganstudio.ui.app;
 
 import io.ganstudio.ui.lesson.LessonState;
 import io.ganstudio.ui.lesson.LessonText;
-import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.engine.AppDirs;
-import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
@@ -150,6 +148,7 @@ public final class LessonActions {
         ButtonType cancel = new ButtonType(text.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(ok, cancel);
         io.ganstudio.ui.common.UiFonts.apply(d.getDialogPane(), text.locale());
+        io.ganstudio.ui.present.PresentationLayout.followInDialog(d);
         if (d.showAndWait().orElse(cancel) != ok) {
             return;
         }
@@ -192,10 +191,7 @@ public final class LessonActions {
     }
 
     private void fail(String title, Throwable e) {
-        String message = e instanceof LessonException l ? l.phrase().text(text.locale())
-                : e instanceof DatasetException d ? d.phrase().text(text.locale())
-                : String.valueOf(e.getMessage() == null ? e : e.getMessage());
-        alert(title, message);
+        alert(title, io.ganstudio.ui.common.ErrorText.of(e, text.locale()));
     }
 
     private void alert(String title, String message) {
@@ -205,6 +201,7 @@ public final class LessonActions {
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(460);
         io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), text.locale());
+        io.ganstudio.ui.present.PresentationLayout.followInDialog(a);
         a.show();
     }
 

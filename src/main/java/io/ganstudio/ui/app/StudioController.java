@@ -113,6 +113,7 @@ final class StudioController implements StudioActions {
         a.setTitle(Messages.get("menu.help.about"));
         a.setHeaderText(aboutHeader());
         io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), Messages.locale());
+        io.ganstudio.ui.present.PresentationLayout.followInDialog(a);
         a.showAndWait();
     }
 

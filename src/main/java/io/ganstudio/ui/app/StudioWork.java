@@ -49,6 +49,7 @@ public final class StudioWork {
         train.driver().start(); // events (and finish or failure notifications) arrive whichever screen shows
         SecureRandom random = new SecureRandom();
         this.explore = new ExploreViewModel(Platform::runLater, () -> random.nextInt(1_000_000));
+        explore.sayErrorsIn(Messages::locale);
         // A run opened from the Run menu shows its curves and samples on the Train screen, ready to continue.
         ctx.runFolderProperty().addListener((o, was, dir) -> showOpenedRun(ctx, dir));
         // Made on the first visit to Train or Explore: a run opened before then is shown now.

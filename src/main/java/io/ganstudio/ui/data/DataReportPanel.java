@@ -35,11 +35,11 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         totals.setVgap(6);
         TableColumn<SkippedFile, String> path = new TableColumn<>(Messages.get("data.skipped.path"));
         path.setCellValueFactory(c -> new ReadOnlyStringWrapper(shortPath(c.getValue().path())));
-        path.setCellFactory(c -> new TooltipCell());
+        path.setCellFactory(c -> new WrappedCell(c));
         path.setPrefWidth(220);
         TableColumn<SkippedFile, String> reason = new TableColumn<>(Messages.get("data.skipped.reason"));
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().why().text(Messages.locale())));
-        reason.setCellFactory(c -> new TooltipCell());
+        reason.setCellFactory(c -> new WrappedCell(c));
         reason.setPrefWidth(220);
         skipped.getColumns().add(path);
         skipped.getColumns().add(reason);
@@ -71,12 +71,22 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
     }
 
     /** A table cell that shows its whole text as a tooltip, for long paths and reasons. */
-    private static final class TooltipCell extends javafx.scene.control.TableCell<SkippedFile, String> {
+    /** A cell that wraps its text onto more lines in the narrow column instead of cutting it short. */
+    private static final class WrappedCell extends javafx.scene.control.TableCell<SkippedFile, String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+        WrappedCell(TableColumn<SkippedFile, String> column) {
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+        }
+
         @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty ? null : text);
         }
     }
 
@@ -106,8 +116,13 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         classCard.setManaged(!r.perClass().isEmpty());
         sizes.show(r.shortSides());
         skipped.setItems(FXCollections.observableArrayList(r.skipped()));
-        // As tall as its rows, up to ten; longer lists scroll.
-        skipped.setPrefHeight(30 + 25 * Math.min(10, Math.max(1, r.skipped().size())));
+        // Room for its rows (a path and a reason take two or three lines in the narrow column), up to six; longer
+        // lists scroll. Presentation mode's larger type needs the height in proportion.
+        double tall = 34 + 62 * Math.min(6, Math.max(1, r.skipped().size()));
+        skipped.prefHeightProperty().bind(javafx.beans.binding.Bindings.when(
+                io.ganstudio.ui.present.Presentation.onProperty())
+                .then(tall * io.ganstudio.ui.present.Presentation.FONT_SCALE).otherwise(tall));
+        skipped.minHeightProperty().bind(skipped.prefHeightProperty());
         skippedTitle.setText(Messages.format("data.skipped", r.skipped().size()));
         skippedCard.setVisible(!r.skipped().isEmpty());
         skippedCard.setManaged(!r.skipped().isEmpty());

@@ -101,17 +101,16 @@ public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil
         fit.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
         Label drop = new Label(Messages.get("data.dropHint"));
         drop.getStyleClass().add("muted");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        drop.setMinWidth(0); // a hint: shortened first when the header is short of room
+        drop.setWrapText(true); // a hint: it wraps, or takes a line of its own, when the header is short of room
         // Presentation mode's larger text leaves no room for the hint; the buttons and the title keep their size.
         drop.visibleProperty().bind(io.ganstudio.ui.present.Presentation.onProperty().not());
         drop.managedProperty().bind(drop.visibleProperty());
-        for (Region r : List.of(title, builtIn, folder, recent)) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        fit.setMinWidth(120); // its choice is shortened (…) when the header is short of room
-        HBox h = new HBox(10, title, spacer, drop, fit, builtIn, folder, recent);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        // The choices and buttons go on in a second line rather than shorten their texts (Japanese, presentation).
+        io.ganstudio.ui.fxutil.WrappingRow actions = new io.ganstudio.ui.fxutil.WrappingRow(10, 6, drop, fit, builtIn,
+                folder, recent).aligned(javafx.geometry.HPos.RIGHT);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        HBox h = new HBox(10, title, actions);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("screen-header");
         return h;

@@ -65,7 +65,7 @@ final class ArithmeticPanel extends VBox {
     private VBox conceptRow(int k, BookmarksModel bookmarks, Subscriptions subs) {
         char letter = "ABC".charAt(k);
         Label name = new Label(String.valueOf(letter));
-        name.setStyle("-fx-font-weight: bold; -fx-font-size: 18px;");
+        name.setStyle("-fx-font-weight: bold; -fx-font-size: 1.385em;");
         name.setMinWidth(18);
         Button current = new Button(text.get("lab.addCurrent"));
         current.setId("addCurrent" + letter);

@@ -100,7 +100,7 @@ public final class BookmarksModel {
             book = LatentBook.open(runDir, s.latentSize());
         } catch (IOException e) {
             available.set(false);
-            message.set(text.format("lab.bookDamaged", e.getMessage()));
+            message.set(text.format("lab.bookDamaged", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
             return;
         }
         available.set(true);
@@ -246,7 +246,7 @@ public final class BookmarksModel {
         try {
             frames = walk(names);
         } catch (IllegalArgumentException e) {
-            message.set(text.format("lab.walkFailed", e.getMessage()));
+            message.set(text.format("lab.walkFailed", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
             return;
         }
         exporting.set(true);
@@ -254,7 +254,7 @@ public final class BookmarksModel {
         s.renderBatch(frames).whenComplete((images, e) -> fx.execute(() -> {
             if (e != null) {
                 exporting.set(false);
-                message.set(text.format("lab.walkFailed", LabModel.message(e)));
+                message.set(text.format("lab.walkFailed", LabModel.message(e, text)));
                 return;
             }
             tasks.job(text.get("lab.walkSaving"), c -> {
@@ -267,7 +267,7 @@ public final class BookmarksModel {
                 }
                 return target;
             }).onSuccess(p -> message.set(text.format("lab.walkSaved", images.size(), p)))
-                    .onError(err -> message.set(text.format("lab.walkFailed", LabModel.message(err))))
+                    .onError(err -> message.set(text.format("lab.walkFailed", LabModel.message(err, text))))
                     .andFinally(() -> exporting.set(false)).start();
         }));
     }

@@ -96,7 +96,7 @@ public final class DirectionsModel {
             if (generation == opened) {
                 classes = true; // not known: the fit says what it lacks
                 setBusy(running != null);
-                info.set(text.format("directions.failed", e.getMessage()));
+                info.set(text.format("directions.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
             }
         });
     }
@@ -126,7 +126,7 @@ public final class DirectionsModel {
                     }
                 }).onError(e -> {
                     if (generation == this.opened) {
-                        info.set(text.format("directions.failed", e.getMessage()));
+                        info.set(text.format("directions.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
                     }
                 }).onCancelled(() -> {
                     if (generation == this.opened) {

@@ -57,8 +57,7 @@ public final class DirectionsPanel extends VBox {
             n.visibleProperty().bind(model.busyProperty());
             n.managedProperty().bind(model.busyProperty());
         }
-        HBox row = new HBox(8, heading, find, progress, cancel);
-        row.setAlignment(Pos.CENTER_LEFT);
+        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, heading, find, progress, cancel);
         info.setWrapText(true);
         info.setId("directionsInfo");
         info.textProperty().bind(model.infoProperty());

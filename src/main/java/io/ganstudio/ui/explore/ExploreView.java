@@ -4,6 +4,7 @@ import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.ui.fxutil.ArgbFrame;
+import io.ganstudio.ui.present.Presentation;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
 import javafx.application.Platform;
@@ -222,7 +223,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             status.setText("");
             vm.open(opened.source(), path, opened.name());
             vm.setFollowsTrainScreen(fromTrainScreen);
-        }, e -> status.setText(text.format("error.open", e.getMessage())));
+        }, e -> status.setText(text.format("error.open", io.ganstudio.ui.common.ErrorText.of(e, text.locale()))));
     }
 
     // ---- samples
@@ -235,9 +236,13 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         for (int i = 0; i < ExploreViewModel.TILES; i++) {
             int index = i;
             PixelView tile = new PixelView();
-            tile.setMinSize(64, 64);
-            tile.setPrefSize(72, 72);
-            tile.setMaxSize(72, 72);
+            // Smaller in presentation mode, whose larger type needs the width (the picked image is the large one).
+            tile.minWidthProperty().bind(Bindings.when(Presentation.onProperty()).then(52.0).otherwise(64.0));
+            tile.prefWidthProperty().bind(Bindings.when(Presentation.onProperty()).then(54.0).otherwise(72.0));
+            tile.maxWidthProperty().bind(tile.prefWidthProperty());
+            tile.minHeightProperty().bind(tile.minWidthProperty());
+            tile.prefHeightProperty().bind(tile.prefWidthProperty());
+            tile.maxHeightProperty().bind(tile.prefWidthProperty());
             tile.setId("tile" + i);
             tile.setOnMouseClicked(e -> vm.pick(index));
             tile.setStyle(border(false));
@@ -314,8 +319,9 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         nearest.setTooltip(new javafx.scene.control.Tooltip(text.get("tooltip.nearest")));
         nearest.disableProperty().bind(vm.imageProperty().isNull().or(vm.openedPathProperty().isNull()));
         nearest.setOnAction(e -> showNearest());
-        HBox row = new HBox(8, nearest, png);
-        row.setAlignment(Pos.CENTER_RIGHT);
+        nearest.setWrapText(true); // two lines in a narrow column rather than "Nearest tr…"
+        png.setWrapText(true);
+        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, nearest, png).aligned(javafx.geometry.HPos.RIGHT);
         VBox column = new VBox(8, main, row);
         HBox.setHgrow(column, Priority.ALWAYS);
         return column;

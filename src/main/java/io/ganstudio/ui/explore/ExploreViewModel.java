@@ -33,6 +33,8 @@ public final class ExploreViewModel {
 
     public static final int TILES = 16;
     public static final int SLIDERS = 8;
+
+    private java.util.function.Supplier<java.util.Locale> language = () -> java.util.Locale.ENGLISH;
     /** Slider range in standard deviations of the prior: beyond 3 the generator has barely seen anything. */
     public static final double RANGE = 3;
     static final int DIRECTIONS = 16;
@@ -95,7 +97,7 @@ public final class ExploreViewModel {
         this.fx = fx;
         this.newSeeds = newSeeds;
         this.gate = gate;
-        this.tiles = new SampleTiles(fx, source::get, error::set);
+        this.tiles = new SampleTiles(fx, source::get, error::set, this::message);
         truncation.addListener((o, was, now) -> show());
         interpolation.tProperty().addListener((o, was, now) -> {
             showing = Showing.WALK;
@@ -396,13 +398,14 @@ public final class ExploreViewModel {
         cliClass = className == null ? "" : className;
     }
 
-    static String message(Throwable e) {
-        Throwable c = e;
-        while ((c instanceof java.util.concurrent.CompletionException
-                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
+    /** The failure in the studio's language (futures wrap the engine's exceptions; they are unwrapped). */
+    String message(Throwable e) {
+        return io.ganstudio.ui.common.ErrorText.of(e, language.get());
+    }
+
+    /** The language failures are said in (English until the studio says otherwise). */
+    public void sayErrorsIn(java.util.function.Supplier<java.util.Locale> language) {
+        this.language = language;
     }
 
     // ---- properties

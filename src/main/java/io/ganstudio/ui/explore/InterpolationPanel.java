@@ -100,8 +100,7 @@ final class InterpolationPanel extends VBox {
         frames.setPrefWidth(80);
         frames.setEditable(true);
         frames.valueProperty().addListener((o, x, v) -> vm.interpolation().framesProperty().set(v));
-        HBox kindRow = new HBox(12, lerp, slerp, new Label(text.get("label.frames")), frames);
-        kindRow.setAlignment(Pos.CENTER_LEFT);
+        io.ganstudio.ui.fxutil.WrappingRow kindRow = new io.ganstudio.ui.fxutil.WrappingRow(12, 4, lerp, slerp, new Label(text.get("label.frames")), frames);
 
         Slider position = new Slider(0, 1, 0);
         position.setId("position");
@@ -146,7 +145,7 @@ final class InterpolationPanel extends VBox {
         // Render on the generator's thread; encode on a background thread once the frames are back.
         s.renderBatch(walk).whenComplete((frames, e) -> Platform.runLater(() -> {
             if (e != null) {
-                status.accept(text.format("error.save", e.getMessage()));
+                status.accept(text.format("error.save", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
                 return;
             }
             BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {

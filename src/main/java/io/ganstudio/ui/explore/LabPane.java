@@ -27,8 +27,11 @@ final class LabPane {
                         scroll(new BookmarksPanel(lab.bookmarks(), vm, text, subs))));
         tabs.setId("labTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinWidth(420);
-        tabs.setPrefWidth(440);
+        // Presentation mode's larger type: room for the four tabs' titles side by side.
+        tabs.minWidthProperty().bind(javafx.beans.binding.Bindings.when(
+                io.ganstudio.ui.present.Presentation.onProperty()).then(490.0).otherwise(420.0));
+        tabs.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(
+                io.ganstudio.ui.present.Presentation.onProperty()).then(490.0).otherwise(440.0));
         return tabs;
     }
 

@@ -58,8 +58,7 @@ final class LatentSliderControls {
                 model.pageCountProperty().get()), model.pageCountProperty()));
         Label slidersLabel = new Label(text.get("label.sliders"));
         slidersLabel.setStyle("-fx-font-weight: bold;");
-        HBox modeRow = new HBox(8, slidersLabel, mode);
-        modeRow.setAlignment(Pos.CENTER_LEFT);
+        io.ganstudio.ui.fxutil.WrappingRow modeRow = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, slidersLabel, mode);
         HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
         pageRow.setAlignment(Pos.CENTER_LEFT);
         Label directionsError = new Label();

@@ -157,7 +157,7 @@ public final class ProjectionModel {
                 explore.showPoint(r.z(), name);
             }
         }).onError(e -> message.set(e instanceof RefusedImage ? text.format("lab.projectRefused", e.getMessage())
-                : text.format("lab.projectFailed", LabModel.message(e))))
+                : text.format("lab.projectFailed", LabModel.message(e, text))))
                 .onCancelled(() -> message.set(text.get("lab.projectCancelled")))
                 .andFinally(() -> {
                     if (g == generation) {

@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  */
 final class SampleTiles {
 
+    /** A failure in the studio's language. */
+    private final java.util.function.Function<Throwable, String> words;
+
     private final Executor fx;
     private final Supplier<ImageSource> onShow;
     private final Consumer<String> error;
@@ -31,7 +34,9 @@ final class SampleTiles {
      * @param onShow the generator on show now
      * @param error  a render's failure (the engine's words), or empty once the grid rendered
      */
-    SampleTiles(Executor fx, Supplier<ImageSource> onShow, Consumer<String> error) {
+    SampleTiles(Executor fx, Supplier<ImageSource> onShow, Consumer<String> error,
+                java.util.function.Function<Throwable, String> words) {
+        this.words = words;
         this.fx = fx;
         this.onShow = onShow;
         this.error = error;
@@ -51,7 +56,7 @@ final class SampleTiles {
                 return; // a newer roll or another generator is on show
             }
             if (e != null) {
-                error.accept(ExploreViewModel.message(e));
+                error.accept(words.apply(e));
                 return;
             }
             error.accept("");

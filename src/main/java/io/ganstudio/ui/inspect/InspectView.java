@@ -73,13 +73,21 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         this.window = window;
         this.currentRun = currentRun;
         setId("inspectScreen");
+        vm.reword(); // built anew on a language switch: the texts the ViewModel holds follow
         getStyleClass().addAll("screen", "inspect-view");
         setPadding(new Insets(8));
         Label encoder = new Label();
         encoder.textProperty().bind(vm.encoderSummaryProperty());
         encoder.setStyle("-fx-text-fill: #555555;");
         setTop(new VBox(6, runBar(), encoder, inspectBar()));
-        SplitPane main = new SplitPane(table(), detailPane());
+        // The details scroll on their own when the window is short of height (presentation mode at 1280x800),
+        // instead of pushing the screen below the window's edge.
+        javafx.scene.control.ScrollPane details = new javafx.scene.control.ScrollPane(detailPane());
+        details.setFitToWidth(true);
+        details.setFitToHeight(true);
+        details.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        details.getStyleClass().add("plain-scroll");
+        SplitPane main = new SplitPane(table(), details);
         main.setDividerPositions(0.45);
         setCenter(main);
         setBottom(statusBar());
@@ -265,7 +273,10 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
     private TableView<InspectViewModel.Row> table() {
         TableView<InspectViewModel.Row> t = new TableView<>(vm.rows());
         t.setId("inspectTable");
-        t.setPlaceholder(new Label(text.get("table.empty")));
+        Label empty = new Label(text.get("table.empty"));
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(12));
+        t.setPlaceholder(empty);
         TableColumn<InspectViewModel.Row, ArgbFrame> thumb = new TableColumn<>("");
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().thumbnail()));
         thumb.setCellFactory(c -> new TableCell<>() {
@@ -314,6 +325,12 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
                 : text.get(c.getValue().score().anomalous() ? "label.anomalous" : "label.normal")));
         label.setPrefWidth(80);
         t.getColumns().addAll(java.util.List.of(thumb, path, score, mark, label));
+        // Presentation mode's larger type: the headings keep their whole words (the table scrolls sideways).
+        for (TableColumn<InspectViewModel.Row, ?> c : t.getColumns()) {
+            double normal = c.getPrefWidth();
+            c.prefWidthProperty().bind(Bindings.when(io.ganstudio.ui.present.Presentation.onProperty())
+                    .then(normal * io.ganstudio.ui.present.Presentation.FONT_SCALE).otherwise(normal));
+        }
         t.setFixedCellSize(40);
         t.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -345,8 +362,9 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         Label opacityLabel = new Label(text.get("label.opacity"));
         opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
         refine.setMinWidth(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(8, opacityLabel, opacity, refine, detailLabel);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        detailLabel.setWrapText(true);
+        io.ganstudio.ui.fxutil.WrappingRow controls = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, opacityLabel,
+                opacity, refine, detailLabel);
         HBox charts = new HBox(8, histogram, rocChart, lossChart);
         HBox.setHgrow(histogram, Priority.ALWAYS);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
@@ -367,6 +385,8 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
 
     private static VBox titled(String title, PixelView view) {
         Label l = new Label(title);
+        l.setWrapText(true); // "Heatmap |x - G(E(x))|" goes on in a second line in a narrow pane
+        l.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox b = new VBox(4, l, view);
         b.setMinWidth(100);
@@ -377,6 +397,8 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         Label status = new Label();
         status.setId("inspectStatus");
         status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         return new HBox(8, status, grow);

@@ -75,6 +75,10 @@ public final class InspectViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper encoderSummary = new ReadOnlyStringWrapper(this, "encoderSummary", "");
     private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
+    /** How each text above is worded, so that a language switch can word it again ({@link #reword()}). */
+    private java.util.function.Supplier<String> statusWords = () -> "";
+    private java.util.function.Supplier<String> encoderWords = () -> "";
+    private java.util.function.Supplier<String> resultWords = () -> "";
     private final ReadOnlyObjectWrapper<float[]> losses = new ReadOnlyObjectWrapper<>(this, "losses", new float[0]);
     private final ReadOnlyObjectWrapper<double[]> validationScores =
             new ReadOnlyObjectWrapper<>(this, "validationScores", new double[0]);
@@ -144,9 +148,10 @@ public final class InspectViewModel {
             detail.set(null);
             metrics.set(null);
             baselineMetrics.set(null);
+            resultWords = () -> "";
             resultSummary.set("");
             showEncoder(opened);
-            status.set(opened == null ? text.get("status.noEncoder") : text.get("status.ready"));
+            say(() -> opened == null ? text.get("status.noEncoder") : text.get("status.ready"));
         });
     }
 
@@ -183,7 +188,7 @@ public final class InspectViewModel {
         }, opened -> {
             showEncoder(opened);
             applyThreshold();
-            status.set(text.get("status.fitted"));
+            say(() -> text.get("status.fitted"));
         });
     }
 
@@ -214,7 +219,7 @@ public final class InspectViewModel {
                     + f.why().text(text.locale())).toList());
             detail.set(null);
             applyThreshold();
-            status.set(text.format("status.inspected", s.rows().size(), s.folder(), s.seconds()));
+            say(() -> text.format("status.inspected", s.rows().size(), s.folder(), s.seconds()));
         });
     }
 
@@ -223,7 +228,7 @@ public final class InspectViewModel {
         if (row == null || scoring == null || !idle()) {
             return;
         }
-        String before = status.get();
+        java.util.function.Supplier<String> before = statusWords;
         start(text.get(refine ? "job.refine" : "job.select"), ctx -> {
             int size = scoring.imageSize();
             AnomalyScoring.One one = scoring.inspect(row.file(), refine);
@@ -233,7 +238,7 @@ public final class InspectViewModel {
                     i.score(), refine);
         }, d -> {
             detail.set(d);
-            status.set(before);
+            say(before);
         });
     }
 
@@ -251,7 +256,7 @@ public final class InspectViewModel {
             OutputCheck.requireChosen(file, OutputCheck.Kind.CSV);
             ScoreCsv.write(file, out);
             return file;
-        }, f -> status.set(text.format("status.exported", f)));
+        }, f -> say(() -> text.format("status.exported", f)));
     }
 
     /** Writes every inspected image's heatmap over the image as a PNG into a folder. */
@@ -266,7 +271,7 @@ public final class InspectViewModel {
             OutputCheck.requireChosenFolder(dir);
             scoring.writeMaps(all, dir, alpha, ctx::progress, ctx::isCancelled);
             return dir;
-        }, d -> status.set(text.format("status.exported", d)));
+        }, d -> say(() -> text.format("status.exported", d)));
     }
 
     public void cancel() {
@@ -300,7 +305,7 @@ public final class InspectViewModel {
         State before = state.get() == State.BUSY ? State.READY : state.get();
         state.set(State.BUSY);
         progress.set(-1);
-        status.set(title);
+        say(() -> title);
         running = tasks.job(title, body::call)
                 .onSuccess(v -> {
                     state.set(run.get() == null ? State.NO_RUN : State.READY);
@@ -308,11 +313,12 @@ public final class InspectViewModel {
                 })
                 .onError(e -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
-                    status.set(text.format("status.failed", message(e)));
+                    say(() -> text.format("status.failed",
+                            io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
                 })
                 .onCancelled(() -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
-                    status.set(text.get("status.cancelled"));
+                    say(() -> text.get("status.cancelled"));
                 })
                 .andFinally(() -> {
                     running = null;
@@ -323,13 +329,16 @@ public final class InspectViewModel {
         progress.bind(running.progressProperty());
     }
 
-    private static String message(Throwable e) {
-        Throwable t = e;
-        if (t instanceof NoSuchFileException n && n.getReason() != null) {
-            return n.getReason();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.strip().replaceAll("\\s*\\R\\s*", "; ");
+    private void say(java.util.function.Supplier<String> words) {
+        statusWords = words;
+        status.set(words.get());
+    }
+
+    /** Words the status and summaries again in the language now in use (the view is rebuilt on a switch). */
+    public void reword() {
+        status.set(statusWords.get());
+        encoderSummary.set(encoderWords.get());
+        resultSummary.set(resultWords.get());
     }
 
     private EncoderFile openInspector(RunFolder folder) throws IOException {
@@ -351,7 +360,8 @@ public final class InspectViewModel {
     private void showEncoder(EncoderFile file) {
         hasEncoder.set(file != null);
         if (file == null) {
-            encoderSummary.set(text.get("encoder.none"));
+            encoderWords = () -> text.get("encoder.none");
+            encoderSummary.set(encoderWords.get());
             validationScores.set(new double[0]);
             threshold.set(null);
             return;
@@ -359,7 +369,8 @@ public final class InspectViewModel {
         EncoderFile.Header h = file.header();
         losses.set(h.losses());
         validationScores.set(h.validationScores());
-        encoderSummary.set(text.format("encoder.summary", h.ganStep(), h.steps(), h.validationImages()));
+        encoderWords = () -> text.format("encoder.summary", h.ganStep(), h.steps(), h.validationImages());
+        encoderSummary.set(encoderWords.get());
         if (percentile.get() == h.percentile()) {
             applyThreshold();
         } else {
@@ -385,7 +396,8 @@ public final class InspectViewModel {
         metrics.set(AnomalyScoring.labelledMetrics(scores, t, false));
         baselineMetrics.set(AnomalyScoring.labelledMetrics(scores, t, true));
         long above = updated.stream().filter(r -> r.score().aboveThreshold()).count();
-        resultSummary.set(updated.isEmpty() ? "" : text.format("result.summary", updated.size(), above));
+        resultWords = () -> updated.isEmpty() ? "" : text.format("result.summary", updated.size(), above);
+        resultSummary.set(resultWords.get());
     }
 
     private static ArgbFrame thumbnail(int[] argb, int size) {

@@ -232,6 +232,9 @@ final class ModelForm extends VBox {
         g.getColumnConstraints().add(labels);
         for (int i = 1; i < columns; i++) {
             ColumnConstraints c = new ColumnConstraints(110, columns == 2 ? 230 : 120, 280);
+            // Presentation mode's larger type: a choice such as "Transposed convolution" still shows whole.
+            c.maxWidthProperty().bind(javafx.beans.binding.Bindings.when(
+                    io.ganstudio.ui.present.Presentation.onProperty()).then(280 * 1.3).otherwise(280.0));
             c.setHgrow(Priority.SOMETIMES);
             g.getColumnConstraints().add(c);
         }

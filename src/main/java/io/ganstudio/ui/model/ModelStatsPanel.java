@@ -95,6 +95,8 @@ final class ModelStatsPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
     private static void addRow(GridPane g, int r, String key, Label value) {
         Label l = new Label(Messages.get(key));
         l.getStyleClass().add("form-label");
+        l.setWrapText(true); // a narrow column (presentation mode) wraps the name and keeps the number whole
+        value.setMinWidth(Label.USE_PREF_SIZE);
         g.add(l, 0, r);
         g.add(value, 1, r);
     }

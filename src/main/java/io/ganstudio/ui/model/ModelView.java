@@ -33,12 +33,12 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
         formScroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(
                 io.ganstudio.ui.present.Presentation.onProperty()).then(640.0).otherwise(470.0));
 
-        HBox diagrams = new HBox(18,
+        // Side by side where there is room, one above the other in a narrow column (presentation mode).
+        io.ganstudio.ui.fxutil.WrappingRow diagrams = new io.ganstudio.ui.fxutil.WrappingRow(18, 12,
                 new NetworkDiagram(Messages.get("model.generator"), "model.diagram.noise", "model.diagram.image",
                         vm.generatorLayersProperty()),
                 new NetworkDiagram(Messages.get("model.discriminator"), "model.diagram.inputImage",
                         "model.diagram.score", vm.discriminatorLayersProperty()));
-        diagrams.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         Label margin = new Label();
         margin.setId("networkMargin");
         margin.setWrapText(true);
@@ -108,6 +108,7 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
             if (vm.problemsProperty().isEmpty()) {
                 Label ok = new Label("\u2713 " + Messages.get("model.valid"));
                 ok.getStyleClass().add("ok-text");
+                ok.setWrapText(true);
                 box.getChildren().add(ok);
                 box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), false);
                 return;

@@ -411,6 +411,7 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         figures.setId("pg-figures");
         figures.getStyleClass().add("stat-value");
         figures.setWrapText(true);
+        figures.setMinHeight(Region.USE_PREF_SIZE); // both lines: the charts below give up the room
         figures.textProperty().bind(Bindings.createStringBinding(() -> {
             PlaygroundFrame f = vm.frameProperty().get();
             if (f == null) {

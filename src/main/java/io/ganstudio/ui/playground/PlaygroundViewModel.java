@@ -221,7 +221,7 @@ public final class PlaygroundViewModel {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                fx.accept(() -> message.set(String.valueOf(e.getMessage())));
+                fx.accept(() -> message.set(io.ganstudio.ui.common.ErrorText.of(e, locale.get())));
             } finally {
                 fx.accept(() -> busy.set(false));
             }

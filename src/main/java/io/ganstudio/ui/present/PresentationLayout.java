@@ -29,4 +29,38 @@ public final class PresentationLayout {
         node.visibleProperty().bind(Presentation.onProperty());
         node.managedProperty().bind(node.visibleProperty());
     }
+
+    /** The style class that lets presentation mode's larger type reach a window of its own (studio.css). */
+    public static final String WINDOW_STYLE_CLASS = "studio-window";
+
+    /**
+     * A window of its own (a dialog, the discriminator game) in the studio's look, with presentation mode's larger
+     * type while it is on, following the switch while the window is open.
+     *
+     * @param root the window's root (a dialog's pane)
+     */
+    public static void followInWindow(javafx.scene.Parent root) {
+        String sheet = io.ganstudio.ui.common.StudioStyle.sheet();
+        if (!root.getStylesheets().contains(sheet)) {
+            root.getStylesheets().add(sheet);
+        }
+        root.getStyleClass().add(WINDOW_STYLE_CLASS);
+        javafx.beans.value.ChangeListener<Boolean> follow = (o, was, on) -> mark(root, on);
+        // Held by the window's root: the switch forgets the listener once the window is gone.
+        root.getProperties().put(PresentationLayout.class, follow);
+        Presentation.onProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
+        mark(root, Presentation.isOn());
+    }
+
+    /** {@link #followInWindow} for a dialog. */
+    public static void followInDialog(javafx.scene.control.Dialog<?> dialog) {
+        followInWindow(dialog.getDialogPane());
+    }
+
+    private static void mark(javafx.scene.Parent root, boolean on) {
+        root.getStyleClass().remove(Presentation.STYLE_CLASS);
+        if (on) {
+            root.getStyleClass().add(Presentation.STYLE_CLASS);
+        }
+    }
 }

@@ -77,6 +77,7 @@ public final class TrainView extends BorderPane implements Disposable {
     public TrainView(TrainViewModel vm, TrainText text) {
         this.vm = vm;
         this.text = text;
+        vm.reword(); // built anew on a language switch: the texts the ViewModel holds follow
         this.charts = new TrainingCharts(text);
         this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
@@ -179,7 +180,7 @@ public final class TrainView extends BorderPane implements Disposable {
         return qualityChart;
     }
 
-    private HBox toolbar() {
+    private io.ganstudio.ui.fxutil.WrappingRow toolbar() {
         Button start = button("start", "button.start", vm::start, vm.canStartProperty().not());
         start.setTooltip(Tips.of(text.get("tooltip.start")));
         start.setDefaultButton(true);
@@ -192,19 +193,8 @@ public final class TrainView extends BorderPane implements Disposable {
         open.setTooltip(Tips.of(text.get("tooltip.openRun")));
         Button cont = button("continue", "button.continue", this::continueTraining, vm.canContinueProperty().not());
         cont.setTooltip(Tips.of(text.get("tooltip.continue")));
-        Label state = new Label();
-        state.setId("stateLabel");
-        state.textProperty().bind(Bindings.createStringBinding(vm::stateText, vm.stateProperty(),
-                vm.stoppedEarlyProperty(), vm.stepProperty()));
-        state.getStyleClass().add("state-label");
-        state.setStyle("-fx-font-weight: bold;");
-        Label activity = new Label();
-        activity.textProperty().bind(vm.activityProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(6, start, pause, resume, stop, step, new Separator(Orientation.VERTICAL), state, activity,
-                grow, open, cont);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        io.ganstudio.ui.fxutil.WrappingRow bar = new io.ganstudio.ui.fxutil.WrappingRow(6, 6, start, pause, resume,
+                stop, step, new Separator(Orientation.VERTICAL), open, cont);
         return bar;
     }
 
@@ -352,10 +342,25 @@ public final class TrainView extends BorderPane implements Disposable {
         warningsLabel.setStyle("-fx-text-fill: #9a6400;");
         subs.onList(vm.warnings(), c -> updateWarnings());
         updateWarnings();
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(16, step, speed, augment, elapsed, eta, grow, warningsLabel);
-        row.setAlignment(Pos.CENTER_LEFT);
+        // What the session is and does, then its numbers: a line that goes on in a second one rather than cut a
+        // phrase short (Japanese, presentation mode).
+        Label state = new Label();
+        state.setId("stateLabel");
+        state.textProperty().bind(Bindings.createStringBinding(vm::stateText, vm.stateProperty(),
+                vm.stoppedEarlyProperty(), vm.stepProperty()));
+        state.getStyleClass().add("state-label");
+        state.setStyle("-fx-font-weight: bold;");
+        Label activity = new Label();
+        activity.setId("activityLabel");
+        activity.textProperty().bind(vm.activityProperty());
+        for (Label l : new Label[] {state, activity, step, speed, augment, elapsed, eta}) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
+        warningsLabel.setWrapText(true);
+        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(16, 4, state, activity, step,
+                speed, augment, elapsed, eta, warningsLabel);
         VBox box = new VBox(4, bar, row);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;

@@ -78,6 +78,8 @@ public final class TrainViewModel {
     private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    /** What {@link #activity} says, kept to say it again in another language. */
+    private Phrase activityPhrase;
     private final ReadOnlyStringWrapper earlyHealth = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ArgbFrame> liveGrid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SessionEvent.Failed> failure = new ReadOnlyObjectWrapper<>();
@@ -334,6 +336,17 @@ public final class TrainViewModel {
                 String.format(java.util.Locale.ROOT, "%.2f", winning[1]), window, from));
     }
 
+    /**
+     * Words again, in the language now in use, what this model holds as text (what the session is doing, the early
+     * health note): the shell rebuilds the views on a language switch and they call this.
+     */
+    public void reword() {
+        activity.set(activityPhrase == null ? "" : activityPhrase.text(text.locale()));
+        if (!earlyHealth.get().isEmpty()) {
+            updateEarlyHealth();
+        }
+    }
+
     /** What the health strip says while it is too early to judge (empty once judged, or without a run). */
     public ReadOnlyStringProperty earlyHealthProperty() {
         return earlyHealth.getReadOnlyProperty();
@@ -359,7 +372,8 @@ public final class TrainViewModel {
             liveGrid.set(new ArgbFrame(g.width(), g.height(), g.argb()));
         }
         if (batch.latestProgress() != null) {
-            activity.set(batch.latestProgress().fraction() >= 1 ? "" : batch.latestProgress().step().text(text.locale()));
+            activityPhrase = batch.latestProgress().fraction() >= 1 ? null : batch.latestProgress().step();
+            activity.set(activityPhrase == null ? "" : activityPhrase.text(text.locale()));
         }
         for (SessionEvent e : batch.others()) {
             handle(e);
@@ -384,9 +398,11 @@ public final class TrainViewModel {
             warnings.add(w.text().text(text.locale()));
         } else if (e instanceof SessionEvent.Failed f) {
             failure.set(f);
+            activityPhrase = null;
             activity.set("");
             notifier.error(text.failedTitle(), f.what().text(text.locale()) + "\n" + f.todo().text(text.locale()));
         } else if (e instanceof SessionEvent.Finished f) {
+            activityPhrase = null;
             activity.set("");
             step.set(f.step());
             etaSeconds.set(Double.NaN);
