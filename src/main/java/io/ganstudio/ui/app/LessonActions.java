@@ -147,6 +147,7 @@ public final class LessonActions {
         ButtonType ok = new ButtonType(text.get("save.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(ok, cancel);
+        io.ganstudio.ui.common.UiFonts.apply(d.getDialogPane(), text.locale());
         io.ganstudio.ui.present.PresentationLayout.followInDialog(d);
         if (d.showAndWait().orElse(cancel) != ok) {
             return;
@@ -199,6 +200,7 @@ public final class LessonActions {
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(460);
+        io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), text.locale());
         io.ganstudio.ui.present.PresentationLayout.followInDialog(a);
         a.show();
     }

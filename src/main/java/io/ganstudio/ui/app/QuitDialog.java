@@ -24,6 +24,7 @@ final class QuitDialog {
         a.setTitle(Messages.get("quit.title"));
         a.setHeaderText(Messages.get("quit.header"));
         a.getDialogPane().setMinWidth(520);
+        io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), Messages.locale());
         io.ganstudio.ui.present.PresentationLayout.followInDialog(a);
         a.getDialogPane().lookupButton(save).setId("quit-save");
         a.getDialogPane().lookupButton(keep).setId("quit-keep");

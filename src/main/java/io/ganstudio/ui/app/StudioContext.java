@@ -32,6 +32,7 @@ public final class StudioContext {
     private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
     private final io.ganstudio.ui.explain.Explanations explanations = new io.ganstudio.ui.explain.Explanations();
     private StudioWork work;
+    private Path runsRoot = StudioWork.DEFAULT_RUNS_ROOT;
     private io.ganstudio.ui.playground.PlaygroundViewModel playground;
     private final io.ganstudio.ui.lesson.LessonState lesson = new io.ganstudio.ui.lesson.LessonState();
 
@@ -113,9 +114,22 @@ public final class StudioContext {
     /** Training and exploring, made on first use (the Train and Explore screens). */
     public StudioWork work() {
         if (work == null) {
-            work = new StudioWork(this, StudioWork.DEFAULT_RUNS_ROOT, data.cacheDir());
+            work = new StudioWork(this, runsRoot, data.cacheDir());
         }
         return work;
+    }
+
+    /** Where new runs and opened lessons' runs go: ~/GAN Studio/runs unless {@link #useRunsRoot} chose another. */
+    public Path runsRoot() {
+        return runsRoot;
+    }
+
+    /** Tests train into a throw-away folder; only before the Train or Explore screen is first shown. */
+    public void useRunsRoot(Path root) {
+        if (work != null) {
+            throw new IllegalStateException("the runs folder is fixed once training is set up");
+        }
+        runsRoot = root;
     }
 
     /** The Train and Explore ViewModels if a screen has made them, else null (quitting must not make them). */

@@ -70,7 +70,7 @@ final class StudioController implements StudioActions {
 
     private io.ganstudio.ui.app.LessonActions lessons() {
         return new io.ganstudio.ui.app.LessonActions(ctx, ctx.lesson(),
-                new io.ganstudio.ui.lesson.LessonText(Messages::locale), StudioWork.DEFAULT_RUNS_ROOT, dir -> {
+                new io.ganstudio.ui.lesson.LessonText(Messages::locale), ctx.runsRoot(), dir -> {
                     ctx.prefs().addRecentRun(dir.toAbsolutePath().toString());
                     ctx.setRunFolder(dir);
                 }, () -> app.showScreen(io.ganstudio.ui.app.Screens.TRAIN.id()));
@@ -112,6 +112,7 @@ final class StudioController implements StudioActions {
         a.initOwner(stage);
         a.setTitle(Messages.get("menu.help.about"));
         a.setHeaderText(aboutHeader());
+        io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), Messages.locale());
         io.ganstudio.ui.present.PresentationLayout.followInDialog(a);
         a.showAndWait();
     }

@@ -55,6 +55,13 @@ final class ArithmeticPanel extends VBox {
         getChildren().addAll(compute, message, results);
     }
 
+    /** A bookmark's menu entry: "smile_2" is a name, not "2" with a keyboard shortcut on its first letter. */
+    static MenuItem bookmarkItem(String name) {
+        MenuItem m = new MenuItem(name);
+        m.setMnemonicParsing(false);
+        return m;
+    }
+
     private VBox conceptRow(int k, BookmarksModel bookmarks, Subscriptions subs) {
         char letter = "ABC".charAt(k);
         Label name = new Label(String.valueOf(letter));
@@ -69,7 +76,7 @@ final class ArithmeticPanel extends VBox {
         fromBookmark.setOnShowing(e -> {
             fromBookmark.getItems().clear();
             for (BookmarksModel.Item item : bookmarks.items()) {
-                MenuItem m = new MenuItem(item.name());
+                MenuItem m = bookmarkItem(item.name());
                 m.setOnAction(x -> model.add(k, item.name(), item.bookmark().z()));
                 fromBookmark.getItems().add(m);
             }

@@ -198,6 +198,7 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
                 vm.dOptimizerProperty(), o -> text.get("optimizer." + o.name().toLowerCase(Locale.ROOT))));
         row(d, 3, "label.learningRate", rateCombo("pg-d-lr", vm.dLearningRateProperty().asObject()));
         row(d, 4, "label.updates", spinner("pg-d-steps", 1, PlaygroundConfig.MAX_UPDATES, vm.dStepsProperty()));
+        row(d, 5, "label.penalty", penaltySpinner());
         VBox dis = card("section.discriminator", d);
 
         GridPane t = grid();
@@ -289,6 +290,19 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         s.setPrefWidth(90);
         s.valueProperty().addListener((o, a, v) -> value.set(v));
         subs.onChange(value, (o, a, v) -> s.getValueFactory().setValue(v.intValue()));
+        return s;
+    }
+
+    /** The R1 weight on D's steepness at the real points, as the command line's --penalty: 0 to 10, 0 is off. */
+    private Spinner<Double> penaltySpinner() {
+        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0,
+                PlaygroundConfig.MAX_PENALTY, vm.penaltyProperty().get(), 0.1));
+        s.setId("pg-penalty");
+        s.setEditable(true);
+        s.setPrefWidth(90);
+        s.setTooltip(Tips.of(text.get("tooltip.penalty")));
+        s.valueProperty().addListener((o, a, v) -> vm.penaltyProperty().set(v));
+        subs.onChange(vm.penaltyProperty(), (o, a, v) -> s.getValueFactory().setValue(v.doubleValue()));
         return s;
     }
 

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.fxutil.PixelView;
@@ -66,6 +67,7 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
             }
         });
         slider.valueProperty().addListener((o, was, now) -> scrubbed());
+        subs.onChange(vm.stateProperty(), (o, was, now) -> updateLabel()); // "(live)" goes when training stops
         samplesChanged();
     }
 
@@ -144,7 +146,7 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
         }
         int i = Math.min(n - 1, (int) Math.round(slider.getValue()));
         String step = text.format("label.historyStep", vm.samples().get(i).step());
-        stepLabel.setText(following && vm.stateProperty().get() != null ? step + " (" + text.get("label.live") + ")"
+        stepLabel.setText(following && vm.stateProperty().get() == SessionState.RUNNING ? step + " (" + text.get("label.live") + ")"
                 : step);
     }
 }

@@ -298,16 +298,20 @@ public final class TrainView extends BorderPane implements Disposable {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label step = new Label();
         step.setId("stepLabel");
-        // Before the first start there is no run yet: say it is ready and what Start would train.
+        // Before the first start there is no run yet: say it is ready and what Start would train. Once a run has
+        // ended, its last step stays in view beside what Start would train next (a new run, not more of this one).
         step.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.stateProperty().get() == null && vm.targetStepsProperty().get() == 0) {
-                long planned = vm.plannedStepsProperty().get();
-                double seconds = vm.plannedSecondsProperty().get();
-                return planned <= 0 ? text.get("label.readyNoPlan") : Double.isNaN(seconds)
-                        ? text.format("label.ready", planned)
-                        : text.format("label.readyTime", planned, text.aboutTime(seconds));
+            SessionState s = vm.stateProperty().get();
+            long planned = vm.plannedStepsProperty().get();
+            double seconds = vm.plannedSecondsProperty().get();
+            String ready = planned <= 0 ? text.get("label.readyNoPlan") : Double.isNaN(seconds)
+                    ? text.format("label.ready", planned)
+                    : text.format("label.readyTime", planned, text.aboutTime(seconds));
+            if (s == null && vm.targetStepsProperty().get() == 0) {
+                return ready;
             }
-            return text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
+            String at = text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
+            return s == SessionState.FINISHED ? text.format("label.endedThenReady", at, ready) : at;
         }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty(),
                 vm.plannedSecondsProperty()));
         Label speed = new Label();

@@ -54,8 +54,11 @@ class TrainScreenUiTest {
         assertTrue(pointsEarly > 0, "the charts have points");
         waitFor(60, () -> vm.stepProperty().get() >= 12 && view.charts().pointCount() > pointsEarly);
         waitFor(30, () -> !java.util.Arrays.equals(early, view.history().pixels().frame().argb()));
+        javafx.scene.control.Label history = robot.lookup("#historyStep").queryAs(javafx.scene.control.Label.class);
+        waitFor(30, () -> history.getText().endsWith("(live)")); // following the grids as they come
         robot.clickOn("#pause");
         waitFor(30, () -> vm.stateProperty().get() == SessionState.PAUSED);
+        assertFalse(history.getText().contains("live"), "paused: " + history.getText());
         assertFalse(robot.lookup("#resume").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#pause").queryAs(Button.class).isDisabled());
         long pausedAt = vm.stepProperty().get();
@@ -70,6 +73,7 @@ class TrainScreenUiTest {
         assertFalse(robot.lookup("#continue").queryAs(Button.class).isDisabled());
         assertEquals(pausedAt + 1, vm.stepProperty().get());
         assertNotEquals(0, view.charts().pointCount());
+        assertTrue(history.getText().startsWith("Step ") && !history.getText().contains("live"), history.getText());
     }
 
     static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
