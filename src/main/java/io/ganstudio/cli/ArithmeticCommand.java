@@ -1,7 +1,6 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.engine.EngineChoice;
-
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.RunFolder;

@@ -1,15 +1,10 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.engine.EngineChoice;
-
 import io.ganstudio.core.bench.MemoryBenchmark;
-import java.util.List;
-import java.util.Locale;
-
-import io.ganstudio.core.engine.AppDirs;
-
-import io.ganstudio.core.data.DataBenchmark;
 import io.ganstudio.core.bench.TrainingBenchmark;
+import io.ganstudio.core.data.DataBenchmark;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +13,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Training speed on this machine, compared with its own convolution peak; or data loading speed with --data. */

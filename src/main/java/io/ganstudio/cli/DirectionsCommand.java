@@ -1,8 +1,7 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.engine.EngineChoice;
-
 import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.quality.ClassDirectionFit;
 import io.ganstudio.core.run.GanJson;

@@ -2,11 +2,11 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.image.ImageFormats;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.run.OutputCheck;
-import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.OutputCheck;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

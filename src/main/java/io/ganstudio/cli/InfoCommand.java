@@ -1,15 +1,14 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.engine.BuildVersion;
-import io.ganstudio.core.engine.AppDirs;
-
 import ai.djl.engine.Engine;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.BuildVersion;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,14 +1,15 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.engine.AppDirs;
-
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
+import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.files.FileErrors;
+import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.core.run.RunFolder;
@@ -118,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     private int qualityInterval() {
         String v = qualityEvery == null ? "auto" : qualityEvery.trim();
         if (v.equalsIgnoreCase("auto")) {
-            return io.ganstudio.core.quality.QualityProbe.AUTO;
+            return QualityProbe.AUTO;
         }
         long steps;
         try {
@@ -157,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 RunFolder.checkNewRunDir(out); // before the data is loaded, which may take long
             } catch (IOException e) {
-                throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.files.FileErrors.text(e)));
+                throw new UsageError("--out: " + Cli.oneLine(FileErrors.text(e)));
             }
         }
         config = config.withEngine(startEngine(EngineChoice.AUTO));

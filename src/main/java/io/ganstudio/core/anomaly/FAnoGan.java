@@ -1,11 +1,11 @@
 package io.ganstudio.core.anomaly;
 
-import io.ganstudio.core.engine.PortableOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.Checkpoints;
@@ -15,6 +15,8 @@ import io.ganstudio.core.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * A trained run's generator G and discriminator D, frozen, with the f-AnoGAN encoder E (izi_f, Schlegl et al. 2019):
@@ -144,7 +146,7 @@ public final class FAnoGan implements AutoCloseable {
     float[] trainingPass(NDArray x) {
         NDArray fx = features(x);
         NDArray[] parts = new NDArray[2];
-        java.util.function.Supplier<NDArray> f = () -> {
+        Supplier<NDArray> f = () -> {
             Terms t = terms(x, fx, encoder.encode(x));
             parts[0] = t.imageTerm().mean();
             parts[1] = t.featureTerm().mean();
@@ -225,8 +227,8 @@ public final class FAnoGan implements AutoCloseable {
             int plane = model.imageSize() * model.imageSize();
             float[] recon = t.reconstruction().toFloatArray();
             float[] res = residual.toFloatArray();
-            return new Scored(java.util.Arrays.copyOf(img, n), java.util.Arrays.copyOf(feat, n),
-                    java.util.Arrays.copyOf(recon, n * v), java.util.Arrays.copyOf(res, n * plane), n);
+            return new Scored(Arrays.copyOf(img, n), Arrays.copyOf(feat, n),
+                    Arrays.copyOf(recon, n * v), Arrays.copyOf(res, n * plane), n);
         }
 
         float score(int i) {

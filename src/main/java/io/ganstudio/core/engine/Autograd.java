@@ -1,10 +1,10 @@
 package io.ganstudio.core.engine;
 
+import ai.djl.engine.Engine;
 import ai.djl.mxnet.engine.MxGradientCollector;
 import ai.djl.mxnet.engine.MxNDArray;
 import ai.djl.mxnet.jna.JnaUtils;
 import ai.djl.mxnet.jna.MxnetLibrary;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -13,7 +13,6 @@ import com.sun.jna.ptr.PointerByReference;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-
 import java.util.function.Supplier;
 
 /**
@@ -103,7 +102,7 @@ public final class Autograd {
         if (pytorch()) {
             return; // on the CPU each operation has finished when it returns
         }
-        ai.djl.mxnet.jna.JnaUtils.waitAll();
+        JnaUtils.waitAll();
     }
 
     /** Waits until the work queued to write {@code array} is done (and no other array's). */
@@ -123,7 +122,7 @@ public final class Autograd {
     }
 
     /** Runs {@code work} with autograd recording paused: arrays it makes have no history and cost no graph. */
-    public static <T> T unrecorded(java.util.function.Supplier<T> work) {
+    public static <T> T unrecorded(Supplier<T> work) {
         if (pytorch()) {
             boolean wasRecording = JniUtils.isGradMode();
             JniUtils.setGradMode(false);

@@ -1,15 +1,14 @@
 package io.ganstudio.core.run;
 
-import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.TrainConfig;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import io.ganstudio.core.text.Phrase;
 
 /**
  * A run's whole configuration, as saved in its config.json: the data, the networks, how to train them, and the

@@ -109,7 +109,7 @@ public final class AdamOptimizer implements AutoCloseable {
     /** Waits until the queued updates have been applied to every parameter. */
     public void awaitUpdated() {
         for (Slot s : slots.values()) {
-            io.ganstudio.core.engine.Autograd.awaitReadable(s.weight);
+            Autograd.awaitReadable(s.weight);
         }
     }
 

@@ -1,10 +1,12 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.engine.PortableOps;
-import io.ganstudio.core.random.Rng;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.ganstudio.core.engine.PortableOps;
+import io.ganstudio.core.random.Rng;
+
+import java.util.Arrays;
 
 /**
  * Differentiable augmentation (Zhao et al. 2020, mit-han-lab/data-efficient-gans): colour (brightness, saturation,
@@ -47,7 +49,7 @@ public final class DiffAugment {
         int[] shiftY = new int[n];
         int[] shiftX = new int[n];
         float[] mask = new float[n * h * w];
-        java.util.Arrays.fill(mask, 1f);
+        Arrays.fill(mask, 1f);
         int maxShiftY = (int) (h * TRANSLATION + 0.5);
         int maxShiftX = (int) (w * TRANSLATION + 0.5);
         int cutH = (int) (h * CUTOUT + 0.5);

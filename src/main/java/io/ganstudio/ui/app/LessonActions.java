@@ -1,7 +1,5 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.lesson.LessonState;
-import io.ganstudio.ui.lesson.LessonText;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.run.Checkpoints;
@@ -9,6 +7,11 @@ import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.LessonOpen;
 import io.ganstudio.jobs.LessonSave;
+import io.ganstudio.ui.common.ErrorText;
+import io.ganstudio.ui.common.UiFonts;
+import io.ganstudio.ui.lesson.LessonState;
+import io.ganstudio.ui.lesson.LessonText;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -147,8 +150,8 @@ public final class LessonActions {
         ButtonType ok = new ButtonType(text.get("save.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(ok, cancel);
-        io.ganstudio.ui.common.UiFonts.apply(d.getDialogPane(), text.locale());
-        io.ganstudio.ui.present.PresentationLayout.followInDialog(d);
+        UiFonts.apply(d.getDialogPane(), text.locale());
+        PresentationLayout.followInDialog(d);
         if (d.showAndWait().orElse(cancel) != ok) {
             return;
         }
@@ -191,7 +194,7 @@ public final class LessonActions {
     }
 
     private void fail(String title, Throwable e) {
-        alert(title, io.ganstudio.ui.common.ErrorText.of(e, text.locale()));
+        alert(title, ErrorText.of(e, text.locale()));
     }
 
     private void alert(String title, String message) {
@@ -200,8 +203,8 @@ public final class LessonActions {
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(460);
-        io.ganstudio.ui.common.UiFonts.apply(a.getDialogPane(), text.locale());
-        io.ganstudio.ui.present.PresentationLayout.followInDialog(a);
+        UiFonts.apply(a.getDialogPane(), text.locale());
+        PresentationLayout.followInDialog(a);
         a.show();
     }
 

@@ -1,19 +1,19 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.common.StudioStyle;
-import io.ganstudio.ui.common.UiFonts;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.common.StudioPrefs;
-import io.ganstudio.core.engine.AppDirs;
-
-import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.ui.common.StudioStyle;
+import io.ganstudio.ui.common.UiFonts;
 import io.ganstudio.ui.data.DataViewModel;
 import io.ganstudio.ui.data.DatasetSource;
 import io.ganstudio.ui.model.ModelViewModel;
 import io.ganstudio.ui.present.Presentation;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -95,7 +95,7 @@ public class StudioApp extends Application {
         stage.setMinHeight(640);
         WindowPlacement.restore(stage, prefs);
         quitGuard = new QuitGuard(() -> context.workIfMade() == null ? null : context.workIfMade().train(),
-                () -> QuitDialog.ask(stage, context), () -> javafx.application.Platform.runLater(this::exitNow));
+                () -> QuitDialog.ask(stage, context), () -> Platform.runLater(this::exitNow));
         stage.setOnCloseRequest(e -> {
             if (!quitGuard.mayQuitNow()) {
                 e.consume();
@@ -163,7 +163,7 @@ public class StudioApp extends Application {
 
     private void exitNow() {
         WindowPlacement.save(stage, prefs);
-        javafx.application.Platform.exit();
+        Platform.exit();
     }
 
     public StudioContext context() {

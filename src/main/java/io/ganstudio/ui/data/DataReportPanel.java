@@ -1,23 +1,33 @@
 package io.ganstudio.ui.data;
 
 import io.ganstudio.core.data.DataReport;
+import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.SkippedFile;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.present.Presentation;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the load found: totals, images per class, original sizes, and every skipped file with its reason. */
-final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Disposable {
+final class DataReportPanel extends VBox implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final GridPane totals = new GridPane();
     private final CountBars classes = new CountBars();
@@ -55,15 +65,15 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
     }
 
     /** Paths inside the loaded folder are shown relative to it: the table is narrow. */
-    private String shortPath(java.nio.file.Path file) {
+    private String shortPath(Path file) {
         DataReport r = shown;
         if (r != null) {
             try {
-                java.nio.file.Path root = java.nio.file.Path.of(r.source());
+                Path root = Path.of(r.source());
                 if (file.startsWith(root)) {
                     return root.relativize(file).toString();
                 }
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // The source is a name such as the built-in dataset's, not a folder.
             }
         }
@@ -72,14 +82,14 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
 
     /** A table cell that shows its whole text as a tooltip, for long paths and reasons. */
     /** A cell that wraps its text onto more lines in the narrow column instead of cutting it short. */
-    private static final class WrappedCell extends javafx.scene.control.TableCell<SkippedFile, String> {
-        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+    private static final class WrappedCell extends TableCell<SkippedFile, String> {
+        private final Text text = new Text();
 
         WrappedCell(TableColumn<SkippedFile, String> column) {
             text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
             text.fillProperty().bind(textFillProperty());
             text.fontProperty().bind(fontProperty());
-            setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            setPrefHeight(Control.USE_COMPUTED_SIZE);
         }
 
         @Override
@@ -100,7 +110,7 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         totals.getChildren().clear();
         int row = 0;
         // The built-in set's name is said in the studio's language; a folder is shown as its path.
-        boolean builtIn = r.source().equals(io.ganstudio.core.data.DataSpec.builtIn().displayName());
+        boolean builtIn = r.source().equals(DataSpec.builtIn().displayName());
         row = total(row, "data.source", builtIn ? Messages.get("data.source.builtIn") : r.source());
         row = total(row, "data.loaded", Messages.format("data.loaded.value", r.loaded(), r.found()));
         row = total(row, "data.shape", r.channels() + " \u00d7 " + r.imageSize() + " \u00d7 " + r.imageSize()
@@ -119,9 +129,9 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         // Room for its rows (a path and a reason take two or three lines in the narrow column), up to six; longer
         // lists scroll. Presentation mode's larger type needs the height in proportion.
         double tall = 34 + 62 * Math.min(6, Math.max(1, r.skipped().size()));
-        skipped.prefHeightProperty().bind(javafx.beans.binding.Bindings.when(
-                io.ganstudio.ui.present.Presentation.onProperty())
-                .then(tall * io.ganstudio.ui.present.Presentation.FONT_SCALE).otherwise(tall));
+        skipped.prefHeightProperty().bind(Bindings.when(
+                Presentation.onProperty())
+                .then(tall * Presentation.FONT_SCALE).otherwise(tall));
         skipped.minHeightProperty().bind(skipped.prefHeightProperty());
         skippedTitle.setText(Messages.format("data.skipped", r.skipped().size()));
         skippedCard.setVisible(!r.skipped().isEmpty());

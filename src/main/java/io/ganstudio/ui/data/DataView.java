@@ -1,12 +1,17 @@
 package io.ganstudio.ui.data;
 
-import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.Tips;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import io.ganstudio.ui.model.ModelViewModel;
+import io.ganstudio.ui.present.Presentation;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -33,9 +38,9 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** The Data screen: choose images, watch them decode, browse them, and read what was loaded and skipped. */
-public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class DataView extends BorderPane implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private static final double THUMB = 64;
 
@@ -103,12 +108,12 @@ public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil
         drop.getStyleClass().add("muted");
         drop.setWrapText(true); // a hint: it wraps, or takes a line of its own, when the header is short of room
         // Presentation mode's larger text leaves no room for the hint; the buttons and the title keep their size.
-        drop.visibleProperty().bind(io.ganstudio.ui.present.Presentation.onProperty().not());
+        drop.visibleProperty().bind(Presentation.onProperty().not());
         drop.managedProperty().bind(drop.visibleProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
         // The choices and buttons go on in a second line rather than shorten their texts (Japanese, presentation).
-        io.ganstudio.ui.fxutil.WrappingRow actions = new io.ganstudio.ui.fxutil.WrappingRow(10, 6, drop, fit, builtIn,
-                folder, recent).aligned(javafx.geometry.HPos.RIGHT);
+        WrappingRow actions = new WrappingRow(10, 6, drop, fit, builtIn,
+                folder, recent).aligned(HPos.RIGHT);
         HBox.setHgrow(actions, Priority.ALWAYS);
         HBox h = new HBox(10, title, actions);
         h.setAlignment(Pos.CENTER_LEFT);

@@ -15,6 +15,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -89,10 +91,10 @@ final class ArithmeticPanel extends VBox {
         current.setMaxWidth(Double.MAX_VALUE);
         fromBookmark.setMaxWidth(Double.MAX_VALUE);
         VBox buttons = new VBox(4, current, fromBookmark);
-        buttons.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane examples = new FlowPane(4, 4);
-        HBox.setHgrow(examples, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(examples, Priority.ALWAYS);
         examples.setPrefWrapLength(3 * (THUMB + 4));
         examples.setId("examples" + letter);
         Runnable refresh = () -> {

@@ -1,9 +1,11 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
@@ -58,7 +60,7 @@ public final class ClassPanel extends VBox {
                 choose(now.intValue());
             }
         });
-        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, heading, picker);
+        WrappingRow row = new WrappingRow(8, 4, heading, picker);
         Label stripLabel = new Label(text.get("class.strip"));
         strip.setId("classStrip");
         strip.setPrefWrapLength(380);
@@ -149,7 +151,7 @@ public final class ClassPanel extends VBox {
             error.setText("");
             vm.rerender();
         } catch (IllegalArgumentException e) {
-            error.setText(text.format("class.error", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
+            error.setText(text.format("class.error", ErrorText.of(e, text.locale())));
         }
     }
 
@@ -193,7 +195,7 @@ public final class ClassPanel extends VBox {
                 return;
             }
             if (e != null) {
-                error.setText(text.format("class.error", io.ganstudio.ui.common.ErrorText.of(
+                error.setText(text.format("class.error", ErrorText.of(
                         e.getCause() != null ? e.getCause() : e, text.locale())));
             } else {
                 for (int c = 0; c < images.size() && c < thumbs.size(); c++) {

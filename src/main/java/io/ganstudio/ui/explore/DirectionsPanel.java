@@ -4,6 +4,7 @@ import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.jobs.DirectionsJob;
 import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -57,7 +58,7 @@ public final class DirectionsPanel extends VBox {
             n.visibleProperty().bind(model.busyProperty());
             n.managedProperty().bind(model.busyProperty());
         }
-        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, heading, find, progress, cancel);
+        WrappingRow row = new WrappingRow(8, 4, heading, find, progress, cancel);
         info.setWrapText(true);
         info.setId("directionsInfo");
         info.textProperty().bind(model.infoProperty());

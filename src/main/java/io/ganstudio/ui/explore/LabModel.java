@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
 
@@ -57,6 +58,6 @@ public final class LabModel {
 
     /** The failure in the studio's language (futures wrap the engine's exceptions; they are unwrapped). */
     static String message(Throwable e, ExploreText text) {
-        return io.ganstudio.ui.common.ErrorText.of(e, text.locale());
+        return ErrorText.of(e, text.locale());
     }
 }

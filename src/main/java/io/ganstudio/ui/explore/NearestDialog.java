@@ -3,9 +3,11 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.quality.NearestLookup;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -32,8 +34,8 @@ public final class NearestDialog {
         dialog.getDialogPane().setContent(content(sample, result, text));
         // Not ButtonType.CLOSE: its text follows the JVM's language, not the studio's.
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.get("nearest.close"),
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
-        io.ganstudio.ui.present.PresentationLayout.followInDialog(dialog);
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        PresentationLayout.followInDialog(dialog);
         return dialog;
     }
 

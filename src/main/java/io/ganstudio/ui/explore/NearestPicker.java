@@ -2,6 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.quality.NearestLookup;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
@@ -46,13 +47,13 @@ public final class NearestPicker {
                     lookup = opened;
                     lookupPath = runOrCheckpoint;
                     find(owner, opened, sample, status);
-                }, e -> status.accept(text.format("nearest.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale()))));
+                }, e -> status.accept(text.format("nearest.failed", ErrorText.of(e, text.locale()))));
     }
 
     private void find(Window owner, NearestLookup l, ArgbFrame frame, Consumer<String> status) {
         l.find(frame.argb(), NEAREST).whenComplete((result, e) -> Platform.runLater(() -> {
             if (e != null) {
-                status.accept(text.format("nearest.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
+                status.accept(text.format("nearest.failed", ErrorText.of(e, text.locale())));
                 return;
             }
             status.accept("");

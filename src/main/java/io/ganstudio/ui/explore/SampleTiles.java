@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 final class SampleTiles {
 
     /** A failure in the studio's language. */
-    private final java.util.function.Function<Throwable, String> words;
+    private final Function<Throwable, String> words;
 
     private final Executor fx;
     private final Supplier<ImageSource> onShow;
@@ -35,7 +36,7 @@ final class SampleTiles {
      * @param error  a render's failure (the engine's words), or empty once the grid rendered
      */
     SampleTiles(Executor fx, Supplier<ImageSource> onShow, Consumer<String> error,
-                java.util.function.Function<Throwable, String> words) {
+                Function<Throwable, String> words) {
         this.words = words;
         this.fx = fx;
         this.onShow = onShow;

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.fxutil;
 
+import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -26,7 +27,7 @@ public class WrappingRow extends Pane {
     public WrappingRow(double hgap, double vgap, Node... children) {
         this.hgap = hgap;
         this.vgap = vgap;
-        getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> {
+        getChildren().addListener((ListChangeListener<Node>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(WrappingRow::keepWhole);
             }

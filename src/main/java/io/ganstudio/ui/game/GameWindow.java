@@ -1,15 +1,22 @@
 package io.ganstudio.ui.game;
 
-import io.ganstudio.jobs.GameDeal;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.jobs.GameDeal;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import io.ganstudio.ui.lesson.LessonText;
+import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.present.PresentationLayout;
 import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -22,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -29,6 +37,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * "You are the discriminator": a window beside the studio showing a real and a generated image of the current run;
@@ -62,18 +71,18 @@ public final class GameWindow {
         VBox root = build();
         Scene scene = new Scene(root);
         // The studio's look (its style sheet on the root); presentation mode's larger type in a larger window, as far as the screen goes; it follows the switch.
-        io.ganstudio.ui.present.PresentationLayout.followInWindow(root);
+        PresentationLayout.followInWindow(root);
         Runnable size = () -> {
-            double f = io.ganstudio.ui.present.Presentation.isOn() ? PRESENTING_SCALE : 1;
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            double f = Presentation.isOn() ? PRESENTING_SCALE : 1;
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             root.setPrefSize(Math.min(WIDTH * f, screen.getWidth()), Math.min(HEIGHT * f, screen.getHeight()));
             stage.sizeToScene();
         };
         size.run();
-        javafx.beans.value.ChangeListener<Boolean> resize = (o, was, on) -> size.run();
+        ChangeListener<Boolean> resize = (o, was, on) -> size.run();
         root.getProperties().put(Runnable.class, resize); // held while the window lives; the switch holds it weakly
-        io.ganstudio.ui.present.Presentation.onProperty().addListener(
-                new javafx.beans.value.WeakChangeListener<>(resize));
+        Presentation.onProperty().addListener(
+                new WeakChangeListener<>(resize));
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
@@ -135,7 +144,7 @@ public final class GameWindow {
         Label harder = new Label(text.get("game.harder"));
         harder.getStyleClass().add("hint");
         harder.setWrapText(true);
-        io.ganstudio.ui.fxutil.WrappingRow top = new io.ganstudio.ui.fxutil.WrappingRow(10, 6,
+        WrappingRow top = new WrappingRow(10, 6,
                 new Label(text.get("game.generator")), checkpoints, chooseRun, harder);
 
         HBox pair = new HBox(28, side(Side.LEFT), side(Side.RIGHT));
@@ -254,7 +263,7 @@ public final class GameWindow {
                 status.setText(text.format("game.run", run.getFileName()));
                 vm.start(d);
             }
-        }, e -> status.setText(text.format("game.failed", io.ganstudio.ui.common.ErrorText.of(e, text.locale()))));
+        }, e -> status.setText(text.format("game.failed", ErrorText.of(e, text.locale()))));
     }
 
     private final class StepCell extends ListCell<Path> {
@@ -262,7 +271,7 @@ public final class GameWindow {
         protected void updateItem(Path item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : text.format("game.checkpoint",
-                    String.format(java.util.Locale.ROOT, "%,d", Checkpoints.stepOf(item))));
+                    String.format(Locale.ROOT, "%,d", Checkpoints.stepOf(item))));
         }
     }
 }

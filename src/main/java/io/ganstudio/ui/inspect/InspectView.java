@@ -1,23 +1,31 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.ui.common.Tips;
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.Threshold;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.ArgbFrame;
+import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
+import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -34,13 +42,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -49,10 +58,10 @@ import java.util.function.Supplier;
  * where: a table sorted by score, the selected image beside its reconstruction and heatmap, the score histogram with
  * the threshold, and exports.
  */
-public final class InspectView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class InspectView extends BorderPane implements Disposable {
 
     /** Listeners on the ViewModel, which outlives this view (a language switch rebuilds the view). */
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final InspectViewModel vm;
     private final InspectText text;
@@ -82,10 +91,10 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         setTop(new VBox(6, runBar(), encoder, inspectBar()));
         // The details scroll on their own when the window is short of height (presentation mode at 1280x800),
         // instead of pushing the screen below the window's edge.
-        javafx.scene.control.ScrollPane details = new javafx.scene.control.ScrollPane(detailPane());
+        ScrollPane details = new ScrollPane(detailPane());
         details.setFitToWidth(true);
         details.setFitToHeight(true);
-        details.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        details.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         details.getStyleClass().add("plain-scroll");
         SplitPane main = new SplitPane(table(), details);
         main.setDividerPositions(0.45);
@@ -111,7 +120,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
     }
 
     /** Follows the Train screen's run while this view is on screen, as Explore does. */
-    public InspectView following(javafx.beans.value.ObservableValue<Path> trainScreenRun) {
+    public InspectView following(ObservableValue<Path> trainScreenRun) {
         subs.onChange(trainScreenRun, (o, was, now) -> {
             if (getScene() != null) {
                 openJustTrained();
@@ -262,7 +271,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
     /** Buttons and labels of a bar keep their full text; the bar's last label may shrink. */
     private static void keepWidths(FlowPane bar) {
         bar.getChildren().forEach(n -> {
-            if (n instanceof javafx.scene.control.Control c) {
+            if (n instanceof Control c) {
                 c.setMinWidth(Region.USE_PREF_SIZE);
             }
         });
@@ -324,12 +333,12 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         label.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().anomalous() == null ? ""
                 : text.get(c.getValue().score().anomalous() ? "label.anomalous" : "label.normal")));
         label.setPrefWidth(80);
-        t.getColumns().addAll(java.util.List.of(thumb, path, score, mark, label));
+        t.getColumns().addAll(List.of(thumb, path, score, mark, label));
         // Presentation mode's larger type: the headings keep their whole words (the table scrolls sideways).
         for (TableColumn<InspectViewModel.Row, ?> c : t.getColumns()) {
             double normal = c.getPrefWidth();
-            c.prefWidthProperty().bind(Bindings.when(io.ganstudio.ui.present.Presentation.onProperty())
-                    .then(normal * io.ganstudio.ui.present.Presentation.FONT_SCALE).otherwise(normal));
+            c.prefWidthProperty().bind(Bindings.when(Presentation.onProperty())
+                    .then(normal * Presentation.FONT_SCALE).otherwise(normal));
         }
         t.setFixedCellSize(40);
         t.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -363,7 +372,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
         refine.setMinWidth(Region.USE_PREF_SIZE);
         detailLabel.setWrapText(true);
-        io.ganstudio.ui.fxutil.WrappingRow controls = new io.ganstudio.ui.fxutil.WrappingRow(8, 4, opacityLabel,
+        WrappingRow controls = new WrappingRow(8, 4, opacityLabel,
                 opacity, refine, detailLabel);
         HBox charts = new HBox(8, histogram, rocChart, lossChart);
         HBox.setHgrow(histogram, Priority.ALWAYS);
@@ -417,7 +426,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
             return;
         }
         double[] inspected = vm.rows().stream().mapToDouble(r -> r.score().normalised()).toArray();
-        double[] validation = java.util.Arrays.stream(vm.validationScoresProperty().get()).map(t::normalise)
+        double[] validation = Arrays.stream(vm.validationScoresProperty().get()).map(t::normalise)
                 .toArray();
         histogram.show(inspected, validation, text.get("chart.histogram"));
     }

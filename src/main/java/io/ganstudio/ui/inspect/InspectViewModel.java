@@ -1,6 +1,5 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.FolderInspection;
@@ -9,11 +8,14 @@ import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.ScoreCsv;
 import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.AnomalyFit;
 import io.ganstudio.jobs.AnomalyScoring;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.task.WorkContext;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -42,6 +44,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The Inspect screen's state and work, without controls: a run, its encoder (fit it, with progress and the loss),
@@ -76,9 +80,9 @@ public final class InspectViewModel {
     private final ReadOnlyStringWrapper encoderSummary = new ReadOnlyStringWrapper(this, "encoderSummary", "");
     private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
     /** How each text above is worded, so that a language switch can word it again ({@link #reword()}). */
-    private java.util.function.Supplier<String> statusWords = () -> "";
-    private java.util.function.Supplier<String> encoderWords = () -> "";
-    private java.util.function.Supplier<String> resultWords = () -> "";
+    private Supplier<String> statusWords = () -> "";
+    private Supplier<String> encoderWords = () -> "";
+    private Supplier<String> resultWords = () -> "";
     private final ReadOnlyObjectWrapper<float[]> losses = new ReadOnlyObjectWrapper<>(this, "losses", new float[0]);
     private final ReadOnlyObjectWrapper<double[]> validationScores =
             new ReadOnlyObjectWrapper<>(this, "validationScores", new double[0]);
@@ -228,7 +232,7 @@ public final class InspectViewModel {
         if (row == null || scoring == null || !idle()) {
             return;
         }
-        java.util.function.Supplier<String> before = statusWords;
+        Supplier<String> before = statusWords;
         start(text.get(refine ? "job.refine" : "job.select"), ctx -> {
             int size = scoring.imageSize();
             AnomalyScoring.One one = scoring.inspect(row.file(), refine);
@@ -298,10 +302,10 @@ public final class InspectViewModel {
     }
 
     private interface Body<T> {
-        T call(io.ganstudio.ui.task.WorkContext ctx) throws Exception;
+        T call(WorkContext ctx) throws Exception;
     }
 
-    private <T> void start(String title, Body<T> body, java.util.function.Consumer<T> done) {
+    private <T> void start(String title, Body<T> body, Consumer<T> done) {
         State before = state.get() == State.BUSY ? State.READY : state.get();
         state.set(State.BUSY);
         progress.set(-1);
@@ -314,7 +318,7 @@ public final class InspectViewModel {
                 .onError(e -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
                     say(() -> text.format("status.failed",
-                            io.ganstudio.ui.common.ErrorText.of(e, text.locale())));
+                            ErrorText.of(e, text.locale())));
                 })
                 .onCancelled(() -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
@@ -329,7 +333,7 @@ public final class InspectViewModel {
         progress.bind(running.progressProperty());
     }
 
-    private void say(java.util.function.Supplier<String> words) {
+    private void say(Supplier<String> words) {
         statusWords = words;
         status.set(words.get());
     }

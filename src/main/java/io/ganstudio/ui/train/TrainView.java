@@ -1,15 +1,22 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.ui.common.Tips;
-import io.ganstudio.core.run.HistoryGif;
-
+import io.ganstudio.core.files.FileErrors;
+import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.HistoryGif;
+import io.ganstudio.core.run.OutputCheck;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
-import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
+import io.ganstudio.ui.present.PresentationLayout;
+import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -101,8 +108,8 @@ public final class TrainView extends BorderPane implements Disposable {
         subs.onDispose(qualityChart::dispose);
         qualityChart.update(vm.quality());
         // The studio measures quality about 10 times a run (QualityProbe.AUTO): say how often for this run's length.
-        javafx.beans.value.ChangeListener<Number> every = (o, a, b) -> qualityChart.setEvery(
-                io.ganstudio.core.quality.QualityProbe.autoEvery(vm.targetStepsProperty().get() > 0
+        ChangeListener<Number> every = (o, a, b) -> qualityChart.setEvery(
+                QualityProbe.autoEvery(vm.targetStepsProperty().get() > 0
                         ? vm.targetStepsProperty().get() : vm.plannedStepsProperty().get()));
         subs.onChange(vm.targetStepsProperty(), every);
         subs.onChange(vm.plannedStepsProperty(), every);
@@ -180,7 +187,7 @@ public final class TrainView extends BorderPane implements Disposable {
         return qualityChart;
     }
 
-    private io.ganstudio.ui.fxutil.WrappingRow toolbar() {
+    private WrappingRow toolbar() {
         Button start = button("start", "button.start", vm::start, vm.canStartProperty().not());
         start.setTooltip(Tips.of(text.get("tooltip.start")));
         start.setDefaultButton(true);
@@ -193,12 +200,12 @@ public final class TrainView extends BorderPane implements Disposable {
         open.setTooltip(Tips.of(text.get("tooltip.openRun")));
         Button cont = button("continue", "button.continue", this::continueTraining, vm.canContinueProperty().not());
         cont.setTooltip(Tips.of(text.get("tooltip.continue")));
-        io.ganstudio.ui.fxutil.WrappingRow bar = new io.ganstudio.ui.fxutil.WrappingRow(6, 6, start, pause, resume,
+        WrappingRow bar = new WrappingRow(6, 6, start, pause, resume,
                 stop, step, new Separator(Orientation.VERTICAL), open, cont);
         return bar;
     }
 
-    private Button button(String id, String key, Runnable action, javafx.beans.value.ObservableBooleanValue disabled) {
+    private Button button(String id, String key, Runnable action, ObservableBooleanValue disabled) {
         Button b = new Button(text.get(key));
         b.setId(id);
         b.setOnAction(e -> action.run());
@@ -261,7 +268,7 @@ public final class TrainView extends BorderPane implements Disposable {
         smoothingValue.setMinWidth(36);
         HBox smoothingRow = new HBox(6, new Label(text.get("label.smoothing")), smoothing, smoothingValue);
         smoothingRow.setAlignment(Pos.CENTER_RIGHT);
-        io.ganstudio.ui.present.PresentationLayout.hideWhenPresenting(smoothingRow); // an advanced setting
+        PresentationLayout.hideWhenPresenting(smoothingRow); // an advanced setting
         Region lossView = charts.lossView();
         Region scoreView = charts.scoreView();
         VBox.setVgrow(lossView, Priority.ALWAYS);
@@ -285,7 +292,7 @@ public final class TrainView extends BorderPane implements Disposable {
 
         SplitPane split = new SplitPane(left, chartsBox);
         // Presentation mode gives the sample grid more of the width, so it is drawn larger.
-        io.ganstudio.ui.present.PresentationLayout.divider(split, 0.45, 0.5, subs);
+        PresentationLayout.divider(split, 0.45, 0.5, subs);
         BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
         VBox.setVgrow(split, Priority.ALWAYS);
         return split;
@@ -359,7 +366,7 @@ public final class TrainView extends BorderPane implements Disposable {
         }
         warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
         warningsLabel.setWrapText(true);
-        io.ganstudio.ui.fxutil.WrappingRow row = new io.ganstudio.ui.fxutil.WrappingRow(16, 4, state, activity, step,
+        WrappingRow row = new WrappingRow(16, 4, state, activity, step,
                 speed, augment, elapsed, eta, warningsLabel);
         VBox box = new VBox(4, bar, row);
         box.setPadding(new Insets(8, 0, 0, 0));
@@ -405,13 +412,13 @@ public final class TrainView extends BorderPane implements Disposable {
         if (file == null) {
             return;
         }
-        List<io.ganstudio.core.run.RunFolder.Sample> samples = List.copyOf(vm.samples());
+        List<RunFolder.Sample> samples = List.copyOf(vm.samples());
         BackgroundTasks.common().run(text.get("button.exportGif"), () -> {
-            io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
-                    io.ganstudio.core.run.OutputCheck.Kind.GIF);
+            OutputCheck.requireChosen(file.toPath(),
+                    OutputCheck.Kind.GIF);
             return HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES, HistoryGif.AUTO_SCALE);
         },
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
-                e -> vm.warnings().add(text.format("export.failed", io.ganstudio.core.files.FileErrors.text(e))));
+                e -> vm.warnings().add(text.format("export.failed", FileErrors.text(e))));
     }
 }

@@ -1,11 +1,13 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.health.HealthMonitor;
+import io.ganstudio.core.health.HealthThresholds;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
@@ -28,7 +30,11 @@ import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -183,7 +189,7 @@ public final class TrainViewModel {
         s.stop();
         Thread waiter = new Thread(() -> {
             try {
-                s.awaitEnd(5, java.util.concurrent.TimeUnit.MINUTES);
+                s.awaitEnd(5, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -315,25 +321,25 @@ public final class TrainViewModel {
     private void updateEarlyHealth() {
         StepMetrics last = metrics.last();
         long at = last == null ? 0 : last.step();
-        if (!io.ganstudio.core.health.HealthMonitor.tooEarly(at)) {
+        if (!HealthMonitor.tooEarly(at)) {
             earlyHealth.set("");
             return;
         }
-        long from = io.ganstudio.core.health.HealthThresholds.DEFAULT.window();
+        long from = HealthThresholds.DEFAULT.window();
         GanConfig run = runConfig.get();
         int n = metrics.size();
-        int window = io.ganstudio.core.health.HealthMonitor.EARLY_WINDOW;
+        int window = HealthMonitor.EARLY_WINDOW;
         double[] winning = null;
         if (run != null && n >= window) {
-            List<StepMetrics> recent = new java.util.ArrayList<>(window);
+            List<StepMetrics> recent = new ArrayList<>(window);
             for (int i = n - window; i < n; i++) {
                 recent.add(metrics.get(i));
             }
-            winning = io.ganstudio.core.health.HealthMonitor.earlyDWinning(recent, run.train().loss());
+            winning = HealthMonitor.earlyDWinning(recent, run.train().loss());
         }
         earlyHealth.set(winning == null ? text.format("health.early", from) : text.format("health.earlyDWinning",
-                String.format(java.util.Locale.ROOT, "%.2f", winning[0]),
-                String.format(java.util.Locale.ROOT, "%.2f", winning[1]), window, from));
+                String.format(Locale.ROOT, "%.2f", winning[0]),
+                String.format(Locale.ROOT, "%.2f", winning[1]), window, from));
     }
 
     /**
@@ -566,7 +572,7 @@ public final class TrainViewModel {
         GanConfig chosen = chosenOrNull();
         plannedSteps.set(chosen == null ? 0 : chosen.train().steps()); // invalid: the problems box says why at Start
         timePlan(chosen);
-        if (isIdle() && runDir.get() != null && !java.util.Objects.equals(chosen, shownFor)) {
+        if (isIdle() && runDir.get() != null && !Objects.equals(chosen, shownFor)) {
             forgetRun(); // the data or model changed since: Start trains the new choice, not the run on screen
         }
     }

@@ -1,6 +1,8 @@
 package io.ganstudio.core.engine;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.latent.GeneratorRunner;
@@ -8,8 +10,9 @@ import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
-import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.Augment;
+import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.train.TrainerState;
@@ -23,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link SecondEngineTest} runs on one engine, in a process of its own (DJL takes one default engine per
@@ -66,32 +71,32 @@ public final class EngineChecks {
     /** The short way of the usual upsampling layer against the general one, on random numbers, with a bias. */
     private static void phases() {
         try (NDManager m = NDManager.newBaseManager()) {
-            ai.djl.ndarray.NDArray x = m.randomNormal(new ai.djl.ndarray.types.Shape(3, 5, 4, 6));
-            ai.djl.ndarray.NDArray w = m.randomNormal(new ai.djl.ndarray.types.Shape(5, 7, 4, 4));
-            ai.djl.ndarray.NDArray b = m.randomNormal(new ai.djl.ndarray.types.Shape(7));
+            NDArray x = m.randomNormal(new Shape(3, 5, 4, 6));
+            NDArray w = m.randomNormal(new Shape(5, 7, 4, 4));
+            NDArray b = m.randomNormal(new Shape(7));
             TransposedConvolution op = new TransposedConvolution(4, 2, 1, 7, true);
-            ai.djl.ndarray.NDArray general = op.byZeros(x, w, b);
-            ai.djl.ndarray.NDArray phases = TransposedConvolution.byPhases(x, w, b);
+            NDArray general = op.byZeros(x, w, b);
+            NDArray phases = TransposedConvolution.byPhases(x, w, b);
             System.out.println("phases-shape " + phases.getShape().equals(general.getShape()));
             System.out.println("phases-difference " + phases.sub(general).abs().max().getFloat());
             float whole = x.mean().getFloat() * 3; // three images of equal size: the mean of their means
             float byImage = PortableOps.mean(x, false, 1, 2, 3).sum().getFloat();
             System.out.println("mean-shape " + PortableOps.mean(x, true, 1, 2, 3).getShape().equals(
-                    new ai.djl.ndarray.types.Shape(3, 1, 1, 1)));
+                    new Shape(3, 1, 1, 1)));
             System.out.println("mean-difference " + Math.abs(whole - byImage));
         }
     }
 
     /** The tiny training runs, by name: both kinds of upsampling, and augmentation with EMA. */
-    public static java.util.Map<String, Object[]> runs() {
+    public static Map<String, Object[]> runs() {
         ModelConfig tiny = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM);
         TrainConfig train = TrainConfig.defaults().withBatchSize(8).withSteps(6).withSeed(42);
-        java.util.Map<String, Object[]> runs = new java.util.LinkedHashMap<>();
+        Map<String, Object[]> runs = new LinkedHashMap<>();
         for (Upsampling u : Upsampling.values()) {
             runs.put(u.cliName(), new Object[] {tiny.withUpsampling(u), train});
         }
         // Augmentation uses the operations DJL's PyTorch lacks (PortableOps); with EMA, the weight average too.
-        runs.put("augmented", new Object[] {tiny, train.withAugment(io.ganstudio.core.train.Augment.DIFFAUGMENT)
+        runs.put("augmented", new Object[] {tiny, train.withAugment(Augment.DIFFAUGMENT)
                 .withEmaDecay(0.99f)});
         return runs;
     }

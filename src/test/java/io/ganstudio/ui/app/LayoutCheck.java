@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.Chart;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 
@@ -130,7 +131,7 @@ final class LayoutCheck {
         if (node instanceof ScrollPane s) {
             scroll(s);
         }
-        if (node instanceof javafx.scene.control.TabPane tabs) {
+        if (node instanceof TabPane tabs) {
             // The menu of the tabs that have no room: the titles do not fit side by side.
             for (Node menu : tabs.lookupAll(".tab-down-button")) {
                 if (menu.getParent() != null && menu.isVisible() && menu.getParent().isVisible()

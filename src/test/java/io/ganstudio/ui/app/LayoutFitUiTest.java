@@ -2,9 +2,16 @@ package io.ganstudio.ui.app;
 
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.quality.NearestLookup;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.data.DataState;
+import io.ganstudio.ui.explore.ExploreText;
+import io.ganstudio.ui.explore.NearestDialog;
+import io.ganstudio.ui.fxutil.ArgbFrame;
+import io.ganstudio.ui.model.ModelPreset;
 import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.train.TrainViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
@@ -23,14 +30,20 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,14 +102,14 @@ class LayoutFitUiTest {
         // Training: the Train screen's state, activity and numbers while a run goes on (the classroom preset's
         // 5,000 steps, on the built-in digits).
         robot.interact(() -> {
-            app.context().model().applyPreset(io.ganstudio.ui.model.ModelPreset.CLASSROOM_28);
+            app.context().model().applyPreset(ModelPreset.CLASSROOM_28);
             app.context().data().loadBuiltIn(28);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context().data().stateProperty().get()
-                == io.ganstudio.ui.data.DataState.LOADED && app.context().data().loadedSizeProperty().get() == 28);
+                == DataState.LOADED && app.context().data().loadedSizeProperty().get() == 28);
         robot.interact(() -> app.showScreen(Screens.TRAIN.id()));
         robot.interact(() -> ((ButtonBase) stage.getScene().lookup("#start")).fire());
-        io.ganstudio.ui.train.TrainViewModel train = app.context().work().train();
+        TrainViewModel train = app.context().work().train();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> train.stepProperty().get() >= 3
                 && !Double.isNaN(train.etaSecondsProperty().get()));
         try {
@@ -111,14 +124,14 @@ class LayoutFitUiTest {
     private Path folderWithSkippedFiles() {
         Path folder = tmp.resolve("images");
         try {
-            java.util.Random r = new java.util.Random(3);
+            Random r = new Random(3);
             for (int i = 0; i < 24; i++) {
                 TinyRuns.writePng(TinyRuns.normalImage(r), folder.resolve(String.format("image-%02d.png", i)));
             }
             Files.writeString(folder.resolve("a-photo-that-is-not-an-image-at-all.png"), "not a picture");
             Files.write(folder.resolve("empty-file-from-an-interrupted-copy.png"), new byte[0]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return folder;
     }
@@ -165,22 +178,22 @@ class LayoutFitUiTest {
         robot.interact(() -> app.showScreen(Screens.TRAIN.id()));
         dialog(robot, view + "-continue", language, present,
                 () -> ((ButtonBase) stage.getScene().lookup("#continue")).fire());
-        dialog(robot, view + "-nearest", language, present, () -> io.ganstudio.ui.explore.NearestDialog.create(stage,
-                grey(16), neighbours(), new io.ganstudio.ui.explore.ExploreText(Messages::locale)).show());
+        dialog(robot, view + "-nearest", language, present, () -> NearestDialog.create(stage,
+                grey(16), neighbours(), new ExploreText(Messages::locale)).show());
     }
 
-    private static io.ganstudio.ui.fxutil.ArgbFrame grey(int size) {
+    private static ArgbFrame grey(int size) {
         int[] argb = new int[size * size];
-        java.util.Arrays.fill(argb, 0xFF777777);
-        return new io.ganstudio.ui.fxutil.ArgbFrame(size, size, argb);
+        Arrays.fill(argb, 0xFF777777);
+        return new ArgbFrame(size, size, argb);
     }
 
-    private static io.ganstudio.core.quality.NearestLookup.Result neighbours() {
-        List<io.ganstudio.core.quality.NearestLookup.Neighbour> near = new ArrayList<>();
+    private static NearestLookup.Result neighbours() {
+        List<NearestLookup.Neighbour> near = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            near.add(new io.ganstudio.core.quality.NearestLookup.Neighbour(i, grey(16).argb(), 1.25f + i));
+            near.add(new NearestLookup.Neighbour(i, grey(16).argb(), 1.25f + i));
         }
-        return new io.ganstudio.core.quality.NearestLookup.Result(16, near, near);
+        return new NearestLookup.Result(16, near, near);
     }
 
     /** Opens a window (a dialog may wait in its own loop), checks it once it is up, and closes it. */
@@ -198,7 +211,7 @@ class LayoutFitUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static <T> T onFx(java.util.function.Supplier<T> s) throws Exception {
+    private static <T> T onFx(Supplier<T> s) throws Exception {
         return FxTesting.onFx(s);
     }
 
@@ -223,7 +236,7 @@ class LayoutFitUiTest {
             BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
             png.setRGB(0, 0, w, h, argb, 0, w);
             Files.createDirectories(Path.of(dir));
-            javax.imageio.ImageIO.write(png, "png", Path.of(dir, name + ".png").toFile());
+            ImageIO.write(png, "png", Path.of(dir, name + ".png").toFile());
         }
     }
 }

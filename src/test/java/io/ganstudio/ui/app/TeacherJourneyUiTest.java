@@ -9,7 +9,6 @@ import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.data.DataState;
 import io.ganstudio.ui.explore.ExploreView;
 import io.ganstudio.ui.fxutil.ArgbFrame;
-
 import io.ganstudio.ui.lesson.LessonText;
 import io.ganstudio.ui.model.ModelPreset;
 import io.ganstudio.ui.train.TrainText;

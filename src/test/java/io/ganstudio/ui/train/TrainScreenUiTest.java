@@ -4,6 +4,7 @@ import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.harness.Configs;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +55,8 @@ class TrainScreenUiTest {
         int pointsEarly = view.charts().pointCount();
         assertTrue(pointsEarly > 0, "the charts have points");
         waitFor(60, () -> vm.stepProperty().get() >= 12 && view.charts().pointCount() > pointsEarly);
-        waitFor(30, () -> !java.util.Arrays.equals(early, view.history().pixels().frame().argb()));
-        javafx.scene.control.Label history = robot.lookup("#historyStep").queryAs(javafx.scene.control.Label.class);
+        waitFor(30, () -> !Arrays.equals(early, view.history().pixels().frame().argb()));
+        Label history = robot.lookup("#historyStep").queryAs(Label.class);
         waitFor(30, () -> history.getText().endsWith("(live)")); // following the grids as they come
         robot.clickOn("#pause");
         waitFor(30, () -> vm.stateProperty().get() == SessionState.PAUSED);
