@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,7 +66,7 @@ final class AnomalyFitCommand implements Callable<Integer> {
         }
         // Before the fitting, which takes minutes: the encoder's folder in the run must be the run's own and writable.
         Path encoderDir = EncoderFile.path(folder.dir()).getParent();
-        if (java.nio.file.Files.isSymbolicLink(encoderDir)) {
+        if (Files.isSymbolicLink(encoderDir)) {
             throw new UsageError(encoderDir + " is a symbolic link, and the encoder is written only into the run's "
                     + "own folder; remove the link, then fit again");
         }

@@ -16,9 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-
+import java.io.IOException;
 import java.io.PrintWriter;
-
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -117,7 +116,7 @@ final class AnomalyScoreCommand implements Callable<Integer> {
     }
 
     /** Loads the baseline's training images; without them the scores are still written, with a warning. */
-    private boolean baseline(AnomalyScoring scoring, PrintWriter err) throws java.io.IOException {
+    private boolean baseline(AnomalyScoring scoring, PrintWriter err) throws IOException {
         try {
             scoring.loadBaseline(cache != null ? cache : AppDirs.datasetCacheDir(), () -> false);
             return true;

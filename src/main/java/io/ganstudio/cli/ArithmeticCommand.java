@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.RunFolder;
@@ -53,6 +54,9 @@ final class ArithmeticCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    EngineOption engine = new EngineOption();
+
+    @Mixin
     Outputs.Force force;
 
     @Override
@@ -71,6 +75,7 @@ final class ArithmeticCommand implements Callable<Integer> {
                     + String.join(", ", model.classes()));
         }
         int classIndex = className != null ? ClassChoice.index(model, className) : -1;
+        engine.start(EngineChoice.AUTO);
         ArithmeticJob.picture(checkpoint, plan, classIndex).writeImage(out);
         spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (top: A, B, C, A - B + C and "
                 + ArithmeticJob.NEIGHBOURS + " neighbours; bottom: A, B, C, A - B + C on pixels)");

@@ -1,13 +1,10 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.bench.MemoryBenchmark;
-import java.util.List;
-import java.util.Locale;
-
-import io.ganstudio.core.engine.AppDirs;
-
-import io.ganstudio.core.data.DataBenchmark;
 import io.ganstudio.core.bench.TrainingBenchmark;
+import io.ganstudio.core.data.DataBenchmark;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +13,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Training speed on this machine, compared with its own convolution peak; or data loading speed with --data. */
@@ -28,6 +27,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "3",
             description = "Untimed steps per model first. Default: ${DEFAULT-VALUE}.")
@@ -67,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         if (data) {
             return dataBench(out);
         }
+        engine.start(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, "auto")));
         if (memory) {
             return memoryBench(out);
         }

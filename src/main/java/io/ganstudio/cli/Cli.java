@@ -1,11 +1,16 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.Logging;
 import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.files.FileNames;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.util.Arrays;
 
 /**
  * The command line: parses, runs one command, returns its exit code. {@link #main} only exits with that code, so
@@ -29,8 +34,8 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        if (java.util.Arrays.asList(args).contains("--verbose")) {
-            io.ganstudio.core.engine.Logging.verbose(); // before the engine makes its first logger
+        if (Arrays.asList(args).contains("--verbose")) {
+            Logging.verbose(); // before the engine makes its first logger
         }
         CommandLine cmd = commandLine(out, err);
         String unreadable = unreadableArgument(args);
@@ -81,8 +86,8 @@ public final class Cli {
 
     /** A file-system failure, whose message may be only a path: {@link FileErrors} adds the reason. */
     private static boolean isFileProblem(Exception e) {
-        return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
-                || e instanceof java.nio.file.ReadOnlyFileSystemException;
+        return e instanceof IOException || e instanceof UncheckedIOException
+                || e instanceof ReadOnlyFileSystemException;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.quality.ClassDirectionFit;
 import io.ganstudio.core.run.GanJson;
@@ -60,6 +61,9 @@ final class DirectionsCommand implements Callable<Integer> {
     Path figure;
 
     @Mixin
+    EngineOption engine = new EngineOption();
+
+    @Mixin
     Outputs.Force force;
 
     @Option(names = "--figure-seed", paramLabel = "N", defaultValue = "0",
@@ -88,6 +92,7 @@ final class DirectionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedCheckpoint checkpoint = RunFolders.latestGenerator(run, err);
+        engine.start(EngineChoice.AUTO);
         long start = System.nanoTime();
         ClassDirectionFit.Report report;
         try {

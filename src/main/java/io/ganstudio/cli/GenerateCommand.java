@@ -1,11 +1,12 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.image.ImageFormats;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
-import io.ganstudio.core.run.OutputCheck;
-import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.OutputCheck;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     Outputs.Force force;
 
+    @Mixin
+    EngineOption engine = new EngineOption();
+
     @Override
     public Integer call() throws Exception {
         if (count < 1 || count > 10_000) {
@@ -83,6 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
                     force.force);
         }
         LoadedCheckpoint checkpoint = source.load(spec.commandLine().getErr());
+        engine.start(EngineChoice.AUTO);
         PrintWriter o = spec.commandLine().getOut();
         try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
             if (className != null) {

@@ -1,15 +1,14 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.engine.BuildVersion;
-import io.ganstudio.core.engine.AppDirs;
-
 import ai.djl.engine.Engine;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.BuildVersion;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineReport;
-import io.ganstudio.core.engine.EngineSetup;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,10 +21,13 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Mixin
+    EngineOption engineOption = new EngineOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EngineReport engine = EngineSetup.init();
+        EngineReport engine = engineOption.start(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, "auto")));
         out.println("GAN Studio:    " + BuildVersion.version());
         out.println("java:          " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -1,12 +1,12 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.image.SampleGrid;
-
-import io.ganstudio.core.latent.GeneratorRunner;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.image.GifWriter;
-import io.ganstudio.core.run.OutputCheck;
+import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.run.LoadedCheckpoint;
+import io.ganstudio.core.run.OutputCheck;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** A walk through latent space between seeds, as an animated GIF or PNG frames. */
@@ -77,6 +79,9 @@ final class InterpolateCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    EngineOption engine = new EngineOption();
+
+    @Mixin
     Outputs.Force force;
 
     @Option(names = "--fps", paramLabel = "N", defaultValue = "12",
@@ -107,6 +112,7 @@ final class InterpolateCommand implements Callable<Integer> {
         int fromIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), fromClass, "--from-class") : -1;
         int toIndex = classWalk ? ClassChoice.index(checkpoint.config().model(), toClass, "--to-class") : -1;
         PrintWriter o = spec.commandLine().getOut();
+        engine.start(EngineChoice.AUTO);
         try (GeneratorRunner generator = GeneratorRunner.load(checkpoint)) {
             List<int[]> images;
             if (classWalk) {
@@ -137,7 +143,7 @@ final class InterpolateCommand implements Callable<Integer> {
     }
 
     /** Checks every file the walk of {@code count} frames will write, before any work. */
-    private void checkOutputs(int count) throws java.io.IOException {
+    private void checkOutputs(int count) throws IOException {
         if (out != null) {
             List<String> names = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -147,7 +153,7 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         if (gif != null || out == null) {
             Path file = gif != null ? gif : Path.of("interpolation.gif");
-            if (!file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gif")) {
+            if (!file.toString().toLowerCase(Locale.ROOT).endsWith(".gif")) {
                 throw new UsageError("--gif " + file + ": an animated GIF is written, so its name must end with .gif");
             }
             Outputs.file("--gif", file, OutputCheck.Kind.GIF, force.force);

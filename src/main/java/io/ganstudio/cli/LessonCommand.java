@@ -4,17 +4,19 @@ import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
-import io.ganstudio.core.text.Printable;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Printable;
 import io.ganstudio.core.train.TrainConfig;
-import io.ganstudio.session.SessionEvent;
-import io.ganstudio.session.TrainingSession;
 import io.ganstudio.jobs.LessonOpen;
 import io.ganstudio.jobs.LessonSave;
+import io.ganstudio.session.SessionEvent;
+import io.ganstudio.session.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -88,7 +91,7 @@ final class LessonCommand extends CommandGroup {
                 Ranges.steps("--steps", steps, 1);
             }
             options.checkRanges();
-            Outputs.file("FILE", file, io.ganstudio.core.run.OutputCheck.Kind.LESSON, force.force);
+            Outputs.file("FILE", file, OutputCheck.Kind.LESSON, force.force);
             GanConfig config;
             if (from != null) {
                 RunFolder run = RunFolders.open(from);
@@ -145,7 +148,7 @@ final class LessonCommand extends CommandGroup {
             out.println("data:     " + (lesson.source() == Lesson.Source.BUILT_IN ? "the built-in Fashion-MNIST"
                     : lesson.images() + " images of " + lesson.imageSize() + "x" + lesson.imageSize() + " ("
                     + (lesson.channels() == 1 ? "gray" : "colour") + ", "
-                    + String.format(java.util.Locale.ROOT, "%.1f MiB", lesson.dataBytes() / 1048576.0)
+                    + String.format(Locale.ROOT, "%.1f MiB", lesson.dataBytes() / 1048576.0)
                     + ") carried in the lesson, from " + Printable.of(c.data().path())));
             out.println("model:    " + c.model().imageSize() + " px, latent " + c.model().latentSize()
                     + ", widths G " + c.model().generatorWidth() + " / D " + c.model().discriminatorWidth()
@@ -198,7 +201,7 @@ final class LessonCommand extends CommandGroup {
                 try {
                     RunFolder.checkNewRunDir(out);
                 } catch (IOException e) {
-                    throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.files.FileErrors.text(e)));
+                    throw new UsageError("--out: " + Cli.oneLine(FileErrors.text(e)));
                 }
             }
             LessonOpen.Opened opened = LessonOpen.open(file, imagesDir != null ? imagesDir : lessonsRoot());

@@ -1,12 +1,11 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.image.SampleGrid;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.playground.AwtSurface;
 import io.ganstudio.core.playground.Loss;
 import io.ganstudio.core.playground.PlaygroundBenchmark;
@@ -27,6 +26,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -190,7 +191,7 @@ final class PlaygroundCommand implements Callable<Integer> {
         Ranges.check("--every", every, 0, 10_000_000);
         double js0 = gan.js();
         double lowest = js0;
-        List<Map<String, Object>> history = new java.util.ArrayList<>();
+        List<Map<String, Object>> history = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 1; i <= steps; i++) {
             gan.trainStep();
@@ -262,7 +263,7 @@ final class PlaygroundCommand implements Callable<Integer> {
         int each = every > 0 ? every : 500;
         Ranges.check("--every", each, 1, steps);
         PrintWriter out = spec.commandLine().getOut();
-        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        List<Map<String, Object>> runs = new ArrayList<>();
         for (Preset p : Preset.values()) {
             for (long s = seed; s < seed + measure; s++) {
                 double[] js = PlaygroundMeasure.js(config, p, s, steps, each);
@@ -373,7 +374,7 @@ final class PlaygroundCommand implements Callable<Integer> {
             }
         }
         throw new UsageError(option + " must be one of " + String.join(", ",
-                java.util.Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList())
+                Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList())
                 + ", not '" + value + "'");
     }
 }

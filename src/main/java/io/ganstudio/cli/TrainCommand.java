@@ -1,13 +1,15 @@
 package io.ganstudio.cli;
 
-import io.ganstudio.core.engine.AppDirs;
-
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.files.FileErrors;
+import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.core.run.RunFolder;
@@ -42,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** What may accompany --resume without changing a training setting. */
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--steps", "--epochs", "--cache",
-            "--verbose", "--quiet", "--quality-every");
+            "--verbose", "--quiet", "--quality-every", "--engine");
 
     /** Why the options that a resume may not change are refused. */
     private static final Map<String, String> RESUME_REFUSED = Map.ofEntries(
@@ -65,6 +67,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     TrainOptions options;
+
+    @Mixin
+    EngineOption engine = new EngineOption();
 
     @ArgGroup(exclusive = true)
     Length length = new Length();
@@ -114,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     private int qualityInterval() {
         String v = qualityEvery == null ? "auto" : qualityEvery.trim();
         if (v.equalsIgnoreCase("auto")) {
-            return io.ganstudio.core.quality.QualityProbe.AUTO;
+            return QualityProbe.AUTO;
         }
         long steps;
         try {
@@ -153,10 +158,10 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 RunFolder.checkNewRunDir(out); // before the data is loaded, which may take long
             } catch (IOException e) {
-                throw new UsageError("--out: " + Cli.oneLine(io.ganstudio.core.files.FileErrors.text(e)));
+                throw new UsageError("--out: " + Cli.oneLine(FileErrors.text(e)));
             }
         }
-        startEngine();
+        config = config.withEngine(startEngine(EngineChoice.AUTO));
         LoadResult loaded = loadData(config, cacheDir);
         if (length.epochs != null) {
             config = config.withTrain(config.train().withSteps(stepsFor(length.epochs, loaded, config.train())));
@@ -179,7 +184,14 @@ final class TrainCommand implements Callable<Integer> {
         RunFolder.refuseLinks(resume); // before the data is loaded; the trainer checks again when it takes the run
         Outputs.writable(resume);
         TrainConfig train = options.resumeSettings(config.train(), given);
-        startEngine();
+        EngineChoice recorded = config.engineOrDefault();
+        if (engine.given() && engine.choice(recorded).resolve() != recorded) {
+            throw new UsageError("--engine " + engine.choice(recorded).id() + ": this run trains on "
+                    + recorded.djlName() + ", and a run continues on the engine it started on so that its steps stay "
+                    + "reproducible (its checkpoints give the same images on either engine with generate); "
+                    + "start a new run to train on " + engine.choice(recorded).djlName());
+        }
+        startEngine(recorded);
         if (length.steps != null) {
             train = train.withSteps(length.steps);
         } else if (length.epochs != null) {
@@ -195,12 +207,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Loads the engine after the command line is known to be valid, so a typo is reported at once. */
-    private void startEngine() {
-        var engine = EngineSetup.init();
+    private EngineChoice startEngine(EngineChoice fallback) {
+        var report = engine.start(fallback);
         if (verbose) {
-            spec.commandLine().getOut().print(engine.describe());
+            spec.commandLine().getOut().print(report.describe());
             spec.commandLine().getOut().flush();
         }
+        return EngineSetup.engine();
     }
 
     private static void requireValid(List<String> problems) {

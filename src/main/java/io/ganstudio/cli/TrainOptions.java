@@ -5,14 +5,16 @@ import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
-import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
 
 /**
  * The settings of a new run, as options. Defaults are those of {@link TrainConfig#defaults()} and the DCGAN paper;
@@ -180,7 +182,7 @@ final class TrainOptions {
             return DataSpec.folder(data.toAbsolutePath().toString());
         }
         if (Files.isRegularFile(data)) {
-            String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            String name = data.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.matches(".*\\.(png|jpe?g|bmp|gif|webp|tiff?)")) {
                 throw new UsageError("--data: " + data.toAbsolutePath() + " is one image; give the folder that "
                         + "holds your images (or an IDX images file)");
@@ -218,7 +220,7 @@ final class TrainOptions {
      * The run's training settings with the options given on the command line in their place, for --resume
      * ({@code given}: the options' longest names).
      */
-    TrainConfig resumeSettings(TrainConfig run, java.util.Collection<String> given) {
+    TrainConfig resumeSettings(TrainConfig run, Collection<String> given) {
         TrainConfig.AdamSettings g = run.generatorOptimizer();
         TrainConfig.AdamSettings d = run.discriminatorOptimizer();
         return new TrainConfig(

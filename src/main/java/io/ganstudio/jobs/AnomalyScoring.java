@@ -14,9 +14,9 @@ import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.ImageFolderStream;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.nio.file.Path;

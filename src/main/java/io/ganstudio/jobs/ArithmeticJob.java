@@ -1,11 +1,11 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.latent.VectorArithmetic;
 import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.latent.Directions;
 import io.ganstudio.core.latent.GeneratorRunner;
@@ -8,7 +9,6 @@ import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.quality.ClassDirectionFit;
 import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.nio.file.Path;

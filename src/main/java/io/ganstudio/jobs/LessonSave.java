@@ -8,10 +8,10 @@ import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.lesson.Lesson;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Phrase;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,16 +8,16 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.SingleImage;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.latent.Projector;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.files.AtomicFiles;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.health.HealthCsv;
 import io.ganstudio.core.health.HealthMonitor;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
-import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.StepMetrics;

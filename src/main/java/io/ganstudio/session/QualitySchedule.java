@@ -5,12 +5,13 @@ import io.ganstudio.core.quality.QualityCsv;
 import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.quality.QualitySnapshot;
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.GanTrainer;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -92,7 +93,7 @@ final class QualitySchedule {
                 publish.accept(new SessionEvent.Progress(Phrase.verbatim(""), 1));
             }
             return p;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             failed = true;
             Throwable cause = e.getCause() == null ? e : e.getCause();
             publish.accept(new SessionEvent.Progress(Phrase.verbatim(""), 1));

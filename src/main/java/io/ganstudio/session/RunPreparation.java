@@ -6,16 +6,18 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
-import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.engine.EngineChoice;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.files.FileErrors;
-import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.ResumeCheck;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.run.RunLock;
 import io.ganstudio.core.run.SettingsChange;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.TrainerState;
 
 import java.io.IOException;
@@ -86,7 +88,7 @@ final class RunPreparation {
                     checkpoint = saved.readLatestCheckpoint();
                     // The checkpoint's own configuration made its weights: the model and data come from it.
                     GanConfig own = checkpoint.config();
-                    config = new GanConfig(own.data(), own.model(), requested.train());
+                    config = requested.withData(own.data()).withModel(own.model());
                     List<Phrase> refused = ResumeCheck.refused(own, config);
                     if (!refused.isEmpty()) {
                         events.fail(refused.get(0), Phrase.of("resume.unchanged"));
@@ -97,6 +99,16 @@ final class RunPreparation {
                 events.fail(Phrase.of("session.readFailed", FileErrors.text(e)), Phrase.of("session.readFailed.advice"));
                 return null;
             }
+        }
+        // A run trains on one engine: a resume on another would not repeat its steps exactly (the images it makes are
+        // the same on either; generating needs no such check).
+        EngineChoice running = EngineSetup.engine();
+        if (isNewRun && config.engine() == null) {
+            config = config.withEngine(running);
+        } else if (config.engineOrDefault() != running) {
+            events.fail(Phrase.of("session.otherEngine", config.engineOrDefault().djlName(), running.djlName()),
+                    Phrase.of("session.otherEngine.advice", config.engineOrDefault().id()));
+            return null;
         }
         LoadResult data;
         try {

@@ -1,12 +1,12 @@
 package io.ganstudio.session;
 
 import io.ganstudio.core.files.FileErrors;
-import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.NonFiniteStateException;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.StepMetrics;
 
 import java.io.IOException;

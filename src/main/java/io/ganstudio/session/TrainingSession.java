@@ -1,14 +1,14 @@
 package io.ganstudio.session;
 
 import ai.djl.ndarray.NDManager;
-import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.quality.QualityProbe;
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.core.run.ResumeCheck;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.StepPause;
 import io.ganstudio.core.train.TrainConfig;
@@ -258,7 +258,7 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
             commands.addFirst(first);
-            EngineSetup.init();
+            Autograd.beginEngineThread();
             try (NDManager root = NDManager.newBaseManager()) {
                 Prepared p = prepare(root);
                 if (p == null) {

@@ -7,13 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,7 +96,7 @@ class ClassCliTest {
                 "the walk starts at seed 5's z as class dark");
         assertArrayEquals(pixels(light.resolve("image-5.png")), pixels(frames.resolve("frame-0004.png")),
                 "and ends at the same z as class light");
-        assertFalse(java.util.Arrays.equals(pixels(frames.resolve("frame-0000.png")),
+        assertFalse(Arrays.equals(pixels(frames.resolve("frame-0000.png")),
                 pixels(frames.resolve("frame-0002.png"))), "the middle is neither end");
     }
 

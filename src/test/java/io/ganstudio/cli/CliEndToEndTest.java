@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -7,14 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,7 +130,7 @@ class CliEndToEndTest {
                 "0.0001", "--batch", "2", "--cache", cache.toString());
         assertOk(r);
         assertTrue(r.out().contains("finished at step 7"), r.out());
-        var folder = io.ganstudio.core.run.RunFolder.open(run);
+        var folder = RunFolder.open(run);
         assertEquals(1e-4f, folder.config().train().generatorOptimizer().learningRate());
         assertEquals(2, folder.config().train().batchSize());
         assertEquals(List.of("generatorOptimizer.learningRate", "discriminatorOptimizer.learningRate", "batchSize"),
@@ -231,7 +233,7 @@ class CliEndToEndTest {
         assertOk(CliRun.of("interpolate", "--run", run.toString(), "--seeds", "1,2,3", "--frames", "4", "--lerp",
                 "--gif", gif.toString(), "--out", frames.toString(), "--fps", "10"));
         byte[] head = Files.readAllBytes(gif);
-        assertEquals("GIF8", new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("GIF8", new String(head, 0, 4, StandardCharsets.US_ASCII));
         assertTrue(count(frames, ".png") >= 8, "two segments of 4 frames");
     }
 }

@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,7 @@ class ConditionalDataCliTest {
 
     private static int[] repeat(int label, int n) {
         int[] labels = new int[n];
-        java.util.Arrays.fill(labels, label);
+        Arrays.fill(labels, label);
         return labels;
     }
 

@@ -2,11 +2,19 @@ package io.ganstudio.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.data.LoadOptions;
+import io.ganstudio.core.quality.NearestLookup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,18 +83,18 @@ class EvaluateCliTest {
                 "--cache", tmp.resolve("cache").toString());
         assertEquals(Cli.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("contact sheet"), r.out());
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(sheet.toFile());
+        BufferedImage image = ImageIO.read(sheet.toFile());
         assertTrue(image.getWidth() > 7 * 56 && image.getHeight() > 2 * 56, image.getWidth() + "x" + image.getHeight());
     }
 
     @Test
     void theStudiosLookupFindsATrainingImageAsItsOwnNearest() throws Exception {
-        io.ganstudio.core.data.ImageDataset real = io.ganstudio.core.data.DatasetLoader.load(
-                io.ganstudio.core.data.DataSpec.builtIn(), 28, io.ganstudio.core.data.LoadOptions.defaults(), null)
+        ImageDataset real = DatasetLoader.load(
+                DataSpec.builtIn(), 28, LoadOptions.defaults(), null)
                 .dataset();
-        try (io.ganstudio.core.quality.NearestLookup lookup = io.ganstudio.core.quality.NearestLookup.open(run,
+        try (NearestLookup lookup = NearestLookup.open(run,
                 tmp.resolve("cache"))) {
-            var result = lookup.find(real.argb(4321), 4).get(2, java.util.concurrent.TimeUnit.MINUTES);
+            var result = lookup.find(real.argb(4321), 4).get(2, TimeUnit.MINUTES);
             assertEquals(4321, result.pixels().get(0).index());
             assertEquals(0, result.pixels().get(0).distance(), 1e-3);
             assertEquals(4321, result.features().get(0).index());

@@ -5,13 +5,14 @@ import io.ganstudio.core.train.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,7 @@ class LessonCliTest {
             "--batch", "4", "--seed", "5", "--sample-every", "2", "--checkpoint-every", "2"};
 
     private static String[] args(String[] head, String... tail) {
-        String[] all = java.util.Arrays.copyOf(head, head.length + TINY.length + tail.length);
+        String[] all = Arrays.copyOf(head, head.length + TINY.length + tail.length);
         System.arraycopy(TINY, 0, all, head.length, TINY.length);
         System.arraycopy(tail, 0, all, head.length + TINY.length, tail.length);
         return all;

@@ -2,11 +2,12 @@ package io.ganstudio.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -160,6 +161,6 @@ class OptionRangesTest {
                 tmp.resolve("cache").toString(), "--out", tmp.resolve("run").toString());
         assertEquals(Cli.USAGE, r.exitCode(), r.err());
         assertTrue(r.err().contains("--epochs 100000.0 would be 500,000,000 steps"), r.err());
-        assertFalse(java.nio.file.Files.exists(tmp.resolve("run/config.json")));
+        assertFalse(Files.exists(tmp.resolve("run/config.json")));
     }
 }

@@ -1,10 +1,10 @@
 package io.ganstudio.cli;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -164,7 +165,7 @@ class OutputSafetyCliTest {
     @Test
     void aRunFolderThatCannotBeWrittenIsRefusedWithTheReason() {
         Path proc = Path.of("/proc/self");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.isWritable(proc));
+        Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.isWritable(proc));
         CliRun r = train("--out", proc.resolve("run").toString());
         assertEquals(Cli.USAGE, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("cannot write in " + proc + ": permission denied"), r.err());

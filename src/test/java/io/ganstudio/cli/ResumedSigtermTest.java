@@ -8,6 +8,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +55,12 @@ class ResumedSigtermTest {
         assertEquals(last, folder.readLatestCheckpoint().step(), "a checkpoint of the step it stopped at:\n" + out);
     }
 
-    private static long lastStep(RunFolder folder) throws java.io.IOException {
+    private static long lastStep(RunFolder folder) throws IOException {
         List<StepMetrics> rows = folder.readMetrics();
         return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step();
     }
 
-    private static String read(Path log) throws java.io.IOException {
+    private static String read(Path log) throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 }

@@ -22,6 +22,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -218,7 +219,7 @@ class ReaderFuzz {
     /** The lesson with lesson.json (or, when {@code metrics}, metrics.csv) changed and the zip rebuilt. */
     static byte[] withLessonEntry(byte[] valid, List<TextOp> ops, boolean metrics) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(valid))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(valid))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 entries.put(e.getName(), zip.readAllBytes());

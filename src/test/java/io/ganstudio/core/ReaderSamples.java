@@ -1,5 +1,6 @@
 package io.ganstudio.core;
 
+import com.sun.management.ThreadMXBean;
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.latent.LatentBook;
@@ -7,9 +8,9 @@ import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.train.TrainerState;
@@ -18,6 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,7 +207,7 @@ public final class ReaderSamples {
         try {
             for (RawEntry e : entries) {
                 byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
-                java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer h = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
                 h.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0800).putShort((short) 8)
                         .putShort((short) 0).putShort((short) 0x21).putInt(e.crc())
                         .putInt(e.deflated().length).putInt((int) Math.min(e.declaredSize(), 0xFFFFFFFEL))
@@ -226,7 +229,7 @@ public final class ReaderSamples {
 
     /** The bytes this thread allocates while {@code read} runs, and the exception it threw (null when none). */
     public static Throwable allocating(long maxBytes, Read read) {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(id);
         Throwable thrown = null;

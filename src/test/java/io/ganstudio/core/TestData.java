@@ -3,6 +3,7 @@ package io.ganstudio.core;
 import io.ganstudio.core.data.ImageDataset;
 
 import java.util.List;
+import java.util.Random;
 
 /** Tiny synthetic datasets for tests. */
 public final class TestData {
@@ -16,7 +17,7 @@ public final class TestData {
      * steps.
      */
     public static ImageDataset rectangles(int count, int size, int channels, long seed) {
-        java.util.Random r = new java.util.Random(seed);
+        Random r = new Random(seed);
         byte[] px = new byte[count * channels * size * size];
         for (int i = 0; i < count; i++) {
             int w = size / 4 + r.nextInt(size / 2);
@@ -39,7 +40,7 @@ public final class TestData {
     /** Uniform random pixels. */
     public static ImageDataset noise(int count, int size, int channels, long seed) {
         byte[] px = new byte[count * channels * size * size];
-        new java.util.Random(seed).nextBytes(px);
+        new Random(seed).nextBytes(px);
         return new ImageDataset(count, size, channels, px, null, List.of());
     }
 }

@@ -1,11 +1,11 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.FolderInspection;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.anomaly.TinyRuns;
-import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,16 +1,17 @@
 package io.ganstudio.jobs;
 
 import io.ganstudio.core.anomaly.TinyRuns;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.image.SampleGrid;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,7 +33,7 @@ class ArithmeticJobTest {
     }
 
     private static List<float[]> seeds(int... seeds) {
-        return java.util.Arrays.stream(seeds).mapToObj(s -> Latents.fromSeed(s, 8)).toList();
+        return Arrays.stream(seeds).mapToObj(s -> Latents.fromSeed(s, 8)).toList();
     }
 
     @Test
@@ -49,7 +50,7 @@ class ArithmeticJobTest {
             assertEquals(meanA, a[i], 1e-5);
             assertEquals(a[i] - b[i] + c[i], sum[i], 1e-5);
         }
-        assertFalse(java.util.Arrays.equals(sum, plan.zs().get(4)), "a neighbour is not the sum itself");
+        assertFalse(Arrays.equals(sum, plan.zs().get(4)), "a neighbour is not the sum itself");
         ArithmeticJob.Plan again = ArithmeticJob.plan(examples, 0.25f);
         for (int i = 0; i < plan.zs().size(); i++) {
             assertArrayEquals(plan.zs().get(i), again.zs().get(i), "the same neighbours every time");

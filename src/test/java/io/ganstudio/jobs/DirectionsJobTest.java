@@ -11,11 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,7 @@ class DirectionsJobTest {
     @BeforeAll
     static void train() throws Exception {
         Path flat = Files.createDirectories(dir.resolve("flat"));
-        TinyRuns.writePng(TinyRuns.normalImage(new java.util.Random(1)), flat.resolve("a.png"));
+        TinyRuns.writePng(TinyRuns.normalImage(new Random(1)), flat.resolve("a.png"));
         flatRun = TinyRuns.train(dir.resolve("flat-run"), TinyRuns.normalSet(32, 2), 5,
                 DataSpec.folder(flat.toString())).dir();
         DataSpec fashion = DataSpec.builtIn().withLimit(300);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -96,9 +97,9 @@ class LessonJobsTest {
         Path file = tmp.resolve("none.ganlesson");
         LessonSave.NoCheckpointException e = assertThrows(LessonSave.NoCheckpointException.class,
                 () -> LessonSave.save(new LessonSave.Request(file, "", null, empty, null), () -> false));
-        assertTrue(e.phrase().text(java.util.Locale.ENGLISH).contains(empty.toString()), e.getMessage());
-        assertTrue(e.phrase().text(java.util.Locale.JAPANESE).contains("チェックポイント"),
-                e.phrase().text(java.util.Locale.JAPANESE));
+        assertTrue(e.phrase().text(Locale.ENGLISH).contains(empty.toString()), e.getMessage());
+        assertTrue(e.phrase().text(Locale.JAPANESE).contains("チェックポイント"),
+                e.phrase().text(Locale.JAPANESE));
         assertTrue(Files.notExists(file));
     }
 

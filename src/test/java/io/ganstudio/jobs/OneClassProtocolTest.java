@@ -13,6 +13,7 @@ import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -90,8 +91,8 @@ class OneClassProtocolTest {
         assertEquals(4, written.count());
         ImageDataset all = DatasetLoader.load(DataSpec.idx(idx.toString()), 28, LoadOptions.defaults(), null)
                 .dataset();
-        byte[] third = java.util.Arrays.copyOfRange(all.pixels(), 3 * 784, 4 * 784); // image 3 is class 3's first
-        assertArrayEquals(third, java.util.Arrays.copyOfRange(written.pixels(), 0, 784));
+        byte[] third = Arrays.copyOfRange(all.pixels(), 3 * 784, 4 * 784); // image 3 is class 3's first
+        assertArrayEquals(third, Arrays.copyOfRange(written.pixels(), 0, 784));
     }
 
     @Test

@@ -4,23 +4,24 @@ import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.SingleImage;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.latent.Projector;
-import io.ganstudio.core.image.SampleGrid;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,7 +74,7 @@ class ProjectionJobTest {
         LatentBook.Bookmark kept = LatentBook.open(run, r.z().length).bookmarks().stream()
                 .filter(b -> b.name().equals("found")).findFirst().orElseThrow();
         assertEquals(run.resolve(LatentBook.FILE), book);
-        assertTrue(java.util.Arrays.equals(r.z(), kept.z()));
+        assertTrue(Arrays.equals(r.z(), kept.z()));
         assertEquals("projection of generated.png", kept.source());
     }
 

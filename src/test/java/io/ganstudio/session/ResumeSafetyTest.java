@@ -7,24 +7,27 @@ import io.ganstudio.core.run.CheckpointEdits;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.train.TrainerState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -108,7 +111,7 @@ class ResumeSafetyTest {
         assertResumedFromTenAndKeptItsHistory(dir, events);
         String warnings = warnings(events);
         assertTrue(warnings.contains("update the app") && warnings.contains("unreadable"), warnings);
-        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(checkpoints.resolve(Checkpoints.UNREADABLE)
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(checkpoints.resolve(Checkpoints.UNREADABLE)
                 .resolve(newer.getFileName()))), "the newer app's checkpoint is kept as it was");
     }
 
@@ -186,8 +189,8 @@ class ResumeSafetyTest {
                 try {
                     Files.move(checkpoints, away);
                     Files.writeString(checkpoints, "in the way");
-                } catch (java.io.IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
                 }
             }
         }), events);
@@ -199,7 +202,7 @@ class ResumeSafetyTest {
     }
 
     /** Every file and folder of the run but the trainer's lock (which every trainer takes, and writes its id in). */
-    private static Map<String, String> snapshot(Path dir) throws java.io.IOException {
+    private static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (var all = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) all::iterator) {
@@ -207,7 +210,7 @@ class ResumeSafetyTest {
                     continue;
                 }
                 m.put(dir.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis()
-                        + (Files.isRegularFile(p) ? "#" + java.util.Arrays.hashCode(Files.readAllBytes(p)) : ""));
+                        + (Files.isRegularFile(p) ? "#" + Arrays.hashCode(Files.readAllBytes(p)) : ""));
             }
         }
         return m;

@@ -3,32 +3,40 @@ package io.ganstudio.session;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.quality.QualityCsv;
+import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.run.SettingsChange;
-import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.run.SettingsChange;
+import io.ganstudio.core.train.Augment;
+import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +49,7 @@ class TrainingSessionTest {
     @BeforeAll
     static void makeImages() throws Exception {
         images = Files.createDirectories(shared.resolve("images"));
-        java.util.Random r = new java.util.Random(1);
+        Random r = new Random(1);
         for (int i = 0; i < 12; i++) {
             BufferedImage img = new BufferedImage(20 + i, 24, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
@@ -169,7 +177,7 @@ class TrainingSessionTest {
         runToEnd(TrainingSession.newRun(c, dir, null, e -> { }));
         TrainConfig.AdamSettings wild = new TrainConfig.AdamSettings(1f, 0f, 0f);
         TrainConfig wildTrain = new TrainConfig(LossKind.LSGAN, 0f, wild, wild, 1, 4, 11, 200, 50, 1, 2, 4)
-                .withAugment(io.ganstudio.core.train.Augment.OFF); // measured without augmentation
+                .withAugment(Augment.OFF); // measured without augmentation
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         TrainingSession s = TrainingSession.resumeRun(dir, wildTrain, null, events::add);
         runToEnd(s);
@@ -201,7 +209,7 @@ class TrainingSessionTest {
     @Test
     void invalidConfigIsRefusedBeforeAnythingStarts(@TempDir Path runs) {
         GanConfig bad = config(5).withModel(new ModelConfig(30, 3, 8, 4, 4, Normalization.BATCH_NORM));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        var e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> TrainingSession.newRun(bad, runs.resolve("x"), null, ev -> { }));
         assertTrue(e.getMessage().contains("image size 30"), e.getMessage());
         assertTrue(Files.notExists(runs.resolve("x")));
@@ -291,7 +299,7 @@ class TrainingSessionTest {
                 new SettingsChange(3, "batchSize", "4", "6")), run.changes());
         assertTrue(Files.readString(dir.resolve("config.json")).contains("\"changes\""));
         // The seed and the model's shapes are refused, with the reason.
-        InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+        InvalidConfigException e = Assertions.assertThrows(InvalidConfigException.class,
                 () -> TrainingSession.resumeRun(dir, after.withSeed(99), null, ev -> { }));
         assertTrue(e.getMessage().contains("seed cannot change"), e.getMessage());
     }
@@ -323,12 +331,12 @@ class TrainingSessionTest {
         assertEquals(before, snapshot(dir));
     }
 
-    private static Map<String, String> snapshot(Path dir) throws java.io.IOException {
-        Map<String, String> m = new java.util.TreeMap<>();
+    private static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> m = new TreeMap<>();
         try (var all = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) all::iterator) {
                 m.put(dir.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis()
-                        + (Files.isRegularFile(p) ? "#" + java.util.Arrays.hashCode(Files.readAllBytes(p)) : ""));
+                        + (Files.isRegularFile(p) ? "#" + Arrays.hashCode(Files.readAllBytes(p)) : ""));
             }
         }
         return m;
@@ -340,7 +348,7 @@ class TrainingSessionTest {
         TrainingSession s = TrainingSession.newRun(config(6), runs.resolve("q"), null, events::add);
         s.setQualityEvery(2);
         runToEnd(s);
-        List<io.ganstudio.core.quality.QualitySnapshot> published = events.stream()
+        List<QualitySnapshot> published = events.stream()
                 .filter(e -> e instanceof SessionEvent.Quality).map(e -> ((SessionEvent.Quality) e).snapshot())
                 .toList();
         assertEquals(2, published.get(0).step(), "the first probe runs at its step");
@@ -349,8 +357,8 @@ class TrainingSessionTest {
         assertTrue(published.get(0).ndbBins() >= 2);
         // Steps of this tiny model cost far less than a probe: the 5% budget skips the later ones.
         assertTrue(published.size() < 3, "probes: " + published.size());
-        List<io.ganstudio.core.quality.QualitySnapshot> written =
-                new io.ganstudio.core.quality.QualityCsv(runs.resolve("q")).read();
+        List<QualitySnapshot> written =
+                new QualityCsv(runs.resolve("q")).read();
         assertEquals(published.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(),
                 written.stream().map(q -> q.step() + ":" + q.ndbDifferent()).toList(), "quality.csv holds them");
         assertEquals(published.get(0).closeShare(), written.get(0).closeShare(), 1e-4);

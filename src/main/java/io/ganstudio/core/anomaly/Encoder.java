@@ -13,6 +13,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.Dcgan;
 import io.ganstudio.core.model.LayerSpec;
@@ -85,7 +86,7 @@ final class Encoder implements AutoCloseable {
         return manager;
     }
 
-    ai.djl.util.PairList<String, Parameter> parameters() {
+    PairList<String, Parameter> parameters() {
         return block.getParameters();
     }
 

@@ -17,9 +17,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -173,7 +175,7 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
         if (h == null || h.arrays() == null || h.validationScores() == null || h.losses() == null) {
             return "its header is incomplete";
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Array a : h.arrays()) {
             if (a == null || a.name() == null || a.length() < 0 || a.length() > MAX_ARRAY_FLOATS
                     || !names.add(a.name())) {

@@ -3,9 +3,9 @@ package io.ganstudio.core.anomaly;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.train.AdamOptimizer;
 import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.AdamOptimizer;
 
 import java.io.IOException;
 import java.util.ArrayList;

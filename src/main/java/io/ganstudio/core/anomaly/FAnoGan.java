@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.Checkpoints;
@@ -14,6 +15,8 @@ import io.ganstudio.core.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * A trained run's generator G and discriminator D, frozen, with the f-AnoGAN encoder E (izi_f, Schlegl et al. 2019):
@@ -130,7 +133,7 @@ public final class FAnoGan implements AutoCloseable {
     /** The score terms of x at latent z; {@code realFeatures} is f(x), computed once by the caller. */
     Terms terms(NDArray x, NDArray realFeatures, NDArray z) {
         NDArray g = gan.generate(z, false);
-        NDArray imageTerm = x.sub(g).square().mean(new int[] {1, 2, 3});
+        NDArray imageTerm = PortableOps.mean(x.sub(g).square(), false, 1, 2, 3);
         NDArray featureTerm = realFeatures.sub(gan.discriminatorFeatures(g, false)).square().mean(new int[] {1});
         return new Terms(imageTerm, featureTerm, g);
     }
@@ -143,7 +146,7 @@ public final class FAnoGan implements AutoCloseable {
     float[] trainingPass(NDArray x) {
         NDArray fx = features(x);
         NDArray[] parts = new NDArray[2];
-        java.util.function.Supplier<NDArray> f = () -> {
+        Supplier<NDArray> f = () -> {
             Terms t = terms(x, fx, encoder.encode(x));
             parts[0] = t.imageTerm().mean();
             parts[1] = t.featureTerm().mean();
@@ -181,7 +184,7 @@ public final class FAnoGan implements AutoCloseable {
                     NDArray zi = z;
                     Autograd.backwardInInferenceMode(() -> {
                         NDArray g = gan.generate(zi, false);
-                        NDArray residual = x.sub(g).abs().mean(new int[] {1, 2, 3});
+                        NDArray residual = PortableOps.mean(x.sub(g).abs(), false, 1, 2, 3);
                         NDArray feature = fx.sub(gan.discriminatorFeatures(g, false)).abs().mean(new int[] {1});
                         // A sum over images: each image's z gets its own gradient, unscaled by the batch size.
                         NDArray loss = residual.add(feature.mul(lambda)).sum();
@@ -224,8 +227,8 @@ public final class FAnoGan implements AutoCloseable {
             int plane = model.imageSize() * model.imageSize();
             float[] recon = t.reconstruction().toFloatArray();
             float[] res = residual.toFloatArray();
-            return new Scored(java.util.Arrays.copyOf(img, n), java.util.Arrays.copyOf(feat, n),
-                    java.util.Arrays.copyOf(recon, n * v), java.util.Arrays.copyOf(res, n * plane), n);
+            return new Scored(Arrays.copyOf(img, n), Arrays.copyOf(feat, n),
+                    Arrays.copyOf(recon, n * v), Arrays.copyOf(res, n * plane), n);
         }
 
         float score(int i) {

@@ -5,6 +5,7 @@ import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -88,8 +89,8 @@ public final class Inspector implements AutoCloseable {
             FAnoGan.Scored s = refine ? networks.refine(batch, n, REFINE_ITERATIONS, REFINE_LAMBDA)
                     : networks.score(batch, n);
             for (int i = 0; i < n; i++) {
-                float[] recon = java.util.Arrays.copyOfRange(s.reconstruction(), i * v, (i + 1) * v);
-                float[] residual = java.util.Arrays.copyOfRange(s.residual(), i * plane, (i + 1) * plane);
+                float[] recon = Arrays.copyOfRange(s.reconstruction(), i * v, (i + 1) * v);
+                float[] residual = Arrays.copyOfRange(s.residual(), i * plane, (i + 1) * plane);
                 out.add(new Inspection(s.score(i), s.imageTerm()[i], s.featureTerm()[i], recon,
                         Heatmap.smooth(residual, size)));
             }

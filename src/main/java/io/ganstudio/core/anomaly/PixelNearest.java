@@ -7,7 +7,9 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.random.Rng;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The baseline beside the GAN's score: an image's mean squared pixel distance to the nearest normal training image
@@ -29,10 +31,10 @@ public final class PixelNearest implements AutoCloseable {
         int n = Math.min(MAX_REFERENCES, normal.count());
         // All of them in order, or a random subset when there are more than MAX_REFERENCES.
         int[] indices = n < normal.count() ? Rng.derive(seed, 31).permutation(normal.count())
-                : java.util.stream.IntStream.range(0, n).toArray();
+                : IntStream.range(0, n).toArray();
         this.values = normal.imageBytes();
         float[] pixels = new float[n * values];
-        normal.fillBatch(java.util.Arrays.copyOf(indices, n), pixels);
+        normal.fillBatch(Arrays.copyOf(indices, n), pixels);
         this.manager = NDManager.newBaseManager();
         this.references = manager.create(pixels, new Shape(n, values));
         this.referenceNorms = references.square().sum(new int[] {1});

@@ -5,6 +5,7 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Phrase;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -21,7 +22,7 @@ public final class RunData {
                 .dataset();
         int channels = run.config().model().channels();
         if (data.channels() != channels) {
-            throw new DatasetException(io.ganstudio.core.text.Phrase.verbatim("the run's data now loads as "
+            throw new DatasetException(Phrase.verbatim("the run's data now loads as "
                     + data.channels() + "-channel images but its model takes " + channels + "-channel ones: the "
                     + "folder changed since training"));
         }

@@ -2,17 +2,17 @@ package io.ganstudio.core.bench;
 
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.engine.EngineReport;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.GeneratorAverage;
-import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.train.TrainConfig;
 
 import java.util.ArrayList;

@@ -1,13 +1,17 @@
 package io.ganstudio.core.data;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +69,7 @@ public final class DataBenchmark {
                     r2.loadSeconds(), r2.loaded() / r2.loadSeconds(), (cpu2 - cpu1) / 1e9,
                     r2.fromCache() ? "from cache" : "CACHE MISSED"));
             s.append(String.format(Locale.ROOT, "  loaded %d, skipped %d, identical: %b%n", r2.loaded(),
-                    r2.skipped().size(), java.util.Arrays.equals(first.dataset().pixels(), second.dataset().pixels())));
+                    r2.skipped().size(), Arrays.equals(first.dataset().pixels(), second.dataset().pixels())));
             return s.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("the data benchmark could not write under " + workDir, e);
@@ -120,8 +124,8 @@ public final class DataBenchmark {
 
     /** CPU time of the whole process, so figures stay comparable on a machine shared with other work. */
     private static long cpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+        return ManagementFactory.getOperatingSystemMXBean()
+                instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static long size(Path dir) throws IOException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +134,7 @@ public record DataReport(String source, int imageSize, int channels, int found, 
     public Map<String, List<SkippedFile>> skippedByReason() {
         Map<String, List<SkippedFile>> groups = new LinkedHashMap<>();
         for (SkippedFile f : skipped) {
-            groups.computeIfAbsent(f.reason(), k -> new java.util.ArrayList<>()).add(f);
+            groups.computeIfAbsent(f.reason(), k -> new ArrayList<>()).add(f);
         }
         Map<String, List<SkippedFile>> sorted = new LinkedHashMap<>();
         groups.entrySet().stream()
@@ -160,6 +162,6 @@ public record DataReport(String source, int imageSize, int channels, int found, 
     }
 
     private static Map<String, Integer> unmodifiableCopy(Map<String, Integer> m) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -123,8 +124,8 @@ public final class DatasetLoader {
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available * 0.8) {
             throw new DatasetException(Phrase.of("data.error.memory", images, size, size,
-                    String.format(java.util.Locale.ROOT, "%.1f", needed / 1e9),
-                    String.format(java.util.Locale.ROOT, "%.1f", available / 1e9)));
+                    String.format(Locale.ROOT, "%.1f", needed / 1e9),
+                    String.format(Locale.ROOT, "%.1f", available / 1e9)));
         }
     }
 

@@ -1,14 +1,15 @@
 package io.ganstudio.core.data;
 
-import io.ganstudio.core.text.Phrase;
-
 import io.ganstudio.core.data.ImageFileReader.Decoded;
 import io.ganstudio.core.data.ImageFileReader.Outcome;
 import io.ganstudio.core.data.ImageFileReader.Rejected;
+import io.ganstudio.core.text.Phrase;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -48,7 +49,7 @@ final class FolderLoader {
         long total = (long) kept.size() * imageBytes;
         if (total > Integer.MAX_VALUE - 8) {
             throw new DatasetException(Phrase.of("data.error.tooBig", kept.size(), channels, size, size,
-                    String.format(java.util.Locale.ROOT, "%.1f", total / 1e9)));
+                    String.format(Locale.ROOT, "%.1f", total / 1e9)));
         }
 
         List<String> classNames = classNames(files, kept);

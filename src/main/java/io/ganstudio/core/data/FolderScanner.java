@@ -3,6 +3,7 @@ package io.ganstudio.core.data;
 import io.ganstudio.core.files.FileNames;
 import io.ganstudio.core.text.Phrase;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -16,8 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Lists every regular file under a folder, following symbolic links but never around a loop, in a stable order
@@ -119,6 +120,6 @@ final class FolderScanner {
     }
 
     private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return root.relativize(file).toString().replace(File.separatorChar, '/');
     }
 }

@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /** Reads the IDX format of MNIST-style datasets (unsigned bytes), plain or gzip-compressed. */
@@ -106,7 +107,7 @@ final class IdxFormat {
         int have = 0;
         while (have < n) {
             if (have == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
+                buf = Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
             }
             int r = in.read(buf, have, buf.length - have);
             if (r < 0) {

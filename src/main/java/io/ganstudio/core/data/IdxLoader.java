@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Loads IDX images (a file with an optional labels file beside it) into a dataset of the requested size. */
@@ -100,8 +101,8 @@ final class IdxLoader {
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available * 0.8) {
             throw new DatasetException(Phrase.of("data.error.memory", count, size, size,
-                    String.format(java.util.Locale.ROOT, "%.1f", needed / 1e9),
-                    String.format(java.util.Locale.ROOT, "%.1f", available / 1e9)));
+                    String.format(Locale.ROOT, "%.1f", needed / 1e9),
+                    String.format(Locale.ROOT, "%.1f", available / 1e9)));
         }
     }
 

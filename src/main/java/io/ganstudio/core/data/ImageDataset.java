@@ -1,5 +1,6 @@
 package io.ganstudio.core.data;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,8 +82,8 @@ public final class ImageDataset {
         if (n >= count) {
             return this;
         }
-        byte[] part = java.util.Arrays.copyOf(pixels, n * imageBytes());
-        return new ImageDataset(n, imageSize, channels, part, labels == null ? null : java.util.Arrays.copyOf(labels,
+        byte[] part = Arrays.copyOf(pixels, n * imageBytes());
+        return new ImageDataset(n, imageSize, channels, part, labels == null ? null : Arrays.copyOf(labels,
                 n), classNames);
     }
 

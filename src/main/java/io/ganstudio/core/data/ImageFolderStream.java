@@ -2,6 +2,8 @@ package io.ganstudio.core.data;
 
 import io.ganstudio.core.text.Phrase;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +76,8 @@ public final class ImageFolderStream {
     public static float[] readOne(Path file, int size, int channels) throws DatasetException {
         long length;
         try {
-            length = java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
+            length = Files.size(file);
+        } catch (IOException e) {
             throw new DatasetException(Phrase.of("data.skip.cannotRead", e.getMessage()), e);
         }
         ImageFileReader.Outcome o = ImageFileReader.read(file, length, size, DataSpec.WHITE, -1); // resized, as a run with fit=resize was trained

@@ -1,6 +1,7 @@
 package io.ganstudio.core.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -76,7 +77,7 @@ final class ParallelWork {
         }
         progress.update(n, n);
         @SuppressWarnings("unchecked")
-        List<T> list = (List<T>) java.util.Arrays.asList(results);
+        List<T> list = (List<T>) Arrays.asList(results);
         return list;
     }
 }

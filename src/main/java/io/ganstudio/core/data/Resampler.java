@@ -1,5 +1,7 @@
 package io.ganstudio.core.data;
 
+import java.util.Arrays;
+
 /**
  * Resizes a square image to {@code size x size}: exact area averaging when shrinking (every source pixel counts
  * by the fraction of it an output pixel covers, so no aliasing), bilinear when enlarging. Separable: rows first.
@@ -24,7 +26,7 @@ final class Resampler {
         for (int c = 0; c < ch; c++) {
             // One channel takes the fill's green, the channel the eye weighs most (any gray fill is exact).
             int shift = ch == 1 ? 8 : 16 - 8 * c;
-            java.util.Arrays.fill(out, c * size * size, (c + 1) * size * size, (byte) (padFill >> shift));
+            Arrays.fill(out, c * size * size, (c + 1) * size * size, (byte) (padFill >> shift));
         }
         int offset = (size - m) / 2;
         int[][] line = new int[ch][m];
@@ -61,7 +63,7 @@ final class Resampler {
             for (int oy = 0; oy < size; oy++) {
                 int start = axis.start[oy];
                 float[] w = axis.weights[oy];
-                java.util.Arrays.fill(acc, 0f);
+                Arrays.fill(acc, 0f);
                 // Whole rows at a time: sequential memory access, which the JIT vectorises.
                 for (int k = 0; k < w.length; k++) {
                     float wk = w[k];

@@ -1,6 +1,7 @@
 package io.ganstudio.core.data;
 
 import io.ganstudio.core.text.Phrase;
+
 import java.nio.file.Path;
 
 /** A file that was not used, and why, said in the user's language ({@link #reason()} is the English). */

@@ -1,22 +1,83 @@
 package io.ganstudio.core.engine;
 
+import ai.djl.engine.Engine;
 import ai.djl.mxnet.engine.MxGradientCollector;
 import ai.djl.mxnet.engine.MxNDArray;
 import ai.djl.mxnet.jna.JnaUtils;
 import ai.djl.mxnet.jna.MxnetLibrary;
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-
 import java.util.function.Supplier;
 
-/** Engine-specific autograd help that DJL's API does not offer. */
+/**
+ * Engine-specific autograd help that DJL's API does not offer, for MXNet and PyTorch. The engine is the one
+ * {@link EngineSetup} loaded (before that, DJL's default engine).
+ *
+ * <p>The two differ where the training loop can see it: MXNet overwrites a parameter's gradient on every backward
+ * pass, PyTorch adds to it, so on PyTorch {@link #clearGradient} must run before each backward pass whose
+ * gradients an update reads ({@link #gradientsAccumulate()}); MXNet queues work and runs it later, PyTorch on the
+ * CPU runs each operation at once.
+ */
 public final class Autograd {
 
+    private static volatile Boolean pytorch;
+
     private Autograd() {
+    }
+
+    /** Set by {@link EngineSetup} when it loads the engine. */
+    static void use(EngineChoice engine) {
+        pytorch = engine.resolve() == EngineChoice.PYTORCH;
+    }
+
+    private static boolean pytorch() {
+        Boolean p = pytorch;
+        if (p == null) {
+            p = EngineChoice.PYTORCH.djlName().equals(Engine.getInstance().getEngineName());
+            pytorch = p;
+        }
+        return p;
+    }
+
+    /**
+     * Whether backward passes add to the gradients already there (PyTorch) instead of replacing them (MXNet):
+     * then {@link #clearGradient} must run before a backward pass whose gradients are used.
+     */
+    public static boolean gradientsAccumulate() {
+        return pytorch();
+    }
+
+    /**
+     * Whether the engine has a fused Adam update that keeps the gradient buffer fetched once valid across steps
+     * (MXNet's {@code adam_update}); elsewhere an optimizer reads each step's gradient anew.
+     */
+    public static boolean fusedAdam() {
+        return !pytorch();
+    }
+
+    /**
+     * Call first on a thread that runs engine work: autograd then records only inside a gradient collector, as on
+     * MXNet. PyTorch's recording switch is per thread and on by default; DJL turns it off only on the thread that
+     * loaded the engine. Loads the engine if nothing has yet.
+     */
+    public static void beginEngineThread() {
+        EngineSetup.init();
+        if (pytorch()) {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    /** Sets the gradient of {@code weight} to zero where gradients accumulate; nothing on MXNet, which overwrites. */
+    public static void clearGradient(NDArray weight) {
+        if (pytorch()) {
+            JniUtils.zeroGrad((PtNDArray) weight);
+        }
     }
 
     /**
@@ -25,6 +86,9 @@ public final class Autograd {
      * that produced {@code array}: the trainer reuses the D step's generated batch for the G step that way.
      */
     public static NDArray detachedCopy(NDArray array) {
+        if (pytorch()) {
+            return unrecorded(array::duplicate);
+        }
         boolean wasRecording = MxGradientCollector.setRecording(false);
         try {
             return array.duplicate();
@@ -35,21 +99,39 @@ public final class Autograd {
 
     /** Waits until the engine has finished all queued work (for timing work that runs asynchronously). */
     public static void waitAll() {
-        ai.djl.mxnet.jna.JnaUtils.waitAll();
+        if (pytorch()) {
+            return; // on the CPU each operation has finished when it returns
+        }
+        JnaUtils.waitAll();
     }
 
     /** Waits until the work queued to write {@code array} is done (and no other array's). */
     public static void awaitReadable(NDArray array) {
+        if (pytorch()) {
+            return;
+        }
         ((MxNDArray) array).waitToRead();
     }
 
     /** Whether autograd records on this thread now (inside a gradient collector). */
     public static boolean isRecording() {
+        if (pytorch()) {
+            return JniUtils.isGradMode();
+        }
         return MxGradientCollector.isRecording();
     }
 
     /** Runs {@code work} with autograd recording paused: arrays it makes have no history and cost no graph. */
-    public static <T> T unrecorded(java.util.function.Supplier<T> work) {
+    public static <T> T unrecorded(Supplier<T> work) {
+        if (pytorch()) {
+            boolean wasRecording = JniUtils.isGradMode();
+            JniUtils.setGradMode(false);
+            try {
+                return work.get();
+            } finally {
+                JniUtils.setGradMode(wasRecording);
+            }
+        }
         boolean wasRecording = MxGradientCollector.setRecording(false);
         try {
             return work.get();
@@ -74,6 +156,20 @@ public final class Autograd {
      * @return the recorded result, already back-propagated
      */
     public static NDArray backwardInInferenceMode(Supplier<NDArray> forward) {
+        if (pytorch()) {
+            // PyTorch has no global training flag: blocks called with training = false use running statistics.
+            boolean wasRecording = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
+            try {
+                NDArray result = forward.get();
+                try (NDArray one = result.onesLike()) {
+                    JniUtils.backward((PtNDArray) result, (PtNDArray) one, false, false);
+                }
+                return result;
+            } finally {
+                JniUtils.setGradMode(wasRecording);
+            }
+        }
         boolean wasRecording = MxGradientCollector.setRecording(true);
         boolean wasTraining = MxGradientCollector.setTraining(false);
         try {

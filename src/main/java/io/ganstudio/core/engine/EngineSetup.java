@@ -53,14 +53,38 @@ public final class EngineSetup {
         interactive = true;
     }
 
-    /** Prepares and loads the engine once; later calls return the same report. */
+    /**
+     * Prepares and loads the engine that the system property {@value EngineChoice#PROPERTY} names (mxnet, pytorch or
+     * auto; default auto), once; later calls return the same report.
+     */
     public static synchronized EngineReport init() {
         if (report != null) {
+            return report;
+        }
+        return init(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, EngineChoice.AUTO.id())));
+    }
+
+    /**
+     * Prepares and loads the chosen engine once; later calls with a choice that resolves to the same engine return
+     * the same report. DJL loads one default engine per process ({@code ai.djl.default_engine}, read once), so a
+     * second engine needs a new process.
+     *
+     * @throws IllegalStateException when another engine is already loaded in this process
+     */
+    public static synchronized EngineReport init(EngineChoice choice) {
+        EngineChoice engineChoice = choice.resolve();
+        if (report != null) {
+            if (!report.engine().equals(engineChoice.djlName())) {
+                throw new IllegalStateException("the " + report.engine() + " engine is already loaded; "
+                        + engineChoice.djlName() + " needs a new start of GAN Studio");
+            }
             return report;
         }
         Map<String, String> applied = new LinkedHashMap<>();
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
+        // Every DJL call that does not name an engine (NDManager.newBaseManager(), Engine.getInstance()) uses this.
+        System.setProperty("ai.djl.default_engine", engineChoice.djlName());
         setEnv("OPT_OUT_TRACKING", "true", applied);
         setEnv("DJL_OFFLINE", "true", applied);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -68,23 +92,55 @@ public final class EngineSetup {
         setEnvUnlessUserSet("OMP_NUM_THREADS", Integer.toString(cores), applied);
         // Spinning OpenMP threads slow down badly under any concurrent load (the UI thread included).
         setEnvUnlessUserSet("OMP_WAIT_POLICY", "PASSIVE", applied);
-        if (Platform.isLinux() && Platform.isIntel() && cpuHasAvx2()) {
+        boolean mxnet = engineChoice == EngineChoice.MXNET;
+        if (mxnet && Platform.isLinux() && Platform.isIntel() && cpuHasAvx2()) {
             // libmxnet's bundled OpenBLAS does not recognise newer CPUs and falls back to a generic kernel.
             setEnvUnlessUserSet("OPENBLAS_CORETYPE", "Haswell", applied);
         }
-        if (interactive) {
+        if (mxnet && interactive) {
             setEnvUnlessUserSet("MXNET_CPU_WORKER_NTHREADS", "2", applied);
+        }
+        if (!mxnet && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            // PyTorch's own default is the physical cores; the same count as OpenMP's above, said explicitly.
+            System.setProperty("ai.djl.pytorch.num_threads", envOr(applied, "OMP_NUM_THREADS",
+                    Integer.toString(cores)));
         }
         // The user's DJL_CACHE_DIR, else the app-data folder when installed, else DJL's default (~/.djl.ai).
         AppDirs.applyDjlCacheDefault();
         long t0 = System.nanoTime();
-        Engine engine = interactive && !"off".equals(System.getProperty("ganstudio.prioritySplit"))
-                ? loadWithInteractiveDevice() : Engine.getEngine("MXNet");
+        Engine engine = mxnet && interactive && !"off".equals(System.getProperty("ganstudio.prioritySplit"))
+                ? loadWithInteractiveDevice() : load(engineChoice);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        report = new EngineReport(engine.getEngineName(), engine.getVersion(), cores,
-                Integer.parseInt(envOr(applied, "OMP_NUM_THREADS", Integer.toString(cores))),
-                envOr(applied, "OMP_WAIT_POLICY", "default"), Map.copyOf(applied), loadSeconds);
+        int threads = mxnet ? Integer.parseInt(envOr(applied, "OMP_NUM_THREADS", Integer.toString(cores)))
+                : Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads"));
+        report = new EngineReport(engine.getEngineName(), engine.getVersion(), cores, threads,
+                envOr(applied, "OMP_WAIT_POLICY", "default"), Map.copyOf(applied), loadSeconds, choice.id());
+        Autograd.use(engineChoice);
         return report;
+    }
+
+    /** The engine that is loaded: MXNet or PyTorch; null before {@link #init()}. */
+    public static synchronized EngineChoice engine() {
+        return report == null ? null : EngineChoice.ofDjlName(report.engine());
+    }
+
+    private static Engine load(EngineChoice engineChoice) {
+        Engine engine;
+        try {
+            engine = Engine.getEngine(engineChoice.djlName());
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            // DJL's EngineException or a native library that does not fit this system (MXNet on ARM, say).
+            throw new IllegalStateException("the " + engineChoice.djlName() + " engine could not be loaded on this "
+                    + "computer (" + e.getMessage() + "); choose another with --engine", e);
+        }
+        if (engine == null) {
+            throw new IllegalStateException("the " + engineChoice.djlName() + " engine is not part of this build");
+        }
+        if (!Engine.getInstance().getEngineName().equals(engine.getEngineName())) {
+            throw new IllegalStateException("DJL's default engine is " + Engine.getInstance().getEngineName()
+                    + ", not the chosen " + engine.getEngineName() + ": something used DJL before the engine was set up");
+        }
+        return engine;
     }
 
     /**

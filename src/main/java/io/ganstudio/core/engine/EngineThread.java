@@ -34,7 +34,10 @@ public final class EngineThread<S> implements AutoCloseable {
     private EngineThread(String name, String closedMessage) {
         this.closedMessage = closedMessage;
         this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
+            Thread t = new Thread(() -> {
+                Autograd.beginEngineThread();
+                r.run();
+            }, name);
             t.setDaemon(true);
             return t;
         });

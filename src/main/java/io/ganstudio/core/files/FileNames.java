@@ -1,6 +1,7 @@
 package io.ganstudio.core.files;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -29,7 +30,7 @@ public final class FileNames {
     public static boolean utf8Names() {
         String name = nameCharset();
         try {
-            return Charset.forName(name).equals(java.nio.charset.StandardCharsets.UTF_8);
+            return Charset.forName(name).equals(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,8 +1,8 @@
 package io.ganstudio.core.health;
 
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.files.TextFiles;
 import io.ganstudio.core.run.CsvFiles;
+import io.ganstudio.core.text.Phrase;
 
 import java.io.IOException;
 import java.nio.file.Files;

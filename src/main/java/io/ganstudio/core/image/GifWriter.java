@@ -2,6 +2,12 @@ package io.ganstudio.core.image;
 
 import io.ganstudio.core.files.AtomicFiles;
 import io.ganstudio.core.run.HistoryGif;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -10,11 +16,6 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * Animated GIFs (training history, latent walks) with javax.imageio's own GIF writer: each frame carries a

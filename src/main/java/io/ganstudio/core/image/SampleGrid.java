@@ -1,10 +1,22 @@
 package io.ganstudio.core.image;
 
 import io.ganstudio.core.files.AtomicFiles;
-import javax.imageio.ImageIO;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A batch of generated images laid out as one picture: a near-square grid (columns = ceil(sqrt(n))) with a 2-pixel
@@ -54,7 +66,7 @@ public final class SampleGrid {
         int width = columns * size + (columns - 1) * GAP;
         int height = rows * size + (rows - 1) * GAP;
         int[] out = new int[width * height];
-        java.util.Arrays.fill(out, GAP_ARGB);
+        Arrays.fill(out, GAP_ARGB);
         for (int i = 0; i < n; i++) {
             int[] image = toArgb(nchw, i, channels, size);
             int x0 = (i % columns) * (size + GAP);
@@ -73,7 +85,7 @@ public final class SampleGrid {
      * @param names one name per row
      */
     public static SampleGrid classRows(float[] nchw, int rows, int columns, int channels, int size,
-                                       java.util.List<String> names) {
+                                       List<String> names) {
         if (names.size() != rows) {
             throw new IllegalArgumentException(rows + " rows need " + rows + " names, got " + names.size());
         }
@@ -82,11 +94,11 @@ public final class SampleGrid {
             throw new IllegalArgumentException(n + " images need " + (long) n * channels * size * size
                     + " values, got " + nchw.length);
         }
-        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN,
                 Math.max(10, Math.min(14, size / 2)));
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D pg = probe.createGraphics();
-        java.awt.FontMetrics fm = pg.getFontMetrics(font);
+        Graphics2D pg = probe.createGraphics();
+        FontMetrics fm = pg.getFontMetrics(font);
         int labelWidth = 0;
         for (String name : names) {
             labelWidth = Math.max(labelWidth, fm.stringWidth(name));
@@ -96,13 +108,13 @@ public final class SampleGrid {
         int width = labelWidth + columns * size + (columns - 1) * GAP;
         int height = rows * size + (rows - 1) * GAP;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(new java.awt.Color(GAP_ARGB));
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(GAP_ARGB));
         g.fillRect(0, 0, width, height);
-        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
-                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+                RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setFont(font);
-        g.setColor(new java.awt.Color(LABEL_ARGB));
+        g.setColor(new Color(LABEL_ARGB));
         for (int r = 0; r < rows; r++) {
             int baseline = r * (size + GAP) + (size + fm.getAscent() - fm.getDescent()) / 2;
             g.drawString(names.get(r), labelWidth - GAP - 2 - fm.stringWidth(names.get(r)), baseline);
@@ -245,16 +257,16 @@ public final class SampleGrid {
     private static void write(BufferedImage image, String format, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            java.nio.file.Files.createDirectories(parent);
+            Files.createDirectories(parent);
         }
         // Through a memory cache: ImageIO's default for a plain stream is a cache file in the temporary folder, whose
         // first use registers a JVM shutdown hook, which fails while the JVM is shutting down (the grid saved on
         // Ctrl-C or SIGTERM) and leaves a second file to fill up a full disk.
         AtomicFiles.write(file, out -> {
-            try (javax.imageio.stream.ImageOutputStream stream =
-                         new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+            try (ImageOutputStream stream =
+                         new MemoryCacheImageOutputStream(out)) {
                 if (!ImageIO.write(image, format, stream)) {
-                    throw new IOException("this Java runtime has no " + format.toUpperCase(java.util.Locale.ROOT)
+                    throw new IOException("this Java runtime has no " + format.toUpperCase(Locale.ROOT)
                             + " writer");
                 }
             }

@@ -3,6 +3,7 @@ package io.ganstudio.core.latent;
 import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -124,7 +125,7 @@ public final class ClassDirections {
             int count = Math.min(CHUNK, n - from);
             List<float[]> zs = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                zs.add(java.util.Arrays.copyOfRange(all, (from + i) * latent, (from + i + 1) * latent));
+                zs.add(Arrays.copyOfRange(all, (from + i) * latent, (from + i + 1) * latent));
             }
             float[] p = classifier.probabilities(images.sample(zs), count);
             for (int i = 0; i < count; i++) {
@@ -263,9 +264,9 @@ public final class ClassDirections {
         double[] row = new double[d + 1];
         row[d] = 1;
         for (int step = 0; step < NEWTON_STEPS; step++) {
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(g, 0);
             for (double[] hr : h) {
-                java.util.Arrays.fill(hr, 0);
+                Arrays.fill(hr, 0);
             }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(x[i], 0, row, 0, d);

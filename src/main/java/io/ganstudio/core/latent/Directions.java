@@ -13,6 +13,7 @@ import io.ganstudio.core.model.TransposedConv2d;
 import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -103,7 +104,7 @@ public final class Directions {
         int width = 0;
         for (int from = 0; from < samples; from += CHUNK) {
             int n = Math.min(CHUNK, samples - from);
-            float[] chunk = java.util.Arrays.copyOfRange(z, from * latent, (from + n) * latent);
+            float[] chunk = Arrays.copyOfRange(z, from * latent, (from + n) * latent);
             NDArray zn = sub.create(chunk, new Shape(n, latent, 1, 1));
             if (conditional != null) {
                 zn = conditional.join(store, zn, ConditionalBlocks.oneHot(sub, networks.cycle(n),

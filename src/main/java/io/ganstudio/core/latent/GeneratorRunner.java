@@ -1,12 +1,12 @@
 package io.ganstudio.core.latent;
 
 import io.ganstudio.core.engine.EngineThread;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
 
 import java.io.IOException;
 import java.util.ArrayList;

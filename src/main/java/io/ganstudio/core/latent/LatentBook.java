@@ -7,8 +7,8 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import io.ganstudio.core.files.TextFiles;
 import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.files.TextFiles;
 import io.ganstudio.core.run.GanJson;
 
 import java.io.IOException;

@@ -13,13 +13,18 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.model.ConditionalBlocks;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.LoadedCheckpoint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -95,7 +100,7 @@ public final class Projector implements AutoCloseable {
     private final List<Block> generatorLayers;
     private final List<Block> discriminatorLayers;
     private final NDManager manager;
-    private final java.util.Map<BatchNorm, NDArray[]> frozen = new java.util.IdentityHashMap<>();
+    private final Map<BatchNorm, NDArray[]> frozen = new IdentityHashMap<>();
 
     public Projector(GanNetworks networks) {
         this.networks = networks;
@@ -154,7 +159,7 @@ public final class Projector implements AutoCloseable {
                     }
                 });
                 for (int i = 0; i < PARALLEL; i++) {
-                    all[b * PARALLEL + i] = java.util.Arrays.copyOfRange(zs, i * d, (i + 1) * d);
+                    all[b * PARALLEL + i] = Arrays.copyOfRange(zs, i * d, (i + 1) * d);
                     allLoss[b * PARALLEL + i] = l[i];
                 }
             }
@@ -162,7 +167,7 @@ public final class Projector implements AutoCloseable {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(allLoss[a], allLoss[b]));
+            Arrays.sort(order, (a, b) -> Double.compare(allLoss[a], allLoss[b]));
             float[] z = new float[PARALLEL * d];
             int[] labels = new int[PARALLEL];
             for (int i = 0; i < PARALLEL; i++) {
@@ -202,7 +207,7 @@ public final class Projector implements AutoCloseable {
                         if (progress != null) {
                             progress.step(t, s.steps(), lastTotal[best], lastPixel[best]);
                             if (progress.wantsBest()) {
-                                progress.best(t, java.util.Arrays.copyOfRange(z, best * d, (best + 1) * d),
+                                progress.best(t, Arrays.copyOfRange(z, best * d, (best + 1) * d),
                                         parts[2].get(best).toFloatArray());
                             }
                         }
@@ -214,11 +219,11 @@ public final class Projector implements AutoCloseable {
                 }
             }
             int best = argMin(lastTotal);
-            float[] bestZ = java.util.Arrays.copyOfRange(z, best * d, (best + 1) * d);
+            float[] bestZ = Arrays.copyOfRange(z, best * d, (best + 1) * d);
             int[] bestLabels = new int[PARALLEL];
-            java.util.Arrays.fill(bestLabels, labels[best]);
+            Arrays.fill(bestLabels, labels[best]);
             float[] images = networks.sample(repeat(bestZ, PARALLEL), k > 0 ? bestLabels : null, PARALLEL);
-            float[] image = java.util.Arrays.copyOf(images, imageFloats);
+            float[] image = Arrays.copyOf(images, imageFloats);
             return new Result(bestZ, k > 0 ? labels[best] : -1, image, lastPixel[best], startError, losses, pixels);
         }
     }
@@ -227,7 +232,7 @@ public final class Projector implements AutoCloseable {
      * Networks for projecting from a checkpoint read in full (the discriminator's weights are needed): the
      * generator's weight average when the checkpoint has one.
      */
-    public static GanNetworks networksFor(io.ganstudio.core.run.LoadedCheckpoint full, NDManager parent) {
+    public static GanNetworks networksFor(LoadedCheckpoint full, NDManager parent) {
         GanNetworks n = new GanNetworks(full.config().model(), parent, full.config().train().seed());
         try {
             n.importWeights(full.state().weights());
@@ -253,14 +258,14 @@ public final class Projector implements AutoCloseable {
     private NDArray[] lossParts(NDArray z, NDArray x, NDArray targetFeatures, NDArray featureScale, int[] labels,
                                 Settings s) {
         NDArray image = generate(z, labels);
-        NDArray pixel = image.sub(x).square().mean(new int[] {1, 2, 3});
+        NDArray pixel = PortableOps.mean(image.sub(x).square(), false, 1, 2, 3);
         NDArray total = pixel;
         if (s.featureWeight() > 0) {
             NDArray f = features(image);
-            total = total.add(f.sub(targetFeatures).square().mean(new int[] {1, 2, 3}).div(featureScale)
+            total = total.add(PortableOps.mean(f.sub(targetFeatures).square(), false, 1, 2, 3).div(featureScale)
                     .mul(s.featureWeight()));
         }
-        NDArray prior = z.square().mean(new int[] {1, 2, 3}).sub(1f).square().mul(s.priorWeight());
+        NDArray prior = PortableOps.mean(z.square(), false, 1, 2, 3).sub(1f).square().mul(s.priorWeight());
         return new NDArray[] {total.add(prior), pixel, image};
     }
 

@@ -1,5 +1,7 @@
 package io.ganstudio.core.latent;
 
+import java.util.Arrays;
+
 /**
  * The little dense linear algebra the directions and the quality measures (FID's matrix square root) need, on small
  * matrices held as double[rows][cols].
@@ -81,7 +83,7 @@ public final class SmallLinalg {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(a[y][y], a[x][x]));
+        Arrays.sort(order, (x, y) -> Double.compare(a[y][y], a[x][x]));
         double[][] sorted = new double[n][n];
         for (int j = 0; j < n; j++) {
             values[j] = a[order[j]][order[j]];

@@ -5,6 +5,7 @@ import io.ganstudio.core.data.ImageDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -83,13 +84,13 @@ final class EmbeddedData {
             return "its images file has " + images.length + " bytes, not the " + expected + " of " + count
                     + " images";
         }
-        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(images);
+        ByteBuffer h = ByteBuffer.wrap(images);
         if (h.getInt(0) != (0x0800 | (channels == 1 ? 3 : 4)) || h.getInt(4) != count || h.getInt(8) != size
                 || h.getInt(12) != size || (channels != 1 && h.getInt(16) != channels)) {
             return "its images file does not describe " + count + " images of " + size + " px";
         }
-        if (labels != null && (labels.length != 8L + count || java.nio.ByteBuffer.wrap(labels).getInt(0) != 0x0801
-                || java.nio.ByteBuffer.wrap(labels).getInt(4) != count)) {
+        if (labels != null && (labels.length != 8L + count || ByteBuffer.wrap(labels).getInt(0) != 0x0801
+                || ByteBuffer.wrap(labels).getInt(4) != count)) {
             return "its labels file does not hold one label for each of the " + count + " images";
         }
         return null;

@@ -1,12 +1,12 @@
 package io.ganstudio.core.lesson;
 
 import io.ganstudio.core.data.DataSpec;
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.files.AtomicFiles;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Phrase;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -8,18 +8,20 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
-import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.text.Printable;
-import io.ganstudio.core.text.Phrase;
-import io.ganstudio.core.files.TextFiles;
 import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.files.TextFiles;
+import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.MetricsCsv;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.text.Printable;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +30,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -276,7 +281,7 @@ public final class LessonFile {
         List<String> problems = new ArrayList<>(config.problems());
         problems.addAll(config.loadProblems());
         if (!problems.isEmpty()) {
-            throw corrupt(file, String.join(" ", new java.util.LinkedHashSet<>(problems)), null);
+            throw corrupt(file, String.join(" ", new LinkedHashSet<>(problems)), null);
         }
         String title = json.has("title") ? printableTitle(json.get("title").getAsString()) : "";
         JsonObject d = json.getAsJsonObject("data");
@@ -399,7 +404,7 @@ public final class LessonFile {
             throw new LessonException(Phrase.of("lesson.missing", file));
         }
         Map<String, byte[]> out = new HashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         long total = 0;
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
              ZipInputStream zip = new ZipInputStream(counted)) {
@@ -421,7 +426,7 @@ public final class LessonFile {
             }
         } catch (NoSuchFileException e) {
             throw new LessonException(Phrase.of("lesson.missing", file), e);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw corrupt(file, String.valueOf(e.getMessage()), e);
         } catch (IOException e) {
             throw new LessonException(Phrase.of("lesson.unreadable", file, e.getMessage()), e);
@@ -435,7 +440,7 @@ public final class LessonFile {
         return out;
     }
 
-    private static final java.util.Set<String> KNOWN_ENTRIES = java.util.Set.of(JSON_ENTRY, IMAGES_ENTRY,
+    private static final Set<String> KNOWN_ENTRIES = Set.of(JSON_ENTRY, IMAGES_ENTRY,
             LABELS_ENTRY, SNAPSHOT_ENTRY, METRICS_ENTRY);
 
     private static long capOf(String name) {
@@ -479,7 +484,7 @@ public final class LessonFile {
     }
 
     /** The bytes taken from the file so far, to compare what an entry inflates to with what it is made of. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
+    private static final class CountingInputStream extends FilterInputStream {
         private long count;
 
         CountingInputStream(InputStream in) {

@@ -14,6 +14,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class GanNetworks implements AutoCloseable {
             switch (param.getType()) {
                 case WEIGHT -> rng.fillGaussian(values, 0f, 0.02f);
                 case GAMMA -> rng.fillGaussian(values, 1f, 0.02f);
-                case RUNNING_VAR -> java.util.Arrays.fill(values, 1f);
+                case RUNNING_VAR -> Arrays.fill(values, 1f);
                 case OTHER -> rng.fillGaussian(values, 0f, 1f); // spectral normalisation's power-iteration vector
                 default -> { } // biases, betas and running means start at zero
             }
@@ -183,7 +184,7 @@ public final class GanNetworks implements AutoCloseable {
     public NDArray discriminatorFeatures(NDArray images, boolean training) {
         // A conditional D's features are its plain body's (the projection head is part of the head).
         Block plain = discriminator instanceof ConditionalBlocks.Discriminator c ? c.body() : discriminator;
-        java.util.List<Block> blocks = plain.getChildren().values();
+        List<Block> blocks = plain.getChildren().values();
         NDList x = new NDList(images);
         for (int i = 0; i < blocks.size() - Dcgan.DISCRIMINATOR_HEAD_BLOCKS; i++) {
             x = blocks.get(i).forward(store, x, training);

@@ -1,10 +1,11 @@
 package io.ganstudio.core.model;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
-import io.ganstudio.core.text.Phrase;
 
 /**
  * Everything needed to rebuild the generator and discriminator.
@@ -41,7 +42,7 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
 
     public ModelConfig {
         networkSize = networkSize == 0 ? imageSize : networkSize;
-        classes = classes == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(classes));
+        classes = classes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(classes));
         upsampling = upsampling == null ? Upsampling.TRANSPOSED_CONV : upsampling;
     }
 

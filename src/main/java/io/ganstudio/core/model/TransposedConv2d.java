@@ -9,9 +9,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.engine.TransposedConvolution;
 
 /**
- * Transposed 2-D convolution that is correct for any channel counts on MXNet.
+ * Transposed 2-D convolution that is correct for any channel counts on MXNet, and computes the same on PyTorch (see
+ * {@link TransposedConvolution}), so that weights trained on either engine run on the other.
  *
  * <p>DJL's {@code Conv2dTranspose} shapes its weight {@code (filters, in, k, k)} while MXNet's deconvolution wants
  * {@code (in, filters, k, k)} and reads num_filter from its own argument, so DJL's block fails whenever input and
@@ -46,7 +48,7 @@ public final class TransposedConv2d extends AbstractBlock {
     private final boolean resize;
     private final Parameter weight;
     private final Parameter bias; // null: no bias
-    private final PairList<String, Object> opParams = new PairList<>();
+    private final TransposedConvolution op;
     // Resize convolution only: the 4x4 kernel of the last forward autograd recorded (a leaf); one thread uses a block.
     private NDArray recordedKernel;
 
@@ -76,11 +78,7 @@ public final class TransposedConv2d extends AbstractBlock {
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
         bias = withBias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build())
                 : null;
-        opParams.add("kernel", "(" + kernel + "," + kernel + ")");
-        opParams.add("stride", "(" + stride + "," + stride + ")");
-        opParams.add("pad", "(" + padding + "," + padding + ")");
-        opParams.add("num_filter", Integer.toString(Math.max(2, filters)));
-        opParams.add("no_bias", withBias ? "False" : "True");
+        op = new TransposedConvolution(kernel, stride, padding, Math.max(2, filters), withBias);
     }
 
     @Override
@@ -89,14 +87,12 @@ public final class TransposedConv2d extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
         if (resize) {
-            w = Autograd.isRecording() ? recordKernel(w) : expand(w, x.getManager());
+            // Where autograd can differentiate through the expansion (PyTorch), it does; MXNet needs the leaf.
+            w = Autograd.isRecording() && !Autograd.gradientsAccumulate() ? recordKernel(w) : expand(w, x.getManager());
         }
-        NDList args = bias == null ? new NDList(x, w) : new NDList(x, w, store.getValue(bias, x.getDevice(), training));
-        if (filters == 1) {
-            NDArray y = x.getManager().invoke("_npx_deconvolution", args, opParams).singletonOrThrow();
-            return new NDList(y.get(":, 0:1"));
-        }
-        return x.getManager().invoke("_npx_deconvolution", args, opParams);
+        NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
+        NDArray y = op.forward(x, w, b);
+        return new NDList(filters == 1 ? y.get(":, 0:1") : y);
     }
 
     /** B, row-major: the 4 taps of the transposed convolution along one axis from the 3 of the 3x3 convolution. */

@@ -3,6 +3,7 @@ package io.ganstudio.core.playground;
 import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class Drawing {
             return;
         }
         double[] s = strokes.get(strokes.size() - 1);
-        double[] longer = java.util.Arrays.copyOf(s, s.length + 2);
+        double[] longer = Arrays.copyOf(s, s.length + 2);
         longer[s.length] = x;
         longer[s.length + 1] = y;
         strokes.set(strokes.size() - 1, longer);

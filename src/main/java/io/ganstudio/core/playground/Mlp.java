@@ -2,6 +2,8 @@ package io.ganstudio.core.playground;
 
 import io.ganstudio.core.random.Rng;
 
+import java.util.Arrays;
+
 /**
  * A tiny fully connected network with ReLU hidden layers and a linear output, with hand-written backpropagation.
  * All parameters live in one array (per layer: weights in x out, row-major, then biases), so an optimizer updates
@@ -63,7 +65,7 @@ public final class Mlp {
 
     /** He-style normal weights (scaled by 1/sqrt(fan-in)), zero biases; the same rng state gives the same net. */
     public void initialise(Rng rng) {
-        java.util.Arrays.fill(params, 0);
+        Arrays.fill(params, 0);
         for (int l = 0; l + 1 < sizes.length; l++) {
             double std = 1.0 / Math.sqrt(sizes[l]);
             int w = sizes[l] * sizes[l + 1];
@@ -120,7 +122,7 @@ public final class Mlp {
      * @param gradOut n * outputs values, dLoss/dOutput
      */
     public double[] backward(double[] gradOut) {
-        java.util.Arrays.fill(grads, 0);
+        Arrays.fill(grads, 0);
         return back(acts, batch, gradOut, grads);
     }
 

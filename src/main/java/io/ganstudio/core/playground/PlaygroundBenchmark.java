@@ -1,5 +1,7 @@
 package io.ganstudio.core.playground;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,7 +42,7 @@ public final class PlaygroundBenchmark {
         PlaygroundRunner runner = new PlaygroundRunner(new PlaygroundGan(config, real), 0, latest::set);
         long[] steps = new long[1];
         long[] trainCpu = new long[1];
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Thread trainer = new Thread(() -> {
             long c0 = cpu.getCurrentThreadCpuTime();
             steps[0] = runner.play();

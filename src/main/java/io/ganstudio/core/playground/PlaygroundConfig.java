@@ -2,8 +2,10 @@ package io.ganstudio.core.playground;
 
 import io.ganstudio.core.text.Phrase;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything that decides a playground run: the networks, noise, loss, optimizers and the seed. The same config and
@@ -104,7 +106,7 @@ public record PlaygroundConfig(int gLayers, int gNeurons, int dLayers, int dNeur
     public PlaygroundConfig validated() {
         List<Phrase> p = problems();
         if (!p.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", Phrase.texts(p, java.util.Locale.ENGLISH)));
+            throw new IllegalArgumentException(String.join("; ", Phrase.texts(p, Locale.ENGLISH)));
         }
         return this;
     }
@@ -121,6 +123,6 @@ public record PlaygroundConfig(int gLayers, int gNeurons, int dLayers, int dNeur
 
     /** A learning rate as people write it: 0.1, 0.003, 1. */
     public static String rate(double r) {
-        return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
     }
 }

@@ -2,6 +2,8 @@ package io.ganstudio.core.playground;
 
 import io.ganstudio.core.random.Rng;
 
+import java.util.Arrays;
+
 /**
  * A 2-D GAN: an MLP generator that maps noise to points and an MLP discriminator that scores points, trained
  * against a set of real points. One training step is dSteps discriminator updates then gSteps generator updates;
@@ -203,8 +205,8 @@ public final class PlaygroundGan {
                 case LOSS -> {
                     gradScores = new double[scores.length];
                     if (side == Side.DISCRIMINATOR) {
-                        double[] sr = java.util.Arrays.copyOfRange(scores, 0, n);
-                        double[] sf = java.util.Arrays.copyOfRange(scores, n, 2 * n);
+                        double[] sr = Arrays.copyOfRange(scores, 0, n);
+                        double[] sf = Arrays.copyOfRange(scores, n, 2 * n);
                         double[] gr = new double[n];
                         double[] gf = new double[n];
                         loss = config.loss().dLoss(sr, true, gr) + config.loss().dLoss(sf, false, gf);
@@ -329,7 +331,7 @@ public final class PlaygroundGan {
         double[] evalFake = gShow.predict(evalNoise, EVAL_FAKE);
         double[] genDensity = GridDensity.of(evalFake);
         int nf = SHOWN_FAKE;
-        double[] shownFake = java.util.Arrays.copyOf(evalFake, 2 * nf);
+        double[] shownFake = Arrays.copyOf(evalFake, 2 * nf);
         float[] fake = toFloat(shownFake);
         float[] arrows = arrows(shownFake, nf);
         int cells = GridDensity.CELLS;

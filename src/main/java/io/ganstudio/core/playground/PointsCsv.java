@@ -3,6 +3,7 @@ package io.ganstudio.core.playground;
 import io.ganstudio.core.text.Phrase;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class PointsCsv {
                 throw new BadCsvException(Phrase.of("csv.tooBig", file.getFileName(), MAX_BYTES / (1024 * 1024)));
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new BadCsvException(Phrase.of("csv.notText", file.getFileName()));
         } catch (IOException e) {
             throw new BadCsvException(Phrase.of("csv.unreadable", file.getFileName(), String.valueOf(e.getMessage())));

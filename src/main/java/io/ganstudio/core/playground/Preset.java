@@ -2,6 +2,8 @@ package io.ganstudio.core.playground;
 
 import io.ganstudio.core.random.Rng;
 
+import java.util.Locale;
+
 /** The ready-made real distributions, in the unit square (GAN Lab's shapes). */
 public enum Preset {
     LINE, GAUSSIANS, RING, BLOBS;
@@ -49,6 +51,6 @@ public enum Preset {
 
     /** The name on the command line: line, gaussians, ring, blobs. */
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import io.ganstudio.core.run.LoadedCheckpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 
@@ -83,7 +84,7 @@ public final class ClassDirectionFit {
                 int done = 0;
                 for (ClassDirections.Fitted d : result.directions()) {
                     if (cancelled.getAsBoolean()) {
-                        throw new java.util.concurrent.CancellationException("cancelled");
+                        throw new CancellationException("cancelled");
                     }
                     effects.add(ClassDirections.effect(images, classifier, d.normal(), d.classIndex(), starts,
                             EFFECT_STEPS));

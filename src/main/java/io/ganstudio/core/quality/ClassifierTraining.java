@@ -13,9 +13,9 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.train.AdamOptimizer;
 import io.ganstudio.core.files.AtomicFiles;
 import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.train.AdamOptimizer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -121,7 +122,7 @@ public final class ClassifierTraining {
             int floorN = test.count();
             int[] pick = Rng.derive(settings.seed(), 99).permutation(train.count());
             float[] floorImages = new float[floorN * train.imageBytes()];
-            train.fillBatch(java.util.Arrays.copyOf(pick, floorN), floorImages);
+            train.fillBatch(Arrays.copyOf(pick, floorN), floorImages);
             FashionClassifier.Output trainOut = net.run(floorImages, floorN);
             int d = FashionClassifier.FEATURES;
             double fid = FeatureDistance.fid(trainOut.features(), floorN, testOut.features(), test.count(), d);

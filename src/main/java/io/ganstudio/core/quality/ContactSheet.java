@@ -1,5 +1,6 @@
 package io.ganstudio.core.quality;
 
+import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.image.SampleGrid;
 
 import java.awt.Color;
@@ -29,7 +30,7 @@ public final class ContactSheet {
      * @param matches their neighbours, one per sample
      */
     public static BufferedImage render(SampleImages samples, List<NearestTraining.Match> matches,
-                                       io.ganstudio.core.data.ImageDataset real, String title) {
+                                       ImageDataset real, String title) {
         int k = matches.get(0).pixelIndices().length;
         boolean features = matches.get(0).hasFeatures();
         int side = Math.max(56, samples.size());

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -24,6 +25,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * The small Fashion-MNIST classifier whose penultimate layer is the feature space of FID and KID. Input: gray 28x28
@@ -75,7 +77,7 @@ public final class FashionClassifier implements AutoCloseable {
     }
 
     /** Weights He-normal from the generator, biases zero: the initialisation of the project's small classifiers. */
-    static void heNormal(ai.djl.nn.Block net, Rng rng) {
+    static void heNormal(Block net, Rng rng) {
         for (Pair<String, Parameter> p : net.getParameters()) {
             NDArray a = p.getValue().getArray();
             float[] v = new float[Math.toIntExact(a.size())];
@@ -141,7 +143,7 @@ public final class FashionClassifier implements AutoCloseable {
         float[] batch = new float[BATCH * pixels];
         for (int from = 0; from < n; from += BATCH) {
             int count = Math.min(BATCH, n - from);
-            java.util.Arrays.fill(batch, -1f);
+            Arrays.fill(batch, -1f);
             System.arraycopy(images, from * pixels, batch, 0, count * pixels);
             try (NDManager sub = manager.newSubManager()) {
                 NDArray x = sub.create(batch, new Shape(BATCH, 1, SIZE, SIZE));

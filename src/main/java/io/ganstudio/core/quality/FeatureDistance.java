@@ -2,8 +2,12 @@ package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.latent.SmallLinalg;
+
+import java.util.Arrays;
 
 /**
  * Fréchet distance (FID) and kernel distance (KID) between two sets of feature vectors (rows of n x d floats).
@@ -165,8 +169,8 @@ public final class FeatureDistance {
             try (NDManager block = sub.newSubManager()) {
                 NDArray rows = x.get(from + ":" + to);
                 rows.attach(block);
-                NDArray k = rows.dot(yt).div(d).add(1f);
-                total += k.mul(k).mul(k).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).sum().getDouble();
+                NDArray k = PortableOps.dot(rows, yt).div(d).add(1f);
+                total += k.mul(k).mul(k).toType(DataType.FLOAT64, false).sum().getDouble();
             }
         }
         return total;
@@ -174,7 +178,7 @@ public final class FeatureDistance {
 
     private static double diagonalSum(NDArray x, int d) {
         NDArray norms = x.mul(x).sum(new int[] {1}).div(d).add(1f);
-        return norms.mul(norms).mul(norms).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).sum().getDouble();
+        return norms.mul(norms).mul(norms).toType(DataType.FLOAT64, false).sum().getDouble();
     }
 
     /** Symmetric square root of a positive semi-definite matrix. */
@@ -217,7 +221,7 @@ public final class FeatureDistance {
             scale = Math.max(scale, Math.abs(s[i][i]));
         }
         if (scale == 0) {
-            java.util.Arrays.fill(values, 0);
+            Arrays.fill(values, 0);
             double[][] identity = new double[s.length][s.length];
             for (int i = 0; i < s.length; i++) {
                 identity[i][i] = 1;

@@ -3,6 +3,8 @@ package io.ganstudio.core.quality;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.random.Rng;
 
+import java.util.Arrays;
+
 /**
  * Number of statistically different bins (Richardson and Weiss 2018; eitanrich/gans-n-gmms ndb.py): the real
  * images are divided into K bins by k-means; each sample goes to its nearest bin centre; a bin is "different" when
@@ -51,7 +53,7 @@ public final class Ndb {
         float[][] centres = new float[k][];
         centres[0] = row(real, rng.nextInt(n), d);
         float[] nearestSq = new float[n];
-        java.util.Arrays.fill(nearestSq, Float.POSITIVE_INFINITY);
+        Arrays.fill(nearestSq, Float.POSITIVE_INFINITY);
         for (int c = 1; c < k; c++) { // k-means++: each new centre drawn in proportion to the squared distance
             Neighbours.Result r = Neighbours.find(manager, real, n, centres[c - 1], 1, d, 1, false);
             double total = 0;
@@ -74,7 +76,7 @@ public final class Ndb {
         int[] assignment = new int[n];
         for (int it = 0; it < ITERATIONS; it++) {
             int[] next = assign(manager, centres, real, n, d);
-            boolean changed = it == 0 || !java.util.Arrays.equals(next, assignment);
+            boolean changed = it == 0 || !Arrays.equals(next, assignment);
             assignment = next;
             double[][] sums = new double[k][d];
             int[] counts = new int[k];
@@ -154,6 +156,6 @@ public final class Ndb {
     }
 
     private static float[] row(float[] data, int i, int d) {
-        return java.util.Arrays.copyOfRange(data, i * d, (i + 1) * d);
+        return Arrays.copyOfRange(data, i * d, (i + 1) * d);
     }
 }

@@ -11,6 +11,7 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -95,7 +96,7 @@ public final class NearestTraining implements AutoCloseable {
         int dims = 0;
         for (int from = 0; from < images.count(); from += BATCH) {
             int count = Math.min(BATCH, images.count() - from);
-            java.util.Arrays.fill(batch, -1f);
+            Arrays.fill(batch, -1f);
             System.arraycopy(images.pixels(), from * f, batch, 0, count * f);
             try (NDManager sub = manager.newSubManager()) {
                 NDList x = new NDList(sub.create(batch, new Shape(BATCH, images.channels(), images.size(),
@@ -133,11 +134,11 @@ public final class NearestTraining implements AutoCloseable {
     }
 
     private static int[] slice(int[] a, int i, int k) {
-        return java.util.Arrays.copyOfRange(a, i * k, (i + 1) * k);
+        return Arrays.copyOfRange(a, i * k, (i + 1) * k);
     }
 
     private static float[] slice(float[] a, int i, int k) {
-        return java.util.Arrays.copyOfRange(a, i * k, (i + 1) * k);
+        return Arrays.copyOfRange(a, i * k, (i + 1) * k);
     }
 
     @Override

@@ -3,6 +3,10 @@ package io.ganstudio.core.quality;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.ganstudio.core.engine.PortableOps;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
  * Nearest neighbours by Euclidean distance between rows of two matrices (n x d floats), the products on the
@@ -62,12 +66,12 @@ public final class Neighbours {
                 float[] queryNorms;
                 try (NDManager b = sub.newSubManager()) {
                     NDArray q = b.create(block, new Shape(rows, d));
-                    products = q.dot(rt).toFloatArray();
+                    products = PortableOps.dot(q, rt).toFloatArray();
                     queryNorms = q.mul(q).sum(new int[] {1}).toFloatArray();
                 }
                 for (int i = 0; i < rows; i++) {
-                    java.util.Arrays.fill(bestSq, Float.POSITIVE_INFINITY);
-                    java.util.Arrays.fill(bestIdx, -1);
+                    Arrays.fill(bestSq, Float.POSITIVE_INFINITY);
+                    Arrays.fill(bestIdx, -1);
                     int row = i * nr;
                     int self = excludeSelf ? from + i : -1;
                     for (int j = 0; j < nr; j++) {
@@ -102,7 +106,7 @@ public final class Neighbours {
      * array.
      */
     private static NDArray rowsOf(NDManager m, float[] values, int n, int d) {
-        return m.create(java.nio.FloatBuffer.wrap(values, 0, n * d), new Shape(n, d));
+        return m.create(FloatBuffer.wrap(values, 0, n * d), new Shape(n, d));
     }
 
     /** Mean RMS distance over all pairs of distinct rows (n x d floats): how spread out a set of images is. */
@@ -113,7 +117,8 @@ public final class Neighbours {
         try (NDManager sub = parent.newSubManager()) {
             NDArray x = rowsOf(sub, rows, n, d);
             NDArray norms = x.mul(x).sum(new int[] {1});
-            NDArray sq = norms.reshape(n, 1).add(norms.reshape(1, n)).sub(x.dot(x.transpose()).mul(2f));
+            NDArray sq = norms.reshape(n, 1).add(norms.reshape(1, n))
+                    .sub(PortableOps.dot(x, x.transpose()).mul(2f));
             float[] all = sq.toFloatArray();
             double total = 0;
             for (int i = 0; i < n; i++) {

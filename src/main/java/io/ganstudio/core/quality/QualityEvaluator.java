@@ -5,8 +5,8 @@ import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
-import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.GanConfig;
 
 import java.io.IOException;
 import java.util.Arrays;

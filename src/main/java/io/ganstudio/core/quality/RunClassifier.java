@@ -23,9 +23,9 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.latent.ClassDirections;
-import io.ganstudio.core.train.AdamOptimizer;
-import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.train.AdamOptimizer;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.ganstudio.core.quality;
 
+import java.util.Arrays;
+
 /**
  * A set of images as the quality measures take them: n images of {@code channels x size x size} floats in [-1, 1],
  * NCHW (what generators output and {@code ImageDataset.fillBatch} gives), with the conversions the measures need.
@@ -22,7 +24,7 @@ public record SampleImages(int count, int channels, int size, float[] pixels) {
         if (n >= count) {
             return this;
         }
-        return new SampleImages(n, channels, size, java.util.Arrays.copyOf(pixels, n * imageFloats()));
+        return new SampleImages(n, channels, size, Arrays.copyOf(pixels, n * imageFloats()));
     }
 
     /** Images at the given indices, in that order. */

@@ -1,11 +1,11 @@
 package io.ganstudio.core.run;
 
-import io.ganstudio.core.train.GeneratorAverage;
-import io.ganstudio.core.random.Rng;
-import io.ganstudio.core.train.TrainerState;
 import com.google.gson.JsonParseException;
+import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.run.CheckpointFormat.ArrayInfo;
 import io.ganstudio.core.run.CheckpointFormat.Header;
+import io.ganstudio.core.train.GeneratorAverage;
+import io.ganstudio.core.train.TrainerState;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

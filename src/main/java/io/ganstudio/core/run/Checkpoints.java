@@ -1,18 +1,20 @@
 package io.ganstudio.core.run;
 
 import io.ganstudio.core.files.AtomicFiles;
-import io.ganstudio.core.train.GanTrainer;
-import io.ganstudio.core.train.TrainerState;
 import io.ganstudio.core.run.CheckpointFormat.ArrayInfo;
 import io.ganstudio.core.run.CheckpointFormat.Header;
+import io.ganstudio.core.train.GanTrainer;
+import io.ganstudio.core.train.TrainerState;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -239,10 +241,10 @@ public final class Checkpoints {
             Path aside = Files.createDirectories(checkpointDir.resolve(UNREADABLE));
             String name = p.getFileName().toString();
             Path target = aside.resolve(name);
-            for (int i = 1; Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+            for (int i = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); i++) {
                 target = aside.resolve(name + "." + i);
             }
-            Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
             moved.add(problem + "; it was moved to " + checkpointDir.getFileName() + "/" + UNREADABLE + "/"
                     + target.getFileName() + " (nothing was deleted)");
         }

@@ -1,6 +1,7 @@
 package io.ganstudio.core.run;
 
 import io.ganstudio.core.files.AtomicFiles;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

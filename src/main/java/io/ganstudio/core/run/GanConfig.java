@@ -1,17 +1,31 @@
 package io.ganstudio.core.run;
 
-import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.TrainConfig;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.ganstudio.core.text.Phrase;
+/**
+ * A run's whole configuration, as saved in its config.json: the data, the networks, how to train them, and the
+ * engine they train on ({@code "mxnet"} or {@code "pytorch"}, see {@link #engineOrDefault()}; null in a file
+ * written before there was a choice, which trained on MXNet, and in settings not yet bound to an engine).
+ */
+public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train, String engine) {
 
-/** A run's whole configuration, as saved in its config.json: the data, the networks, and how to train them. */
-public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
+    /** Settings not yet bound to an engine. */
+    public GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
+        this(data, model, train, null);
+    }
+
+    /** The engine the run trains on: the recorded one, MXNet when none is recorded. */
+    public EngineChoice engineOrDefault() {
+        return EngineChoice.ofRecorded(engine);
+    }
 
     /** The largest config.json a run folder may hold: a run's settings with 1,024 class names fit in far less. */
     public static final long MAX_FILE_BYTES = 4L << 20;
@@ -50,6 +64,13 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
     }
 
     private void addNetworkAndTrainingProblems(List<Phrase> p) {
+        if (engine != null) {
+            try {
+                EngineChoice.ofRecorded(engine);
+            } catch (IllegalArgumentException e) {
+                p.add(Phrase.of("config.badEngine", engine));
+            }
+        }
         if (model == null) {
             p.add(Phrase.of("config.noModel"));
         } else {
@@ -72,14 +93,19 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
     }
 
     public GanConfig withModel(ModelConfig newModel) {
-        return new GanConfig(data, newModel, train);
+        return new GanConfig(data, newModel, train, engine);
     }
 
     public GanConfig withTrain(TrainConfig newTrain) {
-        return new GanConfig(data, model, newTrain);
+        return new GanConfig(data, model, newTrain, engine);
     }
 
     public GanConfig withData(DataSpec newData) {
-        return new GanConfig(newData, model, train);
+        return new GanConfig(newData, model, train, engine);
+    }
+
+    /** The same settings bound to {@code newEngine} (mxnet or pytorch, never auto). */
+    public GanConfig withEngine(EngineChoice newEngine) {
+        return new GanConfig(data, model, train, newEngine.resolve().id());
     }
 }

@@ -1,6 +1,7 @@
 package io.ganstudio.core.run;
 
 import io.ganstudio.core.image.GifWriter;
+
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

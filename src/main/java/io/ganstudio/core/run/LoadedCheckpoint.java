@@ -1,6 +1,7 @@
 package io.ganstudio.core.run;
 
 import io.ganstudio.core.train.TrainerState;
+
 import java.nio.file.Path;
 import java.util.List;
 

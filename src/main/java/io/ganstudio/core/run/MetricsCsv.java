@@ -1,8 +1,8 @@
 package io.ganstudio.core.run;
 
 import io.ganstudio.core.files.AtomicFiles;
-import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.files.TextFiles;
+import io.ganstudio.core.train.StepMetrics;
 
 import java.io.IOException;
 import java.io.Writer;

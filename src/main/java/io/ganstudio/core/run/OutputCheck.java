@@ -1,8 +1,10 @@
 package io.ganstudio.core.run;
 
 import io.ganstudio.core.files.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -139,7 +141,7 @@ public final class OutputCheck {
             return true;
         }
         try (InputStream in = Files.newInputStream(dir.resolve(RunFolder.CONFIG))) {
-            String head = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+            String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
             return head.contains("\"model\"") && head.contains("\"train\"");
         } catch (IOException e) {
             return true; // unreadable: count it as a run, the safe side
@@ -237,7 +239,7 @@ public final class OutputCheck {
     }
 
     private static String firstLine(byte[] head) {
-        String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(head, StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
         return end < 0 ? text : text.substring(0, end);
     }

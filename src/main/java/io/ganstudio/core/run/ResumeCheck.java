@@ -1,12 +1,13 @@
 package io.ganstudio.core.run;
 
-import io.ganstudio.core.train.TrainConfig;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.TrainConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +66,7 @@ public final class ResumeCheck {
     }
 
     private static List<String> differing(Map<String, String> a, Map<String, String> b) {
-        Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
+        Set<String> keys = new LinkedHashSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys.stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).toList();
     }

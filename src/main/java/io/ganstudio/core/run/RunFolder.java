@@ -1,14 +1,14 @@
 package io.ganstudio.core.run;
 
-import io.ganstudio.core.files.AtomicFiles;
-import io.ganstudio.core.image.SampleGrid;
-import io.ganstudio.core.train.StepMetrics;
-import io.ganstudio.core.train.TrainerState;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import io.ganstudio.core.files.AtomicFiles;
 import io.ganstudio.core.files.TextFiles;
+import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.core.train.TrainerState;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -266,7 +267,7 @@ public final class RunFolder implements AutoCloseable {
     /** Letters (any script) and digits kept, lower-cased; everything else becomes one '-'; at most 40 characters. */
     static String slug(String label) {
         StringBuilder s = new StringBuilder();
-        String text = label == null ? "" : label.strip().toLowerCase(java.util.Locale.ROOT);
+        String text = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
         for (int i = 0; i < text.length() && s.length() < 40; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);

@@ -6,14 +6,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.ganstudio.core.engine.Autograd;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Adam whose state (first and second moments, step count) belongs to the project, so a checkpoint can save it and a
- * resumed run continues exactly. DJL's Adam keeps its state privately. The update itself is MXNet's fused
- * {@code adam_update} operator, in place, with bias correction folded into the learning rate as DJL does.
+ * resumed run continues exactly. DJL's Adam keeps its state privately. On MXNet the update itself is MXNet's fused
+ * {@code adam_update} operator, in place, with bias correction folded into the learning rate as DJL does. On PyTorch
+ * it is the same formula in plain array operations, in place, with autograd paused; there the gradients add up over
+ * backward passes, so {@link #clearGradients()} runs before each backward pass whose gradients an update reads.
  *
  * <p>Using our own update path also avoids DJL's {@code Trainer.step()} gradient check, which failed on MXNet for
  * 1-channel models ("could not create a primitive descriptor for a reorder primitive").
@@ -41,9 +44,13 @@ public final class AdamOptimizer implements AutoCloseable {
                 continue;
             }
             NDArray w = param.getArray();
-            // Fetch the gradient buffer once: every getGradient() call creates a new handle.
-            NDArray g = w.getGradient();
-            g.attach(manager);
+            // MXNet: fetch the gradient buffer once (every getGradient() call creates a new handle). PyTorch makes
+            // the gradient on the first backward pass, so it is fetched at each update.
+            NDArray g = null;
+            if (Autograd.fusedAdam()) {
+                g = w.getGradient();
+                g.attach(manager);
+            }
             slots.put(p.getKey(), new Slot(w, g, manager.zeros(w.getShape()), manager.zeros(w.getShape())));
         }
     }
@@ -54,6 +61,13 @@ public final class AdamOptimizer implements AutoCloseable {
         double c1 = 1.0 - Math.pow(beta1, step);
         double c2 = 1.0 - Math.pow(beta2, step);
         float lrCorrected = (float) (learningRate * Math.sqrt(c2) / c1);
+        if (!Autograd.fusedAdam()) {
+            Autograd.unrecorded(() -> {
+                updatePortably(lrCorrected);
+                return null;
+            });
+            return;
+        }
         for (Slot s : slots.values()) {
             s.weight.getNDArrayInternal().adamUpdate(new NDList(s.weight, s.grad, s.mean, s.variance),
                     new NDList(s.weight, s.mean, s.variance), learningRate, lrCorrected, 0f, 1f, -1f, beta1,
@@ -61,10 +75,41 @@ public final class AdamOptimizer implements AutoCloseable {
         }
     }
 
+    /**
+     * MXNet's {@code adam_update} in plain operations, in the same order: {@code m = b1 m + (1 - b1) g},
+     * {@code v = b2 v + (1 - b2) g^2}, {@code w -= lr' m / (sqrt(v) + eps)}.
+     */
+    private void updatePortably(float lrCorrected) {
+        for (Slot s : slots.values()) {
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray g = s.weight.getGradient();
+                g.attach(scratch);
+                s.mean.muli(beta1).addi(g.mul(1f - beta1));
+                s.variance.muli(beta2).addi(g.square().muli(1f - beta2));
+                s.weight.subi(s.mean.div(s.variance.sqrt().addi(EPSILON)).muli(lrCorrected));
+            }
+            // Used: the next backward pass starts from zero, as it does on MXNet.
+            Autograd.clearGradient(s.weight);
+        }
+    }
+
+    /**
+     * Sets every parameter's gradient to zero where backward passes add to it (PyTorch); call it before the backward
+     * pass whose gradients {@link #update()} will read. Nothing to do on MXNet, whose backward pass replaces them.
+     */
+    public void clearGradients() {
+        if (!Autograd.gradientsAccumulate()) {
+            return;
+        }
+        for (Slot s : slots.values()) {
+            Autograd.clearGradient(s.weight);
+        }
+    }
+
     /** Waits until the queued updates have been applied to every parameter. */
     public void awaitUpdated() {
         for (Slot s : slots.values()) {
-            io.ganstudio.core.engine.Autograd.awaitReadable(s.weight);
+            Autograd.awaitReadable(s.weight);
         }
     }
 

@@ -1,9 +1,12 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.random.Rng;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.ganstudio.core.engine.PortableOps;
+import io.ganstudio.core.random.Rng;
+
+import java.util.Arrays;
 
 /**
  * Differentiable augmentation (Zhao et al. 2020, mit-han-lab/data-efficient-gans): colour (brightness, saturation,
@@ -46,7 +49,7 @@ public final class DiffAugment {
         int[] shiftY = new int[n];
         int[] shiftX = new int[n];
         float[] mask = new float[n * h * w];
-        java.util.Arrays.fill(mask, 1f);
+        Arrays.fill(mask, 1f);
         int maxShiftY = (int) (h * TRANSLATION + 0.5);
         int maxShiftX = (int) (w * TRANSLATION + 0.5);
         int cutH = (int) (h * CUTOUT + 0.5);
@@ -78,7 +81,7 @@ public final class DiffAugment {
             NDArray mean = out.mean(new int[] {1}, true);
             out = out.sub(mean).mul(m.create(saturation, perImage)).add(mean);
         }
-        NDArray mean = out.mean(new int[] {1, 2, 3}, true);
+        NDArray mean = PortableOps.mean(out, true, 1, 2, 3);
         out = out.sub(mean).mul(m.create(contrast, perImage)).add(mean);
         out = translate(out, shiftY, shiftX, m);
         return out.mul(m.create(mask, new Shape(n, 1, h, w)));
@@ -108,8 +111,8 @@ public final class DiffAugment {
             }
         }
         NDArray byRows = x.transpose(0, 2, 1, 3).reshape(n, h, (long) c * w);
-        byRows = m.create(rows, new Shape(n, h, h)).batchDot(byRows);
+        byRows = PortableOps.batchDot(m.create(rows, new Shape(n, h, h)), byRows);
         NDArray back = byRows.reshape(n, h, c, w).transpose(0, 2, 1, 3).reshape(n, (long) c * h, w);
-        return back.batchDot(m.create(cols, new Shape(n, w, w))).reshape(n, c, h, w);
+        return PortableOps.batchDot(back, m.create(cols, new Shape(n, w, w))).reshape(n, c, h, w);
     }
 }

@@ -1,7 +1,5 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.random.Rng;
-import io.ganstudio.core.image.SampleGrid;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -9,11 +7,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.random.Rng;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -128,7 +129,7 @@ public final class GanTrainer implements AutoCloseable {
         fixedLabels = new int[gridRows * gridColumns];
         for (int r = 0; r < gridRows; r++) {
             System.arraycopy(column, 0, z, r * gridColumns * l, gridColumns * l);
-            java.util.Arrays.fill(fixedLabels, r * gridColumns, (r + 1) * gridColumns, r);
+            Arrays.fill(fixedLabels, r * gridColumns, (r + 1) * gridColumns, r);
         }
         return z;
     }
@@ -268,6 +269,7 @@ public final class GanTrainer implements AutoCloseable {
                 fakeLogits = networks.discriminate(augmented(fakeForD), null, true);
             }
             lossD = loss.discriminator(realLogits, fakeLogits);
+            discriminatorOptimizer.clearGradients();
             gc.backward(classTerm == null ? lossD : lossD.add(classTerm));
         }
         discriminatorOptimizer.update();
@@ -300,6 +302,7 @@ public final class GanTrainer implements AutoCloseable {
                 lossG = loss.generator(networks.discriminate(augmented(fakeFromD), null, true));
                 backward = lossG;
             }
+            generatorOptimizer.clearGradients();
             gc.backward(backward);
         }
         networks.passGeneratorGradients();

@@ -2,6 +2,8 @@ package io.ganstudio.core.train;
 
 import io.ganstudio.core.text.Phrase;
 
+import java.util.Locale;
+
 /**
  * What one training step measured; one row of metrics.csv.
  *
@@ -59,6 +61,6 @@ public record StepMetrics(long step, double seconds, double dLoss, double gLoss,
     }
 
     private static String number(double x) {
-        return Double.isFinite(x) ? String.format(java.util.Locale.ROOT, "%.3g", x) : String.valueOf(x);
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.3g", x) : String.valueOf(x);
     }
 }

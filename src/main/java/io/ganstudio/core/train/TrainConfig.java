@@ -1,10 +1,10 @@
 package io.ganstudio.core.train;
 
+import io.ganstudio.core.text.Phrase;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import io.ganstudio.core.text.Phrase;
 
 /**
  * How to train: loss, optimizers, batch, schedule and the seed that makes a run reproducible.

@@ -1,6 +1,7 @@
 package io.ganstudio.core.train;
 
 import io.ganstudio.core.random.Rng;
+
 import java.util.Map;
 
 /** A trainer's complete state: what a checkpoint stores so that resuming continues exactly. */

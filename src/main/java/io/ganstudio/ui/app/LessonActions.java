@@ -1,16 +1,17 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.lesson.LessonState;
-import io.ganstudio.ui.lesson.LessonText;
-import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.engine.AppDirs;
-import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.LessonOpen;
 import io.ganstudio.jobs.LessonSave;
+import io.ganstudio.ui.common.ErrorText;
+import io.ganstudio.ui.common.UiFonts;
+import io.ganstudio.ui.lesson.LessonState;
+import io.ganstudio.ui.lesson.LessonText;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -149,6 +150,8 @@ public final class LessonActions {
         ButtonType ok = new ButtonType(text.get("save.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(ok, cancel);
+        UiFonts.apply(d.getDialogPane(), text.locale());
+        PresentationLayout.followInDialog(d);
         if (d.showAndWait().orElse(cancel) != ok) {
             return;
         }
@@ -191,10 +194,7 @@ public final class LessonActions {
     }
 
     private void fail(String title, Throwable e) {
-        String message = e instanceof LessonException l ? l.phrase().text(text.locale())
-                : e instanceof DatasetException d ? d.phrase().text(text.locale())
-                : String.valueOf(e.getMessage() == null ? e : e.getMessage());
-        alert(title, message);
+        alert(title, ErrorText.of(e, text.locale()));
     }
 
     private void alert(String title, String message) {
@@ -203,6 +203,8 @@ public final class LessonActions {
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(460);
+        UiFonts.apply(a.getDialogPane(), text.locale());
+        PresentationLayout.followInDialog(a);
         a.show();
     }
 

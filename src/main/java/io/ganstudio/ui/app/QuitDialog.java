@@ -1,6 +1,8 @@
 package io.ganstudio.ui.app;
 
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.UiFonts;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -24,6 +26,8 @@ final class QuitDialog {
         a.setTitle(Messages.get("quit.title"));
         a.setHeaderText(Messages.get("quit.header"));
         a.getDialogPane().setMinWidth(520);
+        UiFonts.apply(a.getDialogPane(), Messages.locale());
+        PresentationLayout.followInDialog(a);
         a.getDialogPane().lookupButton(save).setId("quit-save");
         a.getDialogPane().lookupButton(keep).setId("quit-keep");
         a.getDialogPane().lookupButton(discard).setId("quit-discard");

@@ -1,18 +1,19 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.common.StudioStyle;
+import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.common.StudioPrefs;
-import io.ganstudio.core.engine.AppDirs;
-
-import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.ui.common.StudioStyle;
+import io.ganstudio.ui.common.UiFonts;
 import io.ganstudio.ui.data.DataViewModel;
 import io.ganstudio.ui.data.DatasetSource;
 import io.ganstudio.ui.model.ModelViewModel;
 import io.ganstudio.ui.present.Presentation;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -30,26 +31,56 @@ public class StudioApp extends Application {
     private final StudioPrefs prefs;
     private final Path cacheDir;
     private final boolean startEngine;
+    private final boolean showSplash;
+    private Splash splash;
     private Stage stage;
     private StudioContext context;
     private StudioShell shell;
     private QuitGuard quitGuard;
 
     public StudioApp() {
-        this(StudioPrefs.user(), AppDirs.datasetCacheDir(), true);
+        this(StudioPrefs.user(), AppDirs.datasetCacheDir(), true, true);
     }
 
-    /** For tests: other preferences and dataset cache, and whether to load the engine at start. */
+    /** For tests: other preferences and dataset cache, and whether to load the engine at start; no splash. */
     public StudioApp(StudioPrefs prefs, Path cacheDir, boolean startEngine) {
+        this(prefs, cacheDir, startEngine, false);
+    }
+
+    /** @param showSplash whether a splash shows while the window is built (then {@link #start} returns before it) */
+    public StudioApp(StudioPrefs prefs, Path cacheDir, boolean startEngine, boolean showSplash) {
         this.prefs = prefs;
         this.cacheDir = cacheDir;
         this.startEngine = startEngine;
+        this.showSplash = showSplash;
     }
 
     @Override
     public void start(Stage primary) {
         this.stage = primary;
         Messages.use(prefs.language().locale(SYSTEM_LOCALE));
+        stage.getIcons().setAll(Splash.icons());
+        if (!showSplash) {
+            build();
+            return;
+        }
+        splash = new Splash();
+        splash.showThen(() -> {
+            try {
+                build();
+            } finally {
+                splash.closeAfterFirstFrame();
+            }
+        });
+    }
+
+    /** The splash shown at start, or null without one. */
+    Splash splash() {
+        return splash;
+    }
+
+    /** Builds and shows the window, then starts the slow work in the background. */
+    private void build() {
         BackgroundTasks tasks = BackgroundTasks.common();
         DataViewModel data = new DataViewModel(tasks, DatasetSource.LOADER, prefs, cacheDir);
         context = new StudioContext(tasks, prefs, new ModelViewModel(tasks), data, () -> stage);
@@ -57,13 +88,14 @@ public class StudioApp extends Application {
         Presentation.remember(prefs.presentation(), prefs::setPresentation);
         Scene scene = new Scene(buildShell(null), 1280, 820);
         scene.getStylesheets().add(StudioStyle.sheet());
+        UiFonts.apply(scene, Messages.locale());
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.name"));
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         WindowPlacement.restore(stage, prefs);
         quitGuard = new QuitGuard(() -> context.workIfMade() == null ? null : context.workIfMade().train(),
-                () -> QuitDialog.ask(stage, context), () -> javafx.application.Platform.runLater(this::exitNow));
+                () -> QuitDialog.ask(stage, context), () -> Platform.runLater(this::exitNow));
         stage.setOnCloseRequest(e -> {
             if (!quitGuard.mayQuitNow()) {
                 e.consume();
@@ -74,6 +106,9 @@ public class StudioApp extends Application {
             }
             WindowPlacement.save(stage, prefs);
         });
+        // Styles and layout of the whole window now (seconds on a slow laptop), so that it shows drawn, not blank.
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
         stage.show();
         // The default data, decoded only now that the window is up (10,000 small images: a second or two).
         data.loadBuiltIn(context.model().imageSizeProperty().get());
@@ -90,6 +125,7 @@ public class StudioApp extends Application {
         prefs.setLanguage(language);
         Messages.use(language.locale(SYSTEM_LOCALE));
         StudioShell old = shell;
+        UiFonts.apply(stage.getScene(), Messages.locale());
         stage.getScene().setRoot(buildShell(old == null ? null : old.currentScreen()));
         if (old != null) {
             old.dispose(); // its views' listeners on the ViewModels, and their chart threads
@@ -127,7 +163,7 @@ public class StudioApp extends Application {
 
     private void exitNow() {
         WindowPlacement.save(stage, prefs);
-        javafx.application.Platform.exit();
+        Platform.exit();
     }
 
     public StudioContext context() {

@@ -1,14 +1,19 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.common.Messages;
-import io.ganstudio.ui.common.CornerNotifications;
-import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineReport;
+import io.ganstudio.ui.common.CornerNotifications;
+import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.data.DataState;
 import io.ganstudio.ui.data.DataViewModel;
+import io.ganstudio.ui.explain.Explanations;
+import io.ganstudio.ui.lesson.LessonState;
 import io.ganstudio.ui.model.ModelViewModel;
+import io.ganstudio.ui.playground.PlaygroundViewModel;
 import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.Window;
@@ -30,10 +35,11 @@ public final class StudioContext {
     private final Supplier<Window> window;
     private final ReadOnlyObjectWrapper<EngineReport> engine = new ReadOnlyObjectWrapper<>(this, "engine");
     private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
-    private final io.ganstudio.ui.explain.Explanations explanations = new io.ganstudio.ui.explain.Explanations();
+    private final Explanations explanations = new Explanations();
     private StudioWork work;
-    private io.ganstudio.ui.playground.PlaygroundViewModel playground;
-    private final io.ganstudio.ui.lesson.LessonState lesson = new io.ganstudio.ui.lesson.LessonState();
+    private Path runsRoot = StudioWork.DEFAULT_RUNS_ROOT;
+    private PlaygroundViewModel playground;
+    private final LessonState lesson = new LessonState();
 
     public StudioContext(BackgroundTasks tasks, StudioPrefs prefs, ModelViewModel model, DataViewModel data,
                          Supplier<Window> window) {
@@ -49,8 +55,8 @@ public final class StudioContext {
 
     /** An opened lesson starts with the Train screen's explanation open; closing it ends the lesson's request. */
     private void linkLessonToExplanations() {
-        javafx.beans.property.BooleanProperty trainPanel = explanations.openProperty(
-                io.ganstudio.ui.app.Screens.TRAIN);
+        BooleanProperty trainPanel = explanations.openProperty(
+                Screens.TRAIN);
         lesson.explanationsWantedProperty().addListener((o, was, wanted) -> {
             if (wanted) {
                 trainPanel.set(true);
@@ -77,7 +83,7 @@ public final class StudioContext {
     }
 
     /** Which screens' "What am I seeing?" panels are open; {@code show(Screens.TRAIN)} opens one from code. */
-    public io.ganstudio.ui.explain.Explanations explanations() {
+    public Explanations explanations() {
         return explanations;
     }
 
@@ -113,9 +119,22 @@ public final class StudioContext {
     /** Training and exploring, made on first use (the Train and Explore screens). */
     public StudioWork work() {
         if (work == null) {
-            work = new StudioWork(this, StudioWork.DEFAULT_RUNS_ROOT, data.cacheDir());
+            work = new StudioWork(this, runsRoot, data.cacheDir());
         }
         return work;
+    }
+
+    /** Where new runs and opened lessons' runs go: ~/GAN Studio/runs unless {@link #useRunsRoot} chose another. */
+    public Path runsRoot() {
+        return runsRoot;
+    }
+
+    /** Tests train into a throw-away folder; only before the Train or Explore screen is first shown. */
+    public void useRunsRoot(Path root) {
+        if (work != null) {
+            throw new IllegalStateException("the runs folder is fixed once training is set up");
+        }
+        runsRoot = root;
     }
 
     /** The Train and Explore ViewModels if a screen has made them, else null (quitting must not make them). */
@@ -124,19 +143,19 @@ public final class StudioContext {
     }
 
     /** The 2-D playground, made on first use; its jobs run through the one background-work helper. */
-    public io.ganstudio.ui.playground.PlaygroundViewModel playground() {
+    public PlaygroundViewModel playground() {
         if (playground == null) {
-            playground = new io.ganstudio.ui.playground.PlaygroundViewModel(
+            playground = new PlaygroundViewModel(
                     job -> tasks.job(Messages.get("task.playground"), c -> {
                         job.run();
                         return null;
-                    }).start(), javafx.application.Platform::runLater, Messages::locale);
+                    }).start(), Platform::runLater, Messages::locale);
         }
         return playground;
     }
 
     /** The lesson opened last, and whether its explanations are wanted (the explanation panel's hook). */
-    public io.ganstudio.ui.lesson.LessonState lesson() {
+    public LessonState lesson() {
         return lesson;
     }
 

@@ -1,11 +1,15 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.common.Language;
-import io.ganstudio.ui.common.Messages;
-import io.ganstudio.ui.game.GameWindow;
+import io.ganstudio.core.engine.BuildVersion;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.ui.common.Language;
+import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.UiFonts;
+import io.ganstudio.ui.game.GameWindow;
+import io.ganstudio.ui.lesson.LessonText;
 import io.ganstudio.ui.model.ModelPreset;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -68,12 +72,12 @@ final class StudioController implements StudioActions {
         ctx.notifier().info(Messages.get("run.opened"), dir.getFileName().toString());
     }
 
-    private io.ganstudio.ui.app.LessonActions lessons() {
-        return new io.ganstudio.ui.app.LessonActions(ctx, ctx.lesson(),
-                new io.ganstudio.ui.lesson.LessonText(Messages::locale), StudioWork.DEFAULT_RUNS_ROOT, dir -> {
+    private LessonActions lessons() {
+        return new LessonActions(ctx, ctx.lesson(),
+                new LessonText(Messages::locale), ctx.runsRoot(), dir -> {
                     ctx.prefs().addRecentRun(dir.toAbsolutePath().toString());
                     ctx.setRunFolder(dir);
-                }, () -> app.showScreen(io.ganstudio.ui.app.Screens.TRAIN.id()));
+                }, () -> app.showScreen(Screens.TRAIN.id()));
     }
 
     @Override
@@ -100,7 +104,7 @@ final class StudioController implements StudioActions {
     @Override
     public void explainScreen() {
         String id = app.currentScreen();
-        io.ganstudio.ui.app.Screens.all().stream().filter(s -> s.id().equals(id)).findFirst()
+        Screens.all().stream().filter(s -> s.id().equals(id)).findFirst()
                 .ifPresent(s -> ctx.explanations().toggle(s));
     }
 
@@ -112,12 +116,14 @@ final class StudioController implements StudioActions {
         a.initOwner(stage);
         a.setTitle(Messages.get("menu.help.about"));
         a.setHeaderText(aboutHeader());
+        UiFonts.apply(a.getDialogPane(), Messages.locale());
+        PresentationLayout.followInDialog(a);
         a.showAndWait();
     }
 
     /** "GAN Studio 0.1.0": the version the build stamped, as --version says it. */
     static String aboutHeader() {
-        return Messages.format("about.version", Messages.get("app.name"), io.ganstudio.core.engine.BuildVersion.version());
+        return Messages.format("about.version", Messages.get("app.name"), BuildVersion.version());
     }
 
     @Override

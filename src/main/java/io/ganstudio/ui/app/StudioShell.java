@@ -2,10 +2,14 @@ package io.ganstudio.ui.app;
 
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.explain.ScreenFrame;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.ViewLifecycle;
 import io.ganstudio.ui.present.Presentation;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -19,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The window's content: menu on top, screen navigation on the left, the current screen, the status bar. */
-public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class StudioShell extends BorderPane implements Disposable {
 
     private final StudioContext context;
     private final StackPane content = new StackPane();
@@ -41,7 +45,7 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
         Presentation.onProperty().addListener(presentation);
     }
 
-    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, on) -> presenting(on);
+    private final ChangeListener<Boolean> presentation = (o, a, on) -> presenting(on);
 
     /** Presentation mode: the style class that makes every text of the window larger (studio.css). */
     private void presenting(boolean on) {
@@ -58,8 +62,8 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
     @Override
     public void dispose() {
         Presentation.onProperty().removeListener(presentation);
-        built.values().forEach(io.ganstudio.ui.fxutil.ViewLifecycle::disposeTree);
-        io.ganstudio.ui.fxutil.ViewLifecycle.disposeTree(getBottom());
+        built.values().forEach(ViewLifecycle::disposeTree);
+        ViewLifecycle.disposeTree(getBottom());
         built.clear();
         // JavaFX itself may keep the replaced shell a while (its menu's accelerators): let it hold no screen.
         content.getChildren().clear();
@@ -100,7 +104,7 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
 
     /** Switches to the screen with this id (e.g. "train" after a lesson is opened); unknown ids are ignored. */
     public void showScreen(String id) {
-        io.ganstudio.ui.app.Screens.all().stream().filter(s -> s.id().equals(id) && buttons.containsKey(id))
+        Screens.all().stream().filter(s -> s.id().equals(id) && buttons.containsKey(id))
                 .findFirst().ifPresent(this::show);
     }
 
@@ -108,8 +112,8 @@ public final class StudioShell extends BorderPane implements io.ganstudio.ui.fxu
      * A screen fills the window; where the window is smaller than the screen's smallest layout (presentation mode's
      * large text on a 1280x800 projector) it scrolls, instead of pushing the status bar out of the window.
      */
-    private static javafx.scene.control.ScrollPane scrolling(ScreenFrame frame) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(frame);
+    private static ScrollPane scrolling(ScreenFrame frame) {
+        ScrollPane scroll = new ScrollPane(frame);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().addAll("plain-scroll", "screen-scroll");

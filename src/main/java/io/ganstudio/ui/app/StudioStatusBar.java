@@ -3,19 +3,21 @@ package io.ganstudio.ui.app;
 import io.ganstudio.core.engine.EngineReport;
 import io.ganstudio.ui.common.Format;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.geometry.Orientation;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
 /** Current background job with its progress on the left; JVM memory and the engine on the right. */
-final class StudioStatusBar extends StatusBar implements io.ganstudio.ui.fxutil.Disposable {
+final class StudioStatusBar extends StatusBar implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final Label memory = new Label();
     private final Label engine = new Label();

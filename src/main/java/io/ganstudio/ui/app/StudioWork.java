@@ -1,15 +1,17 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.common.Messages;
 import io.ganstudio.core.run.InvalidConfigException;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreViewModel;
-import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.ui.model.ModelViewModel;
+import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.train.PlanTimer;
 import io.ganstudio.ui.train.RunSnapshot;
 import io.ganstudio.ui.train.SessionFactory;
 import io.ganstudio.ui.train.TrainText;
 import io.ganstudio.ui.train.TrainViewModel;
+import io.ganstudio.ui.train.TrainingAlerts;
 import javafx.application.Platform;
 
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class StudioWork {
 
     StudioWork(StudioContext ctx, Path runsRoot, Path cacheDir) {
         ModelViewModel model = ctx.model();
-        io.ganstudio.ui.train.TrainingAlerts notifier = new io.ganstudio.ui.train.TrainingAlerts() {
+        TrainingAlerts notifier = new TrainingAlerts() {
             public void info(String title, String text) {
                 ctx.notifier().info(title, text);
             }
@@ -44,11 +46,12 @@ public final class StudioWork {
             }
             return ctx.lesson().configToTrain(model.config()); // an opened lesson's exact settings while unchanged
         }, runsRoot, SessionFactory.engine(cacheDir), notifier, new TrainText(Messages::locale));
-        train.setPlanTimer(io.ganstudio.ui.train.PlanTimer.inBackground(
+        train.setPlanTimer(PlanTimer.inBackground(
                 new TrainText(Messages::locale).get("task.timePlan"))); // "about 9 minutes on this machine"
         train.driver().start(); // events (and finish or failure notifications) arrive whichever screen shows
         SecureRandom random = new SecureRandom();
         this.explore = new ExploreViewModel(Platform::runLater, () -> random.nextInt(1_000_000));
+        explore.sayErrorsIn(Messages::locale);
         // A run opened from the Run menu shows its curves and samples on the Train screen, ready to continue.
         ctx.runFolderProperty().addListener((o, was, dir) -> showOpenedRun(ctx, dir));
         // Made on the first visit to Train or Explore: a run opened before then is shown now.

@@ -1,7 +1,8 @@
 package io.ganstudio.ui.bench;
 
-import io.ganstudio.ui.common.StudioStyle;
+import com.sun.management.OperatingSystemMXBean;
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.StudioStyle;
 import io.ganstudio.ui.playground.PlaygroundText;
 import io.ganstudio.ui.playground.PlaygroundView;
 import io.ganstudio.ui.playground.PlaygroundViewModel;
@@ -11,7 +12,11 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -53,7 +58,7 @@ public final class PlaygroundUiBenchmark {
                 pace == 0 ? "as fast as possible" : pace + " steps/s", seconds,
                 Runtime.getRuntime().availableProcessors());
         long cpu0 = processCpuNanos();
-        java.util.Map<String, Long> threads0 = threadCpu();
+        Map<String, Long> threads0 = threadCpu();
         long t0 = System.nanoTime();
         long frames0 = onFx(view::framesPainted);
         onFx(() -> {
@@ -70,7 +75,7 @@ public final class PlaygroundUiBenchmark {
         double wall = (System.nanoTime() - t0) / 1e9;
         long frames = onFx(view::framesPainted) - frames0;
         double cpu = (processCpuNanos() - cpu0) / 1e9;
-        java.util.Map<String, Long> threads1 = threadCpu();
+        Map<String, Long> threads1 = threadCpu();
         double fxCpu = delta(threads0, threads1, "JavaFX Application Thread");
         double renderCpu = delta(threads0, threads1, "QuantumRenderer");
         double trainCpu = delta(threads0, threads1, "studio-background");
@@ -88,7 +93,7 @@ public final class PlaygroundUiBenchmark {
     }
 
     /** CPU seconds of the threads whose name starts with the prefix, between two readings. */
-    private static double delta(java.util.Map<String, Long> a, java.util.Map<String, Long> b, String prefix) {
+    private static double delta(Map<String, Long> a, Map<String, Long> b, String prefix) {
         long sum = 0;
         for (var e : b.entrySet()) {
             if (e.getKey().startsWith(prefix)) {
@@ -99,10 +104,10 @@ public final class PlaygroundUiBenchmark {
     }
 
     /** CPU nanoseconds per live thread, by name and id. */
-    private static java.util.Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        java.util.Map<String, Long> m = new java.util.HashMap<>();
-        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+    private static Map<String, Long> threadCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> m = new HashMap<>();
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (t != null) {
                 long c = mx.getThreadCpuTime(t.getThreadId());
                 if (c >= 0) {
@@ -114,7 +119,7 @@ public final class PlaygroundUiBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

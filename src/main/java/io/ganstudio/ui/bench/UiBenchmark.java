@@ -1,26 +1,37 @@
 package io.ganstudio.ui.bench;
 
 import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.session.InteractionGate;
 import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreView;
 import io.ganstudio.ui.explore.ExploreViewModel;
 import io.ganstudio.ui.explore.GeneratorOpener;
-import io.ganstudio.ui.train.TrainingAlerts;
 import io.ganstudio.ui.train.SessionFactory;
 import io.ganstudio.ui.train.TrainText;
 import io.ganstudio.ui.train.TrainView;
 import io.ganstudio.ui.train.TrainViewModel;
+import io.ganstudio.ui.train.TrainingAlerts;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.event.Event;
+import javafx.event.EventType;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Measures what a class would feel: trains a 64x64 DCGAN on the built-in images with the Train screen showing and
@@ -62,7 +74,7 @@ public final class UiBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
-        io.ganstudio.core.engine.EngineSetup.preferInteractive(); // measure with the studio's engine settings
+        EngineSetup.preferInteractive(); // measure with the studio's engine settings
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int probes = args.length > 2 ? Integer.parseInt(args[2]) : 100;
@@ -127,7 +139,7 @@ public final class UiBenchmark {
                 + PulseMonitor.Stats.of(onFx(() -> trainView.driver().workNanos())));
         long[] work = onFx(() -> trainView.driver().workNanos());
         StringBuilder longest = new StringBuilder("  longest batches (index: ms):");
-        java.util.stream.IntStream.range(0, work.length).boxed()
+        IntStream.range(0, work.length).boxed()
                 .sorted((a, b) -> Long.compare(work[b], work[a])).limit(5)
                 .forEach(i -> longest.append(String.format(" %d: %.1f", i, work[i] / 1e6)));
         System.out.println(longest);
@@ -149,10 +161,10 @@ public final class UiBenchmark {
         boolean gateOff = "off".equals(System.getProperty("ganstudio.interactionGate"));
         System.out.println("interaction gate: " + (gateOff ? "off" : "on")
                 + "; Explore's renders ahead of training (own MXNet workers, training at nice "
-                + io.ganstudio.core.engine.EngineSetup.BACKGROUND_NICE + "): "
-                + (io.ganstudio.core.engine.EngineSetup.interactiveGoesFirst() ? "yes" : "no"));
+                + EngineSetup.BACKGROUND_NICE + "): "
+                + (EngineSetup.interactiveGoesFirst() ? "yes" : "no"));
         // Nobody about for longer than the gate's "nearby" window: the training's undisturbed speed.
-        Thread.sleep(io.ganstudio.session.InteractionGate.NEARBY_NANOS / 1_000_000L + 1000);
+        Thread.sleep(InteractionGate.NEARBY_NANOS / 1_000_000L + 1000);
         long before0 = onFx(() -> train.stepProperty().get());
         long beforeT = System.nanoTime();
         Thread.sleep(20_000);
@@ -161,11 +173,11 @@ public final class UiBenchmark {
         System.out.printf("training with Explore open, nobody touching it: %.3f steps/s (20 s)%n",
                 stepsPerSecondBefore);
 
-        long waitedBefore = io.ganstudio.session.InteractionGate.shared().waitedNanos();
+        long waitedBefore = InteractionGate.shared().waitedNanos();
         long dragStart = System.nanoTime();
         PulseMonitor.Stats whileTraining = latency();
         double dragged = (System.nanoTime() - dragStart) / 1e9;
-        double waited = (io.ganstudio.session.InteractionGate.shared().waitedNanos() - waitedBefore) / 1e9;
+        double waited = (InteractionGate.shared().waitedNanos() - waitedBefore) / 1e9;
         System.out.println("slider -> redraw while training: " + whileTraining);
         System.out.printf("  training waited for the slider %.1f s of the %.1f s of dragging "
                 + "(goal: training slowed by no more than the time dragged)%n", waited, dragged);
@@ -192,11 +204,11 @@ public final class UiBenchmark {
      */
     private void humanMinute(double stepsPerSecondBefore) throws Exception {
         Random hand = new Random(11);
-        var gate = io.ganstudio.session.InteractionGate.shared();
-        java.util.List<Long> all = new java.util.ArrayList<>();
-        java.util.List<Long> firsts = new java.util.ArrayList<>();
-        java.util.List<Long> early = new java.util.ArrayList<>(); // moves 2-4 of a drag
-        java.util.List<Long> later = new java.util.ArrayList<>();
+        var gate = InteractionGate.shared();
+        List<Long> all = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
+        List<Long> early = new ArrayList<>(); // moves 2-4 of a drag
+        List<Long> later = new ArrayList<>();
         long draggedNanos = 0;
         long approachNanos = 0;
         int drags = 0;
@@ -206,17 +218,17 @@ public final class UiBenchmark {
         long end = start + minute * 1_000_000_000L;
         while (System.nanoTime() < end) {
             int slot = hand.nextInt(ExploreViewModel.SLIDERS);
-            javafx.scene.control.Slider slider = onFx(() ->
-                    (javafx.scene.control.Slider) explore.lookup("#slider" + slot));
+            Slider slider = onFx(() ->
+                    (Slider) explore.lookup("#slider" + slot));
             long approach0 = System.nanoTime();
-            fire(slider, javafx.scene.input.MouseEvent.MOUSE_ENTERED, false);
+            fire(slider, MouseEvent.MOUSE_ENTERED, false);
             long pointing = 150 + hand.nextInt(151);
             long pointingEnd = System.nanoTime() + pointing * 1_000_000L;
             while (System.nanoTime() < pointingEnd) {
-                fire(slider, javafx.scene.input.MouseEvent.MOUSE_MOVED, false);
+                fire(slider, MouseEvent.MOUSE_MOVED, false);
                 Thread.sleep(16);
             }
-            fire(slider, javafx.scene.input.MouseEvent.MOUSE_PRESSED, true);
+            fire(slider, MouseEvent.MOUSE_PRESSED, true);
             long press = System.nanoTime();
             approachNanos += press - approach0;
             long dragEnd = press + (1000 + hand.nextInt(2001)) * 1_000_000L;
@@ -226,15 +238,15 @@ public final class UiBenchmark {
                 double next = Math.max(-3, Math.min(3, value + (hand.nextBoolean() ? 1 : -1)
                         * (0.05 + 0.25 * hand.nextDouble())));
                 value = next != value ? next : value > 0 ? value - 0.2 : value + 0.2; // at an end: turn back
-                fire(slider, javafx.scene.input.MouseEvent.MOUSE_DRAGGED, true);
+                fire(slider, MouseEvent.MOUSE_DRAGGED, true);
                 long n = probe(slot, value, new long[1]);
                 all.add(n);
                 (index == 0 ? firsts : index < 4 ? early : later).add(n);
                 index++;
                 Thread.sleep(20 + hand.nextInt(31));
             }
-            fire(slider, javafx.scene.input.MouseEvent.MOUSE_RELEASED, false);
-            fire(slider, javafx.scene.input.MouseEvent.MOUSE_EXITED, false);
+            fire(slider, MouseEvent.MOUSE_RELEASED, false);
+            fire(slider, MouseEvent.MOUSE_EXITED, false);
             draggedNanos += System.nanoTime() - press;
             drags++;
             Thread.sleep(500 + hand.nextInt(1501)); // the pointer elsewhere: the class, the Train screen
@@ -257,24 +269,24 @@ public final class UiBenchmark {
                 lostSeconds, elapsed, dragged);
     }
 
-    private static long[] unbox(java.util.List<Long> values) {
+    private static long[] unbox(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Fires a mouse event at the middle of {@code node} through JavaFX's event dispatch (filters and handlers). */
-    private static void fire(javafx.scene.Node node, javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+    private static void fire(Node node, EventType<MouseEvent> type,
                              boolean primaryDown) throws Exception {
         onFx(() -> {
             var b = node.getLayoutBounds();
             double x = b.getCenterX();
             double y = b.getCenterY();
             var screen = node.localToScreen(x, y);
-            boolean buttonEvent = type == javafx.scene.input.MouseEvent.MOUSE_PRESSED
-                    || type == javafx.scene.input.MouseEvent.MOUSE_RELEASED
-                    || type == javafx.scene.input.MouseEvent.MOUSE_DRAGGED;
-            javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(type, x, y,
+            boolean buttonEvent = type == MouseEvent.MOUSE_PRESSED
+                    || type == MouseEvent.MOUSE_RELEASED
+                    || type == MouseEvent.MOUSE_DRAGGED;
+            Event.fireEvent(node, new MouseEvent(type, x, y,
                     screen == null ? x : screen.getX(), screen == null ? y : screen.getY(),
-                    buttonEvent ? javafx.scene.input.MouseButton.PRIMARY : javafx.scene.input.MouseButton.NONE,
+                    buttonEvent ? MouseButton.PRIMARY : MouseButton.NONE,
                     buttonEvent ? 1 : 0, false, false, false, false, primaryDown, false, false, false, false,
                     false, null));
             return null;
@@ -288,7 +300,7 @@ public final class UiBenchmark {
         onFx(() -> {
             long t0 = System.nanoTime();
             var before = explore.mainImage().frame();
-            javafx.beans.value.ChangeListener<Object> seen = (o, a, b) -> {
+            ChangeListener<Object> seen = (o, a, b) -> {
                 if (arrival[0] == 0) {
                     arrival[0] = System.nanoTime() - t0;
                 }

@@ -2,10 +2,10 @@ package io.ganstudio.ui.data;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.StackPane;
 
 import java.util.Map;

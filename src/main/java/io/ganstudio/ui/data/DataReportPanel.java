@@ -1,23 +1,33 @@
 package io.ganstudio.ui.data;
 
 import io.ganstudio.core.data.DataReport;
+import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.SkippedFile;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.present.Presentation;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the load found: totals, images per class, original sizes, and every skipped file with its reason. */
-final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Disposable {
+final class DataReportPanel extends VBox implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final GridPane totals = new GridPane();
     private final CountBars classes = new CountBars();
@@ -35,11 +45,11 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         totals.setVgap(6);
         TableColumn<SkippedFile, String> path = new TableColumn<>(Messages.get("data.skipped.path"));
         path.setCellValueFactory(c -> new ReadOnlyStringWrapper(shortPath(c.getValue().path())));
-        path.setCellFactory(c -> new TooltipCell());
+        path.setCellFactory(c -> new WrappedCell(c));
         path.setPrefWidth(220);
         TableColumn<SkippedFile, String> reason = new TableColumn<>(Messages.get("data.skipped.reason"));
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().why().text(Messages.locale())));
-        reason.setCellFactory(c -> new TooltipCell());
+        reason.setCellFactory(c -> new WrappedCell(c));
         reason.setPrefWidth(220);
         skipped.getColumns().add(path);
         skipped.getColumns().add(reason);
@@ -55,15 +65,15 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
     }
 
     /** Paths inside the loaded folder are shown relative to it: the table is narrow. */
-    private String shortPath(java.nio.file.Path file) {
+    private String shortPath(Path file) {
         DataReport r = shown;
         if (r != null) {
             try {
-                java.nio.file.Path root = java.nio.file.Path.of(r.source());
+                Path root = Path.of(r.source());
                 if (file.startsWith(root)) {
                     return root.relativize(file).toString();
                 }
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // The source is a name such as the built-in dataset's, not a folder.
             }
         }
@@ -71,12 +81,22 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
     }
 
     /** A table cell that shows its whole text as a tooltip, for long paths and reasons. */
-    private static final class TooltipCell extends javafx.scene.control.TableCell<SkippedFile, String> {
+    /** A cell that wraps its text onto more lines in the narrow column instead of cutting it short. */
+    private static final class WrappedCell extends TableCell<SkippedFile, String> {
+        private final Text text = new Text();
+
+        WrappedCell(TableColumn<SkippedFile, String> column) {
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            setPrefHeight(Control.USE_COMPUTED_SIZE);
+        }
+
         @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty ? null : text);
         }
     }
 
@@ -90,7 +110,7 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         totals.getChildren().clear();
         int row = 0;
         // The built-in set's name is said in the studio's language; a folder is shown as its path.
-        boolean builtIn = r.source().equals(io.ganstudio.core.data.DataSpec.builtIn().displayName());
+        boolean builtIn = r.source().equals(DataSpec.builtIn().displayName());
         row = total(row, "data.source", builtIn ? Messages.get("data.source.builtIn") : r.source());
         row = total(row, "data.loaded", Messages.format("data.loaded.value", r.loaded(), r.found()));
         row = total(row, "data.shape", r.channels() + " \u00d7 " + r.imageSize() + " \u00d7 " + r.imageSize()
@@ -106,8 +126,13 @@ final class DataReportPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
         classCard.setManaged(!r.perClass().isEmpty());
         sizes.show(r.shortSides());
         skipped.setItems(FXCollections.observableArrayList(r.skipped()));
-        // As tall as its rows, up to ten; longer lists scroll.
-        skipped.setPrefHeight(30 + 25 * Math.min(10, Math.max(1, r.skipped().size())));
+        // Room for its rows (a path and a reason take two or three lines in the narrow column), up to six; longer
+        // lists scroll. Presentation mode's larger type needs the height in proportion.
+        double tall = 34 + 62 * Math.min(6, Math.max(1, r.skipped().size()));
+        skipped.prefHeightProperty().bind(Bindings.when(
+                Presentation.onProperty())
+                .then(tall * Presentation.FONT_SCALE).otherwise(tall));
+        skipped.minHeightProperty().bind(skipped.prefHeightProperty());
         skippedTitle.setText(Messages.format("data.skipped", r.skipped().size()));
         skippedCard.setVisible(!r.skipped().isEmpty());
         skippedCard.setManaged(!r.skipped().isEmpty());

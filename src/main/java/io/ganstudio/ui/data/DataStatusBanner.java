@@ -1,9 +1,12 @@
 package io.ganstudio.ui.data;
 
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import io.ganstudio.ui.model.ModelViewModel;
 import javafx.beans.Observable;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -11,9 +14,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /** One line under the header: decoding progress with Cancel, a load error, or a size that no longer matches. */
-final class DataStatusBanner extends HBox implements io.ganstudio.ui.fxutil.Disposable {
+final class DataStatusBanner extends HBox implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final DataViewModel vm;
     private final ModelViewModel model;
@@ -75,7 +78,7 @@ final class DataStatusBanner extends HBox implements io.ganstudio.ui.fxutil.Disp
         }
     }
 
-    private static void show(javafx.scene.Node n, boolean visible) {
+    private static void show(Node n, boolean visible) {
         n.setVisible(visible);
         n.setManaged(visible);
     }

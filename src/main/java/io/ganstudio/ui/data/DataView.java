@@ -1,12 +1,17 @@
 package io.ganstudio.ui.data;
 
-import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.Tips;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import io.ganstudio.ui.model.ModelViewModel;
+import io.ganstudio.ui.present.Presentation;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -33,9 +38,9 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** The Data screen: choose images, watch them decode, browse them, and read what was loaded and skipped. */
-public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class DataView extends BorderPane implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private static final double THUMB = 64;
 
@@ -101,17 +106,16 @@ public final class DataView extends BorderPane implements io.ganstudio.ui.fxutil
         fit.disableProperty().bind(vm.stateProperty().isEqualTo(DataState.LOADING));
         Label drop = new Label(Messages.get("data.dropHint"));
         drop.getStyleClass().add("muted");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        drop.setMinWidth(0); // a hint: shortened first when the header is short of room
+        drop.setWrapText(true); // a hint: it wraps, or takes a line of its own, when the header is short of room
         // Presentation mode's larger text leaves no room for the hint; the buttons and the title keep their size.
-        drop.visibleProperty().bind(io.ganstudio.ui.present.Presentation.onProperty().not());
+        drop.visibleProperty().bind(Presentation.onProperty().not());
         drop.managedProperty().bind(drop.visibleProperty());
-        for (Region r : List.of(title, builtIn, folder, recent)) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        fit.setMinWidth(120); // its choice is shortened (…) when the header is short of room
-        HBox h = new HBox(10, title, spacer, drop, fit, builtIn, folder, recent);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        // The choices and buttons go on in a second line rather than shorten their texts (Japanese, presentation).
+        WrappingRow actions = new WrappingRow(10, 6, drop, fit, builtIn,
+                folder, recent).aligned(HPos.RIGHT);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        HBox h = new HBox(10, title, actions);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("screen-header");
         return h;

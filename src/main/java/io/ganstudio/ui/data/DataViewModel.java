@@ -2,6 +2,7 @@ package io.ganstudio.ui.data;
 
 import io.ganstudio.core.data.DataReport;
 import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
@@ -188,7 +189,7 @@ public final class DataViewModel {
     }
 
     private static String message(Throwable e) {
-        if (e instanceof io.ganstudio.core.data.DatasetException d) {
+        if (e instanceof DatasetException d) {
             return d.phrase().text(Messages.locale());
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();

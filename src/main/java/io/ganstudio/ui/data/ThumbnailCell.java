@@ -1,10 +1,10 @@
 package io.ganstudio.ui.data;
 
 import io.ganstudio.core.data.ImageDataset;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.control.Tooltip;
 import org.controlsfx.control.GridCell;
 
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.explain;
 
-import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.present.Presentation;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;

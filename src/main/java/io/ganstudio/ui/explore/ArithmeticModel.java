@@ -125,7 +125,7 @@ public final class ArithmeticModel {
                 return;
             }
             if (e != null) {
-                message.set(text.format("lab.arithmeticFailed", LabModel.message(e)));
+                message.set(text.format("lab.arithmeticFailed", LabModel.message(e, text)));
                 return;
             }
             int size = s.imageSize();

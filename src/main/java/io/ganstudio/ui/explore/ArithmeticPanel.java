@@ -15,6 +15,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -55,10 +57,17 @@ final class ArithmeticPanel extends VBox {
         getChildren().addAll(compute, message, results);
     }
 
+    /** A bookmark's menu entry: "smile_2" is a name, not "2" with a keyboard shortcut on its first letter. */
+    static MenuItem bookmarkItem(String name) {
+        MenuItem m = new MenuItem(name);
+        m.setMnemonicParsing(false);
+        return m;
+    }
+
     private VBox conceptRow(int k, BookmarksModel bookmarks, Subscriptions subs) {
         char letter = "ABC".charAt(k);
         Label name = new Label(String.valueOf(letter));
-        name.setStyle("-fx-font-weight: bold; -fx-font-size: 18px;");
+        name.setStyle("-fx-font-weight: bold; -fx-font-size: 1.385em;");
         name.setMinWidth(18);
         Button current = new Button(text.get("lab.addCurrent"));
         current.setId("addCurrent" + letter);
@@ -69,7 +78,7 @@ final class ArithmeticPanel extends VBox {
         fromBookmark.setOnShowing(e -> {
             fromBookmark.getItems().clear();
             for (BookmarksModel.Item item : bookmarks.items()) {
-                MenuItem m = new MenuItem(item.name());
+                MenuItem m = bookmarkItem(item.name());
                 m.setOnAction(x -> model.add(k, item.name(), item.bookmark().z()));
                 fromBookmark.getItems().add(m);
             }
@@ -82,10 +91,10 @@ final class ArithmeticPanel extends VBox {
         current.setMaxWidth(Double.MAX_VALUE);
         fromBookmark.setMaxWidth(Double.MAX_VALUE);
         VBox buttons = new VBox(4, current, fromBookmark);
-        buttons.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane examples = new FlowPane(4, 4);
-        HBox.setHgrow(examples, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(examples, Priority.ALWAYS);
         examples.setPrefWrapLength(3 * (THUMB + 4));
         examples.setId("examples" + letter);
         Runnable refresh = () -> {

@@ -1,10 +1,12 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.core.run.OutputCheck;
+import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.LatentWalk;
 import io.ganstudio.core.latent.Latents;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.property.BooleanProperty;
@@ -100,7 +102,7 @@ public final class BookmarksModel {
             book = LatentBook.open(runDir, s.latentSize());
         } catch (IOException e) {
             available.set(false);
-            message.set(text.format("lab.bookDamaged", e.getMessage()));
+            message.set(text.format("lab.bookDamaged", ErrorText.of(e, text.locale())));
             return;
         }
         available.set(true);
@@ -206,7 +208,7 @@ public final class BookmarksModel {
         try {
             w.run();
         } catch (IOException | RuntimeException e) {
-            message.set(text.format("lab.bookWriteFailed", io.ganstudio.core.files.FileErrors.text(e)));
+            message.set(text.format("lab.bookWriteFailed", FileErrors.text(e)));
             return false;
         }
         message.set(done);
@@ -246,7 +248,7 @@ public final class BookmarksModel {
         try {
             frames = walk(names);
         } catch (IllegalArgumentException e) {
-            message.set(text.format("lab.walkFailed", e.getMessage()));
+            message.set(text.format("lab.walkFailed", ErrorText.of(e, text.locale())));
             return;
         }
         exporting.set(true);
@@ -254,7 +256,7 @@ public final class BookmarksModel {
         s.renderBatch(frames).whenComplete((images, e) -> fx.execute(() -> {
             if (e != null) {
                 exporting.set(false);
-                message.set(text.format("lab.walkFailed", LabModel.message(e)));
+                message.set(text.format("lab.walkFailed", LabModel.message(e, text)));
                 return;
             }
             tasks.job(text.get("lab.walkSaving"), c -> {
@@ -267,7 +269,7 @@ public final class BookmarksModel {
                 }
                 return target;
             }).onSuccess(p -> message.set(text.format("lab.walkSaved", images.size(), p)))
-                    .onError(err -> message.set(text.format("lab.walkFailed", LabModel.message(err))))
+                    .onError(err -> message.set(text.format("lab.walkFailed", LabModel.message(err, text))))
                     .andFinally(() -> exporting.set(false)).start();
         }));
     }

@@ -5,6 +5,7 @@ import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -17,12 +18,15 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 import java.io.File;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The lab's "Bookmarks" tab: keep the point on show under a name, list, show, rename and delete bookmarks, export a
@@ -104,7 +108,7 @@ final class BookmarksPanel extends VBox {
         }
     }
 
-    private List<javafx.scene.Node> walkControls() {
+    private List<Node> walkControls() {
         Label heading = bold(text.get("lab.walk"));
         Label explain = ProjectPanel.wrapped(text.get("lab.walkIntro"));
         Spinner<Integer> frames = new Spinner<>(2, 240, model.walkFramesProperty().get(), 4);
@@ -145,7 +149,7 @@ final class BookmarksPanel extends VBox {
         return List.of(heading, explain, options, new HBox(8, gif, frameFolder));
     }
 
-    private List<javafx.scene.Node> directionControls(ExploreViewModel explore) {
+    private List<Node> directionControls(ExploreViewModel explore) {
         Label heading = bold(text.get("lab.directions"));
         Label explain = ProjectPanel.wrapped(text.get("lab.directionsIntro"));
         ChoiceBox<Integer> which = new ChoiceBox<>();
@@ -155,7 +159,7 @@ final class BookmarksPanel extends VBox {
         name.setPromptText(text.get("lab.directionPrompt"));
         HBox.setHgrow(name, Priority.ALWAYS);
         Runnable fill = () -> {
-            which.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, explore.sliders().directions().size()).boxed()
+            which.getItems().setAll(IntStream.rangeClosed(1, explore.sliders().directions().size()).boxed()
                     .toList());
             if (!which.getItems().isEmpty()) {
                 which.setValue(1);
@@ -169,8 +173,8 @@ final class BookmarksPanel extends VBox {
         save.disableProperty().bind(which.valueProperty().isNull().or(model.availableProperty().not()));
         save.setOnAction(e -> model.nameDirection(which.getValue() - 1, name.getText()));
         Label number = new Label(text.get("lab.directionNumber"));
-        number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        number.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         name.setPrefColumnCount(10);
         HBox row = new HBox(8, number, which, name, save);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -183,7 +187,7 @@ final class BookmarksPanel extends VBox {
                 .map(BookmarksModel.Item::name).toList();
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
 

@@ -1,9 +1,11 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
@@ -58,8 +60,7 @@ public final class ClassPanel extends VBox {
                 choose(now.intValue());
             }
         });
-        HBox row = new HBox(8, heading, picker);
-        row.setAlignment(Pos.CENTER_LEFT);
+        WrappingRow row = new WrappingRow(8, 4, heading, picker);
         Label stripLabel = new Label(text.get("class.strip"));
         strip.setId("classStrip");
         strip.setPrefWrapLength(380);
@@ -126,7 +127,7 @@ public final class ClassPanel extends VBox {
             v.setOnMouseClicked(e -> picker.getSelectionModel().select(index));
             Label name = new Label(classes.get(c));
             name.setMaxWidth(THUMB + 16);
-            name.setStyle("-fx-font-size: 10px;");
+            name.setStyle("-fx-font-size: 0.77em;");
             VBox cell = new VBox(1, v, name);
             cell.setAlignment(Pos.TOP_CENTER);
             cell.setPrefWidth(THUMB + 16);
@@ -150,7 +151,7 @@ public final class ClassPanel extends VBox {
             error.setText("");
             vm.rerender();
         } catch (IllegalArgumentException e) {
-            error.setText(text.format("class.error", e.getMessage()));
+            error.setText(text.format("class.error", ErrorText.of(e, text.locale())));
         }
     }
 
@@ -194,8 +195,8 @@ public final class ClassPanel extends VBox {
                 return;
             }
             if (e != null) {
-                error.setText(text.format("class.error", e.getCause() != null ? e.getCause().getMessage()
-                        : e.getMessage()));
+                error.setText(text.format("class.error", ErrorText.of(
+                        e.getCause() != null ? e.getCause() : e, text.locale())));
             } else {
                 for (int c = 0; c < images.size() && c < thumbs.size(); c++) {
                     thumbs.get(c).show(new ArgbFrame(s.imageSize(), s.imageSize(), images.get(c)));

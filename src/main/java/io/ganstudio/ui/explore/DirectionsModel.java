@@ -6,6 +6,7 @@ import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.quality.ClassDirectionFit;
 import io.ganstudio.jobs.DirectionsJob;
 import io.ganstudio.jobs.GeneratorLoader;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -96,7 +97,7 @@ public final class DirectionsModel {
             if (generation == opened) {
                 classes = true; // not known: the fit says what it lacks
                 setBusy(running != null);
-                info.set(text.format("directions.failed", e.getMessage()));
+                info.set(text.format("directions.failed", ErrorText.of(e, text.locale())));
             }
         });
     }
@@ -126,7 +127,7 @@ public final class DirectionsModel {
                     }
                 }).onError(e -> {
                     if (generation == this.opened) {
-                        info.set(text.format("directions.failed", e.getMessage()));
+                        info.set(text.format("directions.failed", ErrorText.of(e, text.locale())));
                     }
                 }).onCancelled(() -> {
                     if (generation == this.opened) {

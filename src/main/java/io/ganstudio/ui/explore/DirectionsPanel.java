@@ -4,6 +4,7 @@ import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.jobs.DirectionsJob;
 import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -57,8 +58,7 @@ public final class DirectionsPanel extends VBox {
             n.visibleProperty().bind(model.busyProperty());
             n.managedProperty().bind(model.busyProperty());
         }
-        HBox row = new HBox(8, heading, find, progress, cancel);
-        row.setAlignment(Pos.CENTER_LEFT);
+        WrappingRow row = new WrappingRow(8, 4, heading, find, progress, cancel);
         info.setWrapText(true);
         info.setId("directionsInfo");
         info.textProperty().bind(model.infoProperty());

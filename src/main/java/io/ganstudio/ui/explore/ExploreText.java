@@ -1,6 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.ui.common.BundleText;
+
 import java.util.Locale;
 import java.util.function.Supplier;
 

@@ -1,22 +1,35 @@
 package io.ganstudio.ui.explore;
 
-import io.ganstudio.ui.common.Tips;
+import io.ganstudio.core.files.FileErrors;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.ui.common.ErrorText;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.ArgbFrame;
-import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
+import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.input.MouseEvent;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -26,6 +39,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -39,9 +53,9 @@ import java.util.function.Supplier;
  * The Explore screen: a grid of samples to pick from, the picked image large, and sliders, truncation and
  * interpolation to play with it. Everything is rendered by the generator's own thread; this view only shows results.
  */
-public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class ExploreView extends BorderPane implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
 
     private final ExploreViewModel vm;
@@ -112,7 +126,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
      * Follows the Train screen's run while this view is on screen: a run that arrives there (opened from the Run
      * menu, or trained) opens here as it would when Explore is shown (see {@link #openJustTrained()}).
      */
-    public ExploreView following(javafx.beans.value.ObservableValue<Path> trainScreenRun) {
+    public ExploreView following(ObservableValue<Path> trainScreenRun) {
         subs.onChange(trainScreenRun, (o, was, now) -> {
             if (getScene() != null) {
                 openJustTrained();
@@ -170,7 +184,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         title.setMinWidth(120); // a long run name is shortened (…) rather than pushing the screen wider than the window
-        HBox bar = new HBox(8, current, run, checkpoint, new Separator(javafx.geometry.Orientation.VERTICAL), title);
+        HBox bar = new HBox(8, current, run, checkpoint, new Separator(Orientation.VERTICAL), title);
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Button b : new Button[] {current, run, checkpoint}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
@@ -222,7 +236,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
             status.setText("");
             vm.open(opened.source(), path, opened.name());
             vm.setFollowsTrainScreen(fromTrainScreen);
-        }, e -> status.setText(text.format("error.open", e.getMessage())));
+        }, e -> status.setText(text.format("error.open", ErrorText.of(e, text.locale()))));
     }
 
     // ---- samples
@@ -235,9 +249,13 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         for (int i = 0; i < ExploreViewModel.TILES; i++) {
             int index = i;
             PixelView tile = new PixelView();
-            tile.setMinSize(64, 64);
-            tile.setPrefSize(72, 72);
-            tile.setMaxSize(72, 72);
+            // Smaller in presentation mode, whose larger type needs the width (the picked image is the large one).
+            tile.minWidthProperty().bind(Bindings.when(Presentation.onProperty()).then(52.0).otherwise(64.0));
+            tile.prefWidthProperty().bind(Bindings.when(Presentation.onProperty()).then(54.0).otherwise(72.0));
+            tile.maxWidthProperty().bind(tile.prefWidthProperty());
+            tile.minHeightProperty().bind(tile.minWidthProperty());
+            tile.prefHeightProperty().bind(tile.prefWidthProperty());
+            tile.maxHeightProperty().bind(tile.prefWidthProperty());
             tile.setId("tile" + i);
             tile.setOnMouseClicked(e -> vm.pick(index));
             tile.setStyle(border(false));
@@ -311,11 +329,12 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         png.setOnAction(e -> savePng());
         Button nearest = new Button(text.get("button.nearest"));
         nearest.setId("nearest");
-        nearest.setTooltip(new javafx.scene.control.Tooltip(text.get("tooltip.nearest")));
+        nearest.setTooltip(new Tooltip(text.get("tooltip.nearest")));
         nearest.disableProperty().bind(vm.imageProperty().isNull().or(vm.openedPathProperty().isNull()));
         nearest.setOnAction(e -> showNearest());
-        HBox row = new HBox(8, nearest, png);
-        row.setAlignment(Pos.CENTER_RIGHT);
+        nearest.setWrapText(true); // two lines in a narrow column rather than "Nearest tr…"
+        png.setWrapText(true);
+        WrappingRow row = new WrappingRow(8, 4, nearest, png).aligned(HPos.RIGHT);
         VBox column = new VBox(8, main, row);
         HBox.setHgrow(column, Priority.ALWAYS);
         return column;
@@ -356,7 +375,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
      * its way to a thumb. A pointer at rest sends nothing; releasing the button lets training go on once the last
      * image is drawn.
      */
-    private void watchHand(javafx.scene.Node area) {
+    private void watchHand(Node area) {
         area.addEventFilter(MouseEvent.ANY, e -> {
             var type = e.getEventType();
             if (type == MouseEvent.MOUSE_MOVED || type == MouseEvent.MOUSE_ENTERED_TARGET
@@ -395,12 +414,12 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         }
         BackgroundTasks.common().run(text.get("dialog.savePng"), () -> {
             // PNG or JPEG as the name says, written atomically; never over a run's own file or another kind of file.
-            io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
-                    io.ganstudio.core.run.OutputCheck.Kind.IMAGE);
-            io.ganstudio.core.image.SampleGrid.writeImage(f.argb(), f.width(), f.height(), file.toPath());
+            OutputCheck.requireChosen(file.toPath(),
+                    OutputCheck.Kind.IMAGE);
+            SampleGrid.writeImage(f.argb(), f.width(), f.height(), file.toPath());
             return file;
         }, done -> status.setText(text.format("done.saved", done)), e -> status.setText(text.format("error.save",
-                io.ganstudio.core.files.FileErrors.text(e))));
+                FileErrors.text(e))));
     }
 
     private File chooser(String titleKey, String filterName, String pattern, String initialName) {
@@ -411,7 +430,7 @@ public final class ExploreView extends BorderPane implements io.ganstudio.ui.fxu
         return c.showSaveDialog(window());
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
     @Override

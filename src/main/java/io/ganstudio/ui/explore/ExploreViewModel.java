@@ -2,6 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.session.InteractionGate;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,9 +18,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The Explore screen's state and commands, without controls (tested without a screen or an engine). FX thread
@@ -33,6 +38,8 @@ public final class ExploreViewModel {
 
     public static final int TILES = 16;
     public static final int SLIDERS = 8;
+
+    private Supplier<Locale> language = () -> Locale.ENGLISH;
     /** Slider range in standard deviations of the prior: beyond 3 the generator has barely seen anything. */
     public static final double RANGE = 3;
     static final int DIRECTIONS = 16;
@@ -79,7 +86,7 @@ public final class ExploreViewModel {
     private boolean followsTrainScreen;
     private LatestWinsRenderer renderer;
     /** Edits that other panels (class directions) add to the picked vector, by owner; cleared by a new pick. */
-    private final java.util.Map<String, float[]> extraEdits = new java.util.LinkedHashMap<>();
+    private final Map<String, float[]> extraEdits = new LinkedHashMap<>();
     private final ReadOnlyIntegerWrapper picks = new ReadOnlyIntegerWrapper();
 
     /**
@@ -95,7 +102,7 @@ public final class ExploreViewModel {
         this.fx = fx;
         this.newSeeds = newSeeds;
         this.gate = gate;
-        this.tiles = new SampleTiles(fx, source::get, error::set);
+        this.tiles = new SampleTiles(fx, source::get, error::set, this::message);
         truncation.addListener((o, was, now) -> show());
         interpolation.tProperty().addListener((o, was, now) -> {
             showing = Showing.WALK;
@@ -369,7 +376,7 @@ public final class ExploreViewModel {
      * @param generatorOption how the CLI finds the generator, e.g. {@code --run "/path/to/run"}
      */
     public String cliCommand(String generatorOption) {
-        String psi = truncation.get() < 1 ? String.format(java.util.Locale.ROOT, " --truncation %.2f",
+        String psi = truncation.get() < 1 ? String.format(Locale.ROOT, " --truncation %.2f",
                 truncation.get()) : "";
         String cls = cliClass.isEmpty() ? "" : " --class \"" + cliClass + "\"";
         return "gan-studio generate " + generatorOption + " --seed " + pickedSeed.get() + " -n 1" + psi + cls;
@@ -396,13 +403,14 @@ public final class ExploreViewModel {
         cliClass = className == null ? "" : className;
     }
 
-    static String message(Throwable e) {
-        Throwable c = e;
-        while ((c instanceof java.util.concurrent.CompletionException
-                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
+    /** The failure in the studio's language (futures wrap the engine's exceptions; they are unwrapped). */
+    String message(Throwable e) {
+        return ErrorText.of(e, language.get());
+    }
+
+    /** The language failures are said in (English until the studio says otherwise). */
+    public void sayErrorsIn(Supplier<Locale> language) {
+        this.language = language;
     }
 
     // ---- properties

@@ -3,6 +3,7 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.jobs.DirectionsJob;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -89,7 +90,7 @@ public interface ImageSource extends AutoCloseable {
                     return batches.renderBatch(zs);
                 }
                 // A last chunk of one vector would flip the batch copy to batch size one: add a spare, drop it after.
-                List<float[]> padded = new java.util.ArrayList<>(zs);
+                List<float[]> padded = new ArrayList<>(zs);
                 padded.add(zs.get(zs.size() - 1));
                 return batches.renderBatch(padded).thenApply(images -> images.subList(0, zs.size()));
             }

@@ -1,14 +1,19 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.image.GifWriter;
+import io.ganstudio.core.run.OutputCheck;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -64,7 +69,7 @@ final class InterpolationPanel extends VBox {
         player.stop();
     }
 
-    private List<javafx.scene.Node> controls() {
+    private List<Node> controls() {
         Label heading = new Label(text.get("label.interpolation"));
         heading.setStyle("-fx-font-weight: bold;");
         Label a = new Label();
@@ -100,8 +105,7 @@ final class InterpolationPanel extends VBox {
         frames.setPrefWidth(80);
         frames.setEditable(true);
         frames.valueProperty().addListener((o, x, v) -> vm.interpolation().framesProperty().set(v));
-        HBox kindRow = new HBox(12, lerp, slerp, new Label(text.get("label.frames")), frames);
-        kindRow.setAlignment(Pos.CENTER_LEFT);
+        WrappingRow kindRow = new WrappingRow(12, 4, lerp, slerp, new Label(text.get("label.frames")), frames);
 
         Slider position = new Slider(0, 1, 0);
         position.setId("position");
@@ -146,16 +150,16 @@ final class InterpolationPanel extends VBox {
         // Render on the generator's thread; encode on a background thread once the frames are back.
         s.renderBatch(walk).whenComplete((frames, e) -> Platform.runLater(() -> {
             if (e != null) {
-                status.accept(text.format("error.save", e.getMessage()));
+                status.accept(text.format("error.save", ErrorText.of(e, text.locale())));
                 return;
             }
             BackgroundTasks.common().run(text.get("dialog.saveGif"), () -> {
-                io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
-                        io.ganstudio.core.run.OutputCheck.Kind.GIF);
+                OutputCheck.requireChosen(file.toPath(),
+                        OutputCheck.Kind.GIF);
                 GifWriter.write(file.toPath(), frames, size, size, GIF_DELAY_MS, scale);
                 return file;
             }, done -> status.accept(text.format("done.saved", done)), err -> status.accept(text.format(
-                    "error.save", io.ganstudio.core.files.FileErrors.text(err))));
+                    "error.save", FileErrors.text(err))));
         }));
     }
 }

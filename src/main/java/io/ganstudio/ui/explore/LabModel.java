@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
 
@@ -55,16 +56,8 @@ public final class LabModel {
         return name + (explore.editedProperty().get() ? "*" : "");
     }
 
-    /** The unwrapped cause's message (futures wrap the engine's exceptions). */
-    static String message(Throwable e) {
-        Throwable c = e;
-        while ((c instanceof java.util.concurrent.CompletionException
-                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) {
-            return io.ganstudio.core.files.FileErrors.text(c); // the path and the reason, not only the path
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
+    /** The failure in the studio's language (futures wrap the engine's exceptions; they are unwrapped). */
+    static String message(Throwable e, ExploreText text) {
+        return ErrorText.of(e, text.locale());
     }
 }

@@ -1,6 +1,8 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.present.Presentation;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -27,8 +29,11 @@ final class LabPane {
                         scroll(new BookmarksPanel(lab.bookmarks(), vm, text, subs))));
         tabs.setId("labTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinWidth(420);
-        tabs.setPrefWidth(440);
+        // Presentation mode's larger type: room for the four tabs' titles side by side.
+        tabs.minWidthProperty().bind(Bindings.when(
+                Presentation.onProperty()).then(490.0).otherwise(420.0));
+        tabs.prefWidthProperty().bind(Bindings.when(
+                Presentation.onProperty()).then(490.0).otherwise(440.0));
         return tabs;
     }
 

@@ -2,13 +2,16 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,9 +31,9 @@ final class LatentSliderControls {
     private LatentSliderControls() {
     }
 
-    static List<javafx.scene.Node> sliders(ExploreViewModel vm, ExploreText text, Subscriptions subs) {
+    static List<Node> sliders(ExploreViewModel vm, ExploreText text, Subscriptions subs) {
         LatentSlidersModel model = vm.sliders();
-        List<javafx.scene.Node> nodes = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         ChoiceBox<ExploreViewModel.SliderMode> mode = new ChoiceBox<>();
         mode.getItems().setAll(ExploreViewModel.SliderMode.values());
         mode.setConverter(new StringConverter<>() {
@@ -48,7 +51,7 @@ final class LatentSliderControls {
         page.setId("page");
         page.setPrefWidth(70);
         subs.onChange(model.pageCountProperty(), (o, a, n) -> {
-            ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) page.getValueFactory())
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) page.getValueFactory())
                     .setMax(n.intValue());
         });
         page.valueProperty().addListener((o, a, v) -> model.pageProperty().set(v - 1));
@@ -58,8 +61,7 @@ final class LatentSliderControls {
                 model.pageCountProperty().get()), model.pageCountProperty()));
         Label slidersLabel = new Label(text.get("label.sliders"));
         slidersLabel.setStyle("-fx-font-weight: bold;");
-        HBox modeRow = new HBox(8, slidersLabel, mode);
-        modeRow.setAlignment(Pos.CENTER_LEFT);
+        WrappingRow modeRow = new WrappingRow(8, 4, slidersLabel, mode);
         HBox pageRow = new HBox(8, new Label(text.get("label.page")), page, pageOf);
         pageRow.setAlignment(Pos.CENTER_LEFT);
         Label directionsError = new Label();

@@ -3,22 +3,40 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.core.quality.NearestLookup;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 import java.util.List;
 import java.util.Locale;
 
 /** The picked sample beside its nearest training images (pixel space, discriminator features) with distances. */
-final class NearestDialog {
+public final class NearestDialog {
 
     private static final double TILE = 96;
 
     private NearestDialog() {
+    }
+
+    /** The dialog, not yet shown; FX thread. */
+    public static Dialog<Void> create(Window owner, ArgbFrame sample, NearestLookup.Result result, ExploreText text) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(text.get("nearest.title"));
+        dialog.getDialogPane().setContent(content(sample, result, text));
+        // Not ButtonType.CLOSE: its text follows the JVM's language, not the studio's.
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.get("nearest.close"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        PresentationLayout.followInDialog(dialog);
+        return dialog;
     }
 
     /** The dialog's content: the sample, then a row per space; built on the FX thread. */

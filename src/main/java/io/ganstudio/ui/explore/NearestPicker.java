@@ -2,11 +2,10 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.quality.NearestLookup;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -48,22 +47,17 @@ public final class NearestPicker {
                     lookup = opened;
                     lookupPath = runOrCheckpoint;
                     find(owner, opened, sample, status);
-                }, e -> status.accept(text.format("nearest.failed", e.getMessage())));
+                }, e -> status.accept(text.format("nearest.failed", ErrorText.of(e, text.locale()))));
     }
 
     private void find(Window owner, NearestLookup l, ArgbFrame frame, Consumer<String> status) {
         l.find(frame.argb(), NEAREST).whenComplete((result, e) -> Platform.runLater(() -> {
             if (e != null) {
-                status.accept(text.format("nearest.failed", e.getMessage()));
+                status.accept(text.format("nearest.failed", ErrorText.of(e, text.locale())));
                 return;
             }
             status.accept("");
-            Dialog<Void> dialog = new Dialog<>();
-            dialog.initOwner(owner);
-            dialog.setTitle(text.get("nearest.title"));
-            dialog.getDialogPane().setContent(NearestDialog.content(frame, result, text));
-            dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-            dialog.show();
+            NearestDialog.create(owner, frame, result, text).show();
         }));
     }
 

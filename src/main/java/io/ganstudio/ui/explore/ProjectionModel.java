@@ -2,9 +2,9 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.SingleImage;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.Projector;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.jobs.ProjectionJob;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ public final class ProjectionModel {
                 explore.showPoint(r.z(), name);
             }
         }).onError(e -> message.set(e instanceof RefusedImage ? text.format("lab.projectRefused", e.getMessage())
-                : text.format("lab.projectFailed", LabModel.message(e))))
+                : text.format("lab.projectFailed", LabModel.message(e, text))))
                 .onCancelled(() -> message.set(text.get("lab.projectCancelled")))
                 .andFinally(() -> {
                     if (g == generation) {
@@ -166,7 +167,7 @@ public final class ProjectionModel {
                 }).start();
         progress.bind(task.progressProperty());
         task.stateProperty().addListener((o, was, now) -> {
-            if (now != javafx.concurrent.Worker.State.RUNNING && now != javafx.concurrent.Worker.State.SCHEDULED) {
+            if (now != Worker.State.RUNNING && now != Worker.State.SCHEDULED) {
                 progress.unbind();
             }
         });

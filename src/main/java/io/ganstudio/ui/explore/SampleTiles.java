@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  * A newer roll, or another generator on show, drops the answer of an older one.
  */
 final class SampleTiles {
+
+    /** A failure in the studio's language. */
+    private final Function<Throwable, String> words;
 
     private final Executor fx;
     private final Supplier<ImageSource> onShow;
@@ -31,7 +35,9 @@ final class SampleTiles {
      * @param onShow the generator on show now
      * @param error  a render's failure (the engine's words), or empty once the grid rendered
      */
-    SampleTiles(Executor fx, Supplier<ImageSource> onShow, Consumer<String> error) {
+    SampleTiles(Executor fx, Supplier<ImageSource> onShow, Consumer<String> error,
+                Function<Throwable, String> words) {
+        this.words = words;
         this.fx = fx;
         this.onShow = onShow;
         this.error = error;
@@ -51,7 +57,7 @@ final class SampleTiles {
                 return; // a newer roll or another generator is on show
             }
             if (e != null) {
-                error.accept(ExploreViewModel.message(e));
+                error.accept(words.apply(e));
                 return;
             }
             error.accept("");

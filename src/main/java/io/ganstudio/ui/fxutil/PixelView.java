@@ -1,5 +1,7 @@
 package io.ganstudio.ui.fxutil;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -18,8 +20,8 @@ public final class PixelView extends Region {
     private WritableImage image;
     private int[] scaled = new int[0];
     private int scale = 1;
-    private final javafx.beans.property.BooleanProperty fill =
-            new javafx.beans.property.SimpleBooleanProperty(this, "fill", false);
+    private final BooleanProperty fill =
+            new SimpleBooleanProperty(this, "fill", false);
 
     public PixelView() {
         view.setSmooth(false);
@@ -46,7 +48,7 @@ public final class PixelView extends Region {
      * shrunk smoothly by less than that factor to fill the space exactly. Off: the largest whole factor that fits,
      * centred (crisper, but a 1.9x space shows the image at 1x).
      */
-    public javafx.beans.property.BooleanProperty fillProperty() {
+    public BooleanProperty fillProperty() {
         return fill;
     }
 

@@ -1,8 +1,8 @@
 package io.ganstudio.ui.game;
 
-import io.ganstudio.jobs.GameDeal;
-import io.ganstudio.core.game.DiscriminatorGame;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
+import io.ganstudio.core.game.DiscriminatorGame;
+import io.ganstudio.jobs.GameDeal;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -42,7 +44,7 @@ public final class GameViewModel {
     }
 
     public GameViewModel(Function<String, String> bundle) {
-        this((key, args) -> java.text.MessageFormat.format(bundle.apply(key), args));
+        this((key, args) -> MessageFormat.format(bundle.apply(key), args));
     }
 
     /** Starts a game with these images. */
@@ -99,7 +101,7 @@ public final class GameViewModel {
     private void updateScore() {
         DiscriminatorGame g = deal.game();
         score.set(words.format("game.score", g.score(), g.answered(), Math.min(g.answered() + (revealed.get() ? 0 : 1),
-                g.total()), g.total(), String.format(java.util.Locale.ROOT, "%,d", deal.step())));
+                g.total()), g.total(), String.format(Locale.ROOT, "%,d", deal.step())));
     }
 
     public ReadOnlyObjectProperty<ArgbFrame> leftProperty() {

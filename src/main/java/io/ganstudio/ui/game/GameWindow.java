@@ -1,17 +1,22 @@
 package io.ganstudio.ui.game;
 
-import io.ganstudio.jobs.GameDeal;
-import io.ganstudio.ui.common.StudioStyle;
-import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.jobs.GameDeal;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.WrappingRow;
 import io.ganstudio.ui.lesson.LessonText;
+import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.present.PresentationLayout;
 import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -24,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -31,6 +37,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * "You are the discriminator": a window beside the studio showing a real and a generated image of the current run;
@@ -39,6 +46,10 @@ import java.util.List;
 public final class GameWindow {
 
     private static final double IMAGE_SIDE = 280;
+    private static final double WIDTH = 860;
+    private static final double HEIGHT = 650;
+    /** How much larger the window is in presentation mode (its type is 20/13 larger, its images stay). */
+    private static final double PRESENTING_SCALE = 1.3;
 
     private final LessonText text;
     private final BackgroundTasks tasks;
@@ -57,12 +68,21 @@ public final class GameWindow {
         this.vm = new GameViewModel(text::get);
         stage.initOwner(owner);
         stage.setTitle(text.get("game.title"));
-        Scene scene = new Scene(build(), 860, 650);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        } else {
-            scene.getStylesheets().add(StudioStyle.sheet());
-        }
+        VBox root = build();
+        Scene scene = new Scene(root);
+        // The studio's look (its style sheet on the root); presentation mode's larger type in a larger window, as far as the screen goes; it follows the switch.
+        PresentationLayout.followInWindow(root);
+        Runnable size = () -> {
+            double f = Presentation.isOn() ? PRESENTING_SCALE : 1;
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            root.setPrefSize(Math.min(WIDTH * f, screen.getWidth()), Math.min(HEIGHT * f, screen.getHeight()));
+            stage.sizeToScene();
+        };
+        size.run();
+        ChangeListener<Boolean> resize = (o, was, on) -> size.run();
+        root.getProperties().put(Runnable.class, resize); // held while the window lives; the switch holds it weakly
+        Presentation.onProperty().addListener(
+                new WeakChangeListener<>(resize));
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
@@ -107,7 +127,7 @@ public final class GameWindow {
 
     private VBox build() {
         Label title = new Label(text.get("game.title"));
-        title.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
+        title.setStyle("-fx-font-size: 1.846em; -fx-font-weight: bold;");
         Label intro = new Label(text.get("game.intro"));
         intro.setWrapText(true);
 
@@ -123,8 +143,9 @@ public final class GameWindow {
         chooseRun.setOnAction(e -> chooseRun());
         Label harder = new Label(text.get("game.harder"));
         harder.getStyleClass().add("hint");
-        HBox top = new HBox(10, new Label(text.get("game.generator")), checkpoints, harder, spacer(), chooseRun);
-        top.setAlignment(Pos.CENTER_LEFT);
+        harder.setWrapText(true);
+        WrappingRow top = new WrappingRow(10, 6,
+                new Label(text.get("game.generator")), checkpoints, chooseRun, harder);
 
         HBox pair = new HBox(28, side(Side.LEFT), side(Side.RIGHT));
         pair.setAlignment(Pos.CENTER);
@@ -132,11 +153,11 @@ public final class GameWindow {
         Label feedback = new Label();
         feedback.setId("game-feedback");
         feedback.setWrapText(true);
-        feedback.setStyle("-fx-font-size: 18px;");
+        feedback.setStyle("-fx-font-size: 1.385em;");
         feedback.textProperty().bind(vm.feedbackProperty());
         Label score = new Label();
         score.setId("game-score");
-        score.setStyle("-fx-font-size: 15px;");
+        score.setStyle("-fx-font-size: 1.154em;");
         score.textProperty().bind(vm.scoreProperty());
         Button next = new Button(text.get("game.next"));
         next.setId("game-next");
@@ -171,7 +192,7 @@ public final class GameWindow {
         frame.setPadding(new Insets(6));
         frame.setOnMouseClicked(e -> vm.answer(s));
         Label tag = new Label();
-        tag.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        tag.setStyle("-fx-font-size: 1.231em; -fx-font-weight: bold;");
         Runnable paint = () -> {
             Side real = vm.realSideProperty().get();
             if (real == null) {
@@ -183,7 +204,7 @@ public final class GameWindow {
                 String colour = isReal ? "#1f9d55" : chosen ? "#d1495b" : "#9aa4b1";
                 frame.setStyle("-fx-border-color: " + colour + "; -fx-border-width: 5; -fx-border-radius: 6;");
                 tag.setText(text.get(isReal ? "game.tag.real" : "game.tag.fake"));
-                tag.setStyle("-fx-font-size: 16px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
+                tag.setStyle("-fx-font-size: 1.231em; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
             }
         };
         vm.realSideProperty().addListener((o, a, b) -> paint.run());
@@ -242,8 +263,7 @@ public final class GameWindow {
                 status.setText(text.format("game.run", run.getFileName()));
                 vm.start(d);
             }
-        }, e -> status.setText(text.format("game.failed", e instanceof DatasetException de
-                ? de.phrase().text(text.locale()) : String.valueOf(e.getMessage()))));
+        }, e -> status.setText(text.format("game.failed", ErrorText.of(e, text.locale()))));
     }
 
     private final class StepCell extends ListCell<Path> {
@@ -251,7 +271,7 @@ public final class GameWindow {
         protected void updateItem(Path item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : text.format("game.checkpoint",
-                    String.format(java.util.Locale.ROOT, "%,d", Checkpoints.stepOf(item))));
+                    String.format(Locale.ROOT, "%,d", Checkpoints.stepOf(item))));
         }
     }
 }

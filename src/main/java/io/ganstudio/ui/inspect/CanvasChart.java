@@ -1,5 +1,8 @@
 package io.ganstudio.ui.inspect;
 
+import io.ganstudio.ui.present.Presentation;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -13,12 +16,12 @@ abstract class CanvasChart extends Region {
     protected String caption = "";
 
     /** Presentation mode changes colours and line widths: drawn again (held weakly: the chart may go first). */
-    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, b) -> draw();
+    private final ChangeListener<Boolean> presentation = (o, a, b) -> draw();
 
     CanvasChart(double prefWidth) {
         getChildren().add(canvas);
-        io.ganstudio.ui.present.Presentation.onProperty().addListener(
-                new javafx.beans.value.WeakChangeListener<>(presentation));
+        Presentation.onProperty().addListener(
+                new WeakChangeListener<>(presentation));
         setMinSize(120, 120);
         setPrefSize(prefWidth, 160);
     }

@@ -1,23 +1,31 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.ui.common.Tips;
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.ui.task.BackgroundTasks;
 import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.Threshold;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.ArgbFrame;
+import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
+import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -34,13 +42,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -49,10 +58,10 @@ import java.util.function.Supplier;
  * where: a table sorted by score, the selected image beside its reconstruction and heatmap, the score histogram with
  * the threshold, and exports.
  */
-public final class InspectView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class InspectView extends BorderPane implements Disposable {
 
     /** Listeners on the ViewModel, which outlives this view (a language switch rebuilds the view). */
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final InspectViewModel vm;
     private final InspectText text;
@@ -73,13 +82,21 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         this.window = window;
         this.currentRun = currentRun;
         setId("inspectScreen");
+        vm.reword(); // built anew on a language switch: the texts the ViewModel holds follow
         getStyleClass().addAll("screen", "inspect-view");
         setPadding(new Insets(8));
         Label encoder = new Label();
         encoder.textProperty().bind(vm.encoderSummaryProperty());
         encoder.setStyle("-fx-text-fill: #555555;");
         setTop(new VBox(6, runBar(), encoder, inspectBar()));
-        SplitPane main = new SplitPane(table(), detailPane());
+        // The details scroll on their own when the window is short of height (presentation mode at 1280x800),
+        // instead of pushing the screen below the window's edge.
+        ScrollPane details = new ScrollPane(detailPane());
+        details.setFitToWidth(true);
+        details.setFitToHeight(true);
+        details.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        details.getStyleClass().add("plain-scroll");
+        SplitPane main = new SplitPane(table(), details);
         main.setDividerPositions(0.45);
         setCenter(main);
         setBottom(statusBar());
@@ -103,7 +120,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
     }
 
     /** Follows the Train screen's run while this view is on screen, as Explore does. */
-    public InspectView following(javafx.beans.value.ObservableValue<Path> trainScreenRun) {
+    public InspectView following(ObservableValue<Path> trainScreenRun) {
         subs.onChange(trainScreenRun, (o, was, now) -> {
             if (getScene() != null) {
                 openJustTrained();
@@ -254,7 +271,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
     /** Buttons and labels of a bar keep their full text; the bar's last label may shrink. */
     private static void keepWidths(FlowPane bar) {
         bar.getChildren().forEach(n -> {
-            if (n instanceof javafx.scene.control.Control c) {
+            if (n instanceof Control c) {
                 c.setMinWidth(Region.USE_PREF_SIZE);
             }
         });
@@ -265,7 +282,10 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
     private TableView<InspectViewModel.Row> table() {
         TableView<InspectViewModel.Row> t = new TableView<>(vm.rows());
         t.setId("inspectTable");
-        t.setPlaceholder(new Label(text.get("table.empty")));
+        Label empty = new Label(text.get("table.empty"));
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(12));
+        t.setPlaceholder(empty);
         TableColumn<InspectViewModel.Row, ArgbFrame> thumb = new TableColumn<>("");
         thumb.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().thumbnail()));
         thumb.setCellFactory(c -> new TableCell<>() {
@@ -313,7 +333,13 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         label.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().anomalous() == null ? ""
                 : text.get(c.getValue().score().anomalous() ? "label.anomalous" : "label.normal")));
         label.setPrefWidth(80);
-        t.getColumns().addAll(java.util.List.of(thumb, path, score, mark, label));
+        t.getColumns().addAll(List.of(thumb, path, score, mark, label));
+        // Presentation mode's larger type: the headings keep their whole words (the table scrolls sideways).
+        for (TableColumn<InspectViewModel.Row, ?> c : t.getColumns()) {
+            double normal = c.getPrefWidth();
+            c.prefWidthProperty().bind(Bindings.when(Presentation.onProperty())
+                    .then(normal * Presentation.FONT_SCALE).otherwise(normal));
+        }
         t.setFixedCellSize(40);
         t.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -345,8 +371,9 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         Label opacityLabel = new Label(text.get("label.opacity"));
         opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
         refine.setMinWidth(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(8, opacityLabel, opacity, refine, detailLabel);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        detailLabel.setWrapText(true);
+        WrappingRow controls = new WrappingRow(8, 4, opacityLabel,
+                opacity, refine, detailLabel);
         HBox charts = new HBox(8, histogram, rocChart, lossChart);
         HBox.setHgrow(histogram, Priority.ALWAYS);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
@@ -367,6 +394,8 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
 
     private static VBox titled(String title, PixelView view) {
         Label l = new Label(title);
+        l.setWrapText(true); // "Heatmap |x - G(E(x))|" goes on in a second line in a narrow pane
+        l.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox b = new VBox(4, l, view);
         b.setMinWidth(100);
@@ -377,6 +406,8 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
         Label status = new Label();
         status.setId("inspectStatus");
         status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         return new HBox(8, status, grow);
@@ -395,7 +426,7 @@ public final class InspectView extends BorderPane implements io.ganstudio.ui.fxu
             return;
         }
         double[] inspected = vm.rows().stream().mapToDouble(r -> r.score().normalised()).toArray();
-        double[] validation = java.util.Arrays.stream(vm.validationScoresProperty().get()).map(t::normalise)
+        double[] validation = Arrays.stream(vm.validationScoresProperty().get()).map(t::normalise)
                 .toArray();
         histogram.show(inspected, validation, text.get("chart.histogram"));
     }

@@ -1,6 +1,5 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.FolderInspection;
@@ -9,11 +8,14 @@ import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.ScoreCsv;
 import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
+import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.AnomalyFit;
 import io.ganstudio.jobs.AnomalyScoring;
+import io.ganstudio.ui.common.ErrorText;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.task.WorkContext;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -42,6 +44,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The Inspect screen's state and work, without controls: a run, its encoder (fit it, with progress and the loss),
@@ -75,6 +79,10 @@ public final class InspectViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper encoderSummary = new ReadOnlyStringWrapper(this, "encoderSummary", "");
     private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
+    /** How each text above is worded, so that a language switch can word it again ({@link #reword()}). */
+    private Supplier<String> statusWords = () -> "";
+    private Supplier<String> encoderWords = () -> "";
+    private Supplier<String> resultWords = () -> "";
     private final ReadOnlyObjectWrapper<float[]> losses = new ReadOnlyObjectWrapper<>(this, "losses", new float[0]);
     private final ReadOnlyObjectWrapper<double[]> validationScores =
             new ReadOnlyObjectWrapper<>(this, "validationScores", new double[0]);
@@ -144,9 +152,10 @@ public final class InspectViewModel {
             detail.set(null);
             metrics.set(null);
             baselineMetrics.set(null);
+            resultWords = () -> "";
             resultSummary.set("");
             showEncoder(opened);
-            status.set(opened == null ? text.get("status.noEncoder") : text.get("status.ready"));
+            say(() -> opened == null ? text.get("status.noEncoder") : text.get("status.ready"));
         });
     }
 
@@ -183,7 +192,7 @@ public final class InspectViewModel {
         }, opened -> {
             showEncoder(opened);
             applyThreshold();
-            status.set(text.get("status.fitted"));
+            say(() -> text.get("status.fitted"));
         });
     }
 
@@ -214,7 +223,7 @@ public final class InspectViewModel {
                     + f.why().text(text.locale())).toList());
             detail.set(null);
             applyThreshold();
-            status.set(text.format("status.inspected", s.rows().size(), s.folder(), s.seconds()));
+            say(() -> text.format("status.inspected", s.rows().size(), s.folder(), s.seconds()));
         });
     }
 
@@ -223,7 +232,7 @@ public final class InspectViewModel {
         if (row == null || scoring == null || !idle()) {
             return;
         }
-        String before = status.get();
+        Supplier<String> before = statusWords;
         start(text.get(refine ? "job.refine" : "job.select"), ctx -> {
             int size = scoring.imageSize();
             AnomalyScoring.One one = scoring.inspect(row.file(), refine);
@@ -233,7 +242,7 @@ public final class InspectViewModel {
                     i.score(), refine);
         }, d -> {
             detail.set(d);
-            status.set(before);
+            say(before);
         });
     }
 
@@ -251,7 +260,7 @@ public final class InspectViewModel {
             OutputCheck.requireChosen(file, OutputCheck.Kind.CSV);
             ScoreCsv.write(file, out);
             return file;
-        }, f -> status.set(text.format("status.exported", f)));
+        }, f -> say(() -> text.format("status.exported", f)));
     }
 
     /** Writes every inspected image's heatmap over the image as a PNG into a folder. */
@@ -266,7 +275,7 @@ public final class InspectViewModel {
             OutputCheck.requireChosenFolder(dir);
             scoring.writeMaps(all, dir, alpha, ctx::progress, ctx::isCancelled);
             return dir;
-        }, d -> status.set(text.format("status.exported", d)));
+        }, d -> say(() -> text.format("status.exported", d)));
     }
 
     public void cancel() {
@@ -293,14 +302,14 @@ public final class InspectViewModel {
     }
 
     private interface Body<T> {
-        T call(io.ganstudio.ui.task.WorkContext ctx) throws Exception;
+        T call(WorkContext ctx) throws Exception;
     }
 
-    private <T> void start(String title, Body<T> body, java.util.function.Consumer<T> done) {
+    private <T> void start(String title, Body<T> body, Consumer<T> done) {
         State before = state.get() == State.BUSY ? State.READY : state.get();
         state.set(State.BUSY);
         progress.set(-1);
-        status.set(title);
+        say(() -> title);
         running = tasks.job(title, body::call)
                 .onSuccess(v -> {
                     state.set(run.get() == null ? State.NO_RUN : State.READY);
@@ -308,11 +317,12 @@ public final class InspectViewModel {
                 })
                 .onError(e -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
-                    status.set(text.format("status.failed", message(e)));
+                    say(() -> text.format("status.failed",
+                            ErrorText.of(e, text.locale())));
                 })
                 .onCancelled(() -> {
                     state.set(run.get() == null ? State.NO_RUN : before);
-                    status.set(text.get("status.cancelled"));
+                    say(() -> text.get("status.cancelled"));
                 })
                 .andFinally(() -> {
                     running = null;
@@ -323,13 +333,16 @@ public final class InspectViewModel {
         progress.bind(running.progressProperty());
     }
 
-    private static String message(Throwable e) {
-        Throwable t = e;
-        if (t instanceof NoSuchFileException n && n.getReason() != null) {
-            return n.getReason();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.strip().replaceAll("\\s*\\R\\s*", "; ");
+    private void say(Supplier<String> words) {
+        statusWords = words;
+        status.set(words.get());
+    }
+
+    /** Words the status and summaries again in the language now in use (the view is rebuilt on a switch). */
+    public void reword() {
+        status.set(statusWords.get());
+        encoderSummary.set(encoderWords.get());
+        resultSummary.set(resultWords.get());
     }
 
     private EncoderFile openInspector(RunFolder folder) throws IOException {
@@ -351,7 +364,8 @@ public final class InspectViewModel {
     private void showEncoder(EncoderFile file) {
         hasEncoder.set(file != null);
         if (file == null) {
-            encoderSummary.set(text.get("encoder.none"));
+            encoderWords = () -> text.get("encoder.none");
+            encoderSummary.set(encoderWords.get());
             validationScores.set(new double[0]);
             threshold.set(null);
             return;
@@ -359,7 +373,8 @@ public final class InspectViewModel {
         EncoderFile.Header h = file.header();
         losses.set(h.losses());
         validationScores.set(h.validationScores());
-        encoderSummary.set(text.format("encoder.summary", h.ganStep(), h.steps(), h.validationImages()));
+        encoderWords = () -> text.format("encoder.summary", h.ganStep(), h.steps(), h.validationImages());
+        encoderSummary.set(encoderWords.get());
         if (percentile.get() == h.percentile()) {
             applyThreshold();
         } else {
@@ -385,7 +400,8 @@ public final class InspectViewModel {
         metrics.set(AnomalyScoring.labelledMetrics(scores, t, false));
         baselineMetrics.set(AnomalyScoring.labelledMetrics(scores, t, true));
         long above = updated.stream().filter(r -> r.score().aboveThreshold()).count();
-        resultSummary.set(updated.isEmpty() ? "" : text.format("result.summary", updated.size(), above));
+        resultWords = () -> updated.isEmpty() ? "" : text.format("result.summary", updated.size(), above);
+        resultSummary.set(resultWords.get());
     }
 
     private static ArgbFrame thumbnail(int[] argb, int size) {

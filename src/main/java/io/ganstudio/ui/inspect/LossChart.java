@@ -1,8 +1,8 @@
 package io.ganstudio.ui.inspect;
 
-import javafx.scene.canvas.GraphicsContext;
 import io.ganstudio.ui.present.Palette;
 import io.ganstudio.ui.present.Presentation;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 import java.util.Locale;

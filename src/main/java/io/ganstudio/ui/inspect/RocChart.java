@@ -1,9 +1,9 @@
 package io.ganstudio.ui.inspect;
 
 import io.ganstudio.core.anomaly.LabelledMetrics;
-import javafx.scene.canvas.GraphicsContext;
 import io.ganstudio.ui.present.Palette;
 import io.ganstudio.ui.present.Presentation;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 import java.util.List;

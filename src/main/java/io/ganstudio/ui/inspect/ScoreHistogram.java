@@ -1,9 +1,11 @@
 package io.ganstudio.ui.inspect;
 
-import javafx.scene.canvas.GraphicsContext;
 import io.ganstudio.ui.present.Palette;
 import io.ganstudio.ui.present.Presentation;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+
+import java.util.Locale;
 
 /**
  * Histogram of the inspected images' normalised scores (filled bars) with the normal validation images' scores
@@ -73,7 +75,7 @@ final class ScoreHistogram extends CanvasChart {
         g.strokeLine(left, bottom, left + plotW, bottom);
         g.fillText("0", left, h - 4);
         g.fillText("1", tx - 3, h - 4);
-        g.fillText(String.format(java.util.Locale.ROOT, "%.1f", max), left + plotW - 18, h - 4);
+        g.fillText(String.format(Locale.ROOT, "%.1f", max), left + plotW - 18, h - 4);
         g.fillText(caption, left, 12);
     }
 

@@ -1,23 +1,25 @@
 package io.ganstudio.ui.model;
 
-import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.present.Presentation;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
-import javafx.scene.control.TitledPane;
+import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -88,7 +90,7 @@ final class ModelForm extends VBox {
         // The data decides the channels (1 only when every image is grayscale): shown, not chosen.
         Label ch = new Label();
         ch.setId("channels");
-        ch.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.get(
+        ch.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(
                 Integer.valueOf(1).equals(vm.channelsProperty().get()) ? "channels.fromData.gray" : "channels.fromData.rgb"),
                 vm.channelsProperty()));
         row(g, r++, "field.channels", ch);
@@ -201,7 +203,7 @@ final class ModelForm extends VBox {
             } catch (NumberFormatException e) {
                 bad = true;
             }
-            t.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), bad);
+            t.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), bad);
         };
         t.textProperty().addListener(o -> mark.run());
         mark.run();
@@ -232,6 +234,9 @@ final class ModelForm extends VBox {
         g.getColumnConstraints().add(labels);
         for (int i = 1; i < columns; i++) {
             ColumnConstraints c = new ColumnConstraints(110, columns == 2 ? 230 : 120, 280);
+            // Presentation mode's larger type: a choice such as "Transposed convolution" still shows whole.
+            c.maxWidthProperty().bind(Bindings.when(
+                    Presentation.onProperty()).then(280 * 1.3).otherwise(280.0));
             c.setHgrow(Priority.SOMETIMES);
             g.getColumnConstraints().add(c);
         }

@@ -3,8 +3,8 @@ package io.ganstudio.ui.model;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
-import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.Augment;
+import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 
 /** Starting points offered on the Model screen; CUSTOM marks values that match no preset. */

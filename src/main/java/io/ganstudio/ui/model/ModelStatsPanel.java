@@ -4,6 +4,8 @@ import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.common.Format;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.beans.Observable;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,9 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Size and cost of the networks, and the measured speed with the time one epoch takes on this machine. */
-final class ModelStatsPanel extends VBox implements io.ganstudio.ui.fxutil.Disposable {
+final class ModelStatsPanel extends VBox implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final ModelViewModel vm;
     private final Label gParams = value("stat-g-params");
@@ -95,6 +97,8 @@ final class ModelStatsPanel extends VBox implements io.ganstudio.ui.fxutil.Dispo
     private static void addRow(GridPane g, int r, String key, Label value) {
         Label l = new Label(Messages.get(key));
         l.getStyleClass().add("form-label");
+        l.setWrapText(true); // a narrow column (presentation mode) wraps the name and keeps the number whole
+        value.setMinWidth(Label.USE_PREF_SIZE);
         g.add(l, 0, r);
         g.add(value, 1, r);
     }

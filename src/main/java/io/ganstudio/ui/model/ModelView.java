@@ -2,8 +2,14 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
+import io.ganstudio.ui.present.Presentation;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,9 +22,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The Model screen: preset, form and problems on the left; size, speed and the layer diagram on the right. */
-public final class ModelView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class ModelView extends BorderPane implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     public ModelView(ModelViewModel vm) {
         getStyleClass().add("screen");
@@ -28,22 +34,22 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("plain-scroll");
         // Presentation mode's larger text needs a wider form.
-        formScroll.minWidthProperty().bind(javafx.beans.binding.Bindings.when(
-                io.ganstudio.ui.present.Presentation.onProperty()).then(600.0).otherwise(430.0));
-        formScroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(
-                io.ganstudio.ui.present.Presentation.onProperty()).then(640.0).otherwise(470.0));
+        formScroll.minWidthProperty().bind(Bindings.when(
+                Presentation.onProperty()).then(600.0).otherwise(430.0));
+        formScroll.prefWidthProperty().bind(Bindings.when(
+                Presentation.onProperty()).then(640.0).otherwise(470.0));
 
-        HBox diagrams = new HBox(18,
+        // Side by side where there is room, one above the other in a narrow column (presentation mode).
+        WrappingRow diagrams = new WrappingRow(18, 12,
                 new NetworkDiagram(Messages.get("model.generator"), "model.diagram.noise", "model.diagram.image",
                         vm.generatorLayersProperty()),
                 new NetworkDiagram(Messages.get("model.discriminator"), "model.diagram.inputImage",
                         "model.diagram.score", vm.discriminatorLayersProperty()));
-        diagrams.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         Label margin = new Label();
         margin.setId("networkMargin");
         margin.setWrapText(true);
         margin.getStyleClass().add("muted");
-        margin.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        margin.textProperty().bind(Bindings.createStringBinding(() -> {
             ModelConfig m = vm.modelProperty().get();
             return m == null || m.networkMargin() == 0 ? "" : Messages.format("model.diagram.margin",
                     m.imageSize(), m.networkSize());
@@ -108,11 +114,12 @@ public final class ModelView extends BorderPane implements io.ganstudio.ui.fxuti
             if (vm.problemsProperty().isEmpty()) {
                 Label ok = new Label("\u2713 " + Messages.get("model.valid"));
                 ok.getStyleClass().add("ok-text");
+                ok.setWrapText(true);
                 box.getChildren().add(ok);
-                box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), false);
+                box.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), false);
                 return;
             }
-            box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), true);
+            box.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), true);
             for (String p : vm.problemsProperty()) {
                 Label l = new Label("\u2022 " + p);
                 l.setWrapText(true);

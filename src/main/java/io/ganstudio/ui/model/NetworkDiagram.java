@@ -2,16 +2,19 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.LayerSpec;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** One network as a column of rounded layer boxes joined by arrows, each box with its output shape. */
-final class NetworkDiagram extends VBox implements io.ganstudio.ui.fxutil.Disposable {
+final class NetworkDiagram extends VBox implements Disposable {
 
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final String inputKey;
     private final String outputKey;
@@ -68,7 +71,7 @@ final class NetworkDiagram extends VBox implements io.ganstudio.ui.fxutil.Dispos
         op.getStyleClass().add("layer-op");
         // On a narrow window (a projector's 1280x800) the label wraps instead of losing its end to an ellipsis.
         op.setWrapText(true);
-        op.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        op.setTextAlignment(TextAlignment.CENTER);
         Label shape = new Label(layer.outputShape());
         shape.getStyleClass().add("layer-shape");
         VBox b = new VBox(2, op, shape);

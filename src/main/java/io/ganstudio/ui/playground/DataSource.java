@@ -2,6 +2,8 @@ package io.ganstudio.ui.playground;
 
 import io.ganstudio.core.playground.Preset;
 
+import java.util.Locale;
+
 /** Where the playground's real points come from: a preset shape, a drawing, or an imported CSV file. */
 public enum DataSource {
     LINE(Preset.LINE), GAUSSIANS(Preset.GAUSSIANS), RING(Preset.RING), BLOBS(Preset.BLOBS), DRAWING(null), CSV(null);
@@ -18,6 +20,6 @@ public enum DataSource {
     }
 
     public String labelKey() {
-        return "source." + name().toLowerCase(java.util.Locale.ROOT);
+        return "source." + name().toLowerCase(Locale.ROOT);
     }
 }

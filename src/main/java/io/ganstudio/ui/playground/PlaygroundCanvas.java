@@ -2,6 +2,8 @@ package io.ganstudio.ui.playground;
 
 import io.ganstudio.core.playground.PlaygroundFrame;
 import io.ganstudio.core.playground.PlaygroundPainter;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,7 +19,7 @@ import java.util.List;
  * toggle, the drawing), so frames come at a steady rate however fast training runs. With "draw your own" the mouse
  * paints strokes on it.
  */
-final class PlaygroundCanvas extends Region implements io.ganstudio.ui.fxutil.Disposable {
+final class PlaygroundCanvas extends Region implements Disposable {
 
     private static final Color STROKE = Color.web("#1b7837", 0.55);
 
@@ -29,7 +31,7 @@ final class PlaygroundCanvas extends Region implements io.ganstudio.ui.fxutil.Di
     private long frames;
 
     /** Listeners on the ViewModel, which outlives this canvas (a language switch rebuilds the view). */
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     PlaygroundCanvas(PlaygroundViewModel vm) {
         this.vm = vm;

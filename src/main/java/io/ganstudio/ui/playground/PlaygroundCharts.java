@@ -1,5 +1,7 @@
 package io.ganstudio.ui.playground;
 
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
 import io.ganstudio.ui.present.Palette;
 import io.ganstudio.ui.present.Presentation;
 import javafx.animation.AnimationTimer;
@@ -8,6 +10,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.function.ToDoubleFunction;
  * A small live line chart of two series over the steps (D and G loss, or KL and JS), drawn on a canvas at most once
  * per display pulse. A few hundred points: cheap enough for the FX thread.
  */
-final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Disposable {
+final class PlaygroundCharts extends Region implements Disposable {
 
     /**
      * One curve.
@@ -40,7 +43,7 @@ final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Di
     private boolean dirty = true;
 
     /** Listeners on the ViewModel, which outlives this chart (a language switch rebuilds the view). */
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     PlaygroundCharts(PlaygroundViewModel vm, String title, List<Series> series) {
         this.vm = vm;
@@ -101,7 +104,7 @@ final class PlaygroundCharts extends Region implements io.ganstudio.ui.fxutil.Di
             g.fillRect(lx, font * 2.0, 14, 4);
             g.setFill(Color.web("#1f2933"));
             g.fillText(s.name(), lx + 18, font * 2.0 + font * 0.5);
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(s.name());
+            Text probe = new Text(s.name());
             probe.setFont(g.getFont());
             lx += 30 + probe.getLayoutBounds().getWidth();
         }

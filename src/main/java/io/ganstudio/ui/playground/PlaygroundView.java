@@ -1,14 +1,19 @@
 package io.ganstudio.ui.playground;
 
-import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.playground.Loss;
 import io.ganstudio.core.playground.PlaygroundConfig;
 import io.ganstudio.core.playground.PlaygroundFrame;
 import io.ganstudio.core.playground.PlaygroundPainter;
+import io.ganstudio.ui.common.Tips;
+import io.ganstudio.ui.fxutil.Disposable;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -50,10 +55,10 @@ import java.util.function.Supplier;
  * toggles and legend in the middle; charts, figures and the slow-motion explanation on the right; the controls on
  * top. Everything it shows comes from {@link PlaygroundViewModel}.
  */
-public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class PlaygroundView extends BorderPane implements Disposable {
 
     /** Listeners on the ViewModel, which outlives this view (a language switch rebuilds it). */
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     private final PlaygroundViewModel vm;
     private final PlaygroundText text;
@@ -75,7 +80,7 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setLeft(settings);
         // Presentation mode folds the settings column away (a Settings button brings it back) for the canvas's sake.
-        settings.visibleProperty().bind(io.ganstudio.ui.present.Presentation.onProperty().not()
+        settings.visibleProperty().bind(Presentation.onProperty().not()
                 .or(settingsShown));
         settings.managedProperty().bind(settings.visibleProperty());
         setCenter(centre());
@@ -86,8 +91,8 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
     // ---- top: title and controls ----
 
     /** In presentation mode: whether the folded settings column is shown. */
-    private final javafx.beans.property.BooleanProperty settingsShown =
-            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty settingsShown =
+            new SimpleBooleanProperty(false);
 
     private Node header() {
         Label title = new Label(text.get("title"));
@@ -140,7 +145,7 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         ToggleButton settingsButton = new ToggleButton(text.get("button.settings"));
         settingsButton.setId("pg-settings");
         settingsButton.selectedProperty().bindBidirectional(settingsShown);
-        io.ganstudio.ui.present.PresentationLayout.showWhenPresenting(settingsButton);
+        PresentationLayout.showWhenPresenting(settingsButton);
         FlowPane controls = new FlowPane(8, 6, settingsButton, play, reset, dStep, gStep, step, slow, speed);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(controls, Priority.ALWAYS);
@@ -198,6 +203,7 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
                 vm.dOptimizerProperty(), o -> text.get("optimizer." + o.name().toLowerCase(Locale.ROOT))));
         row(d, 3, "label.learningRate", rateCombo("pg-d-lr", vm.dLearningRateProperty().asObject()));
         row(d, 4, "label.updates", spinner("pg-d-steps", 1, PlaygroundConfig.MAX_UPDATES, vm.dStepsProperty()));
+        row(d, 5, "label.penalty", penaltySpinner());
         VBox dis = card("section.discriminator", d);
 
         GridPane t = grid();
@@ -289,6 +295,19 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         s.setPrefWidth(90);
         s.valueProperty().addListener((o, a, v) -> value.set(v));
         subs.onChange(value, (o, a, v) -> s.getValueFactory().setValue(v.intValue()));
+        return s;
+    }
+
+    /** The R1 weight on D's steepness at the real points, as the command line's --penalty: 0 to 10, 0 is off. */
+    private Spinner<Double> penaltySpinner() {
+        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0,
+                PlaygroundConfig.MAX_PENALTY, vm.penaltyProperty().get(), 0.1));
+        s.setId("pg-penalty");
+        s.setEditable(true);
+        s.setPrefWidth(90);
+        s.setTooltip(Tips.of(text.get("tooltip.penalty")));
+        s.valueProperty().addListener((o, a, v) -> vm.penaltyProperty().set(v));
+        subs.onChange(vm.penaltyProperty(), (o, a, v) -> s.getValueFactory().setValue(v.doubleValue()));
         return s;
     }
 
@@ -397,6 +416,7 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         figures.setId("pg-figures");
         figures.getStyleClass().add("stat-value");
         figures.setWrapText(true);
+        figures.setMinHeight(Region.USE_PREF_SIZE); // both lines: the charts below give up the room
         figures.textProperty().bind(Bindings.createStringBinding(() -> {
             PlaygroundFrame f = vm.frameProperty().get();
             if (f == null) {
@@ -435,9 +455,9 @@ public final class PlaygroundView extends BorderPane implements io.ganstudio.ui.
         VBox box = new VBox(12, charts, explain);
         VBox.setVgrow(charts, Priority.ALWAYS);
         // Presentation mode's larger text needs wider charts (the canvas, with the settings folded, has the room).
-        box.prefWidthProperty().bind(Bindings.when(io.ganstudio.ui.present.Presentation.onProperty()).then(400.0)
+        box.prefWidthProperty().bind(Bindings.when(Presentation.onProperty()).then(400.0)
                 .otherwise(280.0));
-        box.minWidthProperty().bind(Bindings.when(io.ganstudio.ui.present.Presentation.onProperty()).then(340.0)
+        box.minWidthProperty().bind(Bindings.when(Presentation.onProperty()).then(340.0)
                 .otherwise(240.0));
         return box;
     }

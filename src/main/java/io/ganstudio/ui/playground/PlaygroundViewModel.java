@@ -9,6 +9,7 @@ import io.ganstudio.core.playground.PlaygroundRunner;
 import io.ganstudio.core.playground.PointsCsv;
 import io.ganstudio.core.playground.Side;
 import io.ganstudio.core.text.Phrase;
+import io.ganstudio.ui.common.ErrorText;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -114,7 +116,7 @@ public final class PlaygroundViewModel {
     private final Drawing drawing = new Drawing();
     private double[] csvPoints;
     private Path csvFile;
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private boolean suppressReset;
 
     /**
@@ -221,7 +223,7 @@ public final class PlaygroundViewModel {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                fx.accept(() -> message.set(String.valueOf(e.getMessage())));
+                fx.accept(() -> message.set(ErrorText.of(e, locale.get())));
             } finally {
                 fx.accept(() -> busy.set(false));
             }

@@ -3,6 +3,8 @@ package io.ganstudio.ui.present;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
+import java.util.function.Consumer;
+
 /**
  * Presentation mode, for a projector in a classroom: larger text (the window's font 1.5x and more, through the
  * {@value #STYLE_CLASS} style class on the window's root), thicker chart lines, a colour-blind-safe palette, sample
@@ -23,7 +25,7 @@ public final class Presentation {
 
     private static final BooleanProperty ON = new SimpleBooleanProperty(Presentation.class, "on", false);
     private static volatile boolean on;
-    private static java.util.function.Consumer<Boolean> saver = b -> { };
+    private static Consumer<Boolean> saver = b -> { };
 
     static {
         ON.addListener((o, a, b) -> {
@@ -39,7 +41,7 @@ public final class Presentation {
      * Starts from the remembered state and remembers every change through {@code save}, replacing any earlier
      * saver (one studio window per process; tests open several one after the other). FX thread.
      */
-    public static void remember(boolean initial, java.util.function.Consumer<Boolean> save) {
+    public static void remember(boolean initial, Consumer<Boolean> save) {
         saver = b -> { };
         ON.set(initial);
         saver = save;

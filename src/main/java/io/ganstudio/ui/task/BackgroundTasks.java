@@ -5,9 +5,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The studio's one way to run work off the FX thread. Threads are daemons (closing the window ends the app) and
@@ -40,9 +42,9 @@ public final class BackgroundTasks {
     }
 
     /** Short form of {@link #job}: blocking file work whose result or error comes back on the FX thread. */
-    public <T> javafx.concurrent.Task<T> run(String title, java.util.concurrent.Callable<T> work,
-                                             java.util.function.Consumer<T> onSuccess,
-                                             java.util.function.Consumer<Throwable> onError) {
+    public <T> Task<T> run(String title, Callable<T> work,
+                                             Consumer<T> onSuccess,
+                                             Consumer<Throwable> onError) {
         return job(title, c -> work.call()).onSuccess(onSuccess).onError(onError).start();
     }
 

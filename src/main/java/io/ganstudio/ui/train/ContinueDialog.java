@@ -4,6 +4,7 @@ import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.model.NumberField;
+import io.ganstudio.ui.present.PresentationLayout;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
@@ -70,6 +71,7 @@ public final class ContinueDialog extends Dialog<TrainConfig> {
         problems.setMaxWidth(460);
         problems.setStyle("-fx-text-fill: #b02a20;");
         getDialogPane().setContent(new VBox(10, grid, kept, problems));
+        PresentationLayout.followInDialog(this);
         ButtonType go = new ButtonType(text.get("button.continue"), ButtonType.OK.getButtonData());
         // Not ButtonType.CANCEL: its text follows the JVM's locale, not the studio's language.
         ButtonType cancel = new ButtonType(text.get("continue.cancel"), ButtonType.CANCEL.getButtonData());

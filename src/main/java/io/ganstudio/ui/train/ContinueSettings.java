@@ -1,10 +1,11 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.run.ResumeCheck;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
+import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.model.ConfigAssembly;
 import io.ganstudio.ui.model.NumberField;
 import javafx.beans.property.ObjectProperty;
@@ -74,7 +75,7 @@ public final class ContinueSettings {
             try {
                 values.put(f, f.parse(typed));
             } catch (NumberFormatException e) {
-                problems.add(Phrase.of("resume.notANumber", io.ganstudio.ui.common.Messages.get(f.labelKey()), typed)
+                problems.add(Phrase.of("resume.notANumber", Messages.get(f.labelKey()), typed)
                         .text(locale));
             }
         }

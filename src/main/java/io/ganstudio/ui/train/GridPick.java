@@ -1,10 +1,10 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.ui.common.Tips;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.NearestPicker;
 import io.ganstudio.ui.fxutil.ArgbFrame;

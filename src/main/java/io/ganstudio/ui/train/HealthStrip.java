@@ -1,10 +1,12 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.ui.common.Tips;
 import io.ganstudio.core.health.HealthIssue;
 import io.ganstudio.core.health.HealthWarning;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -12,6 +14,7 @@ import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -34,10 +37,10 @@ public final class HealthStrip extends VBox implements Disposable {
     private final Subscriptions subs = new Subscriptions();
     private HealthIssue open;
 
-    private final javafx.beans.value.ObservableBooleanValue hasRun;
+    private final ObservableBooleanValue hasRun;
 
     /** @param hasRun whether a run is on screen (before one, there is nothing to call healthy) */
-    HealthStrip(ObservableList<HealthWarning> warnings, javafx.beans.value.ObservableBooleanValue hasRun,
+    HealthStrip(ObservableList<HealthWarning> warnings, ObservableBooleanValue hasRun,
                 TrainText text) {
         super(4);
         this.warnings = warnings;
@@ -53,7 +56,7 @@ public final class HealthStrip extends VBox implements Disposable {
         row.setAlignment(Pos.CENTER_LEFT);
         detail.setId("healthDetail");
         detail.setWrapText(true);
-        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, never cut off with "..."
+        detail.setMinHeight(Region.USE_PREF_SIZE); // every line, never cut off with "..."
         detail.setStyle("-fx-background-color: #fffaf0; -fx-border-color: #e0a040; -fx-padding: 6;");
         detail.managedProperty().bind(detail.visibleProperty());
         setPadding(new Insets(2, 0, 4, 0));
@@ -63,10 +66,10 @@ public final class HealthStrip extends VBox implements Disposable {
         update();
     }
 
-    private javafx.beans.value.ObservableStringValue early;
+    private ObservableStringValue early;
 
     /** Says this (e.g. "Too early to tell") instead of "Healthy" while it is not empty and no warning is raised. */
-    void showEarly(javafx.beans.value.ObservableStringValue earlyText) {
+    void showEarly(ObservableStringValue earlyText) {
         this.early = earlyText;
         subs.onChange(earlyText, (o, was, now) -> update());
         update();

@@ -2,6 +2,7 @@ package io.ganstudio.ui.train;
 
 import javafx.animation.AnimationTimer;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +35,7 @@ public final class PumpDriver extends AnimationTimer {
             long t0 = System.nanoTime();
             sink.accept(batch); // charts redraw inside: this is the screen's own work per frame
             if (works == workNanos.length) {
-                workNanos = java.util.Arrays.copyOf(workNanos, works * 2);
+                workNanos = Arrays.copyOf(workNanos, works * 2);
             }
             workNanos[works++] = System.nanoTime() - t0;
         }
@@ -42,6 +43,6 @@ public final class PumpDriver extends AnimationTimer {
 
     /** How long each applied batch took on the FX thread, in nanoseconds (for the UI benchmark). */
     public long[] workNanos() {
-        return java.util.Arrays.copyOf(workNanos, works);
+        return Arrays.copyOf(workNanos, works);
     }
 }

@@ -1,8 +1,10 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.ui.present.Presentation;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -39,7 +41,7 @@ public final class QualityChart {
     });
     private final AtomicReference<List<QualitySnapshot>> latest = new AtomicReference<>(List.of());
     private volatile int pointCount;
-    private volatile long every = io.ganstudio.core.quality.QualityProbe.DEFAULT_EVERY;
+    private volatile long every = QualityProbe.DEFAULT_EVERY;
 
     public QualityChart(TrainText text) {
         this.text = text;
@@ -49,7 +51,7 @@ public final class QualityChart {
         showOrHide();
     }
 
-    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, b) -> {
+    private final ChangeListener<Boolean> presentation = (o, a, b) -> {
         showOrHide();
         scheduleDraw();
     };

@@ -1,21 +1,30 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.health.HealthCsv;
+import io.ganstudio.core.health.HealthIssue;
 import io.ganstudio.core.health.HealthWarning;
+import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.quality.QualityCsv;
 import io.ganstudio.core.quality.QualitySnapshot;
+import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.StepMetrics;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /** What an existing run folder holds for the Train screen: read in the background, shown on the FX thread. */
 public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics, List<RunFolder.Sample> samples,
                           boolean hasCheckpoint, List<QualitySnapshot> quality, List<HealthCsv.Row> health,
-                          io.ganstudio.core.image.SampleGrid drawnGrid) {
+                          SampleGrid drawnGrid) {
 
     public RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics, List<RunFolder.Sample> samples,
                        boolean hasCheckpoint, List<QualitySnapshot> quality, List<HealthCsv.Row> health) {
@@ -34,7 +43,7 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
 
     /** The health warnings health.csv leaves raised at the end, each as last raised. */
     public List<HealthWarning> healthAtEnd() {
-        java.util.Map<io.ganstudio.core.health.HealthIssue, HealthWarning> active = new java.util.LinkedHashMap<>();
+        Map<HealthIssue, HealthWarning> active = new LinkedHashMap<>();
         for (HealthCsv.Row r : health) {
             active.remove(r.issue());
             if (r.raised()) {
@@ -51,7 +60,7 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
         boolean hasCheckpoint = !folder.listCheckpoints().isEmpty();
         // A run without saved grids (a lesson carries only its checkpoint and curves): its newest checkpoint's grid
         // is drawn, so the curves never stand beside an empty grid.
-        io.ganstudio.core.image.SampleGrid drawn = samples.isEmpty() && hasCheckpoint ? drawGrid(folder) : null;
+        SampleGrid drawn = samples.isEmpty() && hasCheckpoint ? drawGrid(folder) : null;
         return new RunSnapshot(dir, folder.config(), folder.readMetrics(), samples, hasCheckpoint,
                 new QualityCsv(dir).read(), new HealthCsv(dir).read(), drawn);
     }
@@ -60,7 +69,7 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
      * The fixed-noise sample grid of the run's newest checkpoint, as training draws it (the run's seed, stream 2);
      * null for a conditional run (its grid has a row per class), which then shows its curves only.
      */
-    private static io.ganstudio.core.image.SampleGrid drawGrid(RunFolder folder) throws IOException {
+    private static SampleGrid drawGrid(RunFolder folder) throws IOException {
         GanConfig c = folder.config();
         if (c.model().classCount() > 0) {
             return null;
@@ -68,15 +77,15 @@ public record RunSnapshot(Path dir, GanConfig config, List<StepMetrics> metrics,
         int l = c.model().latentSize();
         int n = c.train().gridSize();
         float[] z = new float[n * l];
-        io.ganstudio.core.random.Rng.derive(c.train().seed(), 2).fillGaussian(z, 0f, 1f);
-        List<float[]> zs = new java.util.ArrayList<>(n);
+        Rng.derive(c.train().seed(), 2).fillGaussian(z, 0f, 1f);
+        List<float[]> zs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            zs.add(java.util.Arrays.copyOfRange(z, i * l, (i + 1) * l));
+            zs.add(Arrays.copyOfRange(z, i * l, (i + 1) * l));
         }
-        try (io.ganstudio.core.latent.GeneratorRunner g = io.ganstudio.core.latent.GeneratorRunner.open(folder)) {
+        try (GeneratorRunner g = GeneratorRunner.open(folder)) {
             float[] images = g.sampleBatch(zs).join();
-            return io.ganstudio.core.image.SampleGrid.of(images, n, g.channels(), g.imageSize());
-        } catch (java.util.concurrent.CompletionException e) {
+            return SampleGrid.of(images, n, g.channels(), g.imageSize());
+        } catch (CompletionException e) {
             throw new IOException("could not draw the run's sample grid: " + e.getCause().getMessage(), e);
         }
     }

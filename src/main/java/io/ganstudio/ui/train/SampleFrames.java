@@ -2,12 +2,12 @@ package io.ganstudio.ui.train;
 
 import io.ganstudio.ui.fxutil.ArgbFrame;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * Saved sample grids decoded on demand, with the few most recently viewed kept in memory: a long run has thousands

@@ -1,9 +1,13 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.fxutil.ArgbFrame;
-import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.PixelView;
+import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.present.Presentation;
+import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,7 +25,7 @@ import java.nio.file.Path;
  * At the right end the slider follows the newest grid; anywhere else it holds the chosen step while training goes
  * on, and its grid is read from disk in the background (newest request wins).
  */
-public final class SampleHistoryView extends BorderPane implements io.ganstudio.ui.fxutil.Disposable {
+public final class SampleHistoryView extends BorderPane implements Disposable {
 
     private final TrainViewModel vm;
     private final TrainText text;
@@ -32,7 +36,7 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
     private final SampleFrames frames = new SampleFrames(24);
     private boolean following = true;
     private Path requested;
-    private final io.ganstudio.ui.fxutil.Subscriptions subs = new io.ganstudio.ui.fxutil.Subscriptions();
+    private final Subscriptions subs = new Subscriptions();
 
     public SampleHistoryView(TrainViewModel vm, TrainText text) {
         this.vm = vm;
@@ -41,7 +45,7 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
         empty = new Label(text.get("label.noSamples"));
         empty.setWrapText(true);
         // Presentation mode: the grid fills its pane (a projector shows it from the back of the room).
-        pixels.fillProperty().bind(io.ganstudio.ui.present.Presentation.onProperty());
+        pixels.fillProperty().bind(Presentation.onProperty());
         StackPane centre = new StackPane(pixels, empty);
         centre.setMinSize(160, 160);
         setCenter(centre);
@@ -66,6 +70,7 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
             }
         });
         slider.valueProperty().addListener((o, was, now) -> scrubbed());
+        subs.onChange(vm.stateProperty(), (o, was, now) -> updateLabel()); // "(live)" goes when training stops
         samplesChanged();
     }
 
@@ -144,7 +149,7 @@ public final class SampleHistoryView extends BorderPane implements io.ganstudio.
         }
         int i = Math.min(n - 1, (int) Math.round(slider.getValue()));
         String step = text.format("label.historyStep", vm.samples().get(i).step());
-        stepLabel.setText(following && vm.stateProperty().get() != null ? step + " (" + text.get("label.live") + ")"
+        stepLabel.setText(following && vm.stateProperty().get() == SessionState.RUNNING ? step + " (" + text.get("label.live") + ")"
                 : step);
     }
 }

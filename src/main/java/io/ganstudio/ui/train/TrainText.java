@@ -1,6 +1,7 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.ui.common.BundleText;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;

@@ -1,15 +1,22 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.ui.common.Tips;
-import io.ganstudio.core.run.HistoryGif;
-
+import io.ganstudio.core.files.FileErrors;
+import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.HistoryGif;
+import io.ganstudio.core.run.OutputCheck;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
-import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.common.Tips;
 import io.ganstudio.ui.fxutil.Disposable;
 import io.ganstudio.ui.fxutil.Subscriptions;
+import io.ganstudio.ui.fxutil.WrappingRow;
+import io.ganstudio.ui.present.PresentationLayout;
+import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -77,6 +84,7 @@ public final class TrainView extends BorderPane implements Disposable {
     public TrainView(TrainViewModel vm, TrainText text) {
         this.vm = vm;
         this.text = text;
+        vm.reword(); // built anew on a language switch: the texts the ViewModel holds follow
         this.charts = new TrainingCharts(text);
         this.qualityChart = new QualityChart(text);
         this.history = new SampleHistoryView(vm, text);
@@ -100,8 +108,8 @@ public final class TrainView extends BorderPane implements Disposable {
         subs.onDispose(qualityChart::dispose);
         qualityChart.update(vm.quality());
         // The studio measures quality about 10 times a run (QualityProbe.AUTO): say how often for this run's length.
-        javafx.beans.value.ChangeListener<Number> every = (o, a, b) -> qualityChart.setEvery(
-                io.ganstudio.core.quality.QualityProbe.autoEvery(vm.targetStepsProperty().get() > 0
+        ChangeListener<Number> every = (o, a, b) -> qualityChart.setEvery(
+                QualityProbe.autoEvery(vm.targetStepsProperty().get() > 0
                         ? vm.targetStepsProperty().get() : vm.plannedStepsProperty().get()));
         subs.onChange(vm.targetStepsProperty(), every);
         subs.onChange(vm.plannedStepsProperty(), every);
@@ -179,7 +187,7 @@ public final class TrainView extends BorderPane implements Disposable {
         return qualityChart;
     }
 
-    private HBox toolbar() {
+    private WrappingRow toolbar() {
         Button start = button("start", "button.start", vm::start, vm.canStartProperty().not());
         start.setTooltip(Tips.of(text.get("tooltip.start")));
         start.setDefaultButton(true);
@@ -192,23 +200,12 @@ public final class TrainView extends BorderPane implements Disposable {
         open.setTooltip(Tips.of(text.get("tooltip.openRun")));
         Button cont = button("continue", "button.continue", this::continueTraining, vm.canContinueProperty().not());
         cont.setTooltip(Tips.of(text.get("tooltip.continue")));
-        Label state = new Label();
-        state.setId("stateLabel");
-        state.textProperty().bind(Bindings.createStringBinding(vm::stateText, vm.stateProperty(),
-                vm.stoppedEarlyProperty(), vm.stepProperty()));
-        state.getStyleClass().add("state-label");
-        state.setStyle("-fx-font-weight: bold;");
-        Label activity = new Label();
-        activity.textProperty().bind(vm.activityProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(6, start, pause, resume, stop, step, new Separator(Orientation.VERTICAL), state, activity,
-                grow, open, cont);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        WrappingRow bar = new WrappingRow(6, 6, start, pause, resume,
+                stop, step, new Separator(Orientation.VERTICAL), open, cont);
         return bar;
     }
 
-    private Button button(String id, String key, Runnable action, javafx.beans.value.ObservableBooleanValue disabled) {
+    private Button button(String id, String key, Runnable action, ObservableBooleanValue disabled) {
         Button b = new Button(text.get(key));
         b.setId(id);
         b.setOnAction(e -> action.run());
@@ -271,7 +268,7 @@ public final class TrainView extends BorderPane implements Disposable {
         smoothingValue.setMinWidth(36);
         HBox smoothingRow = new HBox(6, new Label(text.get("label.smoothing")), smoothing, smoothingValue);
         smoothingRow.setAlignment(Pos.CENTER_RIGHT);
-        io.ganstudio.ui.present.PresentationLayout.hideWhenPresenting(smoothingRow); // an advanced setting
+        PresentationLayout.hideWhenPresenting(smoothingRow); // an advanced setting
         Region lossView = charts.lossView();
         Region scoreView = charts.scoreView();
         VBox.setVgrow(lossView, Priority.ALWAYS);
@@ -295,7 +292,7 @@ public final class TrainView extends BorderPane implements Disposable {
 
         SplitPane split = new SplitPane(left, chartsBox);
         // Presentation mode gives the sample grid more of the width, so it is drawn larger.
-        io.ganstudio.ui.present.PresentationLayout.divider(split, 0.45, 0.5, subs);
+        PresentationLayout.divider(split, 0.45, 0.5, subs);
         BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
         VBox.setVgrow(split, Priority.ALWAYS);
         return split;
@@ -308,16 +305,20 @@ public final class TrainView extends BorderPane implements Disposable {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label step = new Label();
         step.setId("stepLabel");
-        // Before the first start there is no run yet: say it is ready and what Start would train.
+        // Before the first start there is no run yet: say it is ready and what Start would train. Once a run has
+        // ended, its last step stays in view beside what Start would train next (a new run, not more of this one).
         step.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.stateProperty().get() == null && vm.targetStepsProperty().get() == 0) {
-                long planned = vm.plannedStepsProperty().get();
-                double seconds = vm.plannedSecondsProperty().get();
-                return planned <= 0 ? text.get("label.readyNoPlan") : Double.isNaN(seconds)
-                        ? text.format("label.ready", planned)
-                        : text.format("label.readyTime", planned, text.aboutTime(seconds));
+            SessionState s = vm.stateProperty().get();
+            long planned = vm.plannedStepsProperty().get();
+            double seconds = vm.plannedSecondsProperty().get();
+            String ready = planned <= 0 ? text.get("label.readyNoPlan") : Double.isNaN(seconds)
+                    ? text.format("label.ready", planned)
+                    : text.format("label.readyTime", planned, text.aboutTime(seconds));
+            if (s == null && vm.targetStepsProperty().get() == 0) {
+                return ready;
             }
-            return text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
+            String at = text.format("label.step", vm.stepProperty().get(), vm.targetStepsProperty().get());
+            return s == SessionState.FINISHED ? text.format("label.endedThenReady", at, ready) : at;
         }, vm.stepProperty(), vm.targetStepsProperty(), vm.stateProperty(), vm.plannedStepsProperty(),
                 vm.plannedSecondsProperty()));
         Label speed = new Label();
@@ -348,10 +349,25 @@ public final class TrainView extends BorderPane implements Disposable {
         warningsLabel.setStyle("-fx-text-fill: #9a6400;");
         subs.onList(vm.warnings(), c -> updateWarnings());
         updateWarnings();
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(16, step, speed, augment, elapsed, eta, grow, warningsLabel);
-        row.setAlignment(Pos.CENTER_LEFT);
+        // What the session is and does, then its numbers: a line that goes on in a second one rather than cut a
+        // phrase short (Japanese, presentation mode).
+        Label state = new Label();
+        state.setId("stateLabel");
+        state.textProperty().bind(Bindings.createStringBinding(vm::stateText, vm.stateProperty(),
+                vm.stoppedEarlyProperty(), vm.stepProperty()));
+        state.getStyleClass().add("state-label");
+        state.setStyle("-fx-font-weight: bold;");
+        Label activity = new Label();
+        activity.setId("activityLabel");
+        activity.textProperty().bind(vm.activityProperty());
+        for (Label l : new Label[] {state, activity, step, speed, augment, elapsed, eta}) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
+        warningsLabel.setWrapText(true);
+        WrappingRow row = new WrappingRow(16, 4, state, activity, step,
+                speed, augment, elapsed, eta, warningsLabel);
         VBox box = new VBox(4, bar, row);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
@@ -396,13 +412,13 @@ public final class TrainView extends BorderPane implements Disposable {
         if (file == null) {
             return;
         }
-        List<io.ganstudio.core.run.RunFolder.Sample> samples = List.copyOf(vm.samples());
+        List<RunFolder.Sample> samples = List.copyOf(vm.samples());
         BackgroundTasks.common().run(text.get("button.exportGif"), () -> {
-            io.ganstudio.core.run.OutputCheck.requireChosen(file.toPath(),
-                    io.ganstudio.core.run.OutputCheck.Kind.GIF);
+            OutputCheck.requireChosen(file.toPath(),
+                    OutputCheck.Kind.GIF);
             return HistoryGif.write(samples, file.toPath(), GIF_DELAY_MS, GIF_MAX_FRAMES, HistoryGif.AUTO_SCALE);
         },
                 n -> vm.notifier().info(text.get("button.exportGif"), text.format("export.done", n, file)),
-                e -> vm.warnings().add(text.format("export.failed", io.ganstudio.core.files.FileErrors.text(e))));
+                e -> vm.warnings().add(text.format("export.failed", FileErrors.text(e))));
     }
 }

@@ -1,11 +1,13 @@
 package io.ganstudio.ui.train;
 
+import io.ganstudio.core.health.HealthMonitor;
+import io.ganstudio.core.health.HealthThresholds;
 import io.ganstudio.core.health.HealthWarning;
 import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
@@ -28,7 +30,11 @@ import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +84,8 @@ public final class TrainViewModel {
     private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    /** What {@link #activity} says, kept to say it again in another language. */
+    private Phrase activityPhrase;
     private final ReadOnlyStringWrapper earlyHealth = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ArgbFrame> liveGrid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SessionEvent.Failed> failure = new ReadOnlyObjectWrapper<>();
@@ -181,7 +189,7 @@ public final class TrainViewModel {
         s.stop();
         Thread waiter = new Thread(() -> {
             try {
-                s.awaitEnd(5, java.util.concurrent.TimeUnit.MINUTES);
+                s.awaitEnd(5, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -313,25 +321,36 @@ public final class TrainViewModel {
     private void updateEarlyHealth() {
         StepMetrics last = metrics.last();
         long at = last == null ? 0 : last.step();
-        if (!io.ganstudio.core.health.HealthMonitor.tooEarly(at)) {
+        if (!HealthMonitor.tooEarly(at)) {
             earlyHealth.set("");
             return;
         }
-        long from = io.ganstudio.core.health.HealthThresholds.DEFAULT.window();
+        long from = HealthThresholds.DEFAULT.window();
         GanConfig run = runConfig.get();
         int n = metrics.size();
-        int window = io.ganstudio.core.health.HealthMonitor.EARLY_WINDOW;
+        int window = HealthMonitor.EARLY_WINDOW;
         double[] winning = null;
         if (run != null && n >= window) {
-            List<StepMetrics> recent = new java.util.ArrayList<>(window);
+            List<StepMetrics> recent = new ArrayList<>(window);
             for (int i = n - window; i < n; i++) {
                 recent.add(metrics.get(i));
             }
-            winning = io.ganstudio.core.health.HealthMonitor.earlyDWinning(recent, run.train().loss());
+            winning = HealthMonitor.earlyDWinning(recent, run.train().loss());
         }
         earlyHealth.set(winning == null ? text.format("health.early", from) : text.format("health.earlyDWinning",
-                String.format(java.util.Locale.ROOT, "%.2f", winning[0]),
-                String.format(java.util.Locale.ROOT, "%.2f", winning[1]), window, from));
+                String.format(Locale.ROOT, "%.2f", winning[0]),
+                String.format(Locale.ROOT, "%.2f", winning[1]), window, from));
+    }
+
+    /**
+     * Words again, in the language now in use, what this model holds as text (what the session is doing, the early
+     * health note): the shell rebuilds the views on a language switch and they call this.
+     */
+    public void reword() {
+        activity.set(activityPhrase == null ? "" : activityPhrase.text(text.locale()));
+        if (!earlyHealth.get().isEmpty()) {
+            updateEarlyHealth();
+        }
     }
 
     /** What the health strip says while it is too early to judge (empty once judged, or without a run). */
@@ -359,7 +378,8 @@ public final class TrainViewModel {
             liveGrid.set(new ArgbFrame(g.width(), g.height(), g.argb()));
         }
         if (batch.latestProgress() != null) {
-            activity.set(batch.latestProgress().fraction() >= 1 ? "" : batch.latestProgress().step().text(text.locale()));
+            activityPhrase = batch.latestProgress().fraction() >= 1 ? null : batch.latestProgress().step();
+            activity.set(activityPhrase == null ? "" : activityPhrase.text(text.locale()));
         }
         for (SessionEvent e : batch.others()) {
             handle(e);
@@ -384,9 +404,11 @@ public final class TrainViewModel {
             warnings.add(w.text().text(text.locale()));
         } else if (e instanceof SessionEvent.Failed f) {
             failure.set(f);
+            activityPhrase = null;
             activity.set("");
             notifier.error(text.failedTitle(), f.what().text(text.locale()) + "\n" + f.todo().text(text.locale()));
         } else if (e instanceof SessionEvent.Finished f) {
+            activityPhrase = null;
             activity.set("");
             step.set(f.step());
             etaSeconds.set(Double.NaN);
@@ -550,7 +572,7 @@ public final class TrainViewModel {
         GanConfig chosen = chosenOrNull();
         plannedSteps.set(chosen == null ? 0 : chosen.train().steps()); // invalid: the problems box says why at Start
         timePlan(chosen);
-        if (isIdle() && runDir.get() != null && !java.util.Objects.equals(chosen, shownFor)) {
+        if (isIdle() && runDir.get() != null && !Objects.equals(chosen, shownFor)) {
             forgetRun(); // the data or model changed since: Start trains the new choice, not the run on screen
         }
     }

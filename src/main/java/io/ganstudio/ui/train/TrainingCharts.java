@@ -3,6 +3,7 @@ package io.ganstudio.ui.train;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.ui.present.Presentation;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -68,7 +70,7 @@ public final class TrainingCharts {
     private final List<Update> pending = new ArrayList<>();
     private boolean drawScheduled;
     private volatile int pointCount;
-    private final javafx.beans.value.ChangeListener<Boolean> presentation = (o, a, b) -> restyle();
+    private final ChangeListener<Boolean> presentation = (o, a, b) -> restyle();
 
     /** One metric: its raw and smoothed series and the running EMA. */
     private static final class Curve {
@@ -88,7 +90,7 @@ public final class TrainingCharts {
     private record Update(boolean rebuild, double smoothing, List<StepMetrics> rows) {
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger LIVE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger LIVE = new AtomicInteger();
 
     public TrainingCharts(TrainText text) {
         LIVE.incrementAndGet();

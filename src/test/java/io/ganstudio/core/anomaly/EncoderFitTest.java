@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,7 +160,7 @@ class EncoderFitTest {
     void aRunWhoseNetworksAreLargerThanItsImagesFitsAndScores() throws IOException {
         // 28x28 images train on the 32x32 networks (the default since the 28x28 finding): the encoder, shaped like
         // the discriminator, must pad its input the same way. It failed with "kernel size exceed input" before.
-        io.ganstudio.core.model.ModelConfig model = new io.ganstudio.core.model.ModelConfig(28, 1, 8, 8, 8,
+        ModelConfig model = new ModelConfig(28, 1, 8, 8, 8,
                 TinyRuns.norm);
         assertEquals(2, model.networkMargin());
         Random r = new Random(3);
@@ -167,7 +169,7 @@ class EncoderFitTest {
         r.nextBytes(px);
         ImageDataset data = new ImageDataset(count, 28, 1, px, null, List.of());
         RunFolder small = TinyRuns.train(tmp.resolve("margin-run"), data, 3,
-                io.ganstudio.core.data.DataSpec.folder(tmp.resolve("unused").toString()), model);
+                DataSpec.folder(tmp.resolve("unused").toString()), model);
         EncoderFit.fit(small, data, EncoderFit.Settings.defaults().withSteps(2), null, () -> false);
         float[] image = new float[28 * 28];
         try (Inspector inspector = Inspector.open(small)) {

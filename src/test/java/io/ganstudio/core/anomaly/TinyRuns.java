@@ -2,19 +2,25 @@ package io.ganstudio.core.anomaly;
 
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.TrainConfig;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 /** A tiny trained run on "normal" images (dark, faint noise, a soft grey blob) for the anomaly tests. */
 public final class TinyRuns {
@@ -61,11 +67,11 @@ public final class TinyRuns {
 
     /** Writes a grey image as a PNG. */
     public static void writePng(byte[] image, Path file) throws IOException {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(SIZE, SIZE,
-                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage img = new BufferedImage(SIZE, SIZE,
+                BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setDataElements(0, 0, SIZE, SIZE, image);
-        java.nio.file.Files.createDirectories(file.getParent());
-        javax.imageio.ImageIO.write(img, "png", file.toFile());
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
     }
 
     public static float[] toFloats(byte[] image) {
@@ -92,7 +98,7 @@ public final class TinyRuns {
      */
     public static synchronized Path sharedRunCopy(Path dir) throws IOException {
         if (shared == null) {
-            Path root = java.nio.file.Files.createTempDirectory("tiny-anomaly-run");
+            Path root = Files.createTempDirectory("tiny-anomaly-run");
             Path normal = root.resolve("normal");
             Random r = new Random(1);
             for (int i = 0; i < 150; i++) {
@@ -100,21 +106,21 @@ public final class TinyRuns {
             }
             ImageDataset data;
             try {
-                data = io.ganstudio.core.data.DatasetLoader.load(DataSpec.folder(normal.toString()), SIZE,
-                        io.ganstudio.core.data.LoadOptions.defaults(), null).dataset();
-            } catch (io.ganstudio.core.data.DatasetException e) {
+                data = DatasetLoader.load(DataSpec.folder(normal.toString()), SIZE,
+                        LoadOptions.defaults(), null).dataset();
+            } catch (DatasetException e) {
                 throw new IOException(e);
             }
             shared = train(root.resolve("run"), data, 200, DataSpec.folder(normal.toString())).dir();
         }
         Path copy = dir.resolve("run");
-        try (var files = java.nio.file.Files.walk(shared)) {
+        try (var files = Files.walk(shared)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path target = copy.resolve(shared.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
                 } else {
-                    java.nio.file.Files.copy(p, target);
+                    Files.copy(p, target);
                 }
             }
         }
@@ -124,8 +130,8 @@ public final class TinyRuns {
     /** The normal images of the shared run, as loaded from its folder. */
     public static ImageDataset sharedData(Path runCopy) throws IOException {
         try {
-            return io.ganstudio.core.anomaly.RunData.load(RunFolder.open(runCopy), null, () -> false);
-        } catch (io.ganstudio.core.data.DatasetException e) {
+            return RunData.load(RunFolder.open(runCopy), null, () -> false);
+        } catch (DatasetException e) {
             throw new IOException(e);
         }
     }

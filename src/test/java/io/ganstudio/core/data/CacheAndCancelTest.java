@@ -1,23 +1,27 @@
 package io.ganstudio.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The decoded-dataset cache returns identical data, notices every change, survives damage; loads cancel. */
 class CacheAndCancelTest {
@@ -82,7 +86,7 @@ class CacheAndCancelTest {
         Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 5_000));
         LoadResult second = load();
         assertFalse(second.report().fromCache());
-        assertFalse(java.util.Arrays.equals(first.dataset().pixels(), second.dataset().pixels()));
+        assertFalse(Arrays.equals(first.dataset().pixels(), second.dataset().pixels()));
         assertTrue(load().report().fromCache(), "and the new result is cached again");
     }
 
@@ -128,7 +132,7 @@ class CacheAndCancelTest {
         LoadResult second = load();
         assertFalse(second.report().fromCache());
         assertSameDataset(first.dataset(), second.dataset());
-        Files.write(file, java.util.Arrays.copyOf(bytes, 40));
+        Files.write(file, Arrays.copyOf(bytes, 40));
         assertFalse(load().report().fromCache(), "a cut-short cache is a miss too");
         assertTrue(load().report().fromCache());
     }
@@ -136,8 +140,8 @@ class CacheAndCancelTest {
     @Test
     void idxLoadsAreCachedToo() throws Exception {
         Path idx = tmp.resolve("x-images-idx3-ubyte");
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(b);
         out.writeInt(0x803);
         out.writeInt(1);
         out.writeInt(2);

@@ -1,14 +1,16 @@
 package io.ganstudio.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One channel only when every image is gray; class labels from immediate subfolders; non-ASCII names. */
 class ChannelsAndLabelsTest {
@@ -83,14 +85,14 @@ class ChannelsAndLabelsTest {
     void japaneseFileAndFolderNames() throws Exception {
         TestImages.png(dir.resolve("猫/三毛猫.png"), 8, 8, 0x806040);
         TestImages.write(TestImages.solid(9, 9, 0x204060), "jpg", dir.resolve("犬/柴犬 の 写真.jpg"));
-        java.nio.file.Files.createFile(dir.resolve("犬/空っぽ.png"));
+        Files.createFile(dir.resolve("犬/空っぽ.png"));
         LoadResult r = load();
         assertEquals(2, r.dataset().count());
         assertEquals(List.of("犬", "猫"), r.dataset().classNames());
         assertEquals("空っぽ.png", r.report().skipped().get(0).path().getFileName().toString());
         Path report = dir.resolve("報告/data-report.txt");
         r.report().write(report);
-        String text = java.nio.file.Files.readString(report);
+        String text = Files.readString(report);
         assertTrue(text.contains("空っぽ.png") && text.contains("猫"), text);
     }
 }

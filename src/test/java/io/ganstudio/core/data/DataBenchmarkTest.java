@@ -1,10 +1,11 @@
 package io.ganstudio.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code bench --data} on a handful of images: it runs, and the second open is served by the cache. */
 class DataBenchmarkTest {

@@ -1,9 +1,11 @@
 package io.ganstudio.core.data;
 
 import com.google.gson.Gson;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -47,9 +49,9 @@ class FitPadTest {
     @Test
     void padOnlyAppliesToSmallerImages() {
         ImageRows big = new ImageRows(numbered(40), DataSpec.WHITE);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(Resampler.resize(big, 32), Resampler.fit(big, 32, 0));
+        Assertions.assertArrayEquals(Resampler.resize(big, 32), Resampler.fit(big, 32, 0));
         ImageRows small = new ImageRows(numbered(28), DataSpec.WHITE);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(Resampler.resize(small, 32), Resampler.fit(small, 32, -1));
+        Assertions.assertArrayEquals(Resampler.resize(small, 32), Resampler.fit(small, 32, -1));
     }
 
     @Test
@@ -74,7 +76,7 @@ class FitPadTest {
             pixels[i] = (byte) i;
         }
         ImageDataset all = new ImageDataset(5, 2, 1, pixels, new int[] {0, 1, 2, 3, 4},
-                java.util.List.of("a", "b", "c", "d", "e"));
+                List.of("a", "b", "c", "d", "e"));
         ImageDataset two = all.first(2);
         assertEquals(2, two.count());
         assertEquals(1, two.label(1));

@@ -1,7 +1,7 @@
 package io.ganstudio.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -14,12 +14,16 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Files javax.imageio alone gets wrong or cannot read: CMYK JPEG, 16-bit, palette, alpha. */
 class FormatsTest {
@@ -73,7 +77,7 @@ class FormatsTest {
         ImageDataset d = loadOne(file, DataSpec.WHITE);
         assertEquals(3, d.channels());
         int[] rgb = rgbAt(d, 5);
-        assertTrue(rgb[0] > 180 && rgb[1] < 80 && rgb[2] < 80, "red, got " + java.util.Arrays.toString(rgb));
+        assertTrue(rgb[0] > 180 && rgb[1] < 80 && rgb[2] < 80, "red, got " + Arrays.toString(rgb));
     }
 
     @Test
@@ -112,8 +116,8 @@ class FormatsTest {
         BufferedImage img = new BufferedImage(cm, raster, false, null);
         ImageDataset d = loadOne(TestImages.write(img, "png", dir.resolve("deep-rgb.png")), DataSpec.WHITE);
         assertEquals(3, d.channels());
-        assertEquals(java.util.List.of(255, 128, 0),
-                java.util.Arrays.stream(rgbAt(d, 0)).boxed().toList());
+        assertEquals(List.of(255, 128, 0),
+                Arrays.stream(rgbAt(d, 0)).boxed().toList());
     }
 
     @Test
@@ -129,8 +133,8 @@ class FormatsTest {
         }
         ImageDataset d = loadOne(TestImages.write(img, "png", dir.resolve("palette.png")), DataSpec.WHITE);
         assertEquals(3, d.channels());
-        assertEquals(java.util.List.of(255, 0, 0), java.util.Arrays.stream(rgbAt(d, 0)).boxed().toList());
-        assertEquals(java.util.List.of(0, 0, 255), java.util.Arrays.stream(rgbAt(d, 3)).boxed().toList());
+        assertEquals(List.of(255, 0, 0), Arrays.stream(rgbAt(d, 0)).boxed().toList());
+        assertEquals(List.of(0, 0, 255), Arrays.stream(rgbAt(d, 3)).boxed().toList());
     }
 
     @Test
@@ -144,10 +148,10 @@ class FormatsTest {
         }
         Path file = TestImages.write(img, "png", dir.resolve("alpha.png"));
         ImageDataset onWhite = loadOne(file, DataSpec.WHITE);
-        assertEquals(java.util.List.of(255, 255, 255), java.util.Arrays.stream(rgbAt(onWhite, 0)).boxed().toList());
+        assertEquals(List.of(255, 255, 255), Arrays.stream(rgbAt(onWhite, 0)).boxed().toList());
         assertEquals(127, rgbAt(onWhite, 3)[0], "half-transparent black on white is mid gray");
         ImageDataset onGreen = loadOne(file, 0x00FF00);
-        assertEquals(java.util.List.of(0, 255, 0), java.util.Arrays.stream(rgbAt(onGreen, 0)).boxed().toList());
+        assertEquals(List.of(0, 255, 0), Arrays.stream(rgbAt(onGreen, 0)).boxed().toList());
     }
 
     @Test
@@ -160,6 +164,6 @@ class FormatsTest {
         LoadResult r = DatasetLoader.load(DataSpec.folder(dir.resolve("all").toString()), 4,
                 LoadOptions.defaults(), LoadProgress.NONE);
         assertEquals(6, r.report().loaded(), r.report().skipped().toString());
-        assertEquals(java.util.Set.of("png", "jpeg", "bmp", "gif", "tiff", "wbmp"), r.report().formats().keySet());
+        assertEquals(Set.of("png", "jpeg", "bmp", "gif", "tiff", "wbmp"), r.report().formats().keySet());
     }
 }

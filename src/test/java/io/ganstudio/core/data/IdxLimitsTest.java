@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,7 +76,7 @@ class IdxLimitsTest {
     @Test
     void emptyAndShortFilesSayWhatIsWrong(@TempDir Path tmp) throws Exception {
         for (int n : new int[]{0, 3, 9}) {
-            Path file = Files.write(tmp.resolve("short" + n + "-idx3-ubyte"), java.util.Arrays.copyOf(
+            Path file = Files.write(tmp.resolve("short" + n + "-idx3-ubyte"), Arrays.copyOf(
                     ReaderSamples.idx(2, 4), n));
             String m = refused(file, 16);
             assertTrue(m.contains("too short to be an IDX file"), n + " bytes: " + m);

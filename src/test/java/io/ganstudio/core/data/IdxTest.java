@@ -1,9 +1,7 @@
 package io.ganstudio.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -11,10 +9,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** IDX files, plain and gzip, with and without labels, and the built-in Fashion-MNIST. */
 class IdxTest {
@@ -85,7 +88,7 @@ class IdxTest {
         write(dir.resolve("t10k-labels-idx1-ubyte.gz"), labels(), true);
         LoadResult r = load(dir.resolve("t10k-images-idx3-ubyte.gz"));
         assertCentreCropAndLabels(r);
-        assertEquals(java.util.Map.of("idx", 3), r.report().formats());
+        assertEquals(Map.of("idx", 3), r.report().formats());
     }
 
     @Test
@@ -106,7 +109,7 @@ class IdxTest {
     @Test
     void truncatedIdxIsExplained() throws Exception {
         byte[] all = images();
-        write(dir.resolve("cut-images-idx3-ubyte"), java.util.Arrays.copyOf(all, all.length - 5), false);
+        write(dir.resolve("cut-images-idx3-ubyte"), Arrays.copyOf(all, all.length - 5), false);
         DatasetException e = assertThrows(DatasetException.class, () -> load(dir.resolve("cut-images-idx3-ubyte")));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }

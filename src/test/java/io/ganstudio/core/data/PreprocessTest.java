@@ -1,13 +1,16 @@
 package io.ganstudio.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Centre crop, area-average shrinking, bilinear enlarging, mixed sizes. */
 class PreprocessTest {
@@ -112,9 +115,9 @@ class PreprocessTest {
         assertEquals(4, r.dataset().count());
         assertEquals(16, r.dataset().imageSize());
         assertEquals(1, r.report().upscaled());
-        assertEquals(java.util.Map.of("< 32 px", 2, "32-63 px", 1, "256-511 px", 1), r.report().shortSides());
+        assertEquals(Map.of("< 32 px", 2, "32-63 px", 1, "256-511 px", 1), r.report().shortSides());
         assertEquals("[< 32 px, 32-63 px, 256-511 px]", r.report().shortSides().keySet().toString(), "smallest first");
-        byte[] first = java.util.Arrays.copyOfRange(r.dataset().pixels(), 0, 3);
+        byte[] first = Arrays.copyOfRange(r.dataset().pixels(), 0, 3);
         assertArrayEquals(new byte[] {0x10, 0x10, 0x10}, first, "solid colour survives resizing");
     }
 }

@@ -7,8 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
@@ -78,7 +82,7 @@ public final class TestImages {
     /** The first {@code fraction} of a file's bytes, as a copy cut short in transfer would have. */
     static Path truncate(Path file, double fraction) throws IOException {
         byte[] all = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(all, (int) (all.length * fraction)));
+        Files.write(file, Arrays.copyOf(all, (int) (all.length * fraction)));
         return file;
     }
 
@@ -101,7 +105,7 @@ public final class TestImages {
 
     private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
         out.writeInt(data.length);
-        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
         out.write(t);
         out.write(data);
         CRC32 crc = new CRC32();
@@ -112,7 +116,7 @@ public final class TestImages {
 
     /** A 24-bit BMP header claiming {@code w x h} pixels, with almost no pixel data behind it. */
     static Path hugeBmp(Path file, int w, int h) throws IOException {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(54 + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(54 + 16).order(ByteOrder.LITTLE_ENDIAN);
         long imageSize = (long) ((w * 3 + 3) & ~3) * h;
         b.put((byte) 'B').put((byte) 'M').putInt((int) Math.min(Integer.MAX_VALUE, 54 + imageSize)).putInt(0)
                 .putInt(54);

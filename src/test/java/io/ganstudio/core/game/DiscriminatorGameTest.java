@@ -5,6 +5,7 @@ import io.ganstudio.core.game.DiscriminatorGame.Side;
 import io.ganstudio.core.game.DiscriminatorGame.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -95,7 +96,7 @@ class DiscriminatorGameTest {
     @Test
     void latentVectorsComeFromTheRoundsSeed() {
         assertArrayEquals(DiscriminatorGame.latent(99, 16), DiscriminatorGame.latent(99, 16));
-        assertFalse(java.util.Arrays.equals(DiscriminatorGame.latent(99, 16), DiscriminatorGame.latent(100, 16)));
+        assertFalse(Arrays.equals(DiscriminatorGame.latent(99, 16), DiscriminatorGame.latent(100, 16)));
         assertThrows(IllegalArgumentException.class, () -> new DiscriminatorGame(1, 0, 5));
     }
 }

@@ -1,12 +1,15 @@
 package io.ganstudio.core.health;
 
 import io.ganstudio.core.quality.QualitySnapshot;
+import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -202,7 +205,7 @@ class HealthMonitorTest {
             assertFalse(i.advice().text(Locale.JAPANESE).equals(i.advice().english()), "translated: " + i);
         }
         HealthWarning w = new HealthWarning(HealthIssue.D_OVERPOWERS, true, 300,
-                io.ganstudio.core.text.Phrase.of("health.evidence.scores", "0.99", "0.01", 100));
+                Phrase.of("health.evidence.scores", "0.99", "0.01", 100));
         assertTrue(w.english().contains("Try: lower the discriminator's learning rate"), w.english());
     }
 
@@ -222,8 +225,8 @@ class HealthMonitorTest {
         assertEquals(all.get(0).evidence().english(), rows.get(0).evidence());
         assertEquals(all.get(0).evidence(), rows.get(0).evidencePhrase(), "read back as a phrase, for Japanese too");
         assertTrue(rows.get(0).evidencePhrase().text(Locale.JAPANESE).startsWith("直近 100 ステップ"));
-        java.nio.file.Files.writeString(csv.file(), "600,dOverpowers,raised,\"mean D(x) 0.9",
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(csv.file(), "600,dOverpowers,raised,\"mean D(x) 0.9",
+                StandardOpenOption.APPEND);
         assertEquals(2, csv.read().size(), "a row cut off by a crash is skipped");
         assertTrue(csv.activeAtEnd().isEmpty());
         csv.truncateAfter(all.get(0).step());

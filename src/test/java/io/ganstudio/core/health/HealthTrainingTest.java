@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetLoader;
-import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.quality.QualitySnapshot;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.StepMetrics;
@@ -71,7 +72,7 @@ class HealthTrainingTest {
         TrainConfig d = TrainConfig.defaults();
         TrainConfig train = new TrainConfig(d.loss(), 0f, new TrainConfig.AdamSettings(0.005f, 0.5f, 0.999f),
                 new TrainConfig.AdamSettings(0.00002f, 0.5f, 0.999f), 1, 32, 5, 1000, 50, 500, 1, 16, 0f,
-                io.ganstudio.core.train.Augment.OFF);
+                Augment.OFF);
         // Probes every 100 steps, judged from step 300 instead of the default 500 to keep the test short.
         HealthMonitor monitor = new HealthMonitor(LossKind.BCE, HealthThresholds.DEFAULT.withFirstProbeStep(300));
         List<HealthWarning> warnings = new ArrayList<>();

@@ -5,15 +5,17 @@ import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TestStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Node;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +51,7 @@ class SampleGridTest {
         int s = 4;
         float[] batch = new float[n * s * s];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(batch, i * s * s, (i + 1) * s * s, 1f);
+            Arrays.fill(batch, i * s * s, (i + 1) * s * s, 1f);
         }
         SampleGrid g = SampleGrid.of(batch, n, 1, s);
         assertEquals(3, g.columns());
@@ -81,7 +83,7 @@ class SampleGridTest {
         List<int[]> frames = new ArrayList<>();
         for (int f = 0; f < 7; f++) {
             int[] px = new int[w * h];
-            java.util.Arrays.fill(px, grey(f * 30));
+            Arrays.fill(px, grey(f * 30));
             frames.add(px);
         }
         Path file = dir.resolve("walk.gif");
@@ -105,7 +107,7 @@ class SampleGridTest {
         RunFolder run = RunFolder.create(dir.resolve("run"), TestStates.tinyConfig());
         for (int step = 1; step <= 10; step++) {
             float[] batch = new float[4 * 16 * 16];
-            java.util.Arrays.fill(batch, step / 10f);
+            Arrays.fill(batch, step / 10f);
             run.writeSample(step, SampleGrid.of(batch, 4, 1, 16));
         }
         Path gif = dir.resolve("history.gif");
@@ -136,11 +138,11 @@ class SampleGridTest {
         }
     }
 
-    private static String dump(org.w3c.dom.Node node) {
+    private static String dump(Node node) {
         StringBuilder s = new StringBuilder(node.getNodeName());
         if (node.getAttributes() != null) {
             for (int i = 0; i < node.getAttributes().getLength(); i++) {
-                org.w3c.dom.Node a = node.getAttributes().item(i);
+                Node a = node.getAttributes().item(i);
                 s.append(' ').append(a.getNodeName()).append('=').append(a.getNodeValue());
             }
         }

@@ -3,18 +3,19 @@ package io.ganstudio.core.latent;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.GanTrainer;
-import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,8 +89,8 @@ class GeneratorRunnerTest {
             runner.useClass(2);
             float[] classC = runner.sampleBatch(zs.subList(1, 2)).join();
             int f = 16 * 16;
-            assertArrayEquals(classB, java.util.Arrays.copyOfRange(fromFour, 0, f));
-            assertArrayEquals(classC, java.util.Arrays.copyOfRange(fromFour, f, 2 * f));
+            assertArrayEquals(classB, Arrays.copyOfRange(fromFour, 0, f));
+            assertArrayEquals(classC, Arrays.copyOfRange(fromFour, f, 2 * f));
         }
     }
 
@@ -126,11 +129,11 @@ class GeneratorRunnerTest {
         RunFolder run = RunFolder.create(dir.resolve("run"), config);
         try (NDManager root = NDManager.newBaseManager();
              GanTrainer trainer = new GanTrainer(config.model(), config.train(),
-                     io.ganstudio.core.TestData.noise(12, 28, 1, 5), root)) {
+                     TestData.noise(12, 28, 1, 5), root)) {
             trainer.step();
             run.writeCheckpoint(trainer.exportState());
         }
-        List<float[]> zs = new java.util.ArrayList<>();
+        List<float[]> zs = new ArrayList<>();
         for (int i = 0; i < 65; i++) {
             zs.add(Latents.fromSeed(i, 8));
         }

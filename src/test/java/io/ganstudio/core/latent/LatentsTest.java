@@ -2,6 +2,7 @@ package io.ganstudio.core.latent;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,7 +17,7 @@ class LatentsTest {
     void fromSeedIsDeterministicAndNormal() {
         float[] a = Latents.fromSeed(42, 4096);
         assertArrayEquals(a, Latents.fromSeed(42, 4096));
-        assertFalse(java.util.Arrays.equals(a, Latents.fromSeed(43, 4096)));
+        assertFalse(Arrays.equals(a, Latents.fromSeed(43, 4096)));
         double mean = 0;
         for (float v : a) {
             mean += v;

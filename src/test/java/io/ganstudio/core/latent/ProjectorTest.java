@@ -2,6 +2,7 @@ package io.ganstudio.core.latent;
 
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.TestData;
+import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
@@ -11,9 +12,11 @@ import io.ganstudio.core.train.TrainConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,8 +35,8 @@ class ProjectorTest {
     private static void check(ModelConfig model, int label) {
         TrainConfig cfg = TrainConfig.defaults().withBatchSize(8).withSeed(4);
         var rects = TestData.rectangles(24, 16, 1, 3);
-        var data = model.classCount() == 0 ? rects : new io.ganstudio.core.data.ImageDataset(24, 16, 1,
-                rects.pixels(), java.util.stream.IntStream.range(0, 24).map(i -> i % 2).toArray(), model.classes());
+        var data = model.classCount() == 0 ? rects : new ImageDataset(24, 16, 1,
+                rects.pixels(), IntStream.range(0, 24).map(i -> i % 2).toArray(), model.classes());
         try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, cfg, data, m)) {
             for (int i = 0; i < 15; i++) {
                 t.step();
@@ -47,7 +50,7 @@ class ProjectorTest {
                 System.arraycopy(targetZ, 0, batch, i * d, d);
             }
             int f = 16 * 16;
-            float[] target = java.util.Arrays.copyOf(n.sample(batch, model.classCount() > 0 ? labels : null, 4), f);
+            float[] target = Arrays.copyOf(n.sample(batch, model.classCount() > 0 ? labels : null, 4), f);
             // The best of 100 random z, as the CLI's measurement does.
             double bestRandom = Double.MAX_VALUE;
             for (int b = 0; b < 25; b++) {

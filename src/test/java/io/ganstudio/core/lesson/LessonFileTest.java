@@ -8,8 +8,8 @@ import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.TrainingSession;
@@ -17,18 +17,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +46,7 @@ class LessonFileTest {
     @BeforeAll
     static void makeImages() throws Exception {
         images = Files.createDirectories(shared.resolve("teacher-photos"));
-        java.util.Random r = new java.util.Random(3);
+        Random r = new Random(3);
         for (int i = 0; i < 12; i++) {
             BufferedImage img = new BufferedImage(20 + i, 24, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
@@ -152,7 +154,7 @@ class LessonFileTest {
         byte[] bytes = Files.readAllBytes(file);
 
         Path cut = tmp.resolve("cut" + LessonFile.EXTENSION);
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
         LessonException e = assertThrows(LessonException.class, () -> LessonFile.read(cut));
         assertTrue(e.getMessage().contains("damaged") || e.getMessage().contains("not a GAN Studio lesson"),
                 e.getMessage());

@@ -1,13 +1,15 @@
 package io.ganstudio.core.lesson;
 
-import io.ganstudio.core.ReaderSamples;
 import io.ganstudio.core.ReaderSamples.RawEntry;
+import io.ganstudio.core.ReaderSamples;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,9 +177,9 @@ class LessonLimitsTest {
         }
     }
 
-    private static io.ganstudio.core.run.LoadedCheckpoint snapshotOf(Lesson lesson) throws Exception {
-        java.lang.reflect.Field f = Lesson.class.getDeclaredField("snapshot");
+    private static LoadedCheckpoint snapshotOf(Lesson lesson) throws Exception {
+        Field f = Lesson.class.getDeclaredField("snapshot");
         f.setAccessible(true);
-        return (io.ganstudio.core.run.LoadedCheckpoint) f.get(lesson);
+        return (LoadedCheckpoint) f.get(lesson);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import io.ganstudio.core.engine.EngineSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class DcganShapesTest {
         }
     }
 
-    private static long trainable(ai.djl.util.PairList<String, Parameter> params) {
+    private static long trainable(PairList<String, Parameter> params) {
         long total = 0;
         for (Pair<String, Parameter> p : params) {
             if (p.getValue().requiresGradient()) {

@@ -1,6 +1,7 @@
 package io.ganstudio.core.model;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.engine.EngineSetup;
@@ -20,12 +21,12 @@ class NormNoneBiasTest {
         EngineSetup.init();
     }
 
-    private static long biases(ai.djl.nn.Block b) {
+    private static long biases(Block b) {
         return b.getParameters().stream().filter(p -> p.getValue().getType() == Parameter.Type.BIAS)
                 .mapToLong(p -> p.getValue().getArray().size()).sum();
     }
 
-    private static long count(ai.djl.nn.Block b) {
+    private static long count(Block b) {
         return b.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
     }
 

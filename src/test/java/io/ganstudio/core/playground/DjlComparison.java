@@ -3,7 +3,9 @@ package io.ganstudio.core.playground;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import io.ganstudio.core.engine.EngineSetup;
 
@@ -66,7 +68,7 @@ public final class DjlComparison {
                     try (NDManager m = root.newSubManager()) {
                         NDArray z = m.randomUniform(0, 1, new Shape(BATCH, 2));
                         NDArray idx = m.randomInteger(0, real.getShape().get(0), new Shape(BATCH),
-                                ai.djl.ndarray.types.DataType.INT32);
+                                DataType.INT32);
                         NDArray x = real.get(idx);
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             NDArray fake = mlp(g, z).stopGradient();
@@ -103,11 +105,11 @@ public final class DjlComparison {
     }
 
     private static NDArray param(NDManager m, int in, int out) {
-        return m.randomNormal(0, (float) (1 / Math.sqrt(in)), new Shape(in, out), ai.djl.ndarray.types.DataType.FLOAT32);
+        return m.randomNormal(0, (float) (1 / Math.sqrt(in)), new Shape(in, out), DataType.FLOAT32);
     }
 
     private static NDArray mlp(List<NDArray> p, NDArray x) {
-        return ai.djl.nn.Activation.relu(x.matMul(p.get(0)).add(p.get(1))).matMul(p.get(2)).add(p.get(3));
+        return Activation.relu(x.matMul(p.get(0)).add(p.get(1))).matMul(p.get(2)).add(p.get(3));
     }
 
     private static NDArray softplus(NDArray v) {

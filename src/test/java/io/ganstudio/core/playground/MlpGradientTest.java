@@ -3,6 +3,8 @@ package io.ganstudio.core.playground;
 import io.ganstudio.core.random.Rng;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +77,7 @@ class MlpGradientTest {
             for (int i = 0; i < x.length; i++) {
                 assertEquals(gx[i], again[i], 1e-12);
             }
-            assertTrue(java.util.Arrays.equals(grads, net.grads()));
+            assertTrue(Arrays.equals(grads, net.grads()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.ganstudio.core.quality;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
+import java.util.function.IntBinaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The 2-pixel grid share: all of a checkerboard, nearly none of noise or of a smooth image, more with a faint grid. */
 class GridPatternTest {
 
-    private static SampleImages one(int side, java.util.function.IntBinaryOperator pixel, double scale) {
+    private static SampleImages one(int side, IntBinaryOperator pixel, double scale) {
         float[] p = new float[side * side];
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {

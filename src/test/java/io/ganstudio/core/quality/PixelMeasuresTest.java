@@ -5,6 +5,7 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.random.Rng;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -117,8 +118,8 @@ class PixelMeasuresTest {
         float[] rows = {0, 0, 1, 0, 0, 1, 100, 100};
         double spread = Neighbours.meanPairwiseDistance(manager, rows, 3, 2);
         double expected = (2 * Math.sqrt(0.5) + Math.sqrt(1.0)) / 3; // RMS over 2 values: |(1,0)| and |(0,1)| = sqrt(1/2), |(1,-1)| = 1
-        org.junit.jupiter.api.Assertions.assertEquals(expected, spread, 1e-6);
+        Assertions.assertEquals(expected, spread, 1e-6);
         Neighbours.Result r = Neighbours.find(manager, new float[] {90, 90}, 1, rows, 3, 2, 1, false);
-        org.junit.jupiter.api.Assertions.assertTrue(r.indices()[0] < 3, "row 3 is not a reference");
+        Assertions.assertTrue(r.indices()[0] < 3, "row 3 is not a reference");
     }
 }

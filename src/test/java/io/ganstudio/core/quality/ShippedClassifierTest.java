@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,8 +54,8 @@ class ShippedClassifierTest {
     @Test
     void fidInTheClassifierFeaturesIsZeroForIdenticalSetsAndGrowsWithNoiseAndShift() {
         int n = 2000;
-        float[] real = java.util.Arrays.copyOf(images, n * 784);
-        float[] other = java.util.Arrays.copyOfRange(images, n * 784, 2 * n * 784);
+        float[] real = Arrays.copyOf(images, n * 784);
+        float[] other = Arrays.copyOfRange(images, n * 784, 2 * n * 784);
         float[] noised = real.clone();
         float[] shifted = new float[real.length];
         Rng rng = new Rng(4);

@@ -3,6 +3,7 @@ package io.ganstudio.core.run;
 import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.train.TestStates;
 import io.ganstudio.core.train.TrainerState;
+
 import java.nio.file.Path;
 import java.util.Map;
 

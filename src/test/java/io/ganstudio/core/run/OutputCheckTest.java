@@ -5,11 +5,12 @@ import io.ganstudio.core.train.TestStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,7 +90,7 @@ class OutputCheckTest {
         SampleGrid grid = SampleGrid.of(new float[4 * 16 * 16], 4, 1, 16);
         Path jpg = root.resolve("grid.jpg");
         grid.writeImage(jpg);
-        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(jpg), 3);
+        byte[] head = Arrays.copyOf(Files.readAllBytes(jpg), 3);
         assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, head);
         assertEquals(grid.width(), ImageIO.read(jpg.toFile()).getWidth());
         Path png = root.resolve("grid.PNG");

@@ -12,7 +12,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -98,7 +100,7 @@ class RunFolderLinksTest {
             boolean folder = Files.isDirectory(entry);
             if (name.equals(RunFolder.CONFIG)) {
                 // A config.json that is a link to a valid one: the run opens as a run, then the link is refused.
-                Files.copy(entry, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(entry, target, StandardCopyOption.REPLACE_EXISTING);
             }
             if (folder) {
                 deleteTree(entry);
@@ -171,7 +173,7 @@ class RunFolderLinksTest {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

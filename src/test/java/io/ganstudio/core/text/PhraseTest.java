@@ -2,13 +2,17 @@ package io.ganstudio.core.text;
 
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +34,7 @@ class PhraseTest {
     void smallNumbersAreNotRoundedAwayByTheLocaleFormat() {
         // MessageFormat would print a Number with the locale's 3 fraction digits: -0.00002 as "-0".
         var lr = new TrainConfig.AdamSettings(-2e-5f, 0.5f, 0.999f);
-        TrainConfig t = new TrainConfig(io.ganstudio.core.train.LossKind.BCE, 0f, lr, lr, 1, 64, 1, 10, 1, 1, 1, 4);
+        TrainConfig t = new TrainConfig(LossKind.BCE, 0f, lr, lr, 1, 64, 1, 10, 1, 1, 1, 4);
         assertTrue(t.problems().get(0).endsWith("not -2.0E-5"), t.problems().toString());
         assertTrue(t.problems(Locale.JAPANESE).get(0).contains("-2.0E-5"), t.problems(Locale.JAPANESE).toString());
     }
@@ -40,10 +44,10 @@ class PhraseTest {
         assertEquals(keys("messages.properties"), keys("messages_ja.properties"));
     }
 
-    private static java.util.Set<Object> keys(String name) throws Exception {
+    private static Set<Object> keys(String name) throws Exception {
         Properties p = new Properties();
         try (InputStream in = Phrase.class.getResourceAsStream(name)) {
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         p.values().forEach(v -> assertTrue(!v.toString().isBlank()));
         return p.keySet();

@@ -1,17 +1,17 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.run.GanJson;
-import io.ganstudio.core.image.SampleGrid;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,12 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.run.GanJson;
-import io.ganstudio.core.run.MetricsCsv;
-import io.ganstudio.core.run.RunFolder;
+import com.google.gson.JsonSyntaxException;
 import io.ganstudio.core.health.HealthCsv;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.quality.QualityCsv;
+import io.ganstudio.core.run.GanJson;
+import io.ganstudio.core.run.MetricsCsv;
+import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +37,7 @@ class DamagedRunTextTest {
     }
 
     private static void append(Path file, byte[] bytes) throws IOException {
-        Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static void assertNotUtf8(Path file, IOException e) {
@@ -103,7 +105,7 @@ class DamagedRunTextTest {
     @Test
     void gsonsReasonLosesItsPathAndLink() {
         String path = "$" + ".a".repeat(400);
-        String reason = GanJson.reason(new com.google.gson.JsonSyntaxException(
+        String reason = GanJson.reason(new JsonSyntaxException(
                 "com.google.gson.stream.MalformedJsonException: Unterminated object at line 1 column 9 path " + path
                         + "\nSee https://github.com/google/gson/blob/main/Troubleshooting.md#malformed-json"));
         assertTrue(reason.equals("Unterminated object at line 1 column 9"), reason);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -179,8 +180,8 @@ class GanTrainerTest {
     private static double pixelDistance(float[] a, float[] b) {
         float[] x = a.clone();
         float[] y = b.clone();
-        java.util.Arrays.sort(x);
-        java.util.Arrays.sort(y);
+        Arrays.sort(x);
+        Arrays.sort(y);
         int q = 200;
         double d = 0;
         for (int i = 0; i < q; i++) {

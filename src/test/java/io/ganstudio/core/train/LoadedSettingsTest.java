@@ -1,14 +1,15 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.CorruptCheckpointException;
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.run.RunFolder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.ganstudio.core.ReaderSamples;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.CorruptCheckpointException;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class LoadedSettingsTest {
     @Test
     void aConfigWithThousandsOfClassesOrNullClassNamesIsRefused(@TempDir Path tmp) throws Exception {
         Path many = editedRun(tmp.resolve("many"), j -> {
-            com.google.gson.JsonArray names = new com.google.gson.JsonArray();
+            JsonArray names = new JsonArray();
             for (int i = 0; i < ModelConfig.MAX_CLASSES + 1; i++) {
                 names.add("c" + i);
             }

@@ -9,6 +9,8 @@ import io.ganstudio.core.engine.EngineSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,7 +56,7 @@ class ModeSeekingTest {
     void aStepAgainstItsGradientMovesThePairsApart() {
         try (NDManager m = NDManager.newBaseManager()) {
             float[] values = new float[4 * 16];
-            java.util.Random random = new java.util.Random(3);
+            Random random = new Random(3);
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) random.nextGaussian() * 0.1f;
             }

@@ -1,11 +1,11 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.run.GanJson;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.Dcgan;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Upsampling;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

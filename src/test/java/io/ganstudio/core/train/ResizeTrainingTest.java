@@ -1,9 +1,7 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.run.GanJson;
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
@@ -13,13 +11,16 @@ import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.model.Upsampling;
-import io.ganstudio.core.TestData;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.GanJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +76,7 @@ class ResizeTrainingTest {
                     && before.get(k).length == 16 * 8 * 9).toList();
             assertFalse(kernels.isEmpty(), "a 3x3 kernel (16 -> 8 channels) is saved: " + before.keySet());
             for (String k : kernels) {
-                assertFalse(java.util.Arrays.equals(before.get(k), after.get(k)), k + " trained");
+                assertFalse(Arrays.equals(before.get(k), after.get(k)), k + " trained");
             }
         }
         GanConfig config = new GanConfig(DataSpec.builtIn(), RESIZE, cfg);
@@ -125,7 +126,7 @@ class ResizeTrainingTest {
             }
             Map<String, float[]> after = t.networks().exportWeights();
             long trained = before.keySet().stream().filter(k -> k.startsWith("g.") && before.get(k).length % 9 == 0
-                    && !java.util.Arrays.equals(before.get(k), after.get(k))).count();
+                    && !Arrays.equals(before.get(k), after.get(k))).count();
             assertTrue(trained >= 2, "the conditional generator's 3x3 kernels train: " + trained);
         }
     }

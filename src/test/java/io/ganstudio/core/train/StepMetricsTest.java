@@ -2,6 +2,8 @@ package io.ganstudio.core.train;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +23,6 @@ class StepMetricsTest {
         assertEquals("Training diverged at step 5: the losses exploded (D loss 2.00e+06, G loss 1.00).",
                 m(2e6, 1).divergence().english());
         assertTrue(m(1, -3e6).divergence().english().contains("exploded"));
-        assertTrue(m(Double.NaN, 1).divergence().text(java.util.Locale.JAPANESE).contains("発散"));
+        assertTrue(m(Double.NaN, 1).divergence().text(Locale.JAPANESE).contains("発散"));
     }
 }

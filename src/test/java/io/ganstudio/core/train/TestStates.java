@@ -1,10 +1,10 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.GanConfig;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,5 @@
 package io.ganstudio.core.train;
 
-import io.ganstudio.core.run.Checkpoints;
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.random.Rng;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,6 +12,9 @@ import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.random.Rng;
+import io.ganstudio.core.run.Checkpoints;
+import io.ganstudio.core.run.GanConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -123,10 +125,10 @@ class TrainBetterTest {
                 fresh.importGenerator(weights);
                 assertArrayEquals(first, fresh.sample(z, cfg.gridSize()), 0f);
                 // ...and it is the average, not the trained weights: those give other images.
-                Map<String, float[]> trainedOnly = new java.util.LinkedHashMap<>(weights);
+                Map<String, float[]> trainedOnly = new LinkedHashMap<>(weights);
                 trainedOnly.keySet().removeIf(k -> k.startsWith("e."));
                 trained.importGenerator(trainedOnly);
-                assertFalse(java.util.Arrays.equals(first, trained.sample(z, cfg.gridSize())));
+                assertFalse(Arrays.equals(first, trained.sample(z, cfg.gridSize())));
             }
         }
     }
@@ -185,7 +187,7 @@ class TrainBetterTest {
 
     private static double largestSingularValue(float[] w, int rows, int cols) {
         double[] v = new double[cols];
-        java.util.Arrays.fill(v, 1);
+        Arrays.fill(v, 1);
         double sigma = 0;
         for (int it = 0; it < 2000; it++) {
             double[] wv = new double[rows];
@@ -232,7 +234,7 @@ class TrainBetterTest {
                 assertEquals(x.getShape(), y.getShape());
                 float gradient = x.getGradient().abs().sum().getFloat();
                 assertTrue(gradient > 0f, "gradient reaches the input through the augmentation");
-                assertFalse(java.util.Arrays.equals(x.toFloatArray(), y.toFloatArray()), "p = 1 changes images");
+                assertFalse(Arrays.equals(x.toFloatArray(), y.toFloatArray()), "p = 1 changes images");
                 assertArrayEquals(x.toFloatArray(), DiffAugment.apply(x, 0.0, new Rng(7)).toFloatArray(), 1e-6f,
                         "p = 0 is the identity");
             }
@@ -250,7 +252,7 @@ class TrainBetterTest {
             int shifted = 0;
             for (int i = 0; i < n; i++) {
                 NDArray image = gray.get(i + ":" + (i + 1));
-                float[] got = java.util.Arrays.copyOfRange(out, i * side * side, (i + 1) * side * side);
+                float[] got = Arrays.copyOfRange(out, i * side * side, (i + 1) * side * side);
                 int[] found = null;
                 for (int dy = -max; dy <= max && found == null; dy++) {
                     for (int dx = -max; dx <= max && found == null; dx++) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,7 +87,7 @@ class TrainingQualityTest {
         for (int i = 0; i < PIXELS; i++) {
             order[i] = i;
         }
-        java.util.Random r = new java.util.Random(9);
+        Random r = new Random(9);
         for (int i = PIXELS - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
             int t = order[i];

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.common.Messages;
 import io.ganstudio.core.engine.BuildVersion;
+import io.ganstudio.ui.common.Messages;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;

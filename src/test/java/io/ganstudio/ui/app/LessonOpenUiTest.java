@@ -1,7 +1,13 @@
 package io.ganstudio.ui.app;
 
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.lesson.LessonFile;
+import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.session.TrainingSession;
 import io.ganstudio.ui.data.DataState;
 import io.ganstudio.ui.harness.Configs;
 import io.ganstudio.ui.lesson.LessonText;
@@ -17,10 +23,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static io.ganstudio.ui.app.FxTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +77,7 @@ class LessonOpenUiTest {
         robot.interact(() -> { });
         assertTrue(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
         assertTrue(app.context().lesson().explanationsWantedProperty().get());
-        assertTrue(app.context().explanations().isOpen(io.ganstudio.ui.app.Screens.TRAIN),
+        assertTrue(app.context().explanations().isOpen(Screens.TRAIN),
                 "a lesson starts with the Train screen's explanation open");
         assertEquals(7L, app.context().model().trainProperty().get().seed());
         assertEquals(40L, app.context().model().trainProperty().get().steps());
@@ -83,24 +92,24 @@ class LessonOpenUiTest {
     void aSnapshotLessonOnAFolderShowsItsRunAtTheSnapshotsStepReadyToContinue(FxRobot robot) throws Exception {
         Path images = Files.createDirectories(tmp.resolve("photos"));
         for (int i = 0; i < 6; i++) {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            BufferedImage img = new BufferedImage(16, 16,
+                    BufferedImage.TYPE_INT_RGB);
             img.setRGB(i, i, 0xFFFFFF);
-            javax.imageio.ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
+            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
         }
-        GanConfig c = Configs.tiny(3).withData(io.ganstudio.core.data.DataSpec.folder(images.toString()));
+        GanConfig c = Configs.tiny(3).withData(DataSpec.folder(images.toString()));
         Path teacher = tmp.resolve("teacher");
-        try (io.ganstudio.session.TrainingSession s = io.ganstudio.session.TrainingSession.newRun(c, teacher, null,
+        try (TrainingSession s = TrainingSession.newRun(c, teacher, null,
                 e -> { })) {
             s.start();
-            assertTrue(s.awaitEnd(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(s.awaitEnd(120, TimeUnit.SECONDS));
         }
-        io.ganstudio.core.run.RunFolder run = io.ganstudio.core.run.RunFolder.open(teacher);
-        Path checkpoint = io.ganstudio.core.run.Checkpoints.list(run.checkpointDir()).get(0);
+        RunFolder run = RunFolder.open(teacher);
+        Path checkpoint = Checkpoints.list(run.checkpointDir()).get(0);
         Path file = tmp.resolve("snap" + LessonFile.EXTENSION);
-        LessonFile.save(file, "Snap", run.config(), io.ganstudio.core.data.DatasetLoader.load(run.config().data(), 16,
-                io.ganstudio.core.data.LoadOptions.defaults(), null).dataset(), checkpoint, run.metricsFile());
-        long step = io.ganstudio.core.run.Checkpoints.stepOf(checkpoint);
+        LessonFile.save(file, "Snap", run.config(), DatasetLoader.load(run.config().data(), 16,
+                LoadOptions.defaults(), null).dataset(), checkpoint, run.metricsFile());
+        long step = Checkpoints.stepOf(checkpoint);
 
         robot.interact(() -> actions().open(file));
         try {
@@ -119,8 +128,8 @@ class LessonOpenUiTest {
         assertEquals(lessonRun, app.context().work().train().runDirProperty().get());
         assertTrue(app.context().work().train().canContinueProperty().get());
         assertTrue(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
-        assertEquals(io.ganstudio.core.data.DataSpec.Kind.IDX,
-                io.ganstudio.core.run.RunFolder.open(lessonRun).config().data().kind(), "the carried images");
+        assertEquals(DataSpec.Kind.IDX,
+                RunFolder.open(lessonRun).config().data().kind(), "the carried images");
     }
 
     @Test

@@ -1,9 +1,18 @@
 package io.ganstudio.ui.app;
 
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.data.DataState;
 import io.ganstudio.ui.data.DataView;
+import io.ganstudio.ui.model.ModelPreset;
 import io.ganstudio.ui.model.ModelView;
+import io.ganstudio.ui.model.NumberField;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -17,13 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import io.ganstudio.core.data.DataSpec;
-import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.run.RunFolder;
-import io.ganstudio.core.train.TrainConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +128,7 @@ class StudioAppTest {
         robot.clickOn("Run").clickOn("Open recent").clickOn(savedRun().toString());
         waitFor(Duration.ofSeconds(20), () -> savedRun().equals(app.context().runFolderProperty().get()));
         assertEquals(32, app.context().model().imageSizeProperty().get());
-        assertEquals("50", app.context().model().text(io.ganstudio.ui.model.NumberField.LATENT_SIZE).get());
+        assertEquals("50", app.context().model().text(NumberField.LATENT_SIZE).get());
         assertEquals(321, app.context().model().config().train().steps());
         // Opened before the Train screen was ever shown: it is there (and so Explore's "This run's latest").
         robot.clickOn("#nav-train");
@@ -136,13 +138,13 @@ class StudioAppTest {
     @Test
     void changingTheImageSizeOffersToLoadTheDataAgain(FxRobot robot) throws Exception {
         waitFor(Duration.ofSeconds(60), () -> app.context().data().stateProperty().get() == DataState.LOADED);
-        robot.interact(() -> app.context().model().applyPreset(io.ganstudio.ui.model.ModelPreset.DCGAN_32));
-        javafx.scene.control.Button reload = robot.lookup("#reloadData").queryAs(javafx.scene.control.Button.class);
+        robot.interact(() -> app.context().model().applyPreset(ModelPreset.DCGAN_32));
+        Button reload = robot.lookup("#reloadData").queryAs(Button.class);
         assertTrue(reload.isVisible());
         assertTrue(reload.getText().contains("32"), reload.getText());
         robot.clickOn(reload);
         waitFor(Duration.ofSeconds(60), () -> app.context().data().loadedSizeProperty().get() == 32
                 && app.context().data().stateProperty().get() == DataState.LOADED);
-        assertFalse(robot.lookup("#reloadData").queryAs(javafx.scene.control.Button.class).isVisible());
+        assertFalse(robot.lookup("#reloadData").queryAs(Button.class).isVisible());
     }
 }

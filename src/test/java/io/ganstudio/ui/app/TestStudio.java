@@ -3,11 +3,14 @@ package io.ganstudio.ui.app;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.common.StudioPrefs;
+import io.ganstudio.ui.present.Presentation;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
-import javafx.stage.Stage;
 
 /** The studio window on throw-away preferences, in English and without the engine, for TestFX tests. */
 final class TestStudio {
@@ -32,7 +35,7 @@ final class TestStudio {
 
     void close() throws Exception {
         // Presentation mode is one switch per process: off, and no longer saved into the preferences removed here.
-        javafx.application.Platform.runLater(() -> io.ganstudio.ui.present.Presentation.remember(false, b -> { }));
+        Platform.runLater(() -> Presentation.remember(false, b -> { }));
         node.removeNode();
         Messages.use(Locale.ENGLISH);
     }

@@ -1,8 +1,8 @@
 package io.ganstudio.ui.app;
 
-import io.ganstudio.ui.common.Language;
 import io.ganstudio.core.text.Phrase;
 import io.ganstudio.session.SessionEvent;
+import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import io.ganstudio.ui.train.TrainView;
 import io.ganstudio.ui.train.TrainingCharts;

@@ -3,6 +3,7 @@ package io.ganstudio.ui.data;
 import io.ganstudio.core.data.DataReport;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.ui.app.FxTesting;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -79,7 +81,7 @@ class DataViewModelTest {
 
     @Test
     void choosingPadReloadsTheDataPadded() throws Exception {
-        List<DataSpec> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<DataSpec> asked = new CopyOnWriteArrayList<>();
         DatasetSource source = (spec, size, options, progress) -> {
             asked.add(spec);
             return result(spec, size, 5);
@@ -91,13 +93,13 @@ class DataViewModelTest {
         });
         waitFor(WAIT, () -> vm.stateProperty().get() == DataState.LOADED);
         onFx(() -> {
-            vm.fitProperty().set(io.ganstudio.core.data.Fit.PAD);
+            vm.fitProperty().set(Fit.PAD);
             return null;
         });
         waitFor(WAIT, () -> asked.size() == 2 && vm.stateProperty().get() == DataState.LOADED);
-        assertEquals(io.ganstudio.core.data.Fit.RESIZE, asked.get(0).fit());
-        assertEquals(io.ganstudio.core.data.Fit.PAD, asked.get(1).fit());
-        assertEquals(io.ganstudio.core.data.Fit.PAD, vm.specProperty().get().fit());
+        assertEquals(Fit.RESIZE, asked.get(0).fit());
+        assertEquals(Fit.PAD, asked.get(1).fit());
+        assertEquals(Fit.PAD, vm.specProperty().get().fit());
     }
 
     @Test

@@ -41,7 +41,13 @@ class TerminologyTest {
             Map.entry(Pattern.compile("学習レート|ラーニングレート|学習速度係数"), "学習率"),
             Map.entry(Pattern.compile("エポーク|エポック数目"), "エポック"),
             Map.entry(Pattern.compile("バッチ・サイズ|バッチ数|バッチの大きさ|バッチ size"), "バッチサイズ"),
-            Map.entry(Pattern.compile("モードコラプス|モード・コラプス|モード崩れ|モードの崩壊"), "モード崩壊"));
+            Map.entry(Pattern.compile("モードコラプス|モード・コラプス|モード崩れ|モードの崩壊"), "モード崩壊"),
+            // One word per concept: training is 学習 and its images 学習画像; a run (one folder of training) is ラン.
+            Map.entry(Pattern.compile("訓練|トレーニング"), "学習 / 学習画像"),
+            Map.entry(Pattern.compile("学習フォルダー?|実行フォルダー?"), "ランのフォルダー"),
+            Map.entry(Pattern.compile("(この|その|別の|前の|条件付きの)(学習|実行)(?![率画ス中済しすさ])|^新しい学習$"),
+                    "ラン"),
+            Map.entry(Pattern.compile("フォルダ(?!ー)"), "フォルダー"));
 
     private static List<Path> japaneseBundles() throws IOException {
         try (Stream<Path> s = Files.walk(RESOURCES)) {
@@ -78,8 +84,15 @@ class TerminologyTest {
         assertFalse(variantsIn("学習レートを下げる").isEmpty());
         assertFalse(variantsIn("モードコラプスが起きた").isEmpty());
         assertFalse(variantsIn("バッチ・サイズ").isEmpty());
+        assertFalse(variantsIn("本物の訓練画像").isEmpty());
+        assertFalse(variantsIn("フォルダを開く").isEmpty());
+        assertFalse(variantsIn("学習フォルダーを開く").isEmpty());
+        assertFalse(variantsIn("この実行のチェックポイント").isEmpty());
+        assertFalse(variantsIn("この学習のモデルと合いません").isEmpty());
+        assertFalse(variantsIn("新しい学習").isEmpty());
         assertEquals(List.of(), variantsIn("生成器と識別器、潜在変数と潜在空間、損失、学習率、エポック、バッチサイズ、モード崩壊、"
-                + "クロスエントロピー、グロス"));
+                + "クロスエントロピー、グロス、学習画像、ランのフォルダー、このランの学習を再開、ランダム、新しい学習を始める、"
+                + "射影を実行中、この学習率"));
     }
 
     @Test

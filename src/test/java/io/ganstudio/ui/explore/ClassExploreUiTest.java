@@ -2,6 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.cli.Cli;
 import io.ganstudio.core.latent.LatentBook;
+import io.ganstudio.core.latent.Latents;
 import io.ganstudio.ui.fxutil.PixelView;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -19,10 +20,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,17 +61,17 @@ class ClassExploreUiTest {
             assertEquals(Cli.OK, Cli.run(args));
         }
         // A flat folder of images: no classes at all.
-        Path images = java.nio.file.Files.createDirectories(runs.resolve("flat"));
-        java.util.Random random = new java.util.Random(2);
+        Path images = Files.createDirectories(runs.resolve("flat"));
+        Random random = new Random(2);
         for (int i = 0; i < 8; i++) {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            BufferedImage img = new BufferedImage(16, 16,
+                    BufferedImage.TYPE_INT_RGB);
             for (int y = 0; y < 16; y++) {
                 for (int x = 0; x < 16; x++) {
                     img.setRGB(x, y, random.nextInt(0x1000000));
                 }
             }
-            javax.imageio.ImageIO.write(img, "png", images.resolve("img" + i + ".png").toFile());
+            ImageIO.write(img, "png", images.resolve("img" + i + ".png").toFile());
         }
         flat = runs.resolve("flatrun");
         assertEquals(Cli.OK, Cli.run(new String[] {"train", "--data", images.toString(), "--size", "16",
@@ -163,7 +168,7 @@ class ClassExploreUiTest {
         assertTrue(view.viewModel().editedProperty().get());
         robot.clickOn("#tile2");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> s.getValue() == 0);
-        assertEquals(view.viewModel().currentZ()[0], io.ganstudio.core.latent.Latents.fromSeed(44, 8)[0], 1e-6,
+        assertEquals(view.viewModel().currentZ()[0], Latents.fromSeed(44, 8)[0], 1e-6,
                 "a new pick starts from its seed, the slider back at zero");
     }
 
@@ -177,7 +182,7 @@ class ClassExploreUiTest {
         assertTrue(robot.lookup("#findDirections").queryAs(Button.class).isDisabled(),
                 "nothing to find on a run without classes");
         assertTrue(view.mainImage().frame() != null, "the screen goes on working");
-        assertFalse(java.nio.file.Files.exists(flat.resolve(LatentBook.FILE)), "nothing written");
+        assertFalse(Files.exists(flat.resolve(LatentBook.FILE)), "nothing written");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.session.TrainingSession;
 import io.ganstudio.ui.harness.Configs;
 import io.ganstudio.ui.task.BackgroundTasks;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -85,7 +88,7 @@ class ExploreOpensJustTrainedUiTest {
     }
 
     private ExploreView show(FxRobot robot) {
-        return show(robot, new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L));
+        return show(robot, new ExploreViewModel(Platform::runLater, () -> 1L));
     }
 
     /** A view of {@code vm} comes on screen, as the studio's Explore does each time it is shown. */
@@ -98,8 +101,8 @@ class ExploreOpensJustTrainedUiTest {
     @Test
     void aRunArrivingOnTheTrainScreenWhileExploreIsShownOpens(FxRobot robot) throws Exception {
         current = null;
-        javafx.beans.property.ObjectProperty<Path> trainRun = new javafx.beans.property.SimpleObjectProperty<>();
-        ExploreView view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L),
+        ObjectProperty<Path> trainRun = new SimpleObjectProperty<>();
+        ExploreView view = new ExploreView(new ExploreViewModel(Platform::runLater, () -> 1L),
                 new ExploreText(Locale.ENGLISH), currentRun).following(trainRun);
         int before = asked.get();
         robot.interact(() -> root.getChildren().setAll(view));
@@ -112,7 +115,7 @@ class ExploreOpensJustTrainedUiTest {
 
     @Test
     void aSecondTrainingReplacesTheRunThatOpenedByItselfButNotOneTheUserChose(FxRobot robot) throws Exception {
-        ExploreViewModel vm = new ExploreViewModel(javafx.application.Platform::runLater, () -> 1L);
+        ExploreViewModel vm = new ExploreViewModel(Platform::runLater, () -> 1L);
         current = run;
         show(robot, vm);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.equals(vm.openedPathProperty().get()));

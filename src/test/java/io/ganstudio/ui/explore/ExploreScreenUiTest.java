@@ -1,7 +1,9 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.session.InteractionGate;
 import io.ganstudio.session.TrainingSession;
 import io.ganstudio.ui.harness.Configs;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +35,8 @@ class ExploreScreenUiTest {
 
     private ExploreView view;
     /** The gate's clock moves only when the test moves it. */
-    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1);
-    private final io.ganstudio.session.InteractionGate gate = new io.ganstudio.session.InteractionGate(clock::get);
+    private final AtomicLong clock = new AtomicLong(1);
+    private final InteractionGate gate = new InteractionGate(clock::get);
 
     @BeforeAll
     static void trainATinyRun() throws Exception {
@@ -46,7 +49,7 @@ class ExploreScreenUiTest {
 
     @Start
     void start(Stage stage) {
-        view = new ExploreView(new ExploreViewModel(javafx.application.Platform::runLater, () -> 42L, gate),
+        view = new ExploreView(new ExploreViewModel(Platform::runLater, () -> 42L, gate),
                 new ExploreText(Locale.ENGLISH), () -> run);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
@@ -76,7 +79,7 @@ class ExploreScreenUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.mainImage().frame() != null);
         robot.moveTo("#tile0");
         WaitForAsyncUtils.waitForFxEvents();
-        clock.addAndGet(io.ganstudio.session.InteractionGate.NEARBY_NANOS + 1);
+        clock.addAndGet(InteractionGate.NEARBY_NANOS + 1);
         robot.moveTo("#tile3"); // movement elsewhere on the screen
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(gate.busy(), "movement over the grid does not hold training");
@@ -84,7 +87,7 @@ class ExploreScreenUiTest {
         robot.moveTo("#slider2"); // real pointer movement: MOUSE_MOVED events on the way onto the slider
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(gate.busy(), "the hand on its way to a slider was not noticed");
-        clock.addAndGet(io.ganstudio.session.InteractionGate.GRACE_NANOS);
+        clock.addAndGet(InteractionGate.GRACE_NANOS);
         assertFalse(gate.busy(), "a pointer resting on a slider must not hold training");
     }
 }

@@ -9,15 +9,16 @@ import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
-import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.GanTrainer;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,7 +94,7 @@ class ExploreViewModelEngineTest {
             await(() -> {
                 try {
                     ArgbFrame f = on(fx, () -> vm.imageProperty().get());
-                    return f != null && java.util.Arrays.equals(expected, f.argb());
+                    return f != null && Arrays.equals(expected, f.argb());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.latent.Latents;
+import io.ganstudio.session.InteractionGate;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,15 +21,15 @@ class ExploreViewModelTest {
     @Test
     void theHandNearTheSlidersClosesTheGateOnlyWhileAGeneratorIsOpen() {
         long[] now = {1_000_000_000L};
-        io.ganstudio.session.InteractionGate gate = new io.ganstudio.session.InteractionGate(() -> now[0]);
+        InteractionGate gate = new InteractionGate(() -> now[0]);
         ExploreViewModel model = new ExploreViewModel(Runnable::run, () -> 1L, gate);
         model.handNearSliders();
         assertFalse(gate.busy(), "nothing to explore yet: no reason to hold a training");
         model.open(new FakeSource(20, true));
-        now[0] += io.ganstudio.session.InteractionGate.GRACE_NANOS;
+        now[0] += InteractionGate.GRACE_NANOS;
         model.handNearSliders();
         assertTrue(gate.busy());
-        now[0] += io.ganstudio.session.InteractionGate.GRACE_NANOS;
+        now[0] += InteractionGate.GRACE_NANOS;
         assertFalse(gate.busy());
     }
 

@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -38,7 +39,7 @@ class LabScreenUiTest {
 
     @Start
     void start(Stage stage) {
-        vm = new ExploreViewModel(javafx.application.Platform::runLater, () -> 100L);
+        vm = new ExploreViewModel(Platform::runLater, () -> 100L);
         view = new ExploreView(vm, new ExploreText(Locale.ENGLISH), () -> null);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +43,7 @@ class LatestWinsRendererTest {
                 fail[0] = false;
                 throw new IllegalStateException("closed");
             }
-            return java.util.concurrent.CompletableFuture.completedFuture(FakeSource.image(z));
+            return CompletableFuture.completedFuture(FakeSource.image(z));
         }, Runnable::run, img -> shown.add(img[0]), e -> errors.add(e.getMessage()));
         r.request(new float[] {0.001f});
         r.request(new float[] {0.002f});

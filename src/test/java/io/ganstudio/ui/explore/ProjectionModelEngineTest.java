@@ -1,11 +1,13 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.core.anomaly.TinyRuns;
+import io.ganstudio.core.data.SingleImage;
+import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.latent.GeneratorRunner;
 import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.LoadedCheckpoint;
-import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.ui.app.FxTesting;
 import io.ganstudio.ui.fxutil.ArgbFrame;
 import io.ganstudio.ui.task.BackgroundTasks;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,7 +92,7 @@ class ProjectionModelEngineTest {
         int size = TinyRuns.SIZE;
         float[] z = Latents.fromSeed(77, 8);
         int[] argb;
-        try (GeneratorRunner g = GeneratorRunner.open(io.ganstudio.core.run.RunFolder.open(run))) {
+        try (GeneratorRunner g = GeneratorRunner.open(RunFolder.open(run))) {
             argb = g.render(z).get();
         }
         Path file = dir.resolve("generated.png");
@@ -116,8 +118,8 @@ class ProjectionModelEngineTest {
                 .get()));
         assertArrayEquals(found.z(), FxTesting.onFx(() -> vm.currentZ()), "the found z is the point on show");
         ArgbFrame target = FxTesting.onFx(() -> projection.targetProperty().get());
-        int[] expected = SampleGrid.toArgb(io.ganstudio.core.data.SingleImage.read(file,
-                io.ganstudio.core.run.RunFolder.open(run).config().data(), size, 1).pixels(), 0, 1, size);
+        int[] expected = SampleGrid.toArgb(SingleImage.read(file,
+                RunFolder.open(run).config().data(), size, 1).pixels(), 0, 1, size);
         assertArrayEquals(expected, target.argb(), "the target is shown as the model sees it");
         assertEquals("", FxTesting.onFx(() -> projection.notesProperty().get()), "a gray image of the right size");
     }

@@ -1,8 +1,8 @@
 package io.ganstudio.ui.game;
 
-import io.ganstudio.jobs.GameDeal;
-import io.ganstudio.core.game.DiscriminatorGame;
 import io.ganstudio.core.game.DiscriminatorGame.Side;
+import io.ganstudio.core.game.DiscriminatorGame;
+import io.ganstudio.jobs.GameDeal;
 import io.ganstudio.ui.lesson.LessonText;
 import org.junit.jupiter.api.Test;
 

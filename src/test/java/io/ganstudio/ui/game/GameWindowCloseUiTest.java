@@ -1,9 +1,11 @@
 package io.ganstudio.ui.game;
 
 import io.ganstudio.ui.lesson.LessonText;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +31,7 @@ class GameWindowCloseUiTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 100));
+        stage.setScene(new Scene(new StackPane(), 200, 100));
         stage.show();
     }
 

@@ -6,6 +6,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Slider;
 import javafx.stage.Window;
 
+import java.util.concurrent.FutureTask;
+
 /**
  * The Explore screen with class controls in use, for the screenshots in docs/latent-lab.md:
  * {@code en|ja RUN_DIR [SLIDER=VALUE] [class=INDEX] [target=INDEX] [blend=T]}: opens the run as
@@ -23,7 +25,7 @@ public final class ClassShotHarness {
         // Waits (up to a minute) until the run has loaded and its controls exist, then sets them.
         for (int attempt = 0; attempt < 60; attempt++) {
             Thread.sleep(1000);
-            java.util.concurrent.FutureTask<Boolean> done = new java.util.concurrent.FutureTask<>(() -> apply(args));
+            FutureTask<Boolean> done = new FutureTask<>(() -> apply(args));
             Platform.runLater(done);
             if (done.get()) {
                 return;

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.train.RunSnapshot;
 import javafx.application.Platform;

@@ -1,7 +1,7 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.inspect.InspectViewModel;
 import javafx.application.Platform;
@@ -10,11 +10,13 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javax.imageio.ImageIO;
 
@@ -50,7 +52,7 @@ public final class InspectShotHarness {
         Platform.runLater(() -> vm.inspect(Path.of(args[2])));
         waitFor(() -> !vm.rows().isEmpty() && vm.stateProperty().get() != InspectViewModel.State.BUSY);
         Platform.runLater(() -> {
-            Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+            Stage s = (Stage) Window.getWindows().get(0);
             ((TableView<?>) s.getScene().lookup("#inspectTable")).getSelectionModel().select(0);
         });
         waitFor(() -> vm.detailProperty().get() != null && vm.stateProperty().get() != InspectViewModel.State.BUSY);
@@ -58,7 +60,7 @@ public final class InspectShotHarness {
         CompletableFuture<Void> shot = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                Stage s = (Stage) Window.getWindows().get(0);
                 WritableImage img = s.getScene().snapshot(null);
                 ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of(args[3]).toFile());
                 shot.complete(null);
@@ -71,7 +73,7 @@ public final class InspectShotHarness {
         System.exit(0);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 3000 && !condition.getAsBoolean(); i++) {
             Thread.sleep(100);
         }

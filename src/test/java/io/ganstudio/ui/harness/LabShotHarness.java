@@ -1,15 +1,17 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.explore.ExploreText;
 import io.ganstudio.ui.explore.ExploreViewModel;
 import io.ganstudio.ui.explore.GeneratorOpener;
 import io.ganstudio.ui.explore.LabModel;
+import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
 /**
@@ -52,7 +55,7 @@ public final class LabShotHarness {
             stage[0].setY(0);
             ((ButtonBase) stage[0].getScene().lookup("#nav-explore")).fire();
             vm[0] = app.context().work().explore();
-            io.ganstudio.ui.task.BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
+            BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
                     o -> vm[0].open(o.source(), run, o.name()), Throwable::printStackTrace);
         });
         await(() -> vm[0] != null && vm[0].sliders().directionsReadyProperty().get() && vm[0].imageProperty().get() != null);
@@ -88,7 +91,7 @@ public final class LabShotHarness {
                 fx(() -> {
                     lab.arithmetic().show(3);
                     TabPane tabs = (TabPane) stage[0].getScene().lookup("#labTabs");
-                    ((javafx.scene.control.ScrollPane) tabs.getSelectionModel().getSelectedItem().getContent())
+                    ((ScrollPane) tabs.getSelectionModel().getSelectedItem().getContent())
                             .setVvalue(1); // the results are below the examples
                     return null;
                 });
@@ -115,7 +118,7 @@ public final class LabShotHarness {
         System.out.println("READY");
     }
 
-    private static <T> T fx(java.util.function.Supplier<T> action) throws Exception {
+    private static <T> T fx(Supplier<T> action) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -1,10 +1,10 @@
 package io.ganstudio.ui.harness;
 
+import io.ganstudio.ui.app.LessonActions;
+import io.ganstudio.ui.app.StudioApp;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
-import io.ganstudio.ui.app.StudioApp;
 import io.ganstudio.ui.common.StudioPrefs;
-import io.ganstudio.ui.app.LessonActions;
 import io.ganstudio.ui.lesson.LessonText;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBase;

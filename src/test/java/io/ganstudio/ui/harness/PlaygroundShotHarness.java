@@ -1,7 +1,7 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.playground.DataSource;
 import io.ganstudio.ui.playground.PlaygroundViewModel;
@@ -11,6 +11,8 @@ import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.prefs.Preferences;
 
 /**
@@ -29,13 +31,13 @@ public final class PlaygroundShotHarness {
         prefs.setLanguage(args[0].equals("ja") ? Language.JAPANESE : Language.ENGLISH);
         int width = Integer.parseInt(args[1]);
         int height = Integer.parseInt(args[2]);
-        DataSource source = DataSource.valueOf(args[3].toUpperCase(java.util.Locale.ROOT));
+        DataSource source = DataSource.valueOf(args[3].toUpperCase(Locale.ROOT));
         double seconds = Double.parseDouble(args[4]);
         boolean slow = args.length > 5 && args[5].equals("slow");
         String other = args.length > 5 && !slow ? args[5] : null;
         Path cache = Files.createTempDirectory("shot-cache");
         StudioApp[] app = new StudioApp[1];
-        java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch shown = new CountDownLatch(1);
         Platform.startup(() -> {
             app[0] = new StudioApp(prefs, cache, true);
             Stage stage = new Stage();

@@ -1,18 +1,21 @@
 package io.ganstudio.ui.harness;
 
 import io.ganstudio.core.image.SampleGrid;
-import io.ganstudio.ui.common.Language;
+import io.ganstudio.ui.app.Screens;
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.explore.GeneratorOpener;
 import io.ganstudio.ui.present.Presentation;
-import io.ganstudio.ui.app.Screens;
+import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.train.TrainView;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +59,7 @@ public final class PresentShotHarness {
                     .ifPresent(s -> app[0].context().explanations().openProperty(s).set(explain));
             if (screen.equals("explore")) {
                 Path run = Path.of(args[8]);
-                io.ganstudio.ui.task.BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
+                BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
                         o -> app[0].context().work().explore().open(o.source(), run, o.name()),
                         Throwable::printStackTrace);
             }
@@ -65,14 +68,14 @@ public final class PresentShotHarness {
         if (openRun) { // a trained run's history instead of a new run
             Thread.sleep(3000);
             Platform.runLater(() -> {
-                Scene scene = javafx.stage.Window.getWindows().get(0).getScene();
-                scene.getRoot().lookupAll(".screen").stream().filter(n -> n instanceof io.ganstudio.ui.train.TrainView)
-                        .findFirst().ifPresent(v -> ((io.ganstudio.ui.train.TrainView) v).openRun(Path.of(args[8])));
+                Scene scene = Window.getWindows().get(0).getScene();
+                scene.getRoot().lookupAll(".screen").stream().filter(n -> n instanceof TrainView)
+                        .findFirst().ifPresent(v -> ((TrainView) v).openRun(Path.of(args[8])));
             });
         } else if (screen.equals("train")) {
             Thread.sleep(6000);
             Platform.runLater(() -> {
-                Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                Stage s = (Stage) Window.getWindows().get(0);
                 ((ButtonBase) s.getScene().lookup("#start")).fire();
             });
         }
@@ -84,7 +87,7 @@ public final class PresentShotHarness {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                Scene scene = javafx.stage.Window.getWindows().get(0).getScene();
+                Scene scene = Window.getWindows().get(0).getScene();
                 WritableImage image = scene.snapshot(null);
                 int w = (int) image.getWidth();
                 int h = (int) image.getHeight();

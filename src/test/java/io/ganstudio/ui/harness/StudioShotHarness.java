@@ -1,12 +1,25 @@
 package io.ganstudio.ui.harness;
 
-import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.explore.GeneratorOpener;
+import io.ganstudio.ui.model.ModelPreset;
+import io.ganstudio.ui.task.BackgroundTasks;
+import io.ganstudio.ui.train.RunSnapshot;
+import io.ganstudio.ui.train.TrainView;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +53,7 @@ public final class StudioShotHarness {
             ((ButtonBase) stage.getScene().lookup("#nav-" + screen)).fire();
             if (screen.equals("explore")) {
                 Path run = Path.of(args[2]);
-                io.ganstudio.ui.task.BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
+                BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
                         o -> app.context().work().explore().open(o.source(), run, o.name()), Throwable::printStackTrace);
             }
         });
@@ -49,25 +62,25 @@ public final class StudioShotHarness {
             // health warning opened as a click would.
             Path run = Path.of(args[2]);
             Thread.sleep(4000);
-            Platform.runLater(() -> io.ganstudio.ui.task.BackgroundTasks.common().run("open",
-                    () -> io.ganstudio.ui.train.RunSnapshot.read(run), snap -> {
-                        Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+            Platform.runLater(() -> BackgroundTasks.common().run("open",
+                    () -> RunSnapshot.read(run), snap -> {
+                        Stage s = (Stage) Window.getWindows().get(0);
                         // The Train screen's own ViewModel, as the Run menu's "open run" fills it.
-                        ((io.ganstudio.ui.train.TrainView) s.getScene().lookup(".train-view")).viewModel()
+                        ((TrainView) s.getScene().lookup(".train-view")).viewModel()
                                 .showRun(snap);
                         if (args.length > 3 && args[3].equals("pick")) {
                             // A click in the middle of the sample grid (once its picture has loaded): its nearest
                             // training images.
-                            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
-                                    javafx.util.Duration.seconds(5));
+                            PauseTransition wait = new PauseTransition(
+                                    Duration.seconds(5));
                             wait.setOnFinished(done -> {
-                                javafx.scene.Node grid = s.getScene().lookup(".sample-history .pixel-view");
-                                javafx.geometry.Bounds b = grid.getLayoutBounds();
+                                Node grid = s.getScene().lookup(".sample-history .pixel-view");
+                                Bounds b = grid.getLayoutBounds();
                                 // Scene coordinates: the event reaches the grid converted to its own.
-                                javafx.geometry.Point2D at = grid.localToScene(b.getWidth() / 2 + 3,
+                                Point2D at = grid.localToScene(b.getWidth() / 2 + 3,
                                         b.getHeight() / 2 + 3);
-                                grid.fireEvent(new javafx.scene.input.MouseEvent(
-                                        javafx.scene.input.MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1,
+                                grid.fireEvent(new MouseEvent(
+                                        MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), 0, 0, MouseButton.PRIMARY, 1,
                                         false, false, false, false, true, false, false, true, false, false, null));
                             });
                             wait.play();
@@ -75,26 +88,26 @@ public final class StudioShotHarness {
                         }
                         Platform.runLater(() -> s.getScene().getRoot().lookupAll("Label").stream()
                                 .filter(n -> n.getId() != null && n.getId().startsWith("health-")).findFirst()
-                                .ifPresent(n -> n.fireEvent(new javafx.scene.input.MouseEvent(
-                                        javafx.scene.input.MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1,
-                                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true,
+                                .ifPresent(n -> n.fireEvent(new MouseEvent(
+                                        MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1,
+                                        MouseButton.PRIMARY, 1, false, false, false, false, true,
                                         false, false, true, false, false, null))));
                     }, Throwable::printStackTrace));
         } else if (screen.equals("model") && args.length > 2) {
             // The Model screen with a preset chosen, e.g. DCGAN_64.
             Thread.sleep(4000);
             Platform.runLater(() -> {
-                Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                Stage s = (Stage) Window.getWindows().get(0);
                 @SuppressWarnings("unchecked")
-                javafx.scene.control.ComboBox<io.ganstudio.ui.model.ModelPreset> preset =
-                        (javafx.scene.control.ComboBox<io.ganstudio.ui.model.ModelPreset>) s.getScene().lookup("#preset");
-                preset.setValue(io.ganstudio.ui.model.ModelPreset.valueOf(args[2]));
+                ComboBox<ModelPreset> preset =
+                        (ComboBox<ModelPreset>) s.getScene().lookup("#preset");
+                preset.setValue(ModelPreset.valueOf(args[2]));
             });
         } else if (screen.equals("train") && !Boolean.getBoolean("shot.noStart")) {
             Thread.sleep(8000);
             Platform.runLater(() -> {
                 // A 28x28 classroom run on the built-in images, as a teacher would start it.
-                Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                Stage s = (Stage) Window.getWindows().get(0);
                 ((ButtonBase) s.getScene().lookup("#start")).fire();
             });
             // -Dshot.stopAfter=SECONDS presses Stop that long after Start (the screen after a stop).
@@ -102,7 +115,7 @@ public final class StudioShotHarness {
             if (stopAfter > 0) {
                 Thread.sleep(stopAfter * 1000);
                 Platform.runLater(() -> {
-                    Stage s = (Stage) javafx.stage.Window.getWindows().get(0);
+                    Stage s = (Stage) Window.getWindows().get(0);
                     ((ButtonBase) s.getScene().lookup("#stop")).fire();
                 });
             }

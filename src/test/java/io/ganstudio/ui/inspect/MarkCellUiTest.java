@@ -1,7 +1,7 @@
 package io.ganstudio.ui.inspect;
 
-import io.ganstudio.ui.common.StudioStyle;
 import io.ganstudio.ui.common.Messages;
+import io.ganstudio.ui.common.StudioStyle;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -9,6 +9,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Background;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class MarkCellUiTest {
     }
 
     private static Color background(Node n) {
-        Background b = ((javafx.scene.layout.Region) n).getBackground();
+        Background b = ((Region) n).getBackground();
         return (Color) b.getFills().get(b.getFills().size() - 1).getFill();
     }
 

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.lesson;
 
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.harness.Configs;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class LessonStateTest {
         assertEquals(lesson, state.configToTrain(form));
         assertEquals(24, state.configToTrain(form).model().networkSize());
 
-        GanConfig changedSeed = form.withTrain(new io.ganstudio.core.train.TrainConfig(form.train().loss(),
+        GanConfig changedSeed = form.withTrain(new TrainConfig(form.train().loss(),
                 form.train().labelSmoothing(), form.train().generatorOptimizer(), form.train().discriminatorOptimizer(),
                 form.train().discriminatorSteps(), form.train().batchSize(), 99, form.train().steps(),
                 form.train().sampleEvery(), form.train().checkpointEvery(), form.train().keepCheckpoints(),

@@ -2,9 +2,10 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
-import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.task.BackgroundTasks;
@@ -99,11 +100,11 @@ class ModelViewModelTest {
 
     @Test
     void augmentationAndTheGeneratorAverageReachTheConfig() {
-        assertEquals(io.ganstudio.core.train.Augment.AUTO, vm.config().train().augment(), "auto by default");
+        assertEquals(Augment.AUTO, vm.config().train().augment(), "auto by default");
         assertEquals(0f, vm.config().train().emaDecay());
-        vm.augmentProperty().set(io.ganstudio.core.train.Augment.ADA);
+        vm.augmentProperty().set(Augment.ADA);
         vm.text(NumberField.EMA_DECAY).set("0.999");
-        assertEquals(io.ganstudio.core.train.Augment.ADA, vm.config().train().augment());
+        assertEquals(Augment.ADA, vm.config().train().augment());
         assertEquals(0.999f, vm.config().train().emaDecay());
         assertEquals(ModelPreset.CUSTOM, vm.presetProperty().get());
         vm.text(NumberField.EMA_DECAY).set("1.5");

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +47,7 @@ class PlaygroundViewModelTest {
     private void await(BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
-            Runnable r = fxQueue.poll(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            Runnable r = fxQueue.poll(20, TimeUnit.MILLISECONDS);
             if (r != null) {
                 r.run();
             }
@@ -118,7 +120,7 @@ class PlaygroundViewModelTest {
             await(() -> vm.stepProperty().get() == 3);
             fakes[k] = vm.frameProperty().get().fake();
         }
-        assertTrue(java.util.Arrays.equals(fakes[0], fakes[1]));
+        assertTrue(Arrays.equals(fakes[0], fakes[1]));
     }
 
     @Test

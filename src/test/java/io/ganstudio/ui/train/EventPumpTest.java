@@ -1,7 +1,6 @@
 package io.ganstudio.ui.train;
 
 import io.ganstudio.core.text.Phrase;
-
 import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;

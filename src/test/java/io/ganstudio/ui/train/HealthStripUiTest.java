@@ -2,13 +2,16 @@ package io.ganstudio.ui.train;
 
 import io.ganstudio.core.health.HealthIssue;
 import io.ganstudio.core.health.HealthWarning;
-import io.ganstudio.core.text.Phrase;
 import io.ganstudio.core.image.SampleGrid;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.StepMetrics;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.ui.harness.Configs;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +45,7 @@ class HealthStripUiTest {
     void start(Stage stage) {
         view = view(Locale.ENGLISH);
         japanese = view(Locale.JAPANESE);
-        stage.setScene(new Scene(new javafx.scene.layout.HBox(view, japanese), 1200, 760));
+        stage.setScene(new Scene(new HBox(view, japanese), 1200, 760));
         stage.show();
     }
 
@@ -70,7 +74,7 @@ class HealthStripUiTest {
         Label early = robot.from(view).lookup("#healthEarly").queryAs(Label.class);
         assertTrue(early.getText().contains("Too early to tell"), early.getText());
         robot.interact(() -> view.viewModel().showRun(new RunSnapshot(runs, Configs.tiny(10),
-                List.of(new io.ganstudio.core.train.StepMetrics(150, 15, 1.2, 0.9, 0.7, 0.3, 32)), List.of(), false)));
+                List.of(new StepMetrics(150, 15, 1.2, 0.9, 0.7, 0.3, 32)), List.of(), false)));
         assertTrue(robot.from(view).lookup("#healthHealthy").tryQuery().isPresent(), "healthy before anything is wrong");
         robot.interact(() -> {
             send(view, new SessionEvent.Health(overpowering(true)));
@@ -103,7 +107,7 @@ class HealthStripUiTest {
         // A 3x3 grid of 16x16 samples (9 images), each cell a different grey.
         float[] nchw = new float[9 * 16 * 16];
         for (int i = 0; i < 9; i++) {
-            java.util.Arrays.fill(nchw, i * 256, (i + 1) * 256, -1f + i * 0.2f);
+            Arrays.fill(nchw, i * 256, (i + 1) * 256, -1f + i * 0.2f);
         }
         SampleGrid grid = SampleGrid.of(nchw, 9, 1, 16);
         robot.interact(() -> {
@@ -114,7 +118,7 @@ class HealthStripUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         Node pixels = view.history().pixels();
-        javafx.geometry.Bounds b = pixels.getLayoutBounds();
+        Bounds b = pixels.getLayoutBounds();
         // The middle of the view is the middle cell (index 4); a gap between cells is no sample.
         var sample = view.gridPick().sampleAt(b.getWidth() / 2, b.getHeight() / 2);
         assertTrue(sample != null, "a sample under the middle of the grid");

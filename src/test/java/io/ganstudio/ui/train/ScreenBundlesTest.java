@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
 
@@ -26,8 +27,8 @@ class ScreenBundlesTest {
 
     @Test
     void japaneseIsUsedForJapaneseAndEnglishOtherwise() {
-        assertEquals("開始", new TrainText(java.util.Locale.JAPANESE).get("button.start"));
-        assertEquals("Start", new TrainText(java.util.Locale.GERMAN).get("button.start"));
+        assertEquals("開始", new TrainText(Locale.JAPANESE).get("button.start"));
+        assertEquals("Start", new TrainText(Locale.GERMAN).get("button.start"));
     }
 
     private static Properties load(String resource) throws Exception {

@@ -4,6 +4,7 @@ import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.harness.Configs;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +55,12 @@ class TrainScreenUiTest {
         int pointsEarly = view.charts().pointCount();
         assertTrue(pointsEarly > 0, "the charts have points");
         waitFor(60, () -> vm.stepProperty().get() >= 12 && view.charts().pointCount() > pointsEarly);
-        waitFor(30, () -> !java.util.Arrays.equals(early, view.history().pixels().frame().argb()));
+        waitFor(30, () -> !Arrays.equals(early, view.history().pixels().frame().argb()));
+        Label history = robot.lookup("#historyStep").queryAs(Label.class);
+        waitFor(30, () -> history.getText().endsWith("(live)")); // following the grids as they come
         robot.clickOn("#pause");
         waitFor(30, () -> vm.stateProperty().get() == SessionState.PAUSED);
+        assertFalse(history.getText().contains("live"), "paused: " + history.getText());
         assertFalse(robot.lookup("#resume").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#pause").queryAs(Button.class).isDisabled());
         long pausedAt = vm.stepProperty().get();
@@ -70,6 +75,7 @@ class TrainScreenUiTest {
         assertFalse(robot.lookup("#continue").queryAs(Button.class).isDisabled());
         assertEquals(pausedAt + 1, vm.stepProperty().get());
         assertNotEquals(0, view.charts().pointCount());
+        assertTrue(history.getText().startsWith("Step ") && !history.getText().contains("live"), history.getText());
     }
 
     static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {

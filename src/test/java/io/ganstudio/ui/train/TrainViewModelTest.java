@@ -1,11 +1,14 @@
 package io.ganstudio.ui.train;
 
-import io.ganstudio.core.text.Phrase;
-
+import io.ganstudio.core.quality.QualitySnapshot;
 import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.text.Phrase;
+import io.ganstudio.core.train.StepMetrics;
+import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.SessionState;
 import io.ganstudio.ui.harness.Configs;
+import io.ganstudio.ui.model.NumberField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -41,7 +45,7 @@ class TrainViewModelTest {
         }
 
         @Override
-        public Handle resumeRun(Path dir, io.ganstudio.core.train.TrainConfig settings, Consumer<SessionEvent> l) {
+        public Handle resumeRun(Path dir, TrainConfig settings, Consumer<SessionEvent> l) {
             listener = l;
             runDir = dir;
             commands.add("resume-run " + settings.steps());
@@ -49,7 +53,7 @@ class TrainViewModelTest {
             return handle();
         }
 
-        io.ganstudio.core.train.TrainConfig lastSettings;
+        TrainConfig lastSettings;
         boolean ended;
         /** What the engine sends when told to stop (e.g. a failed final checkpoint); null for nothing. */
         public SessionEvent onStop;
@@ -83,7 +87,7 @@ class TrainViewModelTest {
                     commands.add("abandon");
                 }
 
-                public boolean awaitEnd(long timeout, java.util.concurrent.TimeUnit unit) {
+                public boolean awaitEnd(long timeout, TimeUnit unit) {
                     commands.add("await");
                     return true;
                 }
@@ -186,9 +190,9 @@ class TrainViewModelTest {
     void metricsGridAndProgressArriveThroughThePump() {
         TrainViewModel vm = vm();
         vm.start();
-        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        List<StepMetrics> steps = new ArrayList<>();
         for (long s = 1; s <= 5; s++) {
-            steps.add(new io.ganstudio.core.train.StepMetrics(s, s * 2.0, 1, 1, 0.5, 0.5, 32));
+            steps.add(new StepMetrics(s, s * 2.0, 1, 1, 0.5, 0.5, 32));
         }
         send(vm, new SessionEvent.Metrics(steps), EventPumpTest.grid(2), EventPumpTest.grid(4));
         assertEquals(5, vm.metrics().size());
@@ -204,7 +208,7 @@ class TrainViewModelTest {
     void aResumedRunRewindsTheHistoryOnScreen() {
         TrainViewModel vm = vm();
         vm.start();
-        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        List<StepMetrics> steps = new ArrayList<>();
         for (long s = 1; s <= 8; s++) {
             steps.add(EventPumpTest.metrics(s));
         }
@@ -224,7 +228,7 @@ class TrainViewModelTest {
         vm.start();
         send(vm, new SessionEvent.Metrics(List.of(EventPumpTest.metrics(1))));
         assertTrue(Double.isNaN(vm.augmentPProperty().get()), "no augmentation: nothing shown");
-        io.ganstudio.core.train.StepMetrics ada = new io.ganstudio.core.train.StepMetrics(2, 1, 1, 1, 0.5, 0.5, 100,
+        StepMetrics ada = new StepMetrics(2, 1, 1, 1, 0.5, 0.5, 100,
                 0.125, 0.7);
         send(vm, new SessionEvent.Metrics(List.of(ada)));
         assertEquals(0.125, vm.augmentPProperty().get());
@@ -252,8 +256,8 @@ class TrainViewModelTest {
         vm.showRun(new RunSnapshot(runs.resolve("old"), Configs.tiny(10), List.of(EventPumpTest.metrics(10)),
                 List.of(), true));
         ContinueSettings dialog = new ContinueSettings(vm.runConfigProperty().get(), vm.suggestedContinueTarget());
-        dialog.text(io.ganstudio.ui.model.NumberField.GENERATOR_LR).set("0.0001");
-        dialog.text(io.ganstudio.ui.model.NumberField.BATCH_SIZE).set("8");
+        dialog.text(NumberField.GENERATOR_LR).set("0.0001");
+        dialog.text(NumberField.BATCH_SIZE).set("8");
         ContinueSettings.Valid valid = (ContinueSettings.Valid) dialog.read(Locale.ENGLISH);
         vm.continueTraining(valid.settings());
         assertEquals("resume-run 20", sessions.commands.get(0));
@@ -267,20 +271,20 @@ class TrainViewModelTest {
     void theContinueDialogRefusesNaNInfinityAndTextWithAReason() {
         ContinueSettings dialog = new ContinueSettings(Configs.tiny(10), 20);
         for (String bad : List.of("NaN", "Infinity", "-Infinity", "fast")) {
-            dialog.text(io.ganstudio.ui.model.NumberField.LABEL_SMOOTHING).set(bad);
+            dialog.text(NumberField.LABEL_SMOOTHING).set(bad);
             ContinueSettings.Invalid r = (ContinueSettings.Invalid) dialog.read(Locale.ENGLISH);
             assertTrue(r.problems().get(0).contains("is not a number"), r.problems().toString());
             ContinueSettings.Invalid ja = (ContinueSettings.Invalid) dialog.read(Locale.JAPANESE);
             assertTrue(ja.problems().get(0).contains("数値ではありません"), ja.problems().toString());
         }
-        dialog.text(io.ganstudio.ui.model.NumberField.LABEL_SMOOTHING).set("0.1");
-        dialog.text(io.ganstudio.ui.model.NumberField.GENERATOR_LR).set("5");
+        dialog.text(NumberField.LABEL_SMOOTHING).set("0.1");
+        dialog.text(NumberField.GENERATOR_LR).set("5");
         ContinueSettings.Invalid r = (ContinueSettings.Invalid) dialog.read(Locale.ENGLISH);
         assertEquals(1, r.problems().size(), r.problems().toString());
     }
 
-    private static io.ganstudio.core.quality.QualitySnapshot quality(long step, double fid) {
-        return new io.ganstudio.core.quality.QualitySnapshot(step, 0.4, 512, fid, 0.01, 0.8, 0.08, 4, 20, 0.02,
+    private static QualitySnapshot quality(long step, double fid) {
+        return new QualitySnapshot(step, 0.4, 512, fid, 0.01, 0.8, 0.08, 4, 20, 0.02,
                 0.9, 0.03, 1.1);
     }
 
@@ -294,7 +298,7 @@ class TrainViewModelTest {
         send(vm, new SessionEvent.Quality(quality(1000, 35)));
         assertEquals(2, vm.quality().size());
         assertEquals(35, vm.quality().get(1).fid(), 1e-9);
-        send(vm, new SessionEvent.StateChanged(io.ganstudio.session.SessionState.FINISHED));
+        send(vm, new SessionEvent.StateChanged(SessionState.FINISHED));
         vm.showRun(new RunSnapshot(runs.resolve("other"), Configs.tiny(10), List.of(), List.of(), false,
                 List.of(quality(250, 90))));
         assertEquals(1, vm.quality().size(), "an opened run shows its own quality.csv");
@@ -305,9 +309,9 @@ class TrainViewModelTest {
         TrainViewModel vm = vm();
         vm.start();
         send(vm, new SessionEvent.StateChanged(SessionState.RUNNING));
-        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        List<StepMetrics> steps = new ArrayList<>();
         for (int s = 1; s <= 4; s++) {
-            steps.add(new io.ganstudio.core.train.StepMetrics(s, s * 2.0, 1, 1, 0.5, 0.5, 32));
+            steps.add(new StepMetrics(s, s * 2.0, 1, 1, 0.5, 0.5, 32));
         }
         send(vm, new SessionEvent.Metrics(steps));
         assertEquals("Training", vm.stateText());
@@ -321,7 +325,7 @@ class TrainViewModelTest {
         ja.start();
         send(ja, new SessionEvent.StateChanged(SessionState.FINISHED), new SessionEvent.Finished(7, false));
         assertEquals("ステップ 7 で停止", ja.stateText());
-        ja.continueTraining(io.ganstudio.ui.harness.Configs.tiny(20).train());
+        ja.continueTraining(Configs.tiny(20).train());
         send(ja, new SessionEvent.StateChanged(SessionState.FINISHED), new SessionEvent.Finished(20, true));
         assertEquals("完了", ja.stateText(), "a run that reached its target is finished");
     }
@@ -357,16 +361,16 @@ class TrainViewModelTest {
         vm.start();
         assertEquals("Too early to tell: the scores are judged from step 100", vm.earlyHealthProperty().get(),
                 "not 'Healthy' before step 1");
-        List<io.ganstudio.core.train.StepMetrics> steps = new ArrayList<>();
+        List<StepMetrics> steps = new ArrayList<>();
         for (int s = 1; s <= 30; s++) {
-            steps.add(new io.ganstudio.core.train.StepMetrics(s, s, 0.01, 6, 0.995, 0.005, 32));
+            steps.add(new StepMetrics(s, s, 0.01, 6, 0.995, 0.005, 32));
         }
         send(vm, new SessionEvent.StateChanged(SessionState.RUNNING), new SessionEvent.Metrics(steps));
         assertTrue(vm.earlyHealthProperty().get().startsWith("Too early to tell: for now the discriminator is winning"
                 + " (mean D(x) 0.99 and D(G(z)) 0.01 over the last 20 steps)"), vm.earlyHealthProperty().get());
         steps.clear();
         for (int s = 31; s <= 100; s++) {
-            steps.add(new io.ganstudio.core.train.StepMetrics(s, s, 1.2, 0.9, 0.7, 0.3, 32));
+            steps.add(new StepMetrics(s, s, 1.2, 0.9, 0.7, 0.3, 32));
         }
         send(vm, new SessionEvent.Metrics(steps));
         assertEquals("", vm.earlyHealthProperty().get(), "judged from step 100: the strip shows its verdict");

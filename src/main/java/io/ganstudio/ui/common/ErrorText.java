@@ -1,0 +1,104 @@
+package io.ganstudio.ui.common;
+
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.lesson.LessonException;
+import io.ganstudio.core.run.CorruptCheckpointException;
+import io.ganstudio.core.run.NonFiniteStateException;
+
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A failure said in the studio's language, to put into a screen's sentence ("Could not open the run: …"): the
+ * phrase a studio exception carries, a file-system failure's reason and its path, or, for anything else, a sentence
+ * that says something went wrong with the exception's own (English, technical) words after it as the detail.
+ */
+public final class ErrorText {
+
+    private ErrorText() {
+    }
+
+    /** The failure in {@code locale}'s words; never empty. */
+    public static String of(Throwable error, Locale locale) {
+        Throwable e = unwrap(error);
+        ResourceBundle words = Messages.load(locale);
+        if (e instanceof DatasetException d) {
+            return d.phrase().text(locale);
+        }
+        if (e instanceof LessonException l) {
+            return l.phrase().text(locale);
+        }
+        if (e instanceof CorruptCheckpointException c) {
+            return format(words, locale, "error.corruptCheckpoint", c.file().getFileName());
+        }
+        if (e instanceof NonFiniteStateException n) {
+            return format(words, locale, "error.nonFinite", n.step());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return words.getString("error.memory");
+        }
+        String reason = fileReason(e);
+        if (reason != null) {
+            FileSystemException fs = e instanceof FileSystemException f ? f : null;
+            String place = fs == null || fs.getFile() == null ? "" : fs.getFile();
+            return place.isEmpty() ? words.getString(reason) : format(words, locale, "error.file", place,
+                    words.getString(reason));
+        }
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ");
+        // English is the detail's own language: the sentence around it is not needed there.
+        return locale.getLanguage().equals(Locale.ENGLISH.getLanguage()) ? detail
+                : format(words, locale, "error.unexpected", detail);
+    }
+
+    /** The cause a wrapper (a future, a reflective call, an unchecked I/O failure) carries. */
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException
+                || t instanceof InvocationTargetException || t instanceof UncheckedIOException)
+                && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The bundle key of a file-system failure's reason, or null when it is no such failure. */
+    private static String fileReason(Throwable e) {
+        if (e instanceof AccessDeniedException) {
+            return "error.file.denied";
+        }
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return "error.file.missing";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "error.file.exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "error.file.notFolder";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "error.file.notEmpty";
+        }
+        if (e instanceof ReadOnlyFileSystemException) {
+            return "error.file.readOnly";
+        }
+        return null;
+    }
+
+    private static String format(ResourceBundle words, Locale locale, String key, Object... args) {
+        return new MessageFormat(words.getString(key), locale).format(args);
+    }
+}
