@@ -98,6 +98,9 @@ public final class InspectView extends BorderPane implements Disposable {
         details.getStyleClass().add("plain-scroll");
         SplitPane main = new SplitPane(table(), details);
         main.setDividerPositions(0.45);
+        // The table and the details give up height first (both scroll), so the bars above and the status line
+        // below keep theirs when a larger font (Japanese, presentation mode) makes them taller.
+        main.setMinHeight(0);
         setCenter(main);
         setBottom(statusBar());
         BorderPane.setMargin(main, new Insets(6, 0, 6, 0));
