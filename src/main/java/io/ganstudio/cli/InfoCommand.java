@@ -3,8 +3,10 @@ package io.ganstudio.cli;
 import ai.djl.engine.Engine;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.BuildVersion;
+import io.ganstudio.core.engine.DeviceChoice;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineReport;
+import io.ganstudio.core.engine.EngineSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,6 +36,9 @@ final class InfoCommand implements Callable<Integer> {
         out.println("DJL:           " + Engine.getDjlVersion());
         out.println("picocli:       " + CommandLine.VERSION);
         out.print(engine.describe());
+        out.println("device:        " + EngineSetup.deviceChoice().id() + " (chosen: "
+                + engineOption.deviceChoice(DeviceChoice.CPU).id() + "; --device cpu|gpu|auto; GPUs the engine sees: "
+                + EngineSetup.gpuCount() + ")");
         out.println("java heap max: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         out.println("data cache:    " + AppDirs.datasetCacheDir());
         return Cli.OK;

@@ -6,6 +6,7 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
 import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.DeviceChoice;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.files.FileErrors;
@@ -29,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -161,7 +163,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UsageError("--out: " + Cli.oneLine(FileErrors.text(e)));
             }
         }
-        config = config.withEngine(startEngine(EngineChoice.AUTO));
+        config = config.withEngine(startEngine(EngineChoice.AUTO, DeviceChoice.CPU))
+                .withDevice(EngineSetup.deviceChoice());
         LoadResult loaded = loadData(config, cacheDir);
         if (length.epochs != null) {
             config = config.withTrain(config.train().withSteps(stepsFor(length.epochs, loaded, config.train())));
@@ -191,7 +194,23 @@ final class TrainCommand implements Callable<Integer> {
                     + "reproducible (its checkpoints give the same images on either engine with generate); "
                     + "start a new run to train on " + engine.choice(recorded).djlName());
         }
-        startEngine(recorded);
+        DeviceChoice recordedDevice = config.deviceOrDefault();
+        DeviceChoice givenDevice = engine.deviceChoice(recordedDevice);
+        if (givenDevice != DeviceChoice.AUTO && givenDevice != recordedDevice) {
+            throw new UsageError(otherDevice(givenDevice, recordedDevice));
+        }
+        try {
+            startEngine(recorded, givenDevice);
+        } catch (UsageError e) {
+            if (recordedDevice == DeviceChoice.GPU && givenDevice != DeviceChoice.AUTO) {
+                throw new UsageError(List.of(e.getMessage(), "(this run trains on the GPU and continues there, so "
+                        + "that its steps stay reproducible; its checkpoints give images on the CPU with generate)"));
+            }
+            throw e;
+        }
+        if (EngineSetup.deviceChoice() != recordedDevice) {
+            throw new UsageError(otherDevice(EngineSetup.deviceChoice(), recordedDevice));
+        }
         if (length.steps != null) {
             train = train.withSteps(length.steps);
         } else if (length.epochs != null) {
@@ -206,9 +225,16 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private static String otherDevice(DeviceChoice given, DeviceChoice recorded) {
+        return "--device " + given.id() + ": this run trains on the " + recorded.id().toUpperCase(Locale.ROOT)
+                + ", and a run continues on the device it started on so that its steps stay reproducible (its "
+                + "checkpoints give images on either device with generate); start a new run to train on the "
+                + given.id().toUpperCase(Locale.ROOT);
+    }
+
     /** Loads the engine after the command line is known to be valid, so a typo is reported at once. */
-    private EngineChoice startEngine(EngineChoice fallback) {
-        var report = engine.start(fallback);
+    private EngineChoice startEngine(EngineChoice fallback, DeviceChoice onDevice) {
+        var report = engine.start(fallback, onDevice);
         if (verbose) {
             spec.commandLine().getOut().print(report.describe());
             spec.commandLine().getOut().flush();

@@ -100,7 +100,7 @@ public final class ProjectionJob {
     public Projector.Result project(float[] target, int label, Projector.Settings settings,
                                     Projector.Progress progress, BooleanSupplier cancelled) {
         EngineSetup.init();
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(EngineSetup.device());
              GanNetworks networks = Projector.networksFor(checkpoint, root);
              Projector projector = new Projector(networks)) {
             return projector.project(target, label, settings, progress, cancelled);
@@ -165,7 +165,7 @@ public final class ProjectionJob {
     public Measurement measure(ImageDataset images, int count, int label, Projector.Settings settings, long seed,
                                MeasureListener listener) {
         EngineSetup.init();
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(EngineSetup.device());
              GanNetworks networks = Projector.networksFor(checkpoint, root);
              Projector projector = new Projector(networks)) {
             ModelConfig model = networks.config();

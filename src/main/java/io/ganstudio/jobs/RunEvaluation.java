@@ -109,7 +109,7 @@ public final class RunEvaluation {
         SampleImages generated = generate(checkpoint, r.samples(), r.seed(), cancelled);
         QualityReport report;
         Path sheet = null;
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(EngineSetup.device());
              QualityEvaluator evaluator = QualityEvaluator.prepare(manager, real, new QualityEvaluator.Options(
                      r.realLimit(), builtIn, QualityEvaluator.padded(config), 0, r.samples(), r.seed()))) {
             check(cancelled);
@@ -197,7 +197,7 @@ public final class RunEvaluation {
 
     private static ClassAgreement classAgreement(SampleImages generated, int classes) throws IOException {
         SampleImages input = generated.forClassifier(false);
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(EngineSetup.device());
              FashionClassifier classifier = FashionClassifier.shipped(manager)) {
             FashionClassifier.Output o = classifier.run(input.pixels(), input.count());
             int[] asked = new int[classes];

@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.engine.EngineSetup;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.quality.QualityProbe;
 
@@ -23,7 +24,7 @@ final class BackgroundProbe implements AutoCloseable {
     }
 
     private final CompletableFuture<QualityProbe> future = new CompletableFuture<>();
-    private final NDManager manager = NDManager.newBaseManager();
+    private final NDManager manager = NDManager.newBaseManager(EngineSetup.device());
     private boolean closed;
 
     private BackgroundProbe() {

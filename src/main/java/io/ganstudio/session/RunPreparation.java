@@ -6,6 +6,7 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.data.LoadResult;
+import io.ganstudio.core.engine.DeviceChoice;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.files.FileErrors;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -108,6 +110,16 @@ final class RunPreparation {
         } else if (config.engineOrDefault() != running) {
             events.fail(Phrase.of("session.otherEngine", config.engineOrDefault().djlName(), running.djlName()),
                     Phrase.of("session.otherEngine.advice", config.engineOrDefault().id()));
+            return null;
+        }
+        // Likewise the device: a GPU's arithmetic differs from the CPU's in the last bits.
+        DeviceChoice device = EngineSetup.deviceChoice();
+        if (isNewRun && config.device() == null) {
+            config = config.withDevice(device);
+        } else if (config.deviceOrDefault() != device) {
+            events.fail(Phrase.of("session.otherDevice", config.deviceOrDefault().id().toUpperCase(Locale.ROOT),
+                    device.id().toUpperCase(Locale.ROOT)), Phrase.of("session.otherDevice.advice",
+                    config.deviceOrDefault().id()));
             return null;
         }
         LoadResult data;

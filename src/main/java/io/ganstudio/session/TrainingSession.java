@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.core.engine.EngineSetup;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.engine.Autograd;
 import io.ganstudio.core.quality.QualityProbe;
@@ -259,7 +260,7 @@ public final class TrainingSession implements AutoCloseable {
             }
             commands.addFirst(first);
             Autograd.beginEngineThread();
-            try (NDManager root = NDManager.newBaseManager()) {
+            try (NDManager root = NDManager.newBaseManager(EngineSetup.device())) {
                 Prepared p = prepare(root);
                 if (p == null) {
                     return;

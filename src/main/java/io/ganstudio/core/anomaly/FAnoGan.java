@@ -71,7 +71,7 @@ public final class FAnoGan implements AutoCloseable {
             c = Checkpoints.read(exact);
         }
         EngineSetup.init();
-        NDManager root = NDManager.newBaseManager();
+        NDManager root = NDManager.newBaseManager(EngineSetup.device());
         try {
             return new FAnoGan(root, c);
         } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ public final class PixelNearest implements AutoCloseable {
         this.values = normal.imageBytes();
         float[] pixels = new float[n * values];
         normal.fillBatch(Arrays.copyOf(indices, n), pixels);
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(EngineSetup.device());
         this.references = manager.create(pixels, new Shape(n, values));
         this.referenceNorms = references.square().sum(new int[] {1});
     }

@@ -48,7 +48,7 @@ public final class HalfStepBenchmark {
             public void await() {
             }
         };
-        try (NDManager root = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(model, train, data, root)) {
+        try (NDManager root = NDManager.newBaseManager(EngineSetup.device()); GanTrainer t = new GanTrainer(model, train, data, root)) {
             for (int i = 0; i < 5; i++) {
                 t.step();
             }

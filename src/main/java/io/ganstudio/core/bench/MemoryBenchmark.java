@@ -51,7 +51,7 @@ public final class MemoryBenchmark {
         ImageDataset data = new ImageDataset(n, config.imageSize(), config.channels(), pixels, null, List.of());
         TrainConfig train = TrainConfig.defaults().withBatchSize(batch).withSteps(steps);
         List<Sample> samples = new ArrayList<>();
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(EngineSetup.device());
              GanTrainer trainer = new GanTrainer(config, train, data, root)) {
             for (long s = 1; s <= steps; s++) {
                 trainer.step();

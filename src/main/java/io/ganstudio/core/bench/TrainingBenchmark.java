@@ -81,7 +81,7 @@ public final class TrainingBenchmark {
     /** Runs the benchmark on the calling thread (which then owns the engine's autograd state for its duration). */
     public static Result run(Options o, Consumer<String> progress) {
         EngineReport engine = EngineSetup.init();
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = NDManager.newBaseManager(EngineSetup.device())) {
             double peak = Double.NaN;
             String peakShape = "";
             if (o.peakRuns() > 0) {

@@ -2,6 +2,7 @@ package io.ganstudio.core.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -33,6 +34,7 @@ public final class EngineSetup {
     private static EngineReport report;
     private static boolean interactive;
     private static Device interactiveDevice;
+    private static Device device = Device.cpu();
 
     private EngineSetup() {
     }
@@ -61,7 +63,69 @@ public final class EngineSetup {
         if (report != null) {
             return report;
         }
-        return init(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, EngineChoice.AUTO.id())));
+        EngineReport loaded = init(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY,
+                EngineChoice.AUTO.id())));
+        String deviceProperty = System.getProperty(DeviceChoice.PROPERTY);
+        if (deviceProperty != null) {
+            useDevice(DeviceChoice.parse(deviceProperty));
+        }
+        return loaded;
+    }
+
+    /**
+     * Chooses where the loaded engine computes, for every {@link #device()} from now on: the CPU (the default), the
+     * first GPU, or for auto the GPU when the engine reports one. Call after {@link #init()}, before any networks are
+     * made.
+     *
+     * @return the device it resolved to: cpu or gpu
+     * @throws IllegalStateException before {@link #init()}, or for gpu where the engine sees none, saying what is
+     *                               missing and what to do instead
+     */
+    public static synchronized DeviceChoice useDevice(DeviceChoice choice) {
+        if (report == null) {
+            throw new IllegalStateException("load the engine before choosing its device");
+        }
+        int gpus = gpuCount();
+        DeviceChoice resolved = choice.resolve(gpus);
+        if (resolved == DeviceChoice.GPU && gpus == 0) {
+            throw new IllegalStateException("no GPU is available to the " + report.engine() + " engine here: "
+                    + missingGpuReason() + "; train with --device cpu, or see docs/design.md for the GPU build");
+        }
+        if (resolved == DeviceChoice.GPU && interactiveDevice != null) {
+            throw new IllegalStateException("the studio's split of CPU work cannot run on a GPU; start it with "
+                    + "-Dganstudio.prioritySplit=off to use the GPU");
+        }
+        device = resolved == DeviceChoice.GPU ? Device.gpu() : Device.cpu();
+        return resolved;
+    }
+
+    /** Why the loaded engine reports no GPU: its native library is a CPU build, or CUDA finds no card. */
+    private static String missingGpuReason() {
+        if (!Engine.getInstance().hasCapability(StandardCapabilities.CUDA)) {
+            return "this build carries its CPU native library only (a CUDA build of the engine's native library is "
+                    + "needed)";
+        }
+        return "the engine's CUDA library finds no GPU (no NVIDIA card, or no driver)";
+    }
+
+    /**
+     * Where the networks of training, generating and benchmarks live: the CPU unless {@link #useDevice} chose a GPU.
+     */
+    public static synchronized Device device() {
+        return device;
+    }
+
+    /** How many GPUs the loaded engine reports: 0 where its native library is a CPU build. */
+    public static synchronized int gpuCount() {
+        if (report == null) {
+            throw new IllegalStateException("load the engine before asking for its GPUs");
+        }
+        return Engine.getInstance().getGpuCount();
+    }
+
+    /** The chosen device as it is recorded and shown: cpu or gpu. */
+    public static synchronized DeviceChoice deviceChoice() {
+        return Device.Type.GPU.equals(device.getDeviceType()) ? DeviceChoice.GPU : DeviceChoice.CPU;
     }
 
     /**
@@ -148,10 +212,10 @@ public final class EngineSetup {
      * whose worker threads run at normal priority, while everything else (training above all) runs in context 0,
      * whose workers run at {@link #BACKGROUND_NICE}. Both are the same CPU and memory; MXNet gives each context its
      * own worker threads, and a thread's priority passes to the threads it creates (the workers' OpenMP helpers).
-     * Elsewhere (the command line, other systems) the ordinary CPU device. Valid after {@link #init()}.
+     * Elsewhere (the command line, other systems) {@link #device()}. Valid after {@link #init()}.
      */
     public static synchronized Device interactiveDevice() {
-        return interactiveDevice != null ? interactiveDevice : Device.cpu();
+        return interactiveDevice != null ? interactiveDevice : device;
     }
 
     /** Whether {@link #interactiveDevice()} is split off, so that the user's work goes first without waiting. */

@@ -67,7 +67,7 @@ public final class EngineThread<S> implements AutoCloseable {
             t.executor.submit(() -> {
                 EngineSetup.init();
                 t.manager = interactive ? NDManager.newBaseManager(EngineSetup.interactiveDevice())
-                        : NDManager.newBaseManager();
+                        : NDManager.newBaseManager(EngineSetup.device());
                 t.state = loader.load(t.manager);
                 return null;
             }).get();

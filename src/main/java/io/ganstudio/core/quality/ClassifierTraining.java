@@ -60,7 +60,7 @@ public final class ClassifierTraining {
         log.printf(Locale.ROOT, "training on %,d images from %s, testing on the %,d built-in images%n",
                 train.count(), images, test.count());
         int batch = FashionClassifier.BATCH;
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(EngineSetup.device());
              FashionClassifier net = FashionClassifier.untrained(root, settings.seed());
              AdamOptimizer adam = new AdamOptimizer(net.manager(), net.network().getParameters(),
                      settings.learningRate(), 0.9f, 0.999f)) {

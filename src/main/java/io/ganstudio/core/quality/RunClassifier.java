@@ -93,7 +93,7 @@ public final class RunClassifier implements ClassDirections.Classifier, AutoClos
                                        BooleanSupplier cancelled) throws IOException {
         EngineSetup.init();
         if (usesEvaluator(config)) {
-            NDManager m = NDManager.newBaseManager();
+            NDManager m = NDManager.newBaseManager(EngineSetup.device());
             try {
                 FashionClassifier f = FashionClassifier.shipped(m);
                 progress.update(1);
@@ -133,7 +133,7 @@ public final class RunClassifier implements ClassDirections.Classifier, AutoClos
             throw new IllegalArgumentException("a classifier needs at least " + (BATCH + BATCH / 9 + 1)
                     + " training images, the run has " + n);
         }
-        NDManager m = NDManager.newBaseManager();
+        NDManager m = NDManager.newBaseManager(EngineSetup.device());
         try {
             SequentialBlock cnn = new SequentialBlock()
                     .add(conv(16)).add(Activation.reluBlock())

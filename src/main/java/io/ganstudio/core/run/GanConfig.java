@@ -1,6 +1,7 @@
 package io.ganstudio.core.run;
 
 import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.engine.DeviceChoice;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.text.Phrase;
@@ -13,13 +14,25 @@ import java.util.Locale;
 /**
  * A run's whole configuration, as saved in its config.json: the data, the networks, how to train them, and the
  * engine they train on ({@code "mxnet"} or {@code "pytorch"}, see {@link #engineOrDefault()}; null in a file
- * written before there was a choice, which trained on MXNet, and in settings not yet bound to an engine).
+ * written before there was a choice, which trained on MXNet, and in settings not yet bound to an engine), and the
+ * device ({@code "cpu"} or {@code "gpu"}, see {@link #deviceOrDefault()}; null in a file written before there was a
+ * choice, which trained on the CPU).
  */
-public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train, String engine) {
+public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train, String engine, String device) {
 
     /** Settings not yet bound to an engine. */
     public GanConfig(DataSpec data, ModelConfig model, TrainConfig train) {
-        this(data, model, train, null);
+        this(data, model, train, null, null);
+    }
+
+    /** Settings bound to an engine, on the CPU. */
+    public GanConfig(DataSpec data, ModelConfig model, TrainConfig train, String engine) {
+        this(data, model, train, engine, null);
+    }
+
+    /** The device the run trains on: the recorded one, the CPU when none is recorded. */
+    public DeviceChoice deviceOrDefault() {
+        return DeviceChoice.ofRecorded(device);
     }
 
     /** The engine the run trains on: the recorded one, MXNet when none is recorded. */
@@ -71,6 +84,13 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train, Str
                 p.add(Phrase.of("config.badEngine", engine));
             }
         }
+        if (device != null) {
+            try {
+                DeviceChoice.ofRecorded(device);
+            } catch (IllegalArgumentException e) {
+                p.add(Phrase.of("config.badDevice", device));
+            }
+        }
         if (model == null) {
             p.add(Phrase.of("config.noModel"));
         } else {
@@ -93,19 +113,27 @@ public record GanConfig(DataSpec data, ModelConfig model, TrainConfig train, Str
     }
 
     public GanConfig withModel(ModelConfig newModel) {
-        return new GanConfig(data, newModel, train, engine);
+        return new GanConfig(data, newModel, train, engine, device);
     }
 
     public GanConfig withTrain(TrainConfig newTrain) {
-        return new GanConfig(data, model, newTrain, engine);
+        return new GanConfig(data, model, newTrain, engine, device);
     }
 
     public GanConfig withData(DataSpec newData) {
-        return new GanConfig(newData, model, train, engine);
+        return new GanConfig(newData, model, train, engine, device);
     }
 
     /** The same settings bound to {@code newEngine} (mxnet or pytorch, never auto). */
     public GanConfig withEngine(EngineChoice newEngine) {
-        return new GanConfig(data, model, train, newEngine.resolve().id());
+        return new GanConfig(data, model, train, newEngine.resolve().id(), device);
+    }
+
+    /** The same settings bound to {@code newDevice} (cpu or gpu, never auto). */
+    public GanConfig withDevice(DeviceChoice newDevice) {
+        if (newDevice == DeviceChoice.AUTO) {
+            throw new IllegalArgumentException("a run records the device it trains on, not 'auto'");
+        }
+        return new GanConfig(data, model, train, engine, newDevice.id());
     }
 }

@@ -27,7 +27,7 @@ public final class SpeedProbe {
     public static double imagesPerSecond(ModelConfig model, TrainConfig train, BooleanSupplier cancelled) {
         EngineSetup.init();
         ImageDataset noise = randomImages(model, train.batchSize());
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(EngineSetup.device());
              GanTrainer trainer = new GanTrainer(model, train.withSteps(TIMED_STEPS + 1), noise, manager)) {
             trainer.step();
             long t0 = System.nanoTime();

@@ -1,0 +1,64 @@
+package io.ganstudio.cli;
+
+import io.ganstudio.core.data.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * --device on a computer whose engines are CPU builds (as every build without the GPU profile is): gpu is one clear
+ * line and exit code 2, auto is the CPU, a run records its device and continues only on it.
+ */
+class DeviceCliTest {
+
+    private static CliRun usageError(String... args) {
+        CliRun r = CliRun.of(args);
+        assertEquals(Cli.USAGE, r.exitCode(), () -> String.join(" ", args) + "; stderr: " + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        return r;
+    }
+
+    @Test
+    void gpuWithoutACudaBuildSaysWhatIsMissingInOneLine(@TempDir Path tmp) throws Exception {
+        Path images = TestImages.diagonalFolder(tmp.resolve("images"));
+        Path out = tmp.resolve("run");
+        CliRun r = usageError("train", "--engine", "mxnet", "--device", "gpu", "--data", images.toString(),
+                "--size", "16", "--steps", "2", "--quiet", "--out", out.toString());
+        assertEquals(1, r.errLines(), r.err());
+        assertTrue(r.err().startsWith("no GPU is available to the MXNet engine here: "), r.err());
+        assertTrue(r.err().contains("CPU native library") && r.err().contains("--device cpu")
+                && r.err().contains("docs/design.md"), r.err());
+        assertFalse(Files.exists(out.resolve("config.json")), "no run is started");
+        CliRun g = usageError("info", "--device", "gpu");
+        assertTrue(g.err().startsWith("no GPU is available to the MXNet engine here"), g.err());
+        assertTrue(usageError("info", "--device", "tpu").err().contains("cpu, gpu or auto"));
+    }
+
+    @Test
+    void autoIsTheCpuHereAndARunContinuesOnlyOnItsDevice(@TempDir Path tmp) throws Exception {
+        CliRun info = CliRun.of("info", "--device", "auto");
+        assertEquals(Cli.OK, info.exitCode(), info.err());
+        assertTrue(info.out().contains("device:        cpu (chosen: auto; --device cpu|gpu|auto; GPUs the engine "
+                + "sees: 0)"), info.out());
+
+        Path images = TestImages.diagonalFolder(tmp.resolve("images"));
+        Path run = tmp.resolve("run");
+        CliRun t = CliRun.of("train", "--device", "auto", "--data", images.toString(), "--size", "16",
+                "--steps", "2", "--quality-every", "0", "--quiet", "--out", run.toString());
+        assertEquals(Cli.OK, t.exitCode(), t.err());
+        String config = Files.readString(run.resolve("config.json"));
+        assertTrue(config.contains("\"device\": \"cpu\""), config);
+
+        CliRun refused = usageError("train", "--resume", run.toString(), "--steps", "3", "--device", "gpu");
+        assertTrue(refused.err().contains("this run trains on the CPU"), refused.err());
+        CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--steps", "3", "--device", "auto",
+                "--quality-every", "0", "--quiet");
+        assertEquals(Cli.OK, resumed.exitCode(), resumed.err());
+    }
+}
