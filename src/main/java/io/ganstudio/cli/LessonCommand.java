@@ -164,7 +164,7 @@ final class LessonCommand extends CommandGroup {
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Train the lesson's run: from step 0, or from its snapshot. The same lesson trains the "
-                    + "same steps (losses identical) on every machine.")
+                    + "same steps; on one machine and engine the losses are identical run after run.")
     static final class Train implements Callable<Integer> {
 
         @Spec

@@ -1,5 +1,6 @@
 package io.ganstudio.core.files;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -28,7 +29,7 @@ public final class FileErrors {
             return text(u.getCause());
         }
         if (e instanceof ReadOnlyFileSystemException) {
-            return "read-only file system";
+            return Problem.READ_ONLY.english();
         }
         if (e instanceof FileSystemException fs) {
             String place = fs.getFile() == null ? "" : fs.getFile()
@@ -41,28 +42,62 @@ public final class FileErrors {
         return message == null || message.isBlank() ? reason(e) : message;
     }
 
-    /** The reason an exception's class stands for, when its message gives none. */
-    static String reason(Throwable e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
+    /** The kinds of file-system failure a person can act on, each with its reason in English mid-sentence. */
+    public enum Problem {
+        DENIED("permission denied"),
+        MISSING("no such file or folder"),
+        EXISTS("something of that name already exists"),
+        NOT_FOLDER("not a folder"),
+        NOT_EMPTY("the folder is not empty"),
+        LOOP("the folders link back to themselves"),
+        NOT_LINK("not a symbolic link"),
+        READ_ONLY("read-only file system");
+
+        private final String english;
+
+        Problem(String english) {
+            this.english = english;
         }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
+
+        public String english() {
+            return english;
+        }
+    }
+
+    /** The kind of file-system failure an exception stands for, or null when it is none of them. */
+    public static Problem problem(Throwable e) {
+        if (e instanceof AccessDeniedException) {
+            return Problem.DENIED;
+        }
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return Problem.MISSING;
         }
         if (e instanceof FileAlreadyExistsException) {
-            return "something of that name already exists";
+            return Problem.EXISTS;
         }
         if (e instanceof NotDirectoryException) {
-            return "not a folder";
+            return Problem.NOT_FOLDER;
         }
         if (e instanceof DirectoryNotEmptyException) {
-            return "the folder is not empty";
+            return Problem.NOT_EMPTY;
         }
         if (e instanceof FileSystemLoopException) {
-            return "the folders link back to themselves";
+            return Problem.LOOP;
         }
         if (e instanceof NotLinkException) {
-            return "not a symbolic link";
+            return Problem.NOT_LINK;
+        }
+        if (e instanceof ReadOnlyFileSystemException) {
+            return Problem.READ_ONLY;
+        }
+        return null;
+    }
+
+    /** The reason an exception's class stands for, when its message gives none. */
+    static String reason(Throwable e) {
+        Problem p = problem(e);
+        if (p != null) {
+            return p.english();
         }
         if (e instanceof IOException) {
             return "could not be read or written (" + e.getClass().getSimpleName() + ")";

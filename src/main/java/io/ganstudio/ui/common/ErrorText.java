@@ -1,20 +1,14 @@
 package io.ganstudio.ui.common;
 
 import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.files.FileErrors;
 import io.ganstudio.core.lesson.LessonException;
 import io.ganstudio.core.run.CorruptCheckpointException;
 import io.ganstudio.core.run.NonFiniteStateException;
 
-import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.ReadOnlyFileSystemException;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -75,27 +69,21 @@ public final class ErrorText {
         return t;
     }
 
-    /** The bundle key of a file-system failure's reason, or null when it is no such failure. */
+    /** The bundle key of a file-system failure's reason, or null when it is no such failure (or has no key). */
     private static String fileReason(Throwable e) {
-        if (e instanceof AccessDeniedException) {
-            return "error.file.denied";
+        FileErrors.Problem p = FileErrors.problem(e);
+        if (p == null) {
+            return null;
         }
-        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
-            return "error.file.missing";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "error.file.exists";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "error.file.notFolder";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "error.file.notEmpty";
-        }
-        if (e instanceof ReadOnlyFileSystemException) {
-            return "error.file.readOnly";
-        }
-        return null;
+        return switch (p) {
+            case DENIED -> "error.file.denied";
+            case MISSING -> "error.file.missing";
+            case EXISTS -> "error.file.exists";
+            case NOT_FOLDER -> "error.file.notFolder";
+            case NOT_EMPTY -> "error.file.notEmpty";
+            case READ_ONLY -> "error.file.readOnly";
+            case LOOP, NOT_LINK -> null;
+        };
     }
 
     private static String format(ResourceBundle words, Locale locale, String key, Object... args) {
