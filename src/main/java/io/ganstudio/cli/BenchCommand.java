@@ -10,9 +10,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,6 +29,8 @@ import java.util.concurrent.Callable;
         description = {"Time full training steps (D step + G step) of DCGAN ngf=ndf=64, nz=100, batch 64 at "
                 + "64x64 RGB, 32x32 RGB and 28x28 grayscale on random data, and one-image generator latency at "
                 + "64x64. Compares the achieved GFLOP/s with a large convolution timed in the same process.",
+                "With --engine both: MXNet, then PyTorch, each in a process of its own, printed side by side with "
+                        + "the date and the load average.",
                 "Close other busy programs first: the figures are only as quiet as the machine."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -69,6 +78,9 @@ final class BenchCommand implements Callable<Integer> {
         if (data) {
             return dataBench(out);
         }
+        if (engine.engine != null && engine.engine.trim().equalsIgnoreCase("both")) {
+            return bothEngines(out);
+        }
         engine.start(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, "auto")));
         if (memory) {
             return memoryBench(out);
@@ -82,6 +94,33 @@ final class BenchCommand implements Callable<Integer> {
             err.flush();
         });
         out.println(json ? BenchmarkTable.json(r) : BenchmarkTable.format(r));
+        return Cli.OK;
+    }
+
+    /** The training benchmark on each engine in turn, each in a child JVM, side by side. */
+    private int bothEngines(PrintWriter out) throws IOException, InterruptedException {
+        if (memory) {
+            throw new UsageError("--engine both times training steps; run --memory once per engine "
+                    + "(--engine mxnet, --engine pytorch)");
+        }
+        List<String> args = new ArrayList<>(List.of("--warmup", Integer.toString(warmup), "--steps",
+                Integer.toString(steps), "--latency-calls", Integer.toString(latencyCalls)));
+        if (engine.deviceGiven()) {
+            args.addAll(List.of("--device", engine.device));
+        }
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double load = os.getSystemLoadAverage();
+        String context = String.format(Locale.ROOT, "%s, %s %s, %d cores, load average %s before the first run: "
+                        + "gan-studio bench --engine both %s (each engine in a process of its own, one after the other)",
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(
+                        ZonedDateTime.now(ZoneOffset.UTC)), os.getName(), os.getArch(), os.getAvailableProcessors(),
+                load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load), String.join(" ", args));
+        PrintWriter err = spec.commandLine().getErr();
+        List<TrainingBenchmark.Result> results = new ArrayList<>();
+        for (EngineChoice e : List.of(EngineChoice.MXNET, EngineChoice.PYTORCH)) {
+            results.add(EngineComparison.run(e, args, err));
+        }
+        out.println(json ? BenchmarkTable.json(results) : BenchmarkTable.sideBySide(results, context));
         return Cli.OK;
     }
 

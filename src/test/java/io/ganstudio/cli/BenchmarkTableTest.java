@@ -35,4 +35,30 @@ class BenchmarkTableTest {
         assertEquals(68.1, o.getAsJsonArray("cases").get(0).getAsJsonObject().get("imagesPerSecond").getAsDouble());
         assertEquals(4.8, o.getAsJsonObject("latency").get("p50Millis").getAsDouble());
     }
+
+    @Test
+    void bothEnginesStandSideBySideAndAChildsJsonIsReadBackWithNaN() {
+        TrainingBenchmark.CaseResult c = new TrainingBenchmark.CaseResult("64x64 RGB", 64, 3, 64, 10, 1.2, 53.3,
+                2.4, 173.53, 144.6, Double.NaN, 0.01);
+        TrainingBenchmark.Result pytorch = new TrainingBenchmark.Result("PyTorch 2.7.1", 2, 2, Double.NaN, "",
+                List.of(c), new TrainingBenchmark.Latency("64x64 RGB", 200, 6.1, 14.9));
+        String t = BenchmarkTable.sideBySide(List.of(result(), pytorch), "2026-12-06 03:40 UTC, load average 1.00");
+        List<String> lines = t.lines().toList();
+        assertEquals("2026-12-06 03:40 UTC, load average 1.00", lines.get(0));
+        assertTrue(lines.get(1).contains("MXNet img/s") && lines.get(1).contains("PyTorch img/s"), t);
+        String row = lines.get(2);
+        assertTrue(row.startsWith("64x64 RGB") && row.contains("68.1") && row.contains("0.62") && row.contains("53.3")
+                && row.contains("2.400") && row.trim().split("\\s+").length == 8, row);
+        assertTrue(t.contains("MXNet 1.9.0, 2 cores, 2 threads; convolution peak 297.0 GFLOP/s") && t.contains(
+                "PyTorch 2.7.1, 2 cores, 2 threads; generator latency, one 64x64 RGB image: p50 6.10 ms"), t);
+
+        TrainingBenchmark.Result read = EngineComparison.parse(io.ganstudio.core.engine.EngineChoice.PYTORCH,
+                "some engine's note\n" + BenchmarkTable.json(pytorch) + "\n");
+        assertEquals(pytorch.cases().get(0).imagesPerSecond(), read.cases().get(0).imagesPerSecond());
+        assertTrue(Double.isNaN(read.peakGflops()));
+        assertEquals(pytorch.latency(), read.latency());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> EngineComparison.parse(io.ganstudio.core.engine.EngineChoice.MXNET, "killed\n"));
+        assertTrue(e.getMessage().contains("MXNet benchmark printed no result"), e.getMessage());
+    }
 }
