@@ -1,5 +1,6 @@
 package io.ganstudio.ui.app;
 
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.ui.common.Language;
 
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ public interface StudioActions {
     void discriminatorGame();
 
     void setLanguage(Language language);
+
+    /** Remembers the engine for the studio's next start (DJL loads one engine per process). */
+    void setEngine(EngineChoice engine);
 
     /** Opens (or closes) the "What am I seeing?" explanation of the screen on show. */
     void explainScreen();

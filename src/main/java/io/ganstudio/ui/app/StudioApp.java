@@ -135,7 +135,7 @@ public class StudioApp extends Application {
 
     private StudioShell buildShell(String screen) {
         StudioController controller = new StudioController(this, context, stage);
-        shell = new StudioShell(context, StudioMenu.create(controller, prefs.language(), prefs::recentRuns),
+        shell = new StudioShell(context, StudioMenu.create(controller, prefs.language(), prefs.engine(), prefs::recentRuns),
                 Screens.all(), screen);
         return shell;
     }

@@ -1,6 +1,7 @@
 package io.ganstudio.ui.app;
 
 import io.ganstudio.core.engine.BuildVersion;
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.ui.common.Language;
@@ -99,6 +100,13 @@ final class StudioController implements StudioActions {
     @Override
     public void setLanguage(Language language) {
         app.setLanguage(language);
+    }
+
+    @Override
+    public void setEngine(EngineChoice engine) {
+        ctx.prefs().setEngine(engine);
+        ctx.notifier().info(Messages.format("engine.chosen.title", Messages.get("menu.view.engine." + engine.id())),
+                Messages.get("engine.chosen.text"));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.ganstudio.ui.app;
 
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.ui.common.StudioPrefs;
 import javafx.application.Application;
 
 /**
@@ -16,6 +18,10 @@ public final class StudioLauncher {
         // Before anything can touch DJL (EngineSetup.init() sets these too, this covers any earlier use).
         System.setProperty("ai.djl.offline", "true");
         EngineSetup.preferInteractive();
+        // The engine chosen in View > Engine, unless the command line names one.
+        if (System.getProperty(EngineChoice.PROPERTY) == null) {
+            System.setProperty(EngineChoice.PROPERTY, StudioPrefs.user().engine().id());
+        }
         Application.launch(StudioApp.class, args);
     }
 

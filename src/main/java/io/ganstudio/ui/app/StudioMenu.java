@@ -1,5 +1,6 @@
 package io.ganstudio.ui.app;
 
+import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
 import javafx.scene.control.Menu;
@@ -20,8 +21,9 @@ public final class StudioMenu {
     private StudioMenu() {
     }
 
-    public static MenuBar create(StudioActions actions, Language language, Supplier<List<String>> recentRuns) {
-        MenuBar bar = new MenuBar(run(actions, recentRuns), view(actions, language), help(actions));
+    public static MenuBar create(StudioActions actions, Language language, EngineChoice engine,
+                                 Supplier<List<String>> recentRuns) {
+        MenuBar bar = new MenuBar(run(actions, recentRuns), view(actions, language, engine), help(actions));
         bar.setId("menu-bar");
         return bar;
     }
@@ -66,7 +68,7 @@ public final class StudioMenu {
         return m;
     }
 
-    private static Menu view(StudioActions actions, Language current) {
+    private static Menu view(StudioActions actions, Language current, EngineChoice currentEngine) {
         Menu language = new Menu(Messages.get("menu.view.language"));
         language.setId("menu-language");
         ToggleGroup group = new ToggleGroup();
@@ -78,7 +80,24 @@ public final class StudioMenu {
             i.setOnAction(e -> actions.setLanguage(l));
             language.getItems().add(i);
         }
-        Menu m = new Menu(Messages.get("menu.view"), null, PresentationMenu.item(), new SeparatorMenuItem(), language);
+        Menu engine = new Menu(Messages.get("menu.view.engine"));
+        engine.setId("menu-engine");
+        ToggleGroup engines = new ToggleGroup();
+        for (EngineChoice c : EngineChoice.values()) {
+            RadioMenuItem i = new RadioMenuItem(Messages.get("menu.view.engine." + c.id()));
+            i.setId("engine-" + c.id());
+            i.setToggleGroup(engines);
+            i.setSelected(c == currentEngine);
+            i.setOnAction(e -> actions.setEngine(c));
+            engine.getItems().add(i);
+        }
+        MenuItem nextStart = new MenuItem(Messages.get("menu.view.engine.nextStart"));
+        nextStart.setId("engine-next-start");
+        nextStart.setDisable(true);
+        engine.getItems().addAll(new SeparatorMenuItem(), nextStart);
+        // Language last: the pointer's way into its submenu then crosses no other submenu.
+        Menu m = new Menu(Messages.get("menu.view"), null, PresentationMenu.item(), new SeparatorMenuItem(), engine,
+                language);
         m.setId("menu-view");
         return m;
     }

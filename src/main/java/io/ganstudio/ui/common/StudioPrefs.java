@@ -1,5 +1,7 @@
 package io.ganstudio.ui.common;
 
+import io.ganstudio.core.engine.EngineChoice;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -24,6 +26,22 @@ public final class StudioPrefs {
 
     public void setLanguage(Language l) {
         node.put("language", l.name());
+    }
+
+    /**
+     * The engine the studio loads at its next start (View > Engine): auto until chosen; a value this version does not
+     * know is auto too. {@code -Dganstudio.engine=...} on the command line wins over it.
+     */
+    public EngineChoice engine() {
+        try {
+            return EngineChoice.parse(node.get("engine", EngineChoice.AUTO.id()));
+        } catch (IllegalArgumentException e) {
+            return EngineChoice.AUTO;
+        }
+    }
+
+    public void setEngine(EngineChoice engine) {
+        node.put("engine", engine.id());
     }
 
     /** Presentation mode (View menu): off until switched on. */
