@@ -1,5 +1,6 @@
 package io.ganstudio.ui.task;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -54,6 +55,19 @@ public final class BackgroundTasks {
     }
 
     private void track(Task<?> task) {
+        // The status bar binds to what this property holds: it changes on the FX thread only, also when a job is
+        // started from another thread (a view model's own executor), so that no scene graph is touched off it.
+        if (Platform.isFxApplicationThread()) {
+            follow(task);
+        } else {
+            Platform.runLater(() -> follow(task));
+        }
+    }
+
+    private void follow(Task<?> task) {
+        if (task.isDone()) {
+            return;
+        }
         latest.set(task);
         task.stateProperty().addListener((obs, old, state) -> {
             boolean done = state == Worker.State.SUCCEEDED || state == Worker.State.FAILED
