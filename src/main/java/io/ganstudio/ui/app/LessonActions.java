@@ -8,7 +8,6 @@ import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.jobs.LessonOpen;
 import io.ganstudio.jobs.LessonSave;
 import io.ganstudio.ui.common.ErrorText;
-import io.ganstudio.ui.common.UiFonts;
 import io.ganstudio.ui.lesson.LessonState;
 import io.ganstudio.ui.lesson.LessonText;
 import io.ganstudio.ui.present.PresentationLayout;
@@ -150,8 +149,7 @@ public final class LessonActions {
         ButtonType ok = new ButtonType(text.get("save.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(ok, cancel);
-        UiFonts.apply(d.getDialogPane(), text.locale());
-        PresentationLayout.followInDialog(d);
+        PresentationLayout.followInDialog(d, text.locale());
         if (d.showAndWait().orElse(cancel) != ok) {
             return;
         }
@@ -203,8 +201,7 @@ public final class LessonActions {
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(460);
-        UiFonts.apply(a.getDialogPane(), text.locale());
-        PresentationLayout.followInDialog(a);
+        PresentationLayout.followInDialog(a, text.locale());
         a.show();
     }
 

@@ -1,7 +1,6 @@
 package io.ganstudio.ui.app;
 
 import io.ganstudio.ui.common.Messages;
-import io.ganstudio.ui.common.UiFonts;
 import io.ganstudio.ui.present.PresentationLayout;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -26,8 +25,7 @@ final class QuitDialog {
         a.setTitle(Messages.get("quit.title"));
         a.setHeaderText(Messages.get("quit.header"));
         a.getDialogPane().setMinWidth(520);
-        UiFonts.apply(a.getDialogPane(), Messages.locale());
-        PresentationLayout.followInDialog(a);
+        PresentationLayout.followInDialog(a, Messages.locale());
         a.getDialogPane().lookupButton(save).setId("quit-save");
         a.getDialogPane().lookupButton(keep).setId("quit-keep");
         a.getDialogPane().lookupButton(discard).setId("quit-discard");

@@ -6,7 +6,6 @@ import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.Messages;
-import io.ganstudio.ui.common.UiFonts;
 import io.ganstudio.ui.game.GameWindow;
 import io.ganstudio.ui.lesson.LessonText;
 import io.ganstudio.ui.model.ModelPreset;
@@ -124,8 +123,7 @@ final class StudioController implements StudioActions {
         a.initOwner(stage);
         a.setTitle(Messages.get("menu.help.about"));
         a.setHeaderText(aboutHeader());
-        UiFonts.apply(a.getDialogPane(), Messages.locale());
-        PresentationLayout.followInDialog(a);
+        PresentationLayout.followInDialog(a, Messages.locale());
         a.showAndWait();
     }
 

@@ -35,7 +35,7 @@ public final class NearestDialog {
         // Not ButtonType.CLOSE: its text follows the JVM's language, not the studio's.
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.get("nearest.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
-        PresentationLayout.followInDialog(dialog);
+        PresentationLayout.followInDialog(dialog, text.locale());
         return dialog;
     }
 

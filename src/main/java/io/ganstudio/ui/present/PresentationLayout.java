@@ -1,6 +1,7 @@
 package io.ganstudio.ui.present;
 
 import io.ganstudio.ui.common.StudioStyle;
+import io.ganstudio.ui.common.UiFonts;
 import io.ganstudio.ui.fxutil.Subscriptions;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -8,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.SplitPane;
+
+import java.util.Locale;
 
 /** Layout that follows presentation mode. */
 public final class PresentationLayout {
@@ -58,8 +61,12 @@ public final class PresentationLayout {
         mark(root, Presentation.isOn());
     }
 
-    /** {@link #followInWindow} for a dialog. */
-    public static void followInDialog(Dialog<?> dialog) {
+    /**
+     * {@link #followInWindow} for a dialog, in the language's font too: a dialog's window takes no style sheet from
+     * its owner, so Japanese needs its bold-capable family set again here.
+     */
+    public static void followInDialog(Dialog<?> dialog, Locale locale) {
+        UiFonts.apply(dialog.getDialogPane(), locale);
         followInWindow(dialog.getDialogPane());
     }
 

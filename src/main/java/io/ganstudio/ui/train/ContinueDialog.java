@@ -71,7 +71,7 @@ public final class ContinueDialog extends Dialog<TrainConfig> {
         problems.setMaxWidth(460);
         problems.setStyle("-fx-text-fill: #b02a20;");
         getDialogPane().setContent(new VBox(10, grid, kept, problems));
-        PresentationLayout.followInDialog(this);
+        PresentationLayout.followInDialog(this, text.locale());
         ButtonType go = new ButtonType(text.get("button.continue"), ButtonType.OK.getButtonData());
         // Not ButtonType.CANCEL: its text follows the JVM's locale, not the studio's language.
         ButtonType cancel = new ButtonType(text.get("continue.cancel"), ButtonType.CANCEL.getButtonData());
