@@ -83,6 +83,9 @@ class SecondEngineTest {
         assertEquals("true", lines.get("phases-shape"), said);
         assertTrue(Float.parseFloat(lines.get("phases-difference")) < 1e-4, "the usual upsampling layer's short way "
                 + "computes the general one:\n" + said);
+        assertEquals("true", lines.get("pixel-shape"), said);
+        assertTrue(Float.parseFloat(lines.get("pixel-difference")) < 1e-4, "the first layer's short way (a 1x1 "
+                + "input) computes the general one:\n" + said);
         assertEquals("true", lines.get("mean-shape"), said);
         assertTrue(Float.parseFloat(lines.get("mean-difference")) < 1e-4, said);
         for (String kind : List.of("transposed", "resize", "augmented")) {
