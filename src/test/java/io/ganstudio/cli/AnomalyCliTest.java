@@ -57,7 +57,7 @@ class AnomalyCliTest {
         CliRun r = CliRun.of("anomaly", "score", "--run", run.toString(), "--data", inspect.toString(), "--csv",
                 tmp.resolve("x.csv").toString());
         assertEquals(Cli.USAGE, r.exitCode(), r.err());
-        assertTrue(r.err().contains("no anomaly encoder yet") && r.err().contains("anomaly fit"), r.err());
+        assertTrue(r.err().contains("no inspection model yet") && r.err().contains("anomaly fit"), r.err());
     }
 
     @Test
