@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetLoader;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** gan-studio anomaly fit / score on a tiny run: messages, CSV, labelled folders, maps, hostile files. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OnBothEngines
 class AnomalyCliTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.anomaly.FolderInspection;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Anomaly fit and scoring on the shared tiny run: progress, cancellation, the folder's scores, marks and maps. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OnBothEngines
 class AnomalyJobsTest {
 
     @TempDir

@@ -81,12 +81,18 @@ public final class AdamOptimizer implements AutoCloseable {
      */
     private void updatePortably(float lrCorrected) {
         for (Slot s : slots.values()) {
+            // A result joins its first operand's manager: the moments' results are moved into the scratch manager,
+            // or every step would keep two parameter-sized arrays alive until the optimizer closes.
             try (NDManager scratch = manager.newSubManager()) {
                 NDArray g = s.weight.getGradient();
                 g.attach(scratch);
                 s.mean.muli(beta1).addi(g.mul(1f - beta1));
                 s.variance.muli(beta2).addi(g.square().muli(1f - beta2));
-                s.weight.subi(s.mean.div(s.variance.sqrt().addi(EPSILON)).muli(lrCorrected));
+                NDArray denominator = s.variance.sqrt();
+                denominator.attach(scratch);
+                NDArray change = s.mean.div(denominator.addi(EPSILON));
+                change.attach(scratch);
+                s.weight.subi(change.muli(lrCorrected));
             }
             // Used: the next backward pass starts from zero, as it does on MXNet.
             Autograd.clearGradient(s.weight);
