@@ -2,6 +2,7 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.quality.KernelDistances;
 import io.ganstudio.core.quality.QualityReport;
 import io.ganstudio.core.quality.QualityText;
 import io.ganstudio.core.run.GanConfig;
@@ -27,6 +28,9 @@ import java.util.concurrent.Callable;
                 "Every run: coverage (NDB: bins of the real images filled differently, and their JS divergence), "
                         + "diversity (samples' mean pairwise distance relative to the real images') and "
                         + "memorisation (how close samples come to real images).",
+                "Every run also gets KID (x 1000) in the pixels of 8x8 thumbnails and in the run's own "
+                        + "discriminator's features, each with its real-vs-real floor (one half of the training "
+                        + "images vs the other).",
                 "Runs on the built-in Fashion-MNIST also get FID and KID in the features of the shipped "
                         + "Fashion-MNIST classifier (samples vs the 10,000 built-in images), the share of samples "
                         + "per class and the classifier's mean confidence, with the real-vs-real floor beside them.",
@@ -119,6 +123,13 @@ final class EvaluateCommand implements Callable<Integer> {
         RunEvaluation.ClassAgreement agreement = result.agreement();
         if (json) {
             Map<String, Object> m = jsonOf(config, checkpoint, report);
+            KernelDistances.Result d = result.distances();
+            m.put("kid_pixels", d.pixels().value());
+            m.put("kid_pixels_floor", d.pixels().floor());
+            if (d.features() != null) {
+                m.put("kid_features", d.features().value());
+                m.put("kid_features_floor", d.features().floor());
+            }
             if (agreement != null) {
                 Map<String, Double> perClass = new LinkedHashMap<>();
                 for (int c = 0; c < agreement.perClass().length; c++) {
@@ -132,6 +143,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "run %s, step %d (%s)%n", run, checkpoint.state().step(),
                     checkpoint.file().getFileName());
             QualityText.english(report).forEach(out::println);
+            QualityText.english(result.distances()).forEach(out::println);
             if (agreement != null) {
                 double[] shares = agreement.perClass();
                 StringBuilder b = new StringBuilder("Classifier agrees with the requested class: ");

@@ -12,6 +12,7 @@ import io.ganstudio.core.latent.Latents;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.quality.ContactSheet;
 import io.ganstudio.core.quality.FashionClassifier;
+import io.ganstudio.core.quality.KernelDistances;
 import io.ganstudio.core.quality.NearestTraining;
 import io.ganstudio.core.quality.QualityEvaluator;
 import io.ganstudio.core.quality.QualityReport;
@@ -32,8 +33,8 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Measures a run's generator against its training images: coverage, diversity, memorisation and the grid pattern on
- * every run; FID, KID and class shares in the shipped classifier's features on the built-in data, with how often a
+ * Measures a run's generator against its training images: coverage, diversity, memorisation, the grid pattern and KID
+ * in thumbnail pixels and in the run's discriminator's features (each with its real-vs-real floor) on every run; FID, KID and class shares in the shipped classifier's features on the built-in data, with how often a
  * conditional run's samples are the class they asked for; optionally the contact sheet of the samples nearest to a
  * training image. Image i uses noise seed {@code seed + i}, so the same run, seed and count give the same figures.
  */
@@ -78,10 +79,12 @@ public final class RunEvaluation {
     }
 
     /**
+     * @param distances KID in thumbnail pixels and in the run's discriminator's features, with their floors
      * @param agreement null unless the run is conditional on the built-in data's 10 classes
      * @param sheet     the contact sheet written, or null
      */
-    public record Result(LoadedCheckpoint checkpoint, QualityReport report, ClassAgreement agreement, Path sheet) {
+    public record Result(LoadedCheckpoint checkpoint, QualityReport report, KernelDistances.Result distances,
+                         ClassAgreement agreement, Path sheet) {
     }
 
     private RunEvaluation() {
@@ -108,6 +111,7 @@ public final class RunEvaluation {
         progress.stage(Stage.GENERATING);
         SampleImages generated = generate(checkpoint, r.samples(), r.seed(), cancelled);
         QualityReport report;
+        KernelDistances.Result distances;
         Path sheet = null;
         try (NDManager manager = NDManager.newBaseManager(EngineSetup.device());
              QualityEvaluator evaluator = QualityEvaluator.prepare(manager, real, new QualityEvaluator.Options(
@@ -115,11 +119,16 @@ public final class RunEvaluation {
             check(cancelled);
             progress.stage(Stage.MEASURING);
             report = evaluator.evaluate(generated);
-            if (r.nearest() > 0) {
+            LoadedCheckpoint full = Checkpoints.read(checkpoint.file());
+            try (GanNetworks networks = loaded(full.config(), full, manager)) {
                 check(cancelled);
-                progress.stage(Stage.CONTACT_SHEET);
-                writeSheet(manager, r, real, generated);
-                sheet = r.sheet();
+                distances = KernelDistances.measure(manager, real, r.realLimit(), generated, networks, r.seed());
+                if (r.nearest() > 0) {
+                    check(cancelled);
+                    progress.stage(Stage.CONTACT_SHEET);
+                    writeSheet(manager, r, real, generated, full, networks);
+                    sheet = r.sheet();
+                }
             }
         }
         ClassAgreement agreement = null;
@@ -128,7 +137,7 @@ public final class RunEvaluation {
             progress.stage(Stage.CLASS_AGREEMENT);
             agreement = classAgreement(generated, config.model().classCount());
         }
-        return new Result(checkpoint, report, agreement, sheet);
+        return new Result(checkpoint, report, distances, agreement, sheet);
     }
 
     private static void check(BooleanSupplier cancelled) {
@@ -158,12 +167,9 @@ public final class RunEvaluation {
     }
 
     /** The samples closest to a training image, each beside its nearest training images. */
-    private static void writeSheet(NDManager manager, Request r, ImageDataset real, SampleImages generated)
-            throws IOException {
-        LoadedCheckpoint full = Checkpoints.read(r.generator().file());
-        GanConfig c = full.config();
-        try (GanNetworks networks = loaded(c, full, manager);
-             NearestTraining finder = new NearestTraining(manager, real, networks)) {
+    private static void writeSheet(NDManager manager, Request r, ImageDataset real, SampleImages generated,
+                                   LoadedCheckpoint full, GanNetworks networks) throws IOException {
+        try (NearestTraining finder = new NearestTraining(manager, real, networks)) {
             SampleImages candidates = generated.first(SHEET_CANDIDATES);
             List<NearestTraining.Match> pixelOnly;
             try (NearestTraining pixels = new NearestTraining(manager, real, null)) {

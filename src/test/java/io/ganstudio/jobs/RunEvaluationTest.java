@@ -50,6 +50,8 @@ class RunEvaluationTest {
         assertEquals(40, r.report().samples());
         assertEquals(100, r.report().realImages());
         assertNull(r.report().classifier(), "a folder run has no classifier measures");
+        assertNotNull(r.distances().features(), "KID in the run's discriminator's features");
+        assertTrue(Double.isFinite(r.distances().pixels().value()) && Double.isFinite(r.distances().pixels().floor()));
         assertNull(r.agreement());
         assertEquals(200, r.checkpoint().step());
         assertEquals(sheet, r.sheet());
@@ -62,6 +64,8 @@ class RunEvaluationTest {
                 0, 3, null, null), s -> { }, () -> false);
         assertNull(again.sheet());
         assertEquals(r.report().diversity().samples(), again.report().diversity().samples(), 0.0);
+        assertEquals(r.distances().pixels().value(), again.distances().pixels().value(), 0.0);
+        assertEquals(r.distances().features().value(), again.distances().features().value(), 0.0);
         assertEquals(r.report().memorisation().medianSampleDistance(),
                 again.report().memorisation().medianSampleDistance(), 0.0);
     }

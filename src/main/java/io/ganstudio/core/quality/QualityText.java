@@ -47,4 +47,19 @@ public final class QualityText {
                 r.seconds()));
         return lines;
     }
+
+    /** The kernel distances as lines of English (KID x 1000, lower is better, with the real-vs-real floor). */
+    public static List<String> english(KernelDistances.Result d) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "KID x 1000 (lower is better; the floor: one half of the real images vs "
+                + "the other, about 0 within its noise; copies of training images also score near it):"));
+        lines.add(String.format(Locale.ROOT, "  in %dx%d thumbnails' pixels   %9.2f   (real-vs-real floor %.2f)",
+                KernelDistances.THUMB_SIDE, KernelDistances.THUMB_SIDE, 1000 * d.pixels().value(),
+                1000 * d.pixels().floor()));
+        if (d.features() != null) {
+            lines.add(String.format(Locale.ROOT, "  in the discriminator's features %9.2f   (real-vs-real floor %.2f)",
+                    1000 * d.features().value(), 1000 * d.features().floor()));
+        }
+        return lines;
+    }
 }
