@@ -1,6 +1,7 @@
 package io.ganstudio.core.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 import java.util.Arrays;
 
@@ -13,6 +14,16 @@ import java.util.Arrays;
 public final class PortableOps {
 
     private PortableOps() {
+    }
+
+    /**
+     * A view of {@code array} (no copy; autograd passes through it) that belongs to {@code manager}, so that what is
+     * computed from it joins {@code manager} too instead of {@code array}'s own, longer-lived manager.
+     */
+    public static NDArray viewIn(NDArray array, NDManager manager) {
+        NDArray view = array.reshape(array.getShape());
+        view.attach(manager);
+        return view;
     }
 
     /** Matrix product of two 2-D arrays (DJL's PyTorch {@code dot} takes only vectors). */

@@ -65,6 +65,11 @@ public final class TransposedConvolution {
             NDList args = bias == null ? new NDList(x, weight) : new NDList(x, weight, bias);
             return x.getManager().invoke("_npx_deconvolution", args, mxnetParams).singletonOrThrow();
         }
+        // Every array made from the weights here belongs to the input's manager, which the caller frees after the
+        // step: an operation's result joins its first operand's manager, which for the weights themselves lives as
+        // long as the model (measured: a 3,000-step PyTorch run was killed for memory at step 768).
+        weight = PortableOps.viewIn(weight, x.getManager());
+        bias = bias == null ? null : PortableOps.viewIn(bias, x.getManager());
         if (kernel == 4 && stride == 2 && padding == 1) {
             return byPhases(x, weight, bias);
         }

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.engine.TransposedConvolution;
 
 /**
@@ -128,7 +129,9 @@ public final class TransposedConv2d extends AbstractBlock {
         if (Autograd.gradientsAccumulate()) {
             Shape s = k3.getShape();
             NDArray taps = into.create(UPSAMPLE_THEN_3X3_TAPS, new Shape(9, 16));
-            return k3.reshape(s.get(0) * s.get(1), 9).matMul(taps).reshape(s.get(0), s.get(1), 4, 4);
+            // From a view in into: the products then belong to into, not to the weight's lifelong manager.
+            return PortableOps.viewIn(k3, into).reshape(s.get(0) * s.get(1), 9).matMul(taps)
+                    .reshape(s.get(0), s.get(1), 4, 4);
         }
         NDArray b = into.create(UPSAMPLE_THEN_3X3, new Shape(4, 3));
         return b.matMul(k3).matMul(b.transpose());
