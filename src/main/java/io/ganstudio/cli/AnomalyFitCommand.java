@@ -2,6 +2,7 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.engine.AppDirs;
 import io.ganstudio.core.engine.EngineSetup;
@@ -21,9 +22,9 @@ import java.util.concurrent.Callable;
 
 /** Trains the encoder of a run and writes it, with the validation scores and threshold, into the run folder. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train the f-AnoGAN encoder of a trained run (G and D stay frozen) and write "
-                + "RUN/anomaly/encoder.gse: the encoder, the scores of the normal validation images and the "
-                + "threshold.",
+        description = {"Fit the inspection model of a trained run (G and D stay frozen) and write it as one file, "
+                + "RUN/anomaly/encoder.gse: the networks, f-AnoGAN's encoder, a Gaussian per position of D's last "
+                + "feature map, the normal reference images, every score's validation statistics and threshold.",
                 "The validation images (--validation of the run's training images) are held out of the encoder's "
                         + "training, not of the GAN's."})
 final class AnomalyFitCommand implements Callable<Integer> {
@@ -47,6 +48,11 @@ final class AnomalyFitCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     double percentile;
 
+    @Option(names = "--method", paramLabel = "M", defaultValue = "combined",
+            description = "The model's default score (every one stays selectable when scoring): combined, padim, "
+                    + "feature-nn or fanogan. Default: ${DEFAULT-VALUE}.")
+    String method;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached. "
             + "Default: ~/.cache/gan-studio (or $XDG_CACHE_HOME/gan-studio).")
     Path cache;
@@ -59,6 +65,12 @@ final class AnomalyFitCommand implements Callable<Integer> {
         }
         if (!(percentile >= 50 && percentile <= 100)) {
             throw new UsageError("--percentile must lie between 50 and 100, not " + percentile);
+        }
+        ScoreMethod chosen;
+        try {
+            chosen = ScoreMethod.parse(method);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--method: " + e.getMessage());
         }
         RunFolder folder = RunFolders.open(run);
         if (Checkpoints.list(folder.checkpointDir()).isEmpty()) {
@@ -77,7 +89,7 @@ final class AnomalyFitCommand implements Callable<Integer> {
         AnomalyFit.Result fitted;
         try {
             fitted = AnomalyFit.fit(new AnomalyFit.Request(run, steps, validation, percentile,
-                    cache != null ? cache : AppDirs.datasetCacheDir()), new AnomalyFit.Progress() {
+                    cache != null ? cache : AppDirs.datasetCacheDir(), chosen), new AnomalyFit.Progress() {
                         @Override
                         public void started(int images, int total) {
                             out.printf(Locale.ROOT, "fitting the encoder on %d normal images for %d steps%n", images,
@@ -105,8 +117,10 @@ final class AnomalyFitCommand implements Callable<Integer> {
         EncoderFile.Header h = fitted.encoder().header();
         out.printf(Locale.ROOT, "encoder:   %s (fitted to the GAN checkpoint of step %d, %.0f s)%n",
                 fitted.file().toAbsolutePath(), h.ganStep(), h.seconds());
+        out.printf(Locale.ROOT, "method:    %s (default; others: %s)%n", h.method(), ScoreMethod.ids());
         out.printf(Locale.ROOT, "threshold: %.5f = the %s percentile of %d normal validation images' scores "
-                + "(held out of the encoder's training)%n", h.threshold(), trim(h.percentile()), h.validationImages());
+                + "(held out of the encoder's and the feature statistics' fit)%n", h.threshold(),
+                trim(h.percentile()), h.validationImages());
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.jobs.OneClassProtocol;
 import picocli.CommandLine.Command;
@@ -47,6 +48,11 @@ final class AnomalyProtocolCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--reuse", description = "Use the runs an earlier protocol left in --out: a class whose run has "
+            + "its final checkpoint is not trained again, and an encoder fitted to that checkpoint with the same "
+            + "steps is kept; the feature statistics and all scores are computed anew.")
+    boolean reuse;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/one-class",
             description = "Where the per-class runs go. Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -67,7 +73,8 @@ final class AnomalyProtocolCommand implements Callable<Integer> {
         Outputs.folder("--out", out);
         PrintWriter o = spec.commandLine().getOut();
         EngineSetup.init();
-        OneClassProtocol.Settings settings = new OneClassProtocol.Settings(trainImages, ganSteps, encoderSteps, seed);
+        OneClassProtocol.Settings settings = new OneClassProtocol.Settings(trainImages, ganSteps, encoderSteps, seed,
+                reuse);
         List<OneClassProtocol.Result> results = OneClassProtocol.runAll(classes, settings, out,
                 new OneClassProtocol.Progress() {
                     @Override
@@ -82,9 +89,14 @@ final class AnomalyProtocolCommand implements Callable<Integer> {
                     }
 
                     @Override
+                    public void ganReused(int c, Path runDir) {
+                        line("class " + c + ": reusing the trained GAN in " + runDir);
+                    }
+
+                    @Override
                     public void encoderFitted(int c, int steps, double seconds) {
-                        line(String.format(Locale.ROOT, "class %d: encoder fitted %d steps in %.0f s", c, steps,
-                                seconds));
+                        line(String.format(Locale.ROOT, "class %d: inspection model fitted (encoder %d steps, "
+                                + "feature statistics) in %.0f s", c, steps, seconds));
                     }
 
                     @Override
@@ -97,21 +109,43 @@ final class AnomalyProtocolCommand implements Callable<Integer> {
                         o.flush();
                     }
                 });
-        o.println("| class | GAN (f-AnoGAN) AUROC | pixel-NN AUROC | GAN s | encoder s | scoring 10,000 s |");
-        o.println("|---|---|---|---|---|---|");
+        o.println(header());
+        o.println("|---|" + "---:|".repeat(ScoreMethod.values().length + 4));
         results.forEach(r -> o.println(row(r)));
         if (results.size() > 1) {
-            o.printf(Locale.ROOT, "| mean | %.3f | %.3f | | | |%n",
-                    results.stream().mapToDouble(OneClassProtocol.Result::ganAuroc).average().orElseThrow(),
-                    results.stream().mapToDouble(OneClassProtocol.Result::baselineAuroc).average().orElseThrow());
+            StringBuilder mean = new StringBuilder("| mean |");
+            for (ScoreMethod m : ScoreMethod.values()) {
+                mean.append(String.format(Locale.ROOT, " %.3f |",
+                        results.stream().mapToDouble(r -> r.auroc(m)).average().orElseThrow()));
+            }
+            mean.append(String.format(Locale.ROOT, " %.3f | | | |",
+                    results.stream().mapToDouble(OneClassProtocol.Result::baselineAuroc).average().orElseThrow()));
+            o.println(mean);
+            long ahead = results.stream().filter(r -> r.ganAuroc() > r.baselineAuroc()).count();
+            o.printf(Locale.ROOT, "the default score (%s) is ahead of the pixel baseline on %d of %d classes%n",
+                    ScoreMethod.DEFAULT.id(), ahead, results.size());
         }
         o.flush();
         return Cli.OK;
     }
 
+    static String header() {
+        StringBuilder h = new StringBuilder("| class |");
+        for (ScoreMethod m : ScoreMethod.values()) {
+            h.append(' ').append(m.id()).append(m == ScoreMethod.DEFAULT ? " (default)" : "").append(" |");
+        }
+        return h.append(" pixel-NN baseline | GAN s | fit s | scoring 10,000 s |").toString();
+    }
+
     private static String row(OneClassProtocol.Result r) {
-        return String.format(Locale.ROOT, "| %d %s | %.3f | %.3f | %.0f | %.0f | %.1f |", r.normalClass(),
-                r.className(), r.ganAuroc(), r.baselineAuroc(), r.ganSeconds(), r.encoderSeconds(),
-                r.scoreSeconds());
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %d %s |", r.normalClass(),
+                r.className()));
+        for (ScoreMethod m : ScoreMethod.values()) {
+            b.append(String.format(Locale.ROOT, " %.3f |", r.auroc(m)));
+        }
+        b.append(String.format(Locale.ROOT, " %.3f | %s | %.0f%s | %.1f |", r.baselineAuroc(),
+                Double.isNaN(r.ganSeconds()) ? "reused" : String.format(Locale.ROOT, "%.0f", r.ganSeconds()),
+                r.encoderSeconds(), r.encoderReused() ? " (encoder reused)" : "", r.scoreSeconds()));
+        return b.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.anomaly.FolderInspection;
 import io.ganstudio.core.anomaly.LabelledMetrics;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.SkippedFile;
 import io.ganstudio.core.engine.AppDirs;
@@ -40,9 +41,18 @@ final class AnomalyScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", paramLabel = "RUN", required = true, description = "The run folder with a fitted "
-            + "encoder (gan-studio anomaly fit).")
+    @Option(names = "--run", paramLabel = "RUN", description = "The run folder with a fitted inspection model "
+            + "(gan-studio anomaly fit). With --model, the run the model must belong to.")
     Path run;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "An inspection model file (a copy of "
+            + "RUN/anomaly/encoder.gse, e.g. from another machine), used as it is with its threshold; without --run "
+            + "the baseline uses the normal reference images inside it.")
+    Path model;
+
+    @Option(names = "--method", paramLabel = "M", description = "Score with this method instead of the model's "
+            + "default: combined, padim, feature-nn or fanogan.")
+    String method;
 
     @Option(names = "--data", paramLabel = "FOLDER", required = true, description = "The images to inspect.")
     Path data;
@@ -82,15 +92,31 @@ final class AnomalyScoreCommand implements Callable<Integer> {
         if (maps != null) {
             Outputs.emptyFolder("--maps", maps, force.force);
         }
-        RunFolder folder = RunFolders.open(run);
+        if (run == null && model == null) {
+            throw new UsageError("give the run (--run RUN) or an inspection model file (--model FILE)");
+        }
+        ScoreMethod chosen = null;
+        if (method != null) {
+            try {
+                chosen = ScoreMethod.parse(method);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--method: " + e.getMessage());
+            }
+        }
+        RunFolder folder = run == null ? null : RunFolders.open(run);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EngineSetup.init();
         AnomalyScoring scoring;
         try {
-            scoring = AnomalyScoring.open(folder);
+            scoring = model != null ? AnomalyScoring.open(model, folder) : AnomalyScoring.open(folder);
         } catch (NoSuchFileException e) {
             throw new UsageError(e.getReason() != null ? e.getReason() : e.getMessage());
+        } catch (IOException e) {
+            throw new UsageError(Cli.oneLine(e.getMessage()));
+        }
+        if (chosen != null) {
+            scoring.setMethod(chosen);
         }
         try (scoring) {
             boolean withBaseline = !noBaseline && baseline(scoring, err);
@@ -108,6 +134,7 @@ final class AnomalyScoreCommand implements Callable<Integer> {
             if (json) {
                 out.println(GanJson.compact().toJson(summary(s)));
             } else {
+                out.printf(Locale.ROOT, "score: %s%n", scoring.method().id());
                 printText(out, s);
             }
             out.flush();

@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         if (engine.engine != null && engine.engine.trim().equalsIgnoreCase("both")) {
             return bothEngines(out);
         }
-        engine.start(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, "auto")));
+        engine.start(EngineChoice.AUTO);
         if (memory) {
             return memoryBench(out);
         }

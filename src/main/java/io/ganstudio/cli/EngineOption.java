@@ -11,31 +11,29 @@ final class EngineOption {
 
     @Option(names = "--engine", paramLabel = "mxnet|pytorch|auto", description = "The engine that runs the "
             + "networks: mxnet, pytorch, or auto (MXNet on x86-64 processors, PyTorch elsewhere, such as Apple "
-            + "Silicon). Weights trained on one give the same images on the other. Default: auto.")
+            + "Silicon). Weights trained on one give the same images on the other. Default: auto (train --resume: the "
+            + "run's own).")
     String engine;
 
     @Option(names = "--device", paramLabel = "cpu|gpu|auto", description = "Where the engine computes: cpu, gpu "
             + "(needs a CUDA build of the engine's native library, see docs/design.md), or auto (the GPU when the "
-            + "engine reports one, else the CPU). Default: cpu (with --resume: the run's own).")
+            + "engine reports one, else the CPU). Default: cpu (train --resume: the run's "
+            + "own).")
     String device;
-
-    /** Whether --engine was given. */
-    boolean given() {
-        return engine != null;
-    }
 
     /** Whether --device was given. */
     boolean deviceGiven() {
         return device != null;
     }
 
-    /** The choice given, else {@code fallback}. */
+    /** The choice given, else the one the system property {@value EngineChoice#PROPERTY} names, else {@code fallback}. */
     EngineChoice choice(EngineChoice fallback) {
-        if (engine == null) {
+        String text = engine != null ? engine : System.getProperty(EngineChoice.PROPERTY);
+        if (text == null) {
             return fallback;
         }
         try {
-            return EngineChoice.parse(engine);
+            return EngineChoice.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--engine: " + e.getMessage());
         }

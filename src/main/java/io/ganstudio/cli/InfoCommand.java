@@ -29,7 +29,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EngineReport engine = engineOption.start(EngineChoice.parse(System.getProperty(EngineChoice.PROPERTY, "auto")));
+        EngineReport engine = engineOption.start(EngineChoice.AUTO);
         out.println("GAN Studio:    " + BuildVersion.version());
         out.println("java:          " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));

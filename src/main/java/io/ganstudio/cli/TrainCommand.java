@@ -31,7 +31,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -96,8 +95,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run folder from its newest "
             + "checkpoint; --steps or --epochs sets the new target. Its own settings are kept except the ones given: "
             + "--loss, --label-smoothing, --lr-g, --lr-d, the betas, --d-steps, --batch, --sample-every, "
-            + "--checkpoint-every, --keep-checkpoints (weights and optimizer state carry over; config.json records "
-            + "each change).")
+            + "--checkpoint-every, --keep-checkpoints, --engine, --device (weights and optimizer state carry over; "
+            + "config.json records each change). It continues on the run's own engine and device unless --engine or "
+            + "--device names another.")
     Path resume;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached. "
@@ -197,29 +197,18 @@ final class TrainCommand implements Callable<Integer> {
         RunFolder.refuseLinks(resume); // before the data is loaded; the trainer checks again when it takes the run
         Outputs.writable(resume);
         TrainConfig train = options.resumeSettings(config.train(), given);
-        EngineChoice recorded = config.engineOrDefault();
-        if (engine.given() && engine.choice(recorded).resolve() != recorded) {
-            throw new UsageError("--engine " + engine.choice(recorded).id() + ": this run trains on "
-                    + recorded.djlName() + ", and a run continues on the engine it started on so that its steps stay "
-                    + "reproducible (its checkpoints give the same images on either engine with generate); "
-                    + "start a new run to train on " + engine.choice(recorded).djlName());
-        }
+        // Without --engine/--device the run continues where it trained; with them, on the engine or device asked
+        // for (its checkpoints mean the same on each), and config.json records the switch.
         DeviceChoice recordedDevice = config.deviceOrDefault();
         DeviceChoice givenDevice = engine.deviceChoice(recordedDevice);
-        if (givenDevice != DeviceChoice.AUTO && givenDevice != recordedDevice) {
-            throw new UsageError(otherDevice(givenDevice, recordedDevice));
-        }
         try {
-            startEngine(recorded, givenDevice);
+            startEngine(config.engineOrDefault(), givenDevice);
         } catch (UsageError e) {
-            if (recordedDevice == DeviceChoice.GPU && givenDevice != DeviceChoice.AUTO) {
-                throw new UsageError(List.of(e.getMessage(), "(this run trains on the GPU and continues there, so "
-                        + "that its steps stay reproducible; its checkpoints give images on the CPU with generate)"));
+            if (recordedDevice == DeviceChoice.GPU && givenDevice == DeviceChoice.GPU) {
+                throw new UsageError(List.of(e.getMessage(), "(this run trained on the GPU; --device cpu continues "
+                        + "it on the CPU)"));
             }
             throw e;
-        }
-        if (EngineSetup.deviceChoice() != recordedDevice) {
-            throw new UsageError(otherDevice(EngineSetup.deviceChoice(), recordedDevice));
         }
         if (length.steps != null) {
             train = train.withSteps(length.steps);
@@ -233,13 +222,6 @@ final class TrainCommand implements Callable<Integer> {
         } catch (InvalidConfigException e) {
             throw new UsageError(e.problems());
         }
-    }
-
-    private static String otherDevice(DeviceChoice given, DeviceChoice recorded) {
-        return "--device " + given.id() + ": this run trains on the " + recorded.id().toUpperCase(Locale.ROOT)
-                + ", and a run continues on the device it started on so that its steps stay reproducible (its "
-                + "checkpoints give images on either device with generate); start a new run to train on the "
-                + given.id().toUpperCase(Locale.ROOT);
     }
 
     /** Loads the engine after the command line is known to be valid, so a typo is reported at once. */

@@ -2,6 +2,7 @@ package io.ganstudio.jobs;
 
 import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.anomaly.RunData;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.ImageDataset;
@@ -26,8 +27,10 @@ public final class AnomalyFit {
      * @param validation share of the normal images held out of the encoder's training, in (0, 1)
      * @param percentile the threshold: this percentile of the validation images' scores, 50 to 100
      * @param cacheDir   decoded-dataset cache folder, or null for none
+     * @param method     the model's default score method
      */
-    public record Request(Path run, int steps, double validation, double percentile, Path cacheDir) {
+    public record Request(Path run, int steps, double validation, double percentile, Path cacheDir,
+                          ScoreMethod method) {
     }
 
     /** What the fitting reports; every method may be left empty. Called on the fitting thread. */
@@ -61,7 +64,7 @@ public final class AnomalyFit {
         progress.started(data.count(), r.steps());
         EncoderFit.Settings settings = new EncoderFit.Settings(r.steps(),
                 EncoderFit.Settings.defaults().learningRate(), r.validation(), r.percentile(),
-                folder.config().train().seed());
+                folder.config().train().seed(), r.method());
         EncoderFile file = EncoderFit.fit(folder, data, settings, progress::step, cancelled);
         return new Result(file, EncoderFile.path(folder.dir()));
     }

@@ -7,6 +7,7 @@ import io.ganstudio.core.anomaly.Inspection;
 import io.ganstudio.core.anomaly.Inspector;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.PixelNearest;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.anomaly.RunData;
 import io.ganstudio.core.anomaly.ScoreCsv;
 import io.ganstudio.core.anomaly.ScoreRow;
@@ -90,6 +91,15 @@ public final class AnomalyScoring implements AutoCloseable {
         return new AnomalyScoring(run, Inspector.open(run));
     }
 
+    /**
+     * Opens an inspection model file from anywhere (another machine's fit); with {@code run} not null it must belong
+     * to that run, whose training images then serve the baseline. Without a run, the baseline reads the normal
+     * reference images inside the model.
+     */
+    public static AnomalyScoring open(Path modelFile, RunFolder run) throws IOException {
+        return new AnomalyScoring(run, Inspector.open(modelFile, run));
+    }
+
     public EncoderFile encoder() {
         return inspector.encoderFile();
     }
@@ -102,9 +112,26 @@ public final class AnomalyScoring implements AutoCloseable {
         return inspector.model().channels();
     }
 
-    /** The fit-time threshold, or the one at {@code percentile} of the validation scores when it is not null. */
+    /**
+     * The chosen method's fit-time threshold, or the one at {@code percentile} of its validation scores when it is
+     * not null.
+     */
     public Threshold threshold(Double percentile) {
-        return percentile == null ? encoder().threshold() : encoder().threshold(percentile);
+        return percentile == null ? inspector.threshold() : inspector.threshold(percentile);
+    }
+
+    /** The score (and map) that scoring returns from now on. */
+    public void setMethod(ScoreMethod m) {
+        inspector.setMethod(m);
+    }
+
+    public ScoreMethod method() {
+        return inspector.method();
+    }
+
+    /** The normal validation images' scores of the chosen method (what its thresholds come from). */
+    public double[] validationScores() {
+        return inspector.stats(inspector.method()).validationScores();
     }
 
     /**
@@ -114,7 +141,9 @@ public final class AnomalyScoring implements AutoCloseable {
      */
     public void loadBaseline(Path cacheDir, BooleanSupplier cancelled) throws IOException, DatasetException {
         if (baseline == null) {
-            baseline = new PixelNearest(RunData.load(run, cacheDir, cancelled), run.config().train().seed());
+            baseline = run != null
+                    ? new PixelNearest(RunData.load(run, cacheDir, cancelled), run.config().train().seed())
+                    : new PixelNearest(inspector.referencePixels(), inspector.model());
         }
     }
 

@@ -1,11 +1,13 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.core.anomaly.EncoderFile;
 import io.ganstudio.core.anomaly.EncoderFit;
 import io.ganstudio.core.anomaly.FolderInspection;
 import io.ganstudio.core.anomaly.Inspection;
 import io.ganstudio.core.anomaly.Inspector;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.PixelNearest;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
@@ -13,6 +15,7 @@ import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.files.AtomicFiles;
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.RunFolder;
 import io.ganstudio.core.train.TrainConfig;
@@ -21,6 +24,7 @@ import io.ganstudio.session.TrainingSession;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,11 +44,32 @@ public final class OneClassProtocol {
      * @param ganSteps    GAN training steps (batch 64)
      * @param encoderSteps encoder steps (batch 32)
      */
-    public record Settings(Path trainImages, long ganSteps, int encoderSteps, long seed) {
+    public record Settings(Path trainImages, long ganSteps, int encoderSteps, long seed, boolean reuse) {
+        public Settings(Path trainImages, long ganSteps, int encoderSteps, long seed) {
+            this(trainImages, ganSteps, encoderSteps, seed, false);
+        }
     }
 
-    public record Result(int normalClass, String className, int trainImages, double ganAuroc, double baselineAuroc,
-                         double ganSeconds, double encoderSeconds, double scoreSeconds, int testImages) {
+    /**
+     * One class's figures.
+     *
+     * @param aurocs         every score method's AUROC, indexed by {@link ScoreMethod#ordinal()}
+     * @param ganSeconds     NaN when an earlier run's GAN was reused
+     * @param encoderSeconds the inspection model's fit (encoder and feature statistics)
+     * @param encoderReused  whether an earlier fit's encoder to the same checkpoint was reused
+     */
+    public record Result(int normalClass, String className, int trainImages, double[] aurocs, double baselineAuroc,
+                         double ganSeconds, double encoderSeconds, double scoreSeconds, int testImages,
+                         boolean encoderReused) {
+
+        /** The default method's AUROC. */
+        public double ganAuroc() {
+            return aurocs[ScoreMethod.DEFAULT.ordinal()];
+        }
+
+        public double auroc(ScoreMethod m) {
+            return aurocs[m.ordinal()];
+        }
     }
 
     /** What the protocol reports while it works, class by class; every method may be left empty. */
@@ -54,6 +79,10 @@ public final class OneClassProtocol {
         }
 
         default void ganTrained(int normalClass, long steps, double seconds) {
+        }
+
+        /** The class's run from an earlier protocol had its final checkpoint, and is used as it is. */
+        default void ganReused(int normalClass, Path runDir) {
         }
 
         default void encoderFitted(int normalClass, int steps, double seconds) {
@@ -97,31 +126,46 @@ public final class OneClassProtocol {
         TrainConfig train = TrainConfig.defaults().withSteps(s.ganSteps()).withSeed(s.seed());
         GanConfig config = new GanConfig(DataSpec.idx(idx.toAbsolutePath().toString()), model, train);
         Path runDir = classDir.resolve("run");
-        long t0 = System.nanoTime();
-        AtomicReference<SessionEvent.Failed> failed = new AtomicReference<>();
-        try (TrainingSession session = TrainingSession.newRun(config, runDir, null, e -> {
-            if (e instanceof SessionEvent.Failed f) {
-                failed.set(f);
+        Path finalCheckpoint = runDir.resolve("checkpoints").resolve(Checkpoints.fileName(s.ganSteps()));
+        double ganSeconds = Double.NaN;
+        if (s.reuse() && Files.isRegularFile(finalCheckpoint)) {
+            progress.ganReused(c, runDir);
+        } else {
+            long t0 = System.nanoTime();
+            AtomicReference<SessionEvent.Failed> failed = new AtomicReference<>();
+            try (TrainingSession session = TrainingSession.newRun(config, runDir, null, e -> {
+                if (e instanceof SessionEvent.Failed f) {
+                    failed.set(f);
+                }
+            })) {
+                session.start();
+                session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
             }
-        })) {
-            session.start();
-            session.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
+            if (failed.get() != null) {
+                throw new IOException("training the GAN failed: " + failed.get().message());
+            }
+            ganSeconds = (System.nanoTime() - t0) / 1e9;
+            progress.ganTrained(c, s.ganSteps(), ganSeconds);
         }
-        if (failed.get() != null) {
-            throw new IOException("training the GAN failed: " + failed.get().message());
-        }
-        double ganSeconds = (System.nanoTime() - t0) / 1e9;
-        progress.ganTrained(c, s.ganSteps(), ganSeconds);
 
         RunFolder run = RunFolder.open(runDir);
+        EncoderFile earlier = null;
+        if (s.reuse() && Files.isRegularFile(EncoderFile.path(runDir))) {
+            EncoderFile e = EncoderFile.read(runDir);
+            if (e.header().ganStep() == s.ganSteps() && e.header().steps() == s.encoderSteps()) {
+                earlier = e;
+            }
+        }
         long t1 = System.nanoTime();
-        EncoderFit.fit(run, normal, EncoderFit.Settings.defaults().withSteps(s.encoderSteps()), null, () -> false);
+        EncoderFit.fit(run, normal, EncoderFit.Settings.defaults().withSteps(s.encoderSteps()), earlier, null,
+                () -> false);
         double encoderSeconds = (System.nanoTime() - t1) / 1e9;
         progress.encoderFitted(c, s.encoderSteps(), encoderSeconds);
 
         ImageDataset test = DatasetLoader.load(DataSpec.builtIn(), 28, LoadOptions.defaults(), null).dataset();
         long t2 = System.nanoTime();
-        double[] scores = new double[test.count()];
+        int methods = ScoreMethod.values().length;
+        double[][] scores = new double[methods][test.count()];
         double[] nearest = new double[test.count()];
         boolean[] anomalous = new boolean[test.count()];
         try (Inspector inspector = Inspector.open(run); PixelNearest baseline = new PixelNearest(normal, s.seed())) {
@@ -140,17 +184,22 @@ public final class OneClassProtocol {
                 List<Inspection> r = inspector.inspect(images);
                 double[] d = baseline.distances(images);
                 for (int i = 0; i < n; i++) {
-                    scores[from + i] = r.get(i).score();
+                    for (ScoreMethod m : ScoreMethod.values()) {
+                        scores[m.ordinal()][from + i] = r.get(i).score(m);
+                    }
                     nearest[from + i] = d[i];
                     anomalous[from + i] = test.label(from + i) != c;
                 }
             }
         }
         double scoreSeconds = (System.nanoTime() - t2) / 1e9;
-        double gan = LabelledMetrics.of(scores, anomalous, Double.POSITIVE_INFINITY).auroc();
+        double[] aurocs = new double[methods];
+        for (int m = 0; m < methods; m++) {
+            aurocs[m] = LabelledMetrics.of(scores[m], anomalous, Double.POSITIVE_INFINITY).auroc();
+        }
         double base = LabelledMetrics.of(nearest, anomalous, Double.POSITIVE_INFINITY).auroc();
-        return new Result(c, test.classNames().get(c), normal.count(), gan, base, ganSeconds, encoderSeconds,
-                scoreSeconds, test.count());
+        return new Result(c, test.classNames().get(c), normal.count(), aurocs, base, ganSeconds, encoderSeconds,
+                scoreSeconds, test.count(), earlier != null);
     }
 
     /** The images of class c (the label numbers of the IDX file). */

@@ -1,7 +1,8 @@
 package io.ganstudio.session;
 
-import io.ganstudio.core.engine.EngineSetup;
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.quality.QualityProbe;
 
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,9 @@ final class BackgroundProbe implements AutoCloseable {
         BackgroundProbe p = new BackgroundProbe();
         Thread t = new Thread(() -> {
             try {
+                // Without it PyTorch records autograd here (its switch is per thread), and every feature array made
+                // while preparing would keep its whole graph alive.
+                Autograd.beginEngineThread();
                 p.done(preparation.prepare(p.manager), null);
             } catch (Exception | Error e) {
                 p.done(null, e);

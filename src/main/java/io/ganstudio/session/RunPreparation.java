@@ -102,26 +102,30 @@ final class RunPreparation {
                 return null;
             }
         }
-        // A run trains on one engine: a resume on another would not repeat its steps exactly (the images it makes are
-        // the same on either; generating needs no such check).
+        // A run continues on whichever engine and device this process runs: its checkpoints mean the same on each.
+        // The switch goes into config.json's changes list; from there on the steps are the new engine's (a resume
+        // repeats bit for bit on one engine and device, not across them).
         EngineChoice running = EngineSetup.engine();
-        if (isNewRun && config.engine() == null) {
-            config = config.withEngine(running);
-        } else if (config.engineOrDefault() != running) {
-            events.fail(Phrase.of("session.otherEngine", config.engineOrDefault().djlName(), running.djlName()),
-                    Phrase.of("session.otherEngine.advice", config.engineOrDefault().id()));
-            return null;
-        }
-        // Likewise the device: a GPU's arithmetic differs from the CPU's in the last bits.
         DeviceChoice device = EngineSetup.deviceChoice();
-        if (isNewRun && config.device() == null) {
-            config = config.withDevice(device);
-        } else if (config.deviceOrDefault() != device) {
-            events.fail(Phrase.of("session.otherDevice", config.deviceOrDefault().id().toUpperCase(Locale.ROOT),
-                    device.id().toUpperCase(Locale.ROOT)), Phrase.of("session.otherDevice.advice",
-                    config.deviceOrDefault().id()));
-            return null;
+        List<Phrase> switches = new ArrayList<>();
+        List<SettingsChange> switched = new ArrayList<>();
+        if (!isNewRun) {
+            // Against what made the checkpoint: a second resume from the same checkpoint records the switch again.
+            GanConfig made = checkpoint == null ? config : checkpoint.config();
+            long step = checkpoint == null ? 0 : checkpoint.step();
+            EngineChoice before = made.engineOrDefault();
+            if (before != running) {
+                switched.add(new SettingsChange(step, "engine", before.id(), running.id()));
+                switches.add(Phrase.of("session.engineSwitched", running.djlName(), step, before.djlName()));
+            }
+            DeviceChoice beforeDevice = made.deviceOrDefault();
+            if (beforeDevice != device) {
+                switched.add(new SettingsChange(step, "device", beforeDevice.id(), device.id()));
+                switches.add(Phrase.of("session.deviceSwitched", device.id().toUpperCase(Locale.ROOT), step,
+                        beforeDevice.id().toUpperCase(Locale.ROOT)));
+            }
         }
+        config = config.withEngine(running).withDevice(device);
         LoadResult data;
         try {
             int size = config.model().imageSize();
@@ -207,6 +211,7 @@ final class RunPreparation {
                 if (checkpoint != null) {
                     changes.addAll(ResumeCheck.changes(checkpoint.config().train(), config.train(), resumeStep));
                 }
+                changes.addAll(switched);
                 if (!folder.config().equals(config) || !changes.equals(folder.changes())) {
                     folder = folder.withConfig(config, changes);
                 }
@@ -234,6 +239,9 @@ final class RunPreparation {
         }
         for (String moved : setAside) {
             events.publish(new SessionEvent.Warning(Phrase.verbatim(moved)));
+        }
+        for (Phrase change : switches) {
+            events.publish(new SessionEvent.Warning(change));
         }
         if (!data.report().skipped().isEmpty()) {
             events.publish(new SessionEvent.Warning(Phrase.of("session.skipped", data.report().skipped().size(),

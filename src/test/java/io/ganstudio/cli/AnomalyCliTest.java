@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetLoader;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** gan-studio anomaly fit / score on a tiny run: messages, CSV, labelled folders, maps, hostile files. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OnBothEngines
 class AnomalyCliTest {
 
     @TempDir
@@ -57,7 +59,7 @@ class AnomalyCliTest {
         CliRun r = CliRun.of("anomaly", "score", "--run", run.toString(), "--data", inspect.toString(), "--csv",
                 tmp.resolve("x.csv").toString());
         assertEquals(Cli.USAGE, r.exitCode(), r.err());
-        assertTrue(r.err().contains("no anomaly encoder yet") && r.err().contains("anomaly fit"), r.err());
+        assertTrue(r.err().contains("no inspection model yet") && r.err().contains("anomaly fit"), r.err());
     }
 
     @Test
@@ -107,5 +109,23 @@ class AnomalyCliTest {
                 tmp.resolve("s3.csv").toString());
         assertEquals(Cli.USAGE, e.exitCode());
         assertTrue(e.err().contains("is empty"), e.err());
+    }
+
+    @Test
+    @Order(5)
+    void aCopiedModelScoresWithoutTheRunWithAnyMethodAndRefusesUnknownOnes() throws IOException {
+        Path copy = tmp.resolve("travelled").resolve("model.gse");
+        Files.createDirectories(copy.getParent());
+        Files.copy(run.resolve("anomaly").resolve("encoder.gse"), copy);
+        CliRun r = CliRun.of("anomaly", "score", "--model", copy.toString(), "--method", "padim", "--data",
+                inspect.toString(), "--csv", tmp.resolve("travelled.csv").toString());
+        assertEquals(Cli.OK, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("score: padim"), r.out());
+        assertTrue(r.out().contains("baseline (pixel distance"), "the baseline from the model's references: "
+                + r.out());
+        CliRun bad = CliRun.of("anomaly", "score", "--model", copy.toString(), "--method", "magic", "--data",
+                inspect.toString(), "--csv", tmp.resolve("bad.csv").toString());
+        assertEquals(Cli.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("--method") && bad.err().contains("feature-nn"), bad.err());
     }
 }

@@ -1,5 +1,6 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.run.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Sizes are the smallest the model allows so the class runs in seconds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OnBothEngines
 class CliEndToEndTest {
 
     @TempDir

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * --device on a computer whose engines are CPU builds (as every build without the GPU profile is): gpu is one clear
- * line and exit code 2, auto is the CPU, a run records its device and continues only on it.
+ * line and exit code 2, auto is the CPU, a run records its device and continues on it unless told otherwise.
  */
 class DeviceCliTest {
 
@@ -41,7 +41,7 @@ class DeviceCliTest {
     }
 
     @Test
-    void autoIsTheCpuHereAndARunContinuesOnlyOnItsDevice(@TempDir Path tmp) throws Exception {
+    void autoIsTheCpuHereAndARunContinuesOnItsDeviceOrTheOneAskedFor(@TempDir Path tmp) throws Exception {
         CliRun info = CliRun.of("info", "--device", "auto");
         assertEquals(Cli.OK, info.exitCode(), info.err());
         assertTrue(info.out().contains("device:        cpu (chosen: auto; --device cpu|gpu|auto; GPUs the engine "
@@ -55,10 +55,21 @@ class DeviceCliTest {
         String config = Files.readString(run.resolve("config.json"));
         assertTrue(config.contains("\"device\": \"cpu\""), config);
 
+        String metrics = Files.readString(run.resolve("metrics.csv"));
         CliRun refused = usageError("train", "--resume", run.toString(), "--steps", "3", "--device", "gpu");
-        assertTrue(refused.err().contains("this run trains on the CPU"), refused.err());
-        CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--steps", "3", "--device", "auto",
+        assertTrue(refused.err().startsWith("no GPU is available to the MXNet engine here"), refused.err());
+        assertEquals(config, Files.readString(run.resolve("config.json")), "a refused resume changes nothing");
+        assertEquals(metrics, Files.readString(run.resolve("metrics.csv")));
+
+        // A run recorded as the GPU's, on a computer without one: the hint says how to continue on the CPU.
+        Files.writeString(run.resolve("config.json"), config.replace("\"device\": \"cpu\"", "\"device\": \"gpu\""));
+        CliRun onGpu = usageError("train", "--resume", run.toString(), "--steps", "3");
+        assertEquals(2, onGpu.errLines(), onGpu.err());
+        assertTrue(onGpu.err().contains("--device cpu continues it on the CPU"), onGpu.err());
+        CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--steps", "3", "--device", "cpu",
                 "--quality-every", "0", "--quiet");
         assertEquals(Cli.OK, resumed.exitCode(), resumed.err());
+        assertTrue(Files.readString(run.resolve("config.json")).contains("\"device\": \"cpu\""),
+                "the checkpoint was made on the CPU, and the run goes on there");
     }
 }

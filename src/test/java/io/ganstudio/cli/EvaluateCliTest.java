@@ -2,6 +2,7 @@ package io.ganstudio.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** evaluate on a tiny run of the built-in data, end to end, with the shipped classifier. */
+@OnBothEngines
 class EvaluateCliTest {
 
     @TempDir

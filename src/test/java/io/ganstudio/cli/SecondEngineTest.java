@@ -2,6 +2,10 @@ package io.ganstudio.cli;
 
 import io.ganstudio.core.data.TestImages;
 import io.ganstudio.core.engine.EngineChecks;
+import io.ganstudio.core.engine.EngineChoice;
+import io.ganstudio.core.run.GanConfig;
+import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.run.SettingsChange;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,9 @@ class SecondEngineTest {
         assertEquals("true", lines.get("phases-shape"), said);
         assertTrue(Float.parseFloat(lines.get("phases-difference")) < 1e-4, "the usual upsampling layer's short way "
                 + "computes the general one:\n" + said);
+        assertEquals("true", lines.get("pixel-shape"), said);
+        assertTrue(Float.parseFloat(lines.get("pixel-difference")) < 1e-4, "the first layer's short way (a 1x1 "
+                + "input) computes the general one:\n" + said);
         assertEquals("true", lines.get("mean-shape"), said);
         assertTrue(Float.parseFloat(lines.get("mean-difference")) < 1e-4, said);
         for (String kind : List.of("transposed", "resize", "augmented")) {
@@ -98,34 +105,48 @@ class SecondEngineTest {
     }
 
     @Test
-    void aRunContinuesOnTheEngineItStartedOn(@TempDir Path tmp) throws Exception {
+    void aRunContinuesOnTheOtherEngineAndConfigRecordsEachSwitch(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         CliRun r = CliRun.of("train", "--data", TestImages.diagonalFolder(tmp.resolve("images")).toString(),
                 "--size", "16", "--steps", "2", "--quality-every", "0", "--quiet", "--out", run.toString());
         assertEquals(Cli.OK, r.exitCode(), r.err());
-        assertTrue(Files.readString(run.resolve("config.json")).contains("\"engine\": \"mxnet\""),
-                "auto is MXNet on x86-64, recorded by name");
-        CliRun other = CliRun.of("train", "--resume", run.toString(), "--steps", "4", "--engine", "pytorch");
-        assertEquals(Cli.USAGE, other.exitCode(), other.err());
-        assertTrue(other.err().contains("this run trains on MXNet"), other.err());
+        Path config = run.resolve("config.json");
+        assertTrue(Files.readString(config).contains("\"engine\": \"mxnet\""), "auto is MXNet on x86-64, recorded by name");
         CliRun bad = CliRun.of("generate", "--run", run.toString(), "--engine", "tensorflow");
         assertEquals(Cli.USAGE, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("use mxnet, pytorch or auto"), bad.err());
 
-        // The studio's way in: a session on this process's engine (MXNet) refuses a PyTorch run and changes nothing.
-        Path config = run.resolve("config.json");
-        Files.writeString(config, Files.readString(config)
-                .replace("\"engine\": \"mxnet\"", "\"engine\": \"pytorch\""));
-        String metrics = Files.readString(run.resolve("metrics.csv"));
+        // The command line continues the MXNet run on PyTorch (in a process of its own) from its checkpoint.
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-cp", System.getProperty("java.class.path"),
+                "io.ganstudio.Launcher", "train", "--resume", run.toString(), "--steps", "4", "--engine", "pytorch")
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), said);
+        assertEquals(0, p.exitValue(), said);
+        assertTrue(said.contains("Continues on PyTorch from step 2 (trained on MXNet until then)"), said);
+        String json = Files.readString(config);
+        assertTrue(json.contains("\"engine\": \"pytorch\""), json);
+        GanConfig onPyTorch = RunFolders.config(run);
+        assertEquals(EngineChoice.PYTORCH, onPyTorch.engineOrDefault());
+        List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals(1 + 4, metrics.size(), "steps 1-2 on MXNet, 3-4 on PyTorch: " + metrics);
+
+        // The studio's way in: a session on this process's engine (MXNet) continues the run that is now PyTorch's.
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
-        TrainingSession session = TrainingSession.resumeRun(run, 4, null, events::add);
+        TrainingSession session = TrainingSession.resumeRun(run, 6, null, events::add);
         session.start();
         assertTrue(session.awaitEnd(120, TimeUnit.SECONDS), "the session did not end");
-        SessionEvent.Failed f = assertInstanceOf(SessionEvent.Failed.class, events.get(events.size() - 1),
+        assertInstanceOf(SessionEvent.Finished.class, events.get(events.size() - 1), events.toString());
+        assertTrue(events.stream().anyMatch(e -> e instanceof SessionEvent.Warning w
+                && w.message().startsWith("Continues on MXNet from step 4 (trained on PyTorch until then)")),
                 events.toString());
-        assertTrue(f.message().contains("trains on PyTorch, but MXNet is running"), f.message());
-        assertTrue(f.advice().contains("--engine pytorch"), f.advice());
-        assertEquals(metrics, Files.readString(run.resolve("metrics.csv")));
+        try (RunFolder folder = RunFolder.open(run)) {
+            assertEquals(EngineChoice.MXNET, folder.config().engineOrDefault());
+            assertEquals(List.of(new SettingsChange(2, "engine", "mxnet", "pytorch"),
+                    new SettingsChange(4, "engine", "pytorch", "mxnet")), folder.changes());
+        }
+        assertEquals(1 + 6, Files.readAllLines(run.resolve("metrics.csv")).size());
     }
 
     private static Map<String, String> lines(String out) {

@@ -110,7 +110,7 @@ public final class ReaderSamples {
         weights.put("e.conv0.weight", new float[]{0.1f, 0.2f, 0.3f});
         weights.put("e.dense.bias", new float[]{1f, -1f});
         new EncoderFile(new EncoderFile.Header(10, 1f, 5, 4, 1e-4f, 0.2, 8, 2, new double[]{0.5, 0.7}, 99, 0.7,
-                0.1f, 1.0, new float[]{1f, 0.5f}, List.of()), weights).write(runDir);
+                0.1f, 1.0, new float[]{1f, 0.5f}, List.of(), null, null, null, 0, 0, null), weights).write(runDir);
         return EncoderFile.path(runDir);
     }
 

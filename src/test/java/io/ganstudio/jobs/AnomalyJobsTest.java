@@ -1,6 +1,8 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.EncoderFile;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.anomaly.FolderInspection;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.ScoreRow;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Anomaly fit and scoring on the shared tiny run: progress, cancellation, the folder's scores, marks and maps. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OnBothEngines
 class AnomalyJobsTest {
 
     @TempDir
@@ -60,7 +63,7 @@ class AnomalyJobsTest {
     void aCancelledFitWritesNothing() throws Exception {
         AtomicBoolean cancel = new AtomicBoolean();
         assertThrows(CancellationException.class, () -> AnomalyFit.fit(new AnomalyFit.Request(run(), 30,
-                AnomalyFit.DEFAULT_VALIDATION, 99, null), new AnomalyFit.Progress() {
+                AnomalyFit.DEFAULT_VALIDATION, 99, null, ScoreMethod.DEFAULT), new AnomalyFit.Progress() {
                     @Override
                     public void step(int step, int total, float loss, float image, float feature) {
                         if (step == 3) {
@@ -75,7 +78,7 @@ class AnomalyJobsTest {
     @Order(3)
     void fitReportsEveryStepAndWritesTheEncoderWithTheChosenThreshold() throws Exception {
         List<String> events = new ArrayList<>();
-        AnomalyFit.Result r = AnomalyFit.fit(new AnomalyFit.Request(run(), 12, 0.2, 95, null),
+        AnomalyFit.Result r = AnomalyFit.fit(new AnomalyFit.Request(run(), 12, 0.2, 95, null, ScoreMethod.DEFAULT),
                 new AnomalyFit.Progress() {
                     @Override
                     public void started(int images, int steps) {

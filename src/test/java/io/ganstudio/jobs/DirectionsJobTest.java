@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetLoader;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a run on a few hundred of the built-in images, so the shipped evaluator labels its samples) are kept in the
  * run's latents.json, found again by {@link DirectionsJob#kept}, and drawn in a figure.
  */
+@OnBothEngines
 class DirectionsJobTest {
 
     @TempDir

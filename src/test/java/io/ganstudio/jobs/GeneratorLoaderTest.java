@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.LoadedCheckpoint;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Opening a tiny trained run's generator from its folder or a checkpoint, and every refusal's problem. */
+@OnBothEngines
 class GeneratorLoaderTest {
 
     @TempDir

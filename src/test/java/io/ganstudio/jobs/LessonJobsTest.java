@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.lesson.Lesson;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lesson save and open on tiny runs: what is saved is what opens, with and without a snapshot. */
+@OnBothEngines
 class LessonJobsTest {
 
     private static GanConfig colourSettings(Path images) {

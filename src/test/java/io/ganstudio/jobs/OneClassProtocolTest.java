@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.DatasetLoader;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one-class protocol on a tiny labelled training set: one class's images train, the built-in set is scored. */
+@OnBothEngines
 class OneClassProtocolTest {
 
     /** {@code count} random 28x28 images labelled 0..9 in turn, as an IDX pair. */

@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.data.DatasetException;
 import io.ganstudio.core.data.ImageDataset;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Projection on a tiny trained run: an image the generator made is found again (closer than the best random start),
  * the results are written and bookmarked, bad images are refused, and held-out images are measured.
  */
+@OnBothEngines
 class ProjectionJobTest {
 
     @TempDir

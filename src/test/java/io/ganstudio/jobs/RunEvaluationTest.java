@@ -1,5 +1,6 @@
 package io.ganstudio.jobs;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.anomaly.TinyRuns;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetLoader;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Evaluating tiny runs: a folder run with its contact sheet, a conditional built-in run with its classes. */
+@OnBothEngines
 class RunEvaluationTest {
 
     private static LoadedCheckpoint newest(Path run) throws Exception {

@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A resume never deletes what it cannot understand, and writes nothing until it is known to work; a final checkpoint
  * that cannot be written fails the run instead of finishing quietly.
  */
+@OnBothEngines
 class ResumeSafetyTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package io.ganstudio.session;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@OnBothEngines
 class TrainingSessionTest {
 
     @TempDir

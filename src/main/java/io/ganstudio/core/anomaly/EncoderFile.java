@@ -2,6 +2,7 @@ package io.ganstudio.core.anomaly;
 
 import com.google.gson.JsonParseException;
 import io.ganstudio.core.files.AtomicFiles;
+import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.run.GanJson;
 
 import java.io.BufferedInputStream;
@@ -43,7 +44,8 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
     public static final String FOLDER = "anomaly";
     public static final String NAME = "encoder.gse";
     private static final byte[] MAGIC = {(byte) 0x89, 'G', 'S', 'E', 0x0D, 0x0A, 0x1A, 0x0A};
-    private static final int VERSION = 1;
+    /** The format this version writes; it reads 1 (an f-AnoGAN encoder alone) too, and refuses newer ones. */
+    private static final int VERSION = 2;
     private static final int MAX_HEADER_BYTES = 64 << 20;
     /** No one weight array of an encoder has more floats than this (2 GiB of bytes would overflow an int). */
     private static final int MAX_ARRAY_FLOATS = Integer.MAX_VALUE / Float.BYTES - 8;
@@ -63,7 +65,19 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
     public record Header(long ganStep, float kappa, int steps, int batchSize, float learningRate,
                          double validationFraction, int trainingImages, int validationImages,
                          double[] validationScores, double percentile, double threshold, float mapScale,
-                         double seconds, float[] losses, List<Array> arrays) {
+                         double seconds, float[] losses, List<Array> arrays, String method, String fingerprint,
+                         ModelConfig model, long seed, int references, List<MethodStats> methods) {
+
+        Header withArrays(List<Array> a) {
+            return new Header(ganStep, kappa, steps, batchSize, learningRate, validationFraction, trainingImages,
+                    validationImages, validationScores, percentile, threshold, mapScale, seconds, losses, a, method,
+                    fingerprint, model, seed, references, methods);
+        }
+
+        /** Whether the file holds the whole inspection model (networks, every method's statistics). */
+        public boolean complete() {
+            return method != null && model != null && methods != null;
+        }
     }
 
     public record Array(String name, int length) {
@@ -85,10 +99,7 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
     public void write(Path runDir) throws IOException {
         List<Array> arrays = new ArrayList<>();
         weights.forEach((k, v) -> arrays.add(new Array(k, v.length)));
-        Header h = header;
-        Header withArrays = new Header(h.ganStep(), h.kappa(), h.steps(), h.batchSize(), h.learningRate(),
-                h.validationFraction(), h.trainingImages(), h.validationImages(), h.validationScores(),
-                h.percentile(), h.threshold(), h.mapScale(), h.seconds(), h.losses(), arrays);
+        Header withArrays = header.withArrays(arrays);
         byte[] json = GanJson.compact().toJson(withArrays).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(path(runDir), out -> {
             CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32C());
@@ -116,8 +127,16 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
     public static EncoderFile read(Path runDir) throws IOException {
         Path file = path(runDir);
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(runDir.toString(), null, "this run has no anomaly encoder yet: fit one "
-                    + "first (gan-studio anomaly fit --run " + runDir + ", or Fit encoder on the Inspect screen)");
+            throw new NoSuchFileException(runDir.toString(), null, "this run has no inspection model yet: fit one "
+                    + "first (gan-studio anomaly fit --run " + runDir + ", or Fit on the Inspect screen)");
+        }
+        return readFile(file);
+    }
+
+    /** Reads and verifies an inspection model file wherever it lies. */
+    public static EncoderFile readFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "there is no inspection model file at " + file);
         }
         long size = Files.size(file);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -127,7 +146,12 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
                 throw damaged(file, "it is not a GAN Studio encoder file");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version > VERSION) {
+                throw new IOException("the inspection model " + file + " was written by a newer version of GAN "
+                        + "Studio (format " + version + "; this version reads up to " + VERSION + "): update GAN "
+                        + "Studio, or fit the model again");
+            }
+            if (version < 1) {
                 throw damaged(file, "its format version " + version + " is not one this version reads");
             }
             int headerBytes = in.readInt();
@@ -199,7 +223,23 @@ public record EncoderFile(Header header, Map<String, float[]> weights) {
         if (!(Float.isFinite(h.mapScale()) && h.mapScale() > 0)) {
             return "its heatmap scale " + h.mapScale() + " is not a positive number";
         }
-        if (h.ganStep() < 0 || h.steps() < 0 || h.batchSize() < 0 || h.trainingImages() < 0
+        if (h.methods() != null) {
+            for (MethodStats m : h.methods()) {
+                if (m == null || m.method() == null || m.validationScores() == null
+                        || m.validationScores().length == 0 || !Double.isFinite(m.threshold())
+                        || !(m.spread() > 0) || !(m.mapScale() > 0)) {
+                    return "its statistics of a score method are damaged";
+                }
+            }
+        }
+        if (h.method() != null) {
+            try {
+                ScoreMethod.parse(h.method());
+            } catch (IllegalArgumentException e) {
+                return "its score method '" + h.method() + "' is not one this version knows";
+            }
+        }
+        if (h.ganStep() < 0 || h.references() < 0 || h.steps() < 0 || h.batchSize() < 0 || h.trainingImages() < 0
                 || h.validationImages() < 0) {
             return "its header has a negative count";
         }

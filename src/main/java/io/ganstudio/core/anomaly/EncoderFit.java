@@ -1,5 +1,6 @@
 package io.ganstudio.core.anomaly;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.model.ModelConfig;
@@ -10,7 +11,9 @@ import io.ganstudio.core.train.AdamOptimizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -29,7 +32,8 @@ public final class EncoderFit {
      * @param validationFraction share of the normal images held out of the encoder's training for the threshold
      * @param percentile         percentile of the validation scores used as the threshold
      */
-    public record Settings(int steps, float learningRate, double validationFraction, double percentile, long seed) {
+    public record Settings(int steps, float learningRate, double validationFraction, double percentile, long seed,
+                           ScoreMethod method) {
 
         public static final int DEFAULT_STEPS = 1000;
 
@@ -45,11 +49,15 @@ public final class EncoderFit {
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_STEPS, 1e-3f, 0.1, Threshold.DEFAULT_PERCENTILE, 1L);
+            return new Settings(DEFAULT_STEPS, 1e-3f, 0.1, Threshold.DEFAULT_PERCENTILE, 1L, ScoreMethod.DEFAULT);
         }
 
         public Settings withSteps(int n) {
-            return new Settings(n, learningRate, validationFraction, percentile, seed);
+            return new Settings(n, learningRate, validationFraction, percentile, seed, method);
+        }
+
+        public Settings withMethod(ScoreMethod m) {
+            return new Settings(steps, learningRate, validationFraction, percentile, seed, m);
         }
     }
 
@@ -70,6 +78,16 @@ public final class EncoderFit {
      */
     public static EncoderFile fit(RunFolder run, ImageDataset normal, Settings settings, Progress progress,
                                   BooleanSupplier cancelled) throws IOException {
+        return fit(run, normal, settings, null, progress, cancelled);
+    }
+
+    /**
+     * As {@link #fit(RunFolder, ImageDataset, Settings, Progress, BooleanSupplier)}, but with the encoder of an
+     * earlier fit to the same checkpoint, {@code reuse} (same split, same steps), instead of training it again:
+     * only the feature statistics and the validation scores are computed anew.
+     */
+    public static EncoderFile fit(RunFolder run, ImageDataset normal, Settings settings, EncoderFile reuse,
+                                  Progress progress, BooleanSupplier cancelled) throws IOException {
         ModelConfig model = run.config().model();
         if (normal.channels() != model.channels() || normal.imageSize() != model.imageSize()) {
             throw new IllegalArgumentException("the images are " + normal.channels() + "-channel "
@@ -88,11 +106,36 @@ public final class EncoderFit {
         int[] trainIdx = Arrays.copyOfRange(order, validation, order.length);
 
         try (FAnoGan n = FAnoGan.open(run, -1)) {
-            float[] losses = train(n, normal, trainIdx, settings, progress, cancelled);
-            double[] scores = new double[validation];
-            float[] peaks = new float[validation];
-            Inspector inspector = Inspector.of(n, null);
+            float[] losses;
+            if (reuse != null) {
+                if (reuse.header().ganStep() != n.step() || reuse.header().steps() != settings.steps()) {
+                    throw new IllegalArgumentException("the encoder to reuse was fitted to step "
+                            + reuse.header().ganStep() + " for " + reuse.header().steps() + " steps, not to step "
+                            + n.step() + " for " + settings.steps());
+                }
+                n.encoder().importWeights(reuse.weights());
+                losses = reuse.header().losses();
+            } else {
+                losses = train(n, normal, trainIdx, settings, progress, cancelled);
+            }
+            checkCancelled(cancelled);
             int v = normal.imageBytes();
+            // D's feature statistics on the images the encoder trained on; the validation images stay unseen.
+            float[] refs = new float[trainIdx.length * v];
+            normal.fillBatch(trainIdx, refs);
+            FeatureGaussian.Accumulator acc = new FeatureGaussian.Accumulator();
+            for (int from = 0; from < trainIdx.length; from += FAnoGan.BATCH) {
+                checkCancelled(cancelled);
+                int count = Math.min(FAnoGan.BATCH, trainIdx.length - from);
+                try (NDManager sub = n.manager().newSubManager()) {
+                    NDArray x = n.batch(sub, Arrays.copyOfRange(refs, from * v, (from + count) * v), count);
+                    List<NDArray> stages = n.stages(x);
+                    acc.add(stages.get(stages.size() - 1), count);
+                }
+            }
+            FeatureGaussian gaussian = acc.finish();
+            Inspector inspector = Inspector.fitting(n, gaussian, refs);
+            List<Inspection> all = new ArrayList<>(validation);
             for (int from = 0; from < validation; from += FAnoGan.BATCH) {
                 checkCancelled(cancelled);
                 int count = Math.min(FAnoGan.BATCH, validation - from);
@@ -102,28 +145,60 @@ public final class EncoderFit {
                 for (int i = 0; i < count; i++) {
                     images.add(Arrays.copyOfRange(batch, i * v, (i + 1) * v));
                 }
-                List<Inspection> results = inspector.inspect(images);
-                for (int i = 0; i < count; i++) {
-                    scores[from + i] = results.get(i).score();
-                    float[] map = results.get(i).map();
-                    peaks[from + i] = map[Heatmap.peak(map)];
+                all.addAll(inspector.inspect(images));
+            }
+            // The parts first, then the combined score from their normalised values.
+            for (ScoreMethod m : ScoreMethod.values()) {
+                if (m != ScoreMethod.COMBINED) {
+                    inspector.putStats(m, stats(m, all, settings.percentile()));
                 }
             }
-            Threshold threshold = Threshold.of(scores, settings.percentile());
-            double[] peakValues = new double[peaks.length];
-            for (int i = 0; i < peaks.length; i++) {
-                peakValues[i] = peaks[i];
+            all = new ArrayList<>(all.size());
+            for (int from = 0; from < validation; from += FAnoGan.BATCH) {
+                checkCancelled(cancelled);
+                int count = Math.min(FAnoGan.BATCH, validation - from);
+                float[] batch = new float[count * v];
+                normal.fillBatch(Arrays.copyOfRange(validationIdx, from, from + count), batch);
+                List<float[]> images = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    images.add(Arrays.copyOfRange(batch, i * v, (i + 1) * v));
+                }
+                all.addAll(inspector.inspect(images));
             }
-            float mapScale = (float) Math.max(1e-3, Threshold.percentile(peakValues, 99));
-            EncoderFile.Header header = new EncoderFile.Header(n.checkpoint().step(), FAnoGan.KAPPA,
+            inspector.putStats(ScoreMethod.COMBINED, stats(ScoreMethod.COMBINED, all, settings.percentile()));
+            List<MethodStats> methodStats = new ArrayList<>();
+            for (ScoreMethod m : ScoreMethod.values()) {
+                methodStats.add(inspector.stats(m));
+            }
+            MethodStats chosen = inspector.stats(settings.method());
+            Map<String, float[]> weights = new LinkedHashMap<>(n.encoder().exportWeights());
+            n.ganWeights().forEach((k, w) -> weights.put(Inspector.GAN_PREFIX + k, w));
+            weights.put(Inspector.PADIM_MEAN, gaussian.mean());
+            weights.put(Inspector.PADIM_PRECISION, gaussian.precision());
+            weights.put(Inspector.REFERENCE_PIXELS, refs);
+            EncoderFile.Header header = new EncoderFile.Header(n.step(), FAnoGan.KAPPA,
                     settings.steps(), FAnoGan.BATCH, settings.learningRate(), settings.validationFraction(),
-                    trainIdx.length, validation, scores, threshold.percentile(), threshold.value(), mapScale,
-                    (System.nanoTime() - t0) / 1e9, losses, List.of());
-            EncoderFile file = new EncoderFile(header, n.encoder().exportWeights());
+                    trainIdx.length, validation, chosen.validationScores(), chosen.percentile(), chosen.threshold(),
+                    chosen.mapScale(), (System.nanoTime() - t0) / 1e9, losses, List.of(), settings.method().id(),
+                    n.fingerprint(), model, run.config().train().seed(), trainIdx.length, methodStats);
+            EncoderFile file = new EncoderFile(header, weights);
             checkCancelled(cancelled);
             file.write(run.dir());
             return file;
         }
+    }
+
+    /** One method's validation statistics: its scores, threshold and map scale. */
+    private static MethodStats stats(ScoreMethod m, List<Inspection> validation, double percentile) {
+        double[] scores = new double[validation.size()];
+        double[] peaks = new double[validation.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = validation.get(i).score(m);
+            float[] map = validation.get(i).map(m);
+            peaks[i] = map[Heatmap.peak(map)];
+        }
+        float mapScale = (float) Math.max(1e-6, Threshold.percentile(peaks, 99));
+        return MethodStats.of(m, scores, percentile, mapScale);
     }
 
     private static float[] train(FAnoGan n, ImageDataset normal, int[] trainIdx, Settings settings,

@@ -13,9 +13,15 @@ import io.ganstudio.core.run.LoadedCheckpoint;
 import io.ganstudio.core.run.RunFolder;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
 import java.util.function.Supplier;
 
 /**
@@ -38,22 +44,65 @@ public final class FAnoGan implements AutoCloseable {
     private final GanNetworks gan;
     private final Encoder encoder;
     private final ModelConfig model;
-    private final LoadedCheckpoint checkpoint;
+    private final long step;
+    private final String fingerprint;
     private final Shape batchShape;
 
-    private FAnoGan(NDManager root, LoadedCheckpoint checkpoint) {
+    private FAnoGan(NDManager root, ModelConfig model, long seed, Map<String, float[]> weights, long step,
+                    String fingerprint) {
         this.root = root;
-        this.checkpoint = checkpoint;
-        this.model = checkpoint.config().model();
-        long seed = checkpoint.config().train().seed();
+        this.model = model;
+        this.step = step;
+        this.fingerprint = fingerprint;
         this.gan = new GanNetworks(model, root, seed);
-        var weights = checkpoint.state().weights();
         gan.importWeights(weights);
         gan.importGenerator(weights); // the loader's choice of generator weights (it may prefer averaged ones)
         gan.generator().freezeParameters(true, p -> true);
         gan.discriminator().freezeParameters(true, p -> true);
         this.encoder = new Encoder(model, root, seed);
         this.batchShape = new Shape(BATCH, model.channels(), model.imageSize(), model.imageSize());
+    }
+
+    /** The networks written into an inspection model ({@link #ganWeights()}), without the run folder. */
+    static FAnoGan of(ModelConfig model, long seed, Map<String, float[]> ganWeights, long step, String fingerprint) {
+        EngineSetup.init();
+        NDManager root = NDManager.newBaseManager(EngineSetup.device());
+        try {
+            return new FAnoGan(root, model, seed, ganWeights, step, fingerprint);
+        } catch (RuntimeException e) {
+            root.close();
+            throw e;
+        }
+    }
+
+    /**
+     * What identifies the run a model belongs to: a checksum of the discriminator's weights in a checkpoint (the
+     * same run trained further, or another run, has other weights).
+     */
+    static String fingerprint(Map<String, float[]> checkpointWeights) {
+        CRC32C crc = new CRC32C();
+        new TreeMap<>(checkpointWeights).forEach((name, v) -> {
+            if (name.startsWith("d.")) {
+                crc.update(name.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES);
+                b.asFloatBuffer().put(v);
+                crc.update(b.array());
+            }
+        });
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
+    }
+
+    /** The generator and discriminator as loaded (the generator's average where the checkpoint has one). */
+    Map<String, float[]> ganWeights() {
+        return gan.exportWeights();
+    }
+
+    long step() {
+        return step;
+    }
+
+    String fingerprint() {
+        return fingerprint;
     }
 
     /**
@@ -70,14 +119,25 @@ public final class FAnoGan implements AutoCloseable {
             }
             c = Checkpoints.read(exact);
         }
-        EngineSetup.init();
-        NDManager root = NDManager.newBaseManager(EngineSetup.device());
-        try {
-            return new FAnoGan(root, c);
-        } catch (RuntimeException e) {
-            root.close();
-            throw e;
+        return of(c.config().model(), c.config().train().seed(), c.state().weights(), c.step(),
+                fingerprint(c.state().weights()));
+    }
+
+    /**
+     * The fingerprint of the run's checkpoint of {@code step} ({@link #fingerprint(Map)}).
+     *
+     * @throws StaleEncoderException when that checkpoint is gone
+     */
+    static String runFingerprint(RunFolder run, long step) throws IOException {
+        Path exact = run.checkpointDir().resolve(Checkpoints.fileName(step));
+        if (!Files.isRegularFile(exact)) {
+            LoadedCheckpoint newest = Checkpoints.readLatest(run.checkpointDir());
+            if (newest.step() != step) {
+                throw new StaleEncoderException(step, newest.step());
+            }
+            return fingerprint(newest.state().weights());
         }
+        return fingerprint(Checkpoints.read(exact).state().weights());
     }
 
     /** The encoder was fitted to a GAN checkpoint that is gone (the run was trained further). */
@@ -91,10 +151,6 @@ public final class FAnoGan implements AutoCloseable {
 
     public ModelConfig model() {
         return model;
-    }
-
-    public LoadedCheckpoint checkpoint() {
-        return checkpoint;
     }
 
     Encoder encoder() {
@@ -140,6 +196,11 @@ public final class FAnoGan implements AutoCloseable {
 
     NDArray features(NDArray x) {
         return gan.discriminatorFeatures(x, false);
+    }
+
+    /** D's hidden feature maps of x, finest first (see {@link GanNetworks#discriminatorStages}). */
+    java.util.List<NDArray> stages(NDArray x) {
+        return gan.discriminatorStages(x, false);
     }
 
     /** One encoder training step's forward and backward pass; returns (loss, image term, feature term) means. */

@@ -50,6 +50,32 @@ public final class Heatmap {
         return out;
     }
 
+    /**
+     * A coarse map of g x g cells laid over the network's n x n input (bilinear between cell centres), with the
+     * margin the network adds around the image cut off again: a map of the image's size.
+     */
+    public static float[] upsample(float[] grid, int g, int networkSize, int margin) {
+        int size = networkSize - 2 * margin;
+        float[] out = new float[size * size];
+        double cell = (double) networkSize / g;
+        for (int y = 0; y < size; y++) {
+            double gy = Math.min(g - 1, Math.max(0, (y + margin + 0.5) / cell - 0.5));
+            int y0 = (int) Math.floor(gy);
+            int y1 = Math.min(g - 1, y0 + 1);
+            double fy = gy - y0;
+            for (int x = 0; x < size; x++) {
+                double gx = Math.min(g - 1, Math.max(0, (x + margin + 0.5) / cell - 0.5));
+                int x0 = (int) Math.floor(gx);
+                int x1 = Math.min(g - 1, x0 + 1);
+                double fx = gx - x0;
+                double top = grid[y0 * g + x0] * (1 - fx) + grid[y0 * g + x1] * fx;
+                double bottom = grid[y1 * g + x0] * (1 - fx) + grid[y1 * g + x1] * fx;
+                out[y * size + x] = (float) (top * (1 - fy) + bottom * fy);
+            }
+        }
+        return out;
+    }
+
     /** The map as opaque colours; values at or above {@code scale} get the brightest colour. */
     public static int[] colours(float[] map, float scale) {
         int[] out = new int[map.length];

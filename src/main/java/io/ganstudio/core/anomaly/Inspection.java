@@ -3,11 +3,22 @@ package io.ganstudio.core.anomaly;
 /**
  * One scored image.
  *
- * @param score          image term + kappa * feature term (f-AnoGAN's izi_f anomaly score)
+ * @param score          the chosen method's score (see {@link ScoreMethod})
  * @param imageTerm      MSE(x, G(E(x))) over pixels and channels, images in [-1, 1]
  * @param featureTerm    MSE(f(x), f(G(E(x)))) over D's features
  * @param reconstruction G(E(x)), CHW, values in [-1, 1]
- * @param map            the smoothed residual |x - G(E(x))| (mean over channels), size x size, row-major
+ * @param map            the chosen method's map, smoothed, size x size, row-major
+ * @param scores         every method's score, indexed by {@link ScoreMethod#ordinal()}
+ * @param maps           every method's map, the same way
  */
-public record Inspection(double score, double imageTerm, double featureTerm, float[] reconstruction, float[] map) {
+public record Inspection(double score, double imageTerm, double featureTerm, float[] reconstruction, float[] map,
+                         double[] scores, float[][] maps) {
+
+    public double score(ScoreMethod m) {
+        return scores[m.ordinal()];
+    }
+
+    public float[] map(ScoreMethod m) {
+        return maps[m.ordinal()];
+    }
 }

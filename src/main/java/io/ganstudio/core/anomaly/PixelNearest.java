@@ -22,6 +22,7 @@ public final class PixelNearest implements AutoCloseable {
     private static final int CHUNK = 256;
 
     private final NDManager manager;
+    /** Transposed once (values, references): a transpose per chunk would pile up on the long-lived manager. */
     private final NDArray references;
     private final NDArray referenceNorms;
     private final int values;
@@ -36,8 +37,20 @@ public final class PixelNearest implements AutoCloseable {
         float[] pixels = new float[n * values];
         normal.fillBatch(Arrays.copyOf(indices, n), pixels);
         this.manager = NDManager.newBaseManager(EngineSetup.device());
-        this.references = manager.create(pixels, new Shape(n, values));
-        this.referenceNorms = references.square().sum(new int[] {1});
+        NDArray rows = manager.create(pixels, new Shape(n, values));
+        this.referenceNorms = rows.square().sum(new int[] {1});
+        this.references = rows.transpose();
+    }
+
+    /** The normal reference images kept inside an inspection model (CHW each, in [-1, 1], concatenated). */
+    public PixelNearest(float[] references, io.ganstudio.core.model.ModelConfig model) {
+        EngineSetup.init();
+        this.values = model.channels() * model.imageSize() * model.imageSize();
+        int n = references.length / values;
+        this.manager = NDManager.newBaseManager(EngineSetup.device());
+        NDArray rows = manager.create(references, new Shape(n, values));
+        this.referenceNorms = rows.square().sum(new int[] {1});
+        this.references = rows.transpose();
     }
 
     /** Per image: min over references of mean((x - r)^2). */
@@ -52,7 +65,7 @@ public final class PixelNearest implements AutoCloseable {
             try (NDManager sub = manager.newSubManager()) {
                 NDArray x = sub.create(batch, new Shape(n, values));
                 // |x - r|^2 = |x|^2 + |r|^2 - 2 x.r, for all pairs at once.
-                NDArray d = x.matMul(references.transpose()).mul(-2f)
+                NDArray d = x.matMul(references).mul(-2f)
                         .add(referenceNorms.expandDims(0))
                         .add(x.square().sum(new int[] {1}).expandDims(1));
                 float[] min = d.min(new int[] {1}).toFloatArray();

@@ -80,6 +80,9 @@ public final class TrainingBenchmark {
 
     /** Runs the benchmark on the calling thread (which then owns the engine's autograd state for its duration). */
     public static Result run(Options o, Consumer<String> progress) {
+        // Autograd records only inside gradient collectors, whichever thread loaded the engine (PyTorch records on
+        // every other thread by default): the latency figure is the generator's, not its graph's.
+        Autograd.beginEngineThread();
         EngineReport engine = EngineSetup.init();
         try (NDManager root = NDManager.newBaseManager(EngineSetup.device())) {
             double peak = Double.NaN;

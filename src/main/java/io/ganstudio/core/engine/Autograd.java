@@ -73,6 +73,17 @@ public final class Autograd {
         }
     }
 
+    /**
+     * Like {@link #beginEngineThread()} for a pooled thread that may run engine work, without loading the engine:
+     * once one is loaded, autograd on this thread records only inside a gradient collector (on PyTorch, where the
+     * switch is per thread, a forward pass elsewhere would otherwise keep its graph alive with its results).
+     */
+    public static void followCollectorsOnThisThread() {
+        if (EngineSetup.engine() != null && pytorch()) {
+            JniUtils.setGradMode(false);
+        }
+    }
+
     /** Sets the gradient of {@code weight} to zero where gradients accumulate; nothing on MXNet, which overwrites. */
     public static void clearGradient(NDArray weight) {
         if (pytorch()) {

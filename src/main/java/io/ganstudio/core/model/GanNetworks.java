@@ -193,6 +193,33 @@ public final class GanNetworks implements AutoCloseable {
     }
 
     /**
+     * D's hidden stages: the output of every hidden layer (convolution, normalisation, activation) of the features
+     * that {@link #discriminatorFeatures} flattens, each (n, channels, height, width), coarsest last. The inspection
+     * methods read their per-position statistics from these maps.
+     */
+    public List<NDArray> discriminatorStages(NDArray images, boolean training) {
+        Block plain = discriminator instanceof ConditionalBlocks.Discriminator c ? c.body() : discriminator;
+        List<Block> blocks = plain.getChildren().values();
+        int body = blocks.size() - Dcgan.DISCRIMINATOR_HEAD_BLOCKS;
+        List<NDArray> stages = new ArrayList<>();
+        NDList x = new NDList(images);
+        boolean convolved = false;
+        for (int i = 0; i < body; i++) {
+            Block b = blocks.get(i);
+            convolved |= isConvolution(b);
+            x = b.forward(store, x, training);
+            if (convolved && (i == body - 1 || isConvolution(blocks.get(i + 1)))) {
+                stages.add(x.singletonOrThrow());
+            }
+        }
+        return stages;
+    }
+
+    private static boolean isConvolution(Block b) {
+        return b instanceof ai.djl.nn.convolutional.Convolution || b instanceof SpectralConv2d;
+    }
+
+    /**
      * Generates images from latent vectors with batch norm's running statistics (no autograd needed).
      *
      * @param latents n * latentSize values

@@ -15,8 +15,8 @@ import java.util.Map;
  * Adam whose state (first and second moments, step count) belongs to the project, so a checkpoint can save it and a
  * resumed run continues exactly. DJL's Adam keeps its state privately. On MXNet the update itself is MXNet's fused
  * {@code adam_update} operator, in place, with bias correction folded into the learning rate as DJL does. On PyTorch
- * it is the same formula in plain array operations, in place, with autograd paused; there the gradients add up over
- * backward passes, so {@link #clearGradients()} runs before each backward pass whose gradients an update reads.
+ * it is DJL's native update with the same formula, in place; there the gradients add up over backward passes, so
+ * {@link #clearGradients()} runs before each backward pass whose gradients an update reads.
  *
  * <p>Using our own update path also avoids DJL's {@code Trainer.step()} gradient check, which failed on MXNet for
  * 1-channel models ("could not create a primitive descriptor for a reorder primitive").
@@ -61,35 +61,22 @@ public final class AdamOptimizer implements AutoCloseable {
         double c1 = 1.0 - Math.pow(beta1, step);
         double c2 = 1.0 - Math.pow(beta2, step);
         float lrCorrected = (float) (learningRate * Math.sqrt(c2) / c1);
-        if (!Autograd.fusedAdam()) {
-            Autograd.unrecorded(() -> {
-                updatePortably(lrCorrected);
-                return null;
-            });
-            return;
-        }
         for (Slot s : slots.values()) {
-            s.weight.getNDArrayInternal().adamUpdate(new NDList(s.weight, s.grad, s.mean, s.variance),
-                    new NDList(s.weight, s.mean, s.variance), learningRate, lrCorrected, 0f, 1f, -1f, beta1,
-                    beta2, EPSILON, false, false);
-        }
-    }
-
-    /**
-     * MXNet's {@code adam_update} in plain operations, in the same order: {@code m = b1 m + (1 - b1) g},
-     * {@code v = b2 v + (1 - b2) g^2}, {@code w -= lr' m / (sqrt(v) + eps)}.
-     */
-    private void updatePortably(float lrCorrected) {
-        for (Slot s : slots.values()) {
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray g = s.weight.getGradient();
-                g.attach(scratch);
-                s.mean.muli(beta1).addi(g.mul(1f - beta1));
-                s.variance.muli(beta2).addi(g.square().muli(1f - beta2));
-                s.weight.subi(s.mean.div(s.variance.sqrt().addi(EPSILON)).muli(lrCorrected));
+            if (Autograd.fusedAdam()) {
+                s.weight.getNDArrayInternal().adamUpdate(new NDList(s.weight, s.grad, s.mean, s.variance),
+                        new NDList(s.weight, s.mean, s.variance), learningRate, lrCorrected, 0f, 1f, -1f, beta1,
+                        beta2, EPSILON, false, false);
+                continue;
             }
-            // Used: the next backward pass starts from zero, as it does on MXNet.
-            Autograd.clearGradient(s.weight);
+            // PyTorch: DJL's native update, the same formula in one call (m = b1 m + (1 - b1) g,
+            // v = b2 v + (1 - b2) g^2, w -= lr' m / (sqrt(v) + eps)), in place, on the gradient of
+            // this step's backward pass; it takes the weight alone as its output and then sets the gradient to zero,
+            // so the next backward pass starts from zero, as it does on MXNet.
+            try (NDArray g = s.weight.getGradient()) {
+                s.weight.getNDArrayInternal().adamUpdate(new NDList(s.weight, g, s.mean, s.variance),
+                        new NDList(s.weight), learningRate, lrCorrected, 0f, 1f, -1f, beta1, beta2, EPSILON, false,
+                        false);
+            }
         }
     }
 

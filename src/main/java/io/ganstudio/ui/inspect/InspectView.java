@@ -2,6 +2,7 @@ package io.ganstudio.ui.inspect;
 
 import io.ganstudio.core.anomaly.Heatmap;
 import io.ganstudio.core.anomaly.LabelledMetrics;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.run.Checkpoints;
 import io.ganstudio.core.run.RunFolder;
@@ -27,7 +28,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Slider;
+import javafx.util.StringConverter;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -227,6 +231,22 @@ public final class InspectView extends BorderPane implements Disposable {
         CheckBox baseline = new CheckBox(text.get("check.baseline"));
         baseline.setTooltip(Tips.of(text.get("tooltip.baseline")));
         baseline.selectedProperty().bindBidirectional(vm.withBaselineProperty());
+        ComboBox<ScoreMethod> method = new ComboBox<>(FXCollections.observableArrayList(ScoreMethod.values()));
+        method.setId("inspectMethod");
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ScoreMethod m) {
+                return m == null ? "" : text.get("method." + m.id());
+            }
+
+            @Override
+            public ScoreMethod fromString(String s) {
+                return null;
+            }
+        });
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.setTooltip(Tips.of(text.get("tooltip.method")));
+        method.disableProperty().bind(vm.stateProperty().isEqualTo(InspectViewModel.State.BUSY));
         Slider sensitivity = new Slider(80, 100, vm.percentileProperty().get());
         sensitivity.setId("inspectPercentile");
         sensitivity.setPrefWidth(160);
@@ -264,6 +284,7 @@ public final class InspectView extends BorderPane implements Disposable {
                     || vm.stateProperty().get() == InspectViewModel.State.BUSY, vm.rows(), vm.stateProperty()));
         }
         FlowPane bar = new FlowPane(8, 4, folder, baseline, new Separator(Orientation.VERTICAL),
+                new Label(text.get("label.method")), method, new Separator(Orientation.VERTICAL),
                 new Label(text.get("label.sensitivity")), sensitivity, threshold, new Separator(Orientation.VERTICAL),
                 csv, maps);
         keepWidths(bar);

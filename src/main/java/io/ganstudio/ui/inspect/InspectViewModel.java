@@ -6,6 +6,7 @@ import io.ganstudio.core.anomaly.FolderInspection;
 import io.ganstudio.core.anomaly.Inspection;
 import io.ganstudio.core.anomaly.LabelledMetrics;
 import io.ganstudio.core.anomaly.ScoreCsv;
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.core.anomaly.ScoreRow;
 import io.ganstudio.core.anomaly.Threshold;
 import io.ganstudio.core.run.OutputCheck;
@@ -20,6 +21,7 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -31,6 +33,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -99,6 +102,10 @@ public final class InspectViewModel {
     private final IntegerProperty fitSteps = new SimpleIntegerProperty(this, "fitSteps",
             EncoderFit.Settings.DEFAULT_STEPS);
     private final BooleanProperty withBaseline = new SimpleBooleanProperty(this, "withBaseline", true);
+    private final ObjectProperty<ScoreMethod> method = new SimpleObjectProperty<>(this, "method",
+            ScoreMethod.DEFAULT);
+    /** The folder inspected last: a change of method scores it again. */
+    private Path lastFolder;
 
     // Used by one background job at a time.
     private AnomalyScoring scoring;
@@ -110,6 +117,7 @@ public final class InspectViewModel {
         this.text = text;
         this.cacheDir = cacheDir;
         percentile.addListener((o, a, p) -> applyThreshold());
+        method.addListener((o, a, m) -> applyMethod());
     }
 
     /** One ViewModel per studio window, kept across the view rebuilds of a language switch. */
@@ -168,13 +176,14 @@ public final class InspectViewModel {
         int steps = Math.max(1, fitSteps.get());
         losses.set(new float[0]);
         double chosenPercentile = percentile.get();
+        ScoreMethod chosenMethod = method.get() == null ? ScoreMethod.DEFAULT : method.get();
         start(text.get("job.fit"), ctx -> {
             RunFolder folder = RunFolder.open(dir);
             closeEngine();
             float[] history = new float[steps];
             long[] lastPush = {0};
             AnomalyFit.fit(new AnomalyFit.Request(dir, steps, AnomalyFit.DEFAULT_VALIDATION, chosenPercentile,
-                    cacheDir), new AnomalyFit.Progress() {
+                    cacheDir, chosenMethod), new AnomalyFit.Progress() {
                         @Override
                         public void step(int step, int total, float loss, float img, float feat) {
                             history[step - 1] = loss;
@@ -203,6 +212,7 @@ public final class InspectViewModel {
         }
         Threshold t = threshold.get();
         boolean useBaseline = withBaseline.get();
+        lastFolder = folder;
         start(text.get("job.inspect"), ctx -> {
             if (useBaseline) {
                 scoring.loadBaseline(cacheDir, ctx::isCancelled);
@@ -372,13 +382,35 @@ public final class InspectViewModel {
         }
         EncoderFile.Header h = file.header();
         losses.set(h.losses());
-        validationScores.set(h.validationScores());
+        if (scoring != null && method.get() != null) {
+            scoring.setMethod(method.get());
+        }
+        validationScores.set(scoring != null ? scoring.validationScores() : h.validationScores());
         encoderWords = () -> text.format("encoder.summary", h.ganStep(), h.steps(), h.validationImages());
         encoderSummary.set(encoderWords.get());
         if (percentile.get() == h.percentile()) {
             applyThreshold();
         } else {
             percentile.set(h.percentile());
+        }
+    }
+
+    /** Scores with the chosen method from now on; an inspected folder is scored again with it. */
+    private void applyMethod() {
+        ScoreMethod m = method.get();
+        if (scoring == null || m == null || scoring.method() == m) {
+            return;
+        }
+        if (!idle()) {
+            return; // the job that runs opens or fits a model, and applies the choice when it ends
+        }
+        scoring.setMethod(m);
+        validationScores.set(scoring.validationScores());
+        applyThreshold();
+        if (lastFolder != null && !rows.isEmpty()) {
+            inspect(lastFolder);
+        } else {
+            detail.set(null);
         }
     }
 
@@ -489,6 +521,11 @@ public final class InspectViewModel {
 
     public IntegerProperty fitStepsProperty() {
         return fitSteps;
+    }
+
+    /** The score the table, the histogram, the ROC and the heatmaps show. */
+    public ObjectProperty<ScoreMethod> methodProperty() {
+        return method;
     }
 
     public BooleanProperty withBaselineProperty() {

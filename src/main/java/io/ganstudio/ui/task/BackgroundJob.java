@@ -1,5 +1,6 @@
 package io.ganstudio.ui.task;
 
+import io.ganstudio.core.engine.Autograd;
 import javafx.concurrent.Task;
 
 import java.util.concurrent.Executor;
@@ -59,6 +60,7 @@ public final class BackgroundJob<T> {
             @Override
             protected T call() throws Exception {
                 updateProgress(-1, 1);
+                Autograd.followCollectorsOnThisThread();
                 return work.call(new WorkContext() {
                     @Override
                     public void progress(long done, long total) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.model.ModelConfig;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** f-AnoGAN on a tiny run: gradients, fitting, threshold, pasted squares, a labelled set. */
+@OnBothEngines
 class EncoderFitTest {
 
     @TempDir
@@ -117,7 +119,7 @@ class EncoderFitTest {
             List<Inspection> out = inspector.inspect(List.of(TinyRuns.toFloats(clean), TinyRuns.toFloats(damaged)));
             assertTrue(out.get(1).score() > out.get(0).score() * 1.5,
                     "square " + out.get(1).score() + " vs clean " + out.get(0).score());
-            int peak = Heatmap.peak(out.get(1).map());
+            int peak = Heatmap.peak(out.get(1).map(ScoreMethod.FANOGAN));
             int px = peak % TinyRuns.SIZE;
             int py = peak / TinyRuns.SIZE;
             assertTrue(px >= 9 && px <= 14 && py >= 1 && py <= 6, "map peaks at the square, not at " + px + "," + py);
@@ -150,8 +152,8 @@ class EncoderFitTest {
     void refiningLowersTheResidual() throws IOException {
         byte[] img = TinyRuns.normalImage(new Random(8));
         try (Inspector inspector = Inspector.open(run)) {
-            double before = mean(inspector.inspect(List.of(TinyRuns.toFloats(img))).get(0).map());
-            double after = mean(inspector.refine(List.of(TinyRuns.toFloats(img))).get(0).map());
+            double before = mean(inspector.inspect(List.of(TinyRuns.toFloats(img))).get(0).map(ScoreMethod.FANOGAN));
+            double after = mean(inspector.refine(List.of(TinyRuns.toFloats(img))).get(0).map(ScoreMethod.FANOGAN));
             assertTrue(after < before, "mean |x - G(z)| after refining " + after + " vs from E(x) " + before);
         }
     }

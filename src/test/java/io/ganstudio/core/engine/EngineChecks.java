@@ -68,7 +68,10 @@ public final class EngineChecks {
         }
     }
 
-    /** The short way of the usual upsampling layer against the general one, on random numbers, with a bias. */
+    /**
+     * The short ways of the usual upsampling layer and of the first layer (a 1x1 input) against the general one, on
+     * random numbers, with a bias.
+     */
     private static void phases() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.randomNormal(new Shape(3, 5, 4, 6));
@@ -79,6 +82,13 @@ public final class EngineChecks {
             NDArray phases = TransposedConvolution.byPhases(x, w, b);
             System.out.println("phases-shape " + phases.getShape().equals(general.getShape()));
             System.out.println("phases-difference " + phases.sub(general).abs().max().getFloat());
+            // The generator's first layer: a 1x1 input, kernel 4, stride 1, no padding.
+            NDArray pixel = m.randomNormal(new Shape(3, 5, 1, 1));
+            TransposedConvolution first = new TransposedConvolution(4, 1, 0, 7, true);
+            NDArray generalPixel = first.byZeros(pixel, w, b);
+            NDArray product = TransposedConvolution.fromPixel(pixel, w, b);
+            System.out.println("pixel-shape " + product.getShape().equals(generalPixel.getShape()));
+            System.out.println("pixel-difference " + product.sub(generalPixel).abs().max().getFloat());
             float whole = x.mean().getFloat() * 3; // three images of equal size: the mean of their means
             float byImage = PortableOps.mean(x, false, 1, 2, 3).sum().getFloat();
             System.out.println("mean-shape " + PortableOps.mean(x, true, 1, 2, 3).getShape().equals(

@@ -1,6 +1,7 @@
 package io.ganstudio.core.health;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.DatasetLoader;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (300), 0.39 (400), 0.51 (600), 0.72 (800), so the warning comes at about step 700 (about 20 s on a busy 2-core
  * machine). A run made to collapse (G's learning rate 25 times the default, D's a tenth) is flagged.
  */
+@OnBothEngines
 class HealthTrainingTest {
 
     @BeforeAll

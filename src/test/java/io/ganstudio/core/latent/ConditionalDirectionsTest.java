@@ -1,6 +1,7 @@
 package io.ganstudio.core.latent;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Principal directions of a conditional generator: its first block takes z joined to the class embedding. */
+@OnBothEngines
 class ConditionalDirectionsTest {
 
     @Test

@@ -3,6 +3,7 @@ package io.ganstudio.core.latent;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A tiny model trained for a few steps, checkpointed through a run folder, then loaded back. */
+@OnBothEngines
 class GeneratorRunnerTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package io.ganstudio.core.latent;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Projection finds a z whose image is closer to the target than random z, and can be cancelled. */
+@OnBothEngines
 class ProjectorTest {
 
     private static final ModelConfig TINY = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM, 16, false);

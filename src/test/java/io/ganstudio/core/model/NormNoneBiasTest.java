@@ -3,6 +3,7 @@ package io.ganstudio.core.model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.train.GanTrainer;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Without batch norm every layer has a bias; with it none does (the reference DCGAN). */
+@OnBothEngines
 class NormNoneBiasTest {
 
     @BeforeAll

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.engine.EngineSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The resize convolution is nearest 2x upsampling followed by a 3x3 convolution, run as one deconvolution. */
+@OnBothEngines
 class ResizeConvTest {
 
     @BeforeAll

@@ -1,6 +1,7 @@
 package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.random.Rng;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@OnBothEngines
 class FeatureDistanceTest {
 
     private static final int N = 2000;

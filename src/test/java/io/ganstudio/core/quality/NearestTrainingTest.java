@@ -1,6 +1,7 @@
 package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.model.GanNetworks;
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@OnBothEngines
 class NearestTrainingTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.ganstudio.core.quality;
 
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.model.ModelConfig;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which runs the classifier measures by their centre: the built-in images padded to a larger model. */
+@OnBothEngines
 class PaddedRunTest {
 
     private static GanConfig run(DataSpec.Kind kind, Fit fit, int size, int channels) {

@@ -1,6 +1,7 @@
 package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.random.Rng;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** NDB, diversity and memorisation on synthetic 8x8 "images" drawn from 12 clusters, without any classifier. */
+@OnBothEngines
 class PixelMeasuresTest {
 
     private static final int SIDE = 8;

@@ -1,6 +1,7 @@
 package io.ganstudio.core.quality;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.random.Rng;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The weights shipped in assets/evaluator/, loaded from the class path as the application loads them. */
+@OnBothEngines
 class ShippedClassifierTest {
 
     private static NDManager manager;

@@ -1,6 +1,7 @@
 package io.ganstudio.core.train;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The class-conditional GAN: the class changes the image, training resumes exactly, bad data is refused. */
+@OnBothEngines
 class ConditionalGanTest {
 
     private static final List<String> CLASSES = List.of("circle", "square", "star");

@@ -2,6 +2,7 @@ package io.ganstudio.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.engine.EngineSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The three losses against values computed by hand from their definitions (not from the implementation's formula). */
+@OnBothEngines
 class GanLossHandTest {
 
     private static final float[] REAL = {-2f, -0.5f, 0.3f, 3f};

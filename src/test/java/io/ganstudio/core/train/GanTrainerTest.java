@@ -1,6 +1,7 @@
 package io.ganstudio.core.train;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@OnBothEngines
 class GanTrainerTest {
 
     private static final ModelConfig TINY = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM);

@@ -1,6 +1,7 @@
 package io.ganstudio.core.train;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A generator with resize convolutions trains (its 3x3 kernels change), resumes exactly and is saved as such. */
+@OnBothEngines
 class ResizeTrainingTest {
 
     private static final ModelConfig RESIZE = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM)

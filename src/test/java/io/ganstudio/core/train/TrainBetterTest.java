@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.DataSpec;
 import io.ganstudio.core.data.ImageDataset;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generator average, augmentation and spectral normalisation: exact resume, no leaks into samples. */
+@OnBothEngines
 class TrainBetterTest {
 
     private static final ModelConfig TINY_SN = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM, 16, true);

@@ -1,6 +1,7 @@
 package io.ganstudio.core.train;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * structure (not pixels that only have the right histogram). Both checks are first shown to fail on a collapsed and
  * on a scrambled set of images, so a generator that did either would fail them too.
  */
+@OnBothEngines
 class TrainingQualityTest {
 
     private static final int SIZE = 16;

@@ -1,9 +1,11 @@
 package io.ganstudio.ui.app;
 
+import io.ganstudio.core.anomaly.ScoreMethod;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.inspect.InspectView;
 import io.ganstudio.ui.inspect.InspectViewModel;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,8 +51,20 @@ class InspectScreenTest {
         assertTrue(robot.lookup("#inspectFolder").queryAs(Button.class).isDisabled(), "no encoder: nothing to score");
         assertTrue(robot.lookup("#inspectTable").queryAs(TableView.class).getItems().isEmpty());
         InspectViewModel before = InspectViewModel.of(app.context(), null, null, null);
+        @SuppressWarnings("unchecked")
+        ComboBox<ScoreMethod> method = robot.lookup("#inspectMethod").queryAs(ComboBox.class);
+        assertEquals(ScoreMethod.DEFAULT, method.getValue(), "the combined score is the default");
+        assertEquals(List.of(ScoreMethod.values()), method.getItems(), "every score is offered");
+        assertEquals("Combined (default)", method.getConverter().toString(method.getValue()));
+        robot.interact(() -> method.setValue(ScoreMethod.PADIM));
+        assertEquals(ScoreMethod.PADIM, before.methodProperty().get(), "the choice reaches the ViewModel");
         robot.interact(() -> app.setLanguage(Language.JAPANESE));
         assertEquals("エンコーダーを学習", robot.lookup("#inspectFit").queryAs(Button.class).getText());
+        @SuppressWarnings("unchecked")
+        ComboBox<ScoreMethod> ja = robot.lookup("#inspectMethod").queryAs(ComboBox.class);
+        assertEquals(ScoreMethod.PADIM, ja.getValue(), "the choice outlives the language switch");
+        assertEquals("Dの特徴のガウス分布（PaDiM）", ja.getConverter().toString(ja.getValue()));
+        robot.interact(() -> ja.setValue(ScoreMethod.DEFAULT));
         assertSame(before, InspectViewModel.of(app.context(), null, null, null), "the ViewModel outlives the view");
     }
 }
