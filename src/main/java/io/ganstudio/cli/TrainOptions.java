@@ -95,7 +95,7 @@ final class TrainOptions {
     @Option(names = "--g-width", paramLabel = "N", description = "Generator width (ngf): "
             + "channels of its last hidden layer; the layers before have 2x, 4x... Default: 64; 32 for a folder of "
             + "up to 2,000 colour images at 64x64 or larger (a step costs a third of the CPU, and in the same CPU "
-            + "time the samples measured clearer: docs/training.md).")
+            + "time the samples came out clearer: docs/training.md).")
     Integer generatorWidth;
 
     @Option(names = "--d-width", paramLabel = "N", description = "Discriminator width "
