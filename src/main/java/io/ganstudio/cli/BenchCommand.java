@@ -1,10 +1,18 @@
 package io.ganstudio.cli;
 
+import io.ganstudio.core.bench.DeviceCheck;
 import io.ganstudio.core.bench.MemoryBenchmark;
 import io.ganstudio.core.bench.TrainingBenchmark;
 import io.ganstudio.core.data.DataBenchmark;
+import io.ganstudio.core.data.DataSpec;
+import io.ganstudio.core.data.DatasetException;
+import io.ganstudio.core.data.DatasetLoader;
+import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.AppDirs;
+import io.ganstudio.core.engine.DeviceChoice;
 import io.ganstudio.core.engine.EngineChoice;
+import io.ganstudio.core.engine.EngineSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +39,9 @@ import java.util.concurrent.Callable;
                 + "64x64. Compares the achieved GFLOP/s with a large convolution timed in the same process.",
                 "With --engine both: MXNet, then PyTorch, each in a process of its own, printed side by side with "
                         + "the date and the load average.",
+                "With --gpu-check: check a GPU (for a GPU build: mvn -Pgpu package -DskipTests): train the 28x28 "
+                        + "grayscale DCGAN on the built-in images on it, check that the discriminator's loss fell "
+                        + "and that the trained weights give the same images on the CPU, print images/s.",
                 "Close other busy programs first: the figures are only as quiet as the machine."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -68,6 +79,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Steps for --memory. Default: ${DEFAULT-VALUE}.")
     long memorySteps;
 
+    @Option(names = "--gpu-check", description = "Check a GPU instead (PyTorch on the GPU unless --engine and "
+            + "--device say otherwise; --device cpu checks the check itself): --check-steps training steps of the "
+            + "28x28 DCGAN on the built-in images, the discriminator's loss must fall and the same images come from "
+            + "the CPU within a mean absolute difference of 0.001. Exit code 0 when both hold, 1 when not.")
+    boolean gpuCheck;
+
+    @Option(names = "--check-steps", paramLabel = "N", defaultValue = "300",
+            description = "Steps for --gpu-check. Default: ${DEFAULT-VALUE}.")
+    int checkSteps;
+
     @Override
     public Integer call() throws Exception {
         Ranges.check("--warmup", warmup, 0, 1000);
@@ -80,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (engine.engine != null && engine.engine.trim().equalsIgnoreCase("both")) {
             return bothEngines(out);
+        }
+        if (gpuCheck) {
+            return gpuCheck(out);
         }
         engine.start(EngineChoice.AUTO);
         if (memory) {
@@ -95,6 +119,36 @@ final class BenchCommand implements Callable<Integer> {
         });
         out.println(json ? BenchmarkTable.json(r) : BenchmarkTable.format(r));
         return Cli.OK;
+    }
+
+    private int gpuCheck(PrintWriter out) {
+        Ranges.check("--check-steps", checkSteps, 50, 100_000);
+        if (memory) {
+            throw new UsageError("--gpu-check and --memory are two different runs: give one of them");
+        }
+        engine.start(EngineChoice.PYTORCH, DeviceChoice.GPU);
+        PrintWriter err = spec.commandLine().getErr();
+        ImageDataset images;
+        try {
+            images = DatasetLoader.load(DataSpec.builtIn(), 28, LoadOptions.defaults(), (done, total) -> { })
+                    .dataset();
+        } catch (DatasetException e) {
+            throw new UsageError("the built-in images could not be read: " + e.getMessage());
+        }
+        DeviceCheck.Result r = DeviceCheck.run(images, checkSteps, line -> {
+            err.println(line);
+            err.flush();
+        });
+        out.printf(Locale.ROOT, "device:            %s (%s)%n", r.device(), EngineSetup.engine().djlName());
+        out.printf(Locale.ROOT, "training:          %d steps of the 28x28 DCGAN, batch 64, %.1f images/s%n",
+                r.steps(), r.imagesPerSecond());
+        out.printf(Locale.ROOT, "discriminator:     loss %.3f over the first %d steps, %.3f over the last: %s%n",
+                r.dLossFirst(), 20, r.dLossLast(), r.lossFell() ? "fell" : "did NOT fall");
+        out.printf(Locale.ROOT, "images on the CPU: mean |difference| %.2e, max %.2e (allowed mean %.0e): %s%n",
+                r.meanDifference(), r.maxDifference(), DeviceCheck.MAX_MEAN_DIFFERENCE,
+                r.imagesAgree() ? "the same" : "DIFFERENT");
+        out.println(r.passed() ? "gpu check passed" : "gpu check FAILED");
+        return r.passed() ? Cli.OK : Cli.FAILED;
     }
 
     /** The training benchmark on each engine in turn, each in a child JVM, side by side. */

@@ -72,4 +72,24 @@ class DeviceCliTest {
         assertTrue(Files.readString(run.resolve("config.json")).contains("\"device\": \"cpu\""),
                 "the checkpoint was made on the CPU, and the run goes on there");
     }
+
+    @Test
+    void theGpuCheckSaysWhatIsMissingHereAndChecksItselfOnTheCpu() {
+        CliRun noGpu = usageError("bench", "--gpu-check", "--engine", "mxnet");
+        assertEquals(1, noGpu.errLines(), noGpu.err());
+        assertTrue(noGpu.err().startsWith("no GPU is available to the MXNet engine here: "), noGpu.err());
+
+        // On the CPU the check runs end to end: it trains, the loss falls, and both generations are the same.
+        CliRun onCpu = CliRun.of("bench", "--gpu-check", "--engine", "mxnet", "--device", "cpu", "--check-steps",
+                "60");
+        assertEquals(Cli.OK, onCpu.exitCode(), onCpu.out() + onCpu.err());
+        assertTrue(onCpu.out().contains("device:            cpu"), onCpu.out());
+        assertTrue(onCpu.out().contains("training:          60 steps of the 28x28 DCGAN, batch 64"), onCpu.out());
+        assertTrue(onCpu.out().matches("(?s).*discriminator: +loss [0-9.]+ over the first 20 steps, [0-9.]+ over the "
+                + "last: fell.*"), onCpu.out());
+        assertTrue(onCpu.out().contains("mean |difference| 0.00e+00"), onCpu.out());
+        assertTrue(onCpu.out().endsWith("gpu check passed\n"), onCpu.out());
+        assertTrue(onCpu.err().contains("step 50 of 60: D loss"), onCpu.err());
+        assertEquals(Cli.USAGE, CliRun.of("bench", "--gpu-check", "--check-steps", "10").exitCode());
+    }
 }
