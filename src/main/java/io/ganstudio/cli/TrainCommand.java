@@ -10,6 +10,7 @@ import io.ganstudio.core.engine.DeviceChoice;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.files.FileErrors;
+import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.InvalidConfigException;
@@ -30,6 +31,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -166,6 +168,15 @@ final class TrainCommand implements Callable<Integer> {
         config = config.withEngine(startEngine(EngineChoice.AUTO, DeviceChoice.CPU))
                 .withDevice(EngineSetup.deviceChoice());
         LoadResult loaded = loadData(config, cacheDir);
+        ModelConfig fitted = options.forData(config.model(), loaded.dataset().count(), loaded.dataset().channels());
+        if (!fitted.equals(config.model())) {
+            config = config.withModel(fitted);
+            if (!quiet) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "a small colour folder: networks %d channels wide "
+                        + "(G and D; --g-width and --d-width choose others; docs/training.md says why)%n",
+                        fitted.generatorWidth());
+            }
+        }
         if (length.epochs != null) {
             config = config.withTrain(config.train().withSteps(stepsFor(length.epochs, loaded, config.train())));
             requireValid(config.problems());

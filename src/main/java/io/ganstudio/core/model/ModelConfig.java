@@ -92,6 +92,12 @@ public record ModelConfig(int imageSize, int channels, int latentSize, int gener
                 networkSize, spectralNorm, true, names, upsampling);
     }
 
+    /** The same model with these generator and discriminator widths. */
+    public ModelConfig withWidths(int generator, int discriminator) {
+        return new ModelConfig(imageSize, channels, latentSize, generator, discriminator, normalization,
+                networkSize, spectralNorm, conditional, classes, upsampling);
+    }
+
     /** The same model with the generator upsampling this way. */
     public ModelConfig withUpsampling(Upsampling how) {
         return new ModelConfig(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, normalization,

@@ -78,6 +78,7 @@ public final class StudioContext {
             if (s == DataState.LOADED && d != null) {
                 model.channelsProperty().set(d.channels());
                 model.dataClassesProperty().set(d.hasLabels() ? d.classNames().size() : 0);
+                model.dataLoaded(d.count(), d.channels());
             }
         });
     }

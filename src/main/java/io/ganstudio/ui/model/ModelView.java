@@ -59,7 +59,7 @@ public final class ModelView extends BorderPane implements Disposable {
         VBox diagramCard = new VBox(10, diagrams, margin);
         diagramCard.getStyleClass().add("card");
         // Problems stand at the top of the right column, visible however far the form is scrolled.
-        VBox right = new VBox(16, problems(vm), new ModelStatsPanel(vm), diagramCard);
+        VBox right = new VBox(16, problems(vm), choiceNote(vm), new ModelStatsPanel(vm), diagramCard);
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.getStyleClass().add("plain-scroll");
@@ -103,6 +103,18 @@ public final class ModelView extends BorderPane implements Disposable {
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("screen-header");
         return h;
+    }
+
+    /** What the studio chose for the loaded data and why (a small colour folder's networks); hidden otherwise. */
+    private Label choiceNote(ModelViewModel vm) {
+        Label note = new Label();
+        note.setId("choiceNote");
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        note.textProperty().bind(vm.choiceNoteProperty());
+        note.visibleProperty().bind(vm.choiceNoteProperty().isNotNull());
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     private VBox problems(ModelViewModel vm) {

@@ -6,6 +6,7 @@ import io.ganstudio.core.model.LayerSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.SmallColourFolder;
 import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.Augment;
@@ -73,6 +74,7 @@ public final class ModelViewModel {
     private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper(this, "measuring");
     private final ReadOnlyObjectWrapper<String> measureError = new ReadOnlyObjectWrapper<>(this, "measureError");
     private final BooleanProperty filling = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<String> choiceNote = new ReadOnlyObjectWrapper<>(this, "choiceNote");
     private Task<Double> measurement;
 
     public ModelViewModel(BackgroundTasks tasks) {
@@ -154,6 +156,32 @@ public final class ModelViewModel {
     /** Images in the loaded dataset (0 when none is loaded), for the time-per-epoch estimate. */
     public IntegerProperty datasetSizeProperty() {
         return datasetSize;
+    }
+
+    /**
+     * Called when a dataset has loaded: a small colour folder ({@link SmallColourFolder}) on the DCGAN 64x64 preset
+     * gets the small-colour-folder preset instead, and {@link #choiceNoteProperty()} says what was chosen and why
+     * while that preset stays on.
+     */
+    public void dataLoaded(int images, int imageChannels) {
+        boolean small = SmallColourFolder.applies(images, imageChannels, imageSize.get() == null ? 0 : imageSize.get());
+        if (small && preset.get() == ModelPreset.DCGAN_64) {
+            applyPreset(ModelPreset.COLOUR_64);
+        }
+        smallColourFolder = small ? images : 0;
+        updateChoiceNote();
+    }
+
+    private int smallColourFolder;
+
+    private void updateChoiceNote() {
+        choiceNote.set(smallColourFolder > 0 && preset.get() == ModelPreset.COLOUR_64
+                ? Messages.format("model.colourFolder.note", smallColourFolder, SmallColourFolder.WIDTH) : null);
+    }
+
+    /** What the studio chose for the loaded data and why, or null. */
+    public ReadOnlyObjectProperty<String> choiceNoteProperty() {
+        return choiceNote.getReadOnlyProperty();
     }
 
     /** Fills the form with a preset's values; the channels stay (the dataset decides them). */
@@ -310,6 +338,7 @@ public final class ModelViewModel {
         problems.setAll(p);
         valid.set(p.isEmpty());
         preset.set(m == null || t == null ? ModelPreset.CUSTOM : ModelPreset.matching(m, t));
+        updateChoiceNote();
         imagesPerSecond.set(Double.NaN);
         boolean modelOk = m != null && m.problems().isEmpty();
         stats.set(modelOk ? ModelStats.of(m) : null);

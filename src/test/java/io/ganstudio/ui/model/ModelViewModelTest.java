@@ -44,6 +44,28 @@ class ModelViewModelTest {
     }
 
     @Test
+    void aSmallColourFolderOnTheDcgan64PresetGetsTheNarrowNetworksAndTheScreenSaysWhy() {
+        vm.applyPreset(ModelPreset.DCGAN_64);
+        vm.channelsProperty().set(3);
+        vm.dataLoaded(248, 3);
+        assertEquals(ModelPreset.COLOUR_64, vm.presetProperty().get());
+        assertEquals(32, vm.config().model().generatorWidth());
+        assertEquals(32, vm.config().model().discriminatorWidth());
+        assertNotNull(vm.choiceNoteProperty().get());
+        assertTrue(vm.choiceNoteProperty().get().contains("248"), vm.choiceNoteProperty().get());
+        vm.applyPreset(ModelPreset.DCGAN_64);
+        assertNull(vm.choiceNoteProperty().get(), "the user's own choice of the full width has no note");
+        assertEquals(64, vm.config().model().generatorWidth());
+
+        vm.dataLoaded(248, 1);
+        assertEquals(ModelPreset.DCGAN_64, vm.presetProperty().get(), "grayscale data keeps the preset");
+        vm.applyPreset(ModelPreset.CLASSROOM_28);
+        vm.dataLoaded(248, 3);
+        assertEquals(ModelPreset.CLASSROOM_28, vm.presetProperty().get(), "28x28 is no 64x64 folder");
+        assertNull(vm.choiceNoteProperty().get());
+    }
+
+    @Test
     void theImageSizeBringsItsUpsamplingUnlessTheUserChoseAnother() {
         assertEquals(Upsampling.TRANSPOSED_CONV, vm.upsamplingProperty().get(), "the classroom preset, 28x28");
         vm.imageSizeProperty().set(64);
