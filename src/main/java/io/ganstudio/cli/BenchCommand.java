@@ -95,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         Ranges.check("--steps", steps, 1, 10_000);
         Ranges.check("--latency-calls", latencyCalls, 0, 100_000);
         Ranges.check("--memory-steps", memorySteps, 1000, 1_000_000);
+        Ranges.check("--check-steps", checkSteps, 50, 100_000);
         PrintWriter out = spec.commandLine().getOut();
         if (data) {
             return dataBench(out);
@@ -122,7 +123,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int gpuCheck(PrintWriter out) {
-        Ranges.check("--check-steps", checkSteps, 50, 100_000);
         if (memory) {
             throw new UsageError("--gpu-check and --memory are two different runs: give one of them");
         }

@@ -61,6 +61,7 @@ class OptionRangesTest {
         c.put("bench --warmup", new String[] {"bench", "--warmup", "99999999"});
         c.put("bench --steps", new String[] {"bench", "--steps", "99999999"});
         c.put("bench --latency-calls", new String[] {"bench", "--latency-calls", "999999999"});
+        c.put("bench --check-steps", new String[] {"bench", "--gpu-check", "--check-steps", "99999999"});
         c.put("bench --memory-steps", new String[] {"bench", "--memory", "--memory-steps", "99999999999"});
         c.put("directions --samples", new String[] {"directions", "--run", run, "--samples", "99999999"});
         c.put("directions --effect", new String[] {"directions", "--run", run, "--effect", "99999999"});
