@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.util.PairList;
 
 /**
@@ -84,8 +83,7 @@ public final class TransposedConvolution {
         NDArray spread = stride == 1 ? x : insertZeros(insertZeros(x, 3), 2);
         NDArray flipped = weight.flip(2, 3).transpose(1, 0, 2, 3);
         int pad = kernel - 1 - padding;
-        return Conv2d.conv2d(spread, flipped, bias, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1))
-                .singletonOrThrow();
+        return PortableOps.conv2d(spread, flipped, bias, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1));
     }
 
     /**
@@ -131,8 +129,8 @@ public final class TransposedConvolution {
         // (in, filters, phase, tap) -> (filters, phase, in, tap): the convolution's (out, in, 2, 2), out = 4 f + phase.
         NDArray kernel = weight.reshape(in * filters, 16).matMul(permutation).reshape(in, 4 * filters, 4)
                 .transpose(1, 0, 2).reshape(4 * filters, in, 2, 2);
-        NDArray z = Conv2d.conv2d(x, kernel, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1))
-                .singletonOrThrow().reshape(n, filters, 2, 2, h + 1, w + 1);
+        NDArray z = PortableOps.conv2d(x, kernel, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1))
+                .reshape(n, filters, 2, 2, h + 1, w + 1);
         NDList rows = new NDList(2);
         for (int r = 0; r < 2; r++) {
             NDList columns = new NDList(2);
