@@ -143,7 +143,10 @@ class AnomalyJobsTest {
             assertEquals(11, lines.size(), "a header and a line per image");
 
             // Marks against another threshold: cheap, the same scores.
-            Threshold everything = new Threshold(50, -1);
+            // Below every score (the default score is normalised, so it can be negative).
+            assertTrue(s.rows().stream().allMatch(r -> Double.isFinite(r.score())), "every score is a number");
+            Threshold everything = new Threshold(50,
+                    s.rows().stream().mapToDouble(ScoreRow::score).min().orElseThrow() - 1);
             List<ScoreRow> marked = s.rows().stream().map(r -> AnomalyScoring.marked(r, everything)).toList();
             assertTrue(marked.stream().allMatch(ScoreRow::aboveThreshold));
             assertEquals(s.rows().get(0).score(), marked.get(0).score());
