@@ -33,9 +33,9 @@ public final class PortableOps {
      * Output channels a convolution computes on PyTorch when autograd records it: a multiple of this many. PyTorch
      * 2.7.1's oneDNN gives a wrong gradient for the input of a convolution whose output channels are not a multiple
      * of its vector width (16 floats with AVX-512, 8 with AVX2): measured on an AMD EPYC with AVX-512, a
-     * one-channel output's input gradient differed from the exact one by as much as the gradient itself, and on a
-     * layer's first use it was sometimes NaN (a 16x16 PyTorch run then diverged at step 1 to 7 in 6 of 20 runs).
-     * Weights and outputs were right. MXNet's oneDNN computes these correctly.
+     * one-channel output's input gradient differed from the exact one by as much as the gradient itself; weights'
+     * gradients and outputs were right. (The NaN gradients the same kernels gave at a network's first steps are
+     * another fault, which this does not cure: see {@link EngineSetup}.) MXNet's oneDNN computes these correctly.
      */
     static final int PYTORCH_CHANNEL_BLOCK = 16;
 
@@ -51,7 +51,8 @@ public final class PortableOps {
         long block = PYTORCH_CHANNEL_BLOCK;
         long padded = (out + block - 1) / block * block;
         if (!Autograd.gradientsAccumulate() || padded == out || !x.hasGradient()) {
-            return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation).singletonOrThrow();
+            return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation)
+                    .singletonOrThrow();
         }
         NDManager m = x.getManager();
         Shape ws = weight.getShape();
@@ -59,7 +60,8 @@ public final class PortableOps {
                 m.zeros(new Shape(padded - out, ws.get(1), ws.get(2), ws.get(3)), weight.getDataType())), 0);
         NDArray b = bias == null ? null : NDArrays.concat(new NDList(viewIn(bias, m),
                 m.zeros(new Shape(padded - out), bias.getDataType())), 0);
-        return ai.djl.nn.convolutional.Conv2d.conv2d(x, w, b, stride, padding, dilation).singletonOrThrow().get(":, 0:" + out);
+        return ai.djl.nn.convolutional.Conv2d.conv2d(x, w, b, stride, padding, dilation).singletonOrThrow()
+                .get(":, 0:" + out);
     }
 
     /** Matrix product of two 2-D arrays (DJL's PyTorch {@code dot} takes only vectors). */
