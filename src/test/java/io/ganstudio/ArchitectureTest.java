@@ -1,10 +1,17 @@
 package io.ganstudio;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.core.domain.properties.HasParameterTypes.Predicates.rawParameterTypes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,7 +20,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The rules that keep the house in order, checked on the main code in every build. Layers: core <- session <- jobs
  * <- cli and ui; core, session and jobs never see JavaFX; the CLI and the studio do not import each other; no two
  * packages import each other, directly or round a loop; a class named *Model or *ViewModel binds and holds state
- * but never builds scene-graph nodes; and only core.engine speaks to an engine's own classes.
+ * but never builds scene-graph nodes; only core.engine speaks to an engine's own classes; and Java data and numbers
+ * reach the engines through core.engine's PortableOps, which keeps their memory alive as long as the engine reads it.
  */
 @AnalyzeClasses(packages = "io.ganstudio", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -68,4 +76,22 @@ class ArchitectureTest {
     static final ArchRule oneEngineBoundary = noClasses().that().resideOutsideOfPackage("io.ganstudio.core.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("ai.djl.mxnet..", "ai.djl.pytorch..")
             .because("an engine's own classes stay behind core.engine, so a second engine changes one package");
+
+    @ArchTest
+    static final ArchRule numbersReachArraysThroughPortableOps = noClasses()
+            .that().resideOutsideOfPackage("io.ganstudio.core.engine..")
+            .should().callMethodWhere(target(owner(assignableTo(NDArray.class)))
+                    .and(target(nameMatching("(mul|div|pow|rdiv|rpow|maximum|minimum|mod)i?")))
+                    .and(target(rawParameterTypes(Number.class))))
+            .because("DJL's PyTorch engine frees such a number's memory while autograd still reads it "
+                    + "(NaN gradients once the garbage collector has run); PortableOps.mul and its siblings do not");
+
+    @ArchTest
+    static final ArchRule javaDataReachesEnginesThroughPortableOps = noClasses()
+            .that().resideOutsideOfPackage("io.ganstudio.core.engine..")
+            .should().callMethodWhere(target(owner(assignableTo(NDManager.class)))
+                    .and(target(nameMatching("create.*"))))
+            .because("DJL's create copies from memory that a garbage collection can free mid-copy (MXNet) or makes "
+                    + "the array of Java memory that autograd reads after the array is closed (PyTorch); "
+                    + "PortableOps.create does neither");
 }

@@ -176,13 +176,13 @@ public final class FAnoGan implements AutoCloseable {
         for (int i = n; i < BATCH; i++) {
             System.arraycopy(images, (n - 1) * v, full, i * v, v);
         }
-        return m.create(full, batchShape);
+        return PortableOps.create(m, full, batchShape);
     }
 
     /** The two score terms per image of a batch, and the reconstruction. */
     record Terms(NDArray imageTerm, NDArray featureTerm, NDArray reconstruction) {
         NDArray score() {
-            return imageTerm.add(featureTerm.mul(KAPPA));
+            return imageTerm.add(PortableOps.mul(featureTerm, KAPPA));
         }
     }
 
@@ -211,7 +211,7 @@ public final class FAnoGan implements AutoCloseable {
             Terms t = terms(x, fx, encoder.encode(x));
             parts[0] = t.imageTerm().mean();
             parts[1] = t.featureTerm().mean();
-            return parts[0].add(parts[1].mul(KAPPA));
+            return parts[0].add(PortableOps.mul(parts[1], KAPPA));
         };
         NDArray loss = Autograd.backwardInInferenceMode(f);
         return new float[] {loss.getFloat(), parts[0].getFloat(), parts[1].getFloat()};
@@ -248,15 +248,15 @@ public final class FAnoGan implements AutoCloseable {
                         NDArray residual = PortableOps.mean(x.sub(g).abs(), false, 1, 2, 3);
                         NDArray feature = fx.sub(gan.discriminatorFeatures(g, false)).abs().mean(new int[] {1});
                         // A sum over images: each image's z gets its own gradient, unscaled by the batch size.
-                        NDArray loss = residual.add(feature.mul(lambda)).sum();
+                        NDArray loss = residual.add(PortableOps.mul(feature, lambda)).sum();
                         loss.attach(step);
                         return loss;
                     });
                     NDArray grad = z.getGradient();
-                    m.muli(0.9f).addi(grad.mul(0.1f));
-                    v.muli(0.999f).addi(grad.square().mul(0.001f));
+                    PortableOps.muli(m, 0.9f).addi(PortableOps.mul(grad, 0.1f));
+                    PortableOps.muli(v, 0.999f).addi(PortableOps.mul(grad.square(), 0.001f));
                     float corrected = (float) (lr * Math.sqrt(1 - Math.pow(0.999, i)) / (1 - Math.pow(0.9, i)));
-                    NDArray update = m.div(v.sqrt().add(1e-8f)).mul(corrected);
+                    NDArray update = PortableOps.mul(m.div(v.sqrt().add(1e-8f)), corrected);
                     NDArray next = z.sub(update);
                     next.attach(sub);
                     grad.close();

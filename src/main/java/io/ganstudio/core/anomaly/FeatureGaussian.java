@@ -118,8 +118,8 @@ final class FeatureGaussian {
         NDManager m = stage.getManager();
         long b = stage.getShape().get(0);
         NDArray x = stage.reshape(b, channels, positions).transpose(2, 0, 1); // (P, B, C)
-        NDArray mu = m.create(mean, new Shape(positions, 1, channels));
-        NDArray prec = m.create(precision, new Shape(positions, channels, channels));
+        NDArray mu = PortableOps.create(m, mean, new Shape(positions, 1, channels));
+        NDArray prec = PortableOps.create(m, precision, new Shape(positions, channels, channels));
         NDArray xc = x.sub(mu);
         return PortableOps.batchDot(xc, prec).mul(xc).sum(new int[] {2}).transpose(1, 0);
     }

@@ -31,7 +31,8 @@ final class FeatureNearest {
         this.positions = positions;
         this.referenceValues = features;
         // Kept transposed: a transpose per batch would make a new array on this long-lived manager every time.
-        this.references = manager.create(features, new Shape(count, (long) channels * positions)).transpose();
+        this.references = PortableOps.create(manager, features, new Shape(count, (long) channels * positions))
+                .transpose();
     }
 
     /** A (batch, channels, h, w) map pooled by {@code pool} and scaled to unit length: (batch, channels * p). */

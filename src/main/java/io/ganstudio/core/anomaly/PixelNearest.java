@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.random.Rng;
 
 import java.util.Arrays;
@@ -37,7 +38,7 @@ public final class PixelNearest implements AutoCloseable {
         float[] pixels = new float[n * values];
         normal.fillBatch(Arrays.copyOf(indices, n), pixels);
         this.manager = NDManager.newBaseManager(EngineSetup.device());
-        NDArray rows = manager.create(pixels, new Shape(n, values));
+        NDArray rows = PortableOps.create(manager, pixels, new Shape(n, values));
         this.referenceNorms = rows.square().sum(new int[] {1});
         this.references = rows.transpose();
     }
@@ -48,7 +49,7 @@ public final class PixelNearest implements AutoCloseable {
         this.values = model.channels() * model.imageSize() * model.imageSize();
         int n = references.length / values;
         this.manager = NDManager.newBaseManager(EngineSetup.device());
-        NDArray rows = manager.create(references, new Shape(n, values));
+        NDArray rows = PortableOps.create(manager, references, new Shape(n, values));
         this.referenceNorms = rows.square().sum(new int[] {1});
         this.references = rows.transpose();
     }
@@ -63,9 +64,9 @@ public final class PixelNearest implements AutoCloseable {
                 System.arraycopy(images.get(from + i), 0, batch, i * values, values);
             }
             try (NDManager sub = manager.newSubManager()) {
-                NDArray x = sub.create(batch, new Shape(n, values));
+                NDArray x = PortableOps.create(sub, batch, new Shape(n, values));
                 // |x - r|^2 = |x|^2 + |r|^2 - 2 x.r, for all pairs at once.
-                NDArray d = x.matMul(references).mul(-2f)
+                NDArray d = PortableOps.mul(x.matMul(references), -2f)
                         .add(referenceNorms.expandDims(0))
                         .add(x.square().sum(new int[] {1}).expandDims(1));
                 float[] min = d.min(new int[] {1}).toFloatArray();

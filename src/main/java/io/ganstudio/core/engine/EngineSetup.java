@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.sun.jna.Library;
@@ -161,13 +162,6 @@ public final class EngineSetup {
             // libmxnet's bundled OpenBLAS does not recognise newer CPUs and falls back to a generic kernel.
             setEnvUnlessUserSet("OPENBLAS_CORETYPE", "Haswell", applied);
         }
-        if (!mxnet && Platform.isIntel()) {
-            // PyTorch 2.7.1's oneDNN gave NaN gradients at a network's first steps with its AVX2 and AVX-512 kernels
-            // (measured on an AMD EPYC with AVX-512: 28x28 and 16x16 runs diverged at step 1 to 16 in 2 to 6 of 12
-            // tries, with every AVX2 or AVX-512 limit; none in 37 tries with its SSE4.1 kernels, which train about
-            // half as fast there). MXNet, the default on x86-64, is not affected.
-            setEnvUnlessUserSet("ONEDNN_MAX_CPU_ISA", "SSE41", applied);
-        }
         if (mxnet && interactive) {
             setEnvUnlessUserSet("MXNET_CPU_WORKER_NTHREADS", "2", applied);
         }
@@ -294,7 +288,7 @@ public final class EngineSetup {
     /** Runs one small operation on {@code device}, so that MXNet creates its worker threads from this thread. */
     private static void startWorkers(Device device) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            manager.create(new float[] {1f}).add(1f).toFloatArray();
+            PortableOps.create(manager, new float[] {1f}, new Shape(1)).add(1f).toFloatArray();
         }
     }
 

@@ -1,22 +1,53 @@
 package io.ganstudio.core.engine;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * Operations that DJL implements on MXNet but not on PyTorch, done there with the ones it has: reductions over
  * several axes at once ("Only 1 axis is support!"), batched matrix products ("Not implemented") and matrix
- * products by {@code dot} (vectors only there). On MXNet they
- * stay MXNet's own operators, so results there do not change.
+ * products by {@code dot} (vectors only there). On MXNet they stay MXNet's own operators, so results there do not
+ * change. Also the one way Java data and numbers enter the engines ({@link #create}, {@link #mul} and its
+ * siblings): DJL's own ways read Java memory after the garbage collector may have freed it.
  */
 public final class PortableOps {
 
     private PortableOps() {
+    }
+
+    /**
+     * An array of {@code shape} holding a copy of the first {@code shape.size()} values of {@code data}, in the
+     * engine's own memory. Use this instead of DJL's {@code NDManager.create}, which is unsafe on both engines when
+     * the garbage collector runs at the wrong moment: on MXNet it copies from a temporary direct buffer that nothing
+     * keeps reachable during the copy (measured: MXNet's copy crashed the JVM, SIGSEGV, when a collection freed the
+     * buffer mid-copy); on PyTorch the array is the Java memory itself, which autograd and views read after the
+     * array is closed and the memory collected (measured: NaN gradients and runs that did not repeat).
+     */
+    public static NDArray create(NDManager manager, float[] data, Shape shape) {
+        int size = Math.toIntExact(shape.size());
+        if (data.length < size) {
+            throw new IllegalArgumentException(data.length + " values for an array of shape " + shape);
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder());
+        buffer.asFloatBuffer().put(data, 0, size);
+        try {
+            NDArray array = manager.create(buffer, shape, DataType.FLOAT32);
+            if (!Autograd.gradientsAccumulate()) {
+                return array;
+            }
+            try (array) {
+                return array.duplicate();
+            }
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     /**
@@ -30,38 +61,59 @@ public final class PortableOps {
     }
 
     /**
-     * Output channels a convolution computes on PyTorch when autograd records it: a multiple of this many. PyTorch
-     * 2.7.1's oneDNN gives a wrong gradient for the input of a convolution whose output channels are not a multiple
-     * of its vector width (16 floats with AVX-512, 8 with AVX2): measured on an AMD EPYC with AVX-512, a
-     * one-channel output's input gradient differed from the exact one by as much as the gradient itself; weights'
-     * gradients and outputs were right. (The NaN gradients the same kernels gave at a network's first steps are
-     * another fault, which this does not cure: see {@link EngineSetup}.) MXNet's oneDNN computes these correctly.
+     * {@code x} times a number. Use this (and {@link #div}, {@link #pow}, {@link #muli}) instead of DJL's operations
+     * with a {@code Number}: DJL's PyTorch engine makes the number an array over Java memory that it closes as the
+     * call returns, while autograd keeps that array for the backward pass of a product, quotient or power; once the
+     * garbage collector has freed the memory, the backward pass reads whatever lies there. Measured with PyTorch
+     * 2.7.1: with a thread collecting every 2 ms, {@code x.mul(3f)}'s gradient came out NaN in 20 of 20 tries, and
+     * (with {@link #create}'s fault) a tiny training run differed from its repeat in 199 of 200 tries, often NaN;
+     * without that thread, runs diverged or failed to repeat rarely, whenever a collection fell between a forward and
+     * a backward pass. Here the number is an array in
+     * PyTorch's own memory, which autograd keeps alive; on MXNet, which copies numbers into its own memory, the call
+     * stays MXNet's scalar operator.
      */
-    static final int PYTORCH_CHANNEL_BLOCK = 16;
-
-    /**
-     * DJL's 2-D convolution ({@code weight} {@code (out, in, k, k)}), with the right input gradient on both engines.
-     * On PyTorch, while autograd records {@code x}, a weight whose output channels are not a multiple of
-     * {@link #PYTORCH_CHANNEL_BLOCK} is extended with zero filters and the extra output channels dropped: the same
-     * function, whose input gradient oneDNN computes correctly. The zero filters receive gradients that go nowhere.
-     */
-    public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding,
-                                 Shape dilation) {
-        long out = weight.getShape().get(0);
-        long block = PYTORCH_CHANNEL_BLOCK;
-        long padded = (out + block - 1) / block * block;
-        if (!Autograd.gradientsAccumulate() || padded == out || !x.hasGradient()) {
-            return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation)
-                    .singletonOrThrow();
+    public static NDArray mul(NDArray x, Number v) {
+        if (!Autograd.gradientsAccumulate()) {
+            return x.mul(v);
         }
-        NDManager m = x.getManager();
-        Shape ws = weight.getShape();
-        NDArray w = NDArrays.concat(new NDList(viewIn(weight, m),
-                m.zeros(new Shape(padded - out, ws.get(1), ws.get(2), ws.get(3)), weight.getDataType())), 0);
-        NDArray b = bias == null ? null : NDArrays.concat(new NDList(viewIn(bias, m),
-                m.zeros(new Shape(padded - out), bias.getDataType())), 0);
-        return ai.djl.nn.convolutional.Conv2d.conv2d(x, w, b, stride, padding, dilation).singletonOrThrow()
-                .get(":, 0:" + out);
+        try (NDArray number = number(x, v)) {
+            return x.mul(number);
+        }
+    }
+
+    /** {@code x} divided by a number: see {@link #mul}. */
+    public static NDArray div(NDArray x, Number v) {
+        if (!Autograd.gradientsAccumulate()) {
+            return x.div(v);
+        }
+        try (NDArray number = number(x, v)) {
+            return x.div(number);
+        }
+    }
+
+    /** {@code x} to the power of a number: see {@link #mul}. */
+    public static NDArray pow(NDArray x, Number v) {
+        if (!Autograd.gradientsAccumulate()) {
+            return x.pow(v);
+        }
+        try (NDArray number = number(x, v)) {
+            return x.pow(number);
+        }
+    }
+
+    /** Multiplies {@code x} by a number in place and returns it: see {@link #mul}. */
+    public static NDArray muli(NDArray x, Number v) {
+        if (!Autograd.gradientsAccumulate()) {
+            return x.muli(v);
+        }
+        try (NDArray number = number(x, v)) {
+            return x.muli(number);
+        }
+    }
+
+    /** A number as a 0-d array of {@code x}'s type in the engine's own memory ({@code full}, not Java memory). */
+    private static NDArray number(NDArray x, Number v) {
+        return x.getManager().full(new Shape(), v.floatValue(), x.getDataType());
     }
 
     /** Matrix product of two 2-D arrays (DJL's PyTorch {@code dot} takes only vectors). */

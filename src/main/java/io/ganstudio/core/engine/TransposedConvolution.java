@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.util.PairList;
 
 /**
@@ -83,7 +84,8 @@ public final class TransposedConvolution {
         NDArray spread = stride == 1 ? x : insertZeros(insertZeros(x, 3), 2);
         NDArray flipped = weight.flip(2, 3).transpose(1, 0, 2, 3);
         int pad = kernel - 1 - padding;
-        return PortableOps.conv2d(spread, flipped, bias, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1));
+        return Conv2d.conv2d(spread, flipped, bias, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1))
+                .singletonOrThrow();
     }
 
     /**
@@ -125,12 +127,12 @@ public final class TransposedConvolution {
         Shape ws = weight.getShape();
         long in = ws.get(0);
         long filters = ws.get(1);
-        NDArray permutation = x.getManager().create(PHASE_PERMUTATION, new Shape(16, 16));
+        NDArray permutation = PortableOps.create(x.getManager(), PHASE_PERMUTATION, new Shape(16, 16));
         // (in, filters, phase, tap) -> (filters, phase, in, tap): the convolution's (out, in, 2, 2), out = 4 f + phase.
         NDArray kernel = weight.reshape(in * filters, 16).matMul(permutation).reshape(in, 4 * filters, 4)
                 .transpose(1, 0, 2).reshape(4 * filters, in, 2, 2);
-        NDArray z = PortableOps.conv2d(x, kernel, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1))
-                .reshape(n, filters, 2, 2, h + 1, w + 1);
+        NDArray z = Conv2d.conv2d(x, kernel, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1))
+                .singletonOrThrow().reshape(n, filters, 2, 2, h + 1, w + 1);
         NDList rows = new NDList(2);
         for (int r = 0; r < 2; r++) {
             NDList columns = new NDList(2);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.model.ConditionalBlocks;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.TransposedConv2d;
@@ -72,7 +73,7 @@ public final class Directions {
             double total = y.square().sum().getFloat();
             double[][] basis = subspace(y, sub, dims, q, seed);
             // Rayleigh-Ritz: rotate the basis so its coordinates are uncorrelated, ordered by variance.
-            float[] p = y.matMul(sub.create(toFloats(basis), new Shape(dims, q))).toFloatArray(); // N x q
+            float[] p = y.matMul(PortableOps.create(sub, toFloats(basis), new Shape(dims, q))).toFloatArray(); // N x q
             double[][] gram = new double[q][q];
             for (int n = 0; n < samples; n++) {
                 for (int i = 0; i < q; i++) {
@@ -105,7 +106,7 @@ public final class Directions {
         for (int from = 0; from < samples; from += CHUNK) {
             int n = Math.min(CHUNK, samples - from);
             float[] chunk = Arrays.copyOfRange(z, from * latent, (from + n) * latent);
-            NDArray zn = sub.create(chunk, new Shape(n, latent, 1, 1));
+            NDArray zn = PortableOps.create(sub, chunk, new Shape(n, latent, 1, 1));
             if (conditional != null) {
                 zn = conditional.join(store, zn, ConditionalBlocks.oneHot(sub, networks.cycle(n),
                         networks.config().classCount()), false);
@@ -121,7 +122,7 @@ public final class Directions {
             }
             System.arraycopy(values, 0, all, from * width, values.length);
         }
-        return sub.create(all, new Shape(samples, width));
+        return PortableOps.create(sub, all, new Shape(samples, width));
     }
 
     private static double[][] subspace(NDArray y, NDManager sub, int dims, int q, long seed) {
@@ -135,7 +136,7 @@ public final class Directions {
         SmallLinalg.orthonormalizeColumns(basis);
         NDArray yt = y.transpose();
         for (int it = 0; it < ITERATIONS; it++) {
-            NDArray b = sub.create(toFloats(basis), new Shape(dims, q));
+            NDArray b = PortableOps.create(sub, toFloats(basis), new Shape(dims, q));
             float[] next = yt.matMul(y.matMul(b)).toFloatArray();
             for (int i = 0; i < dims; i++) {
                 for (int j = 0; j < q; j++) {

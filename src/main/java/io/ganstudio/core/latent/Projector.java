@@ -134,8 +134,8 @@ public final class Projector implements AutoCloseable {
         }
         boolean anyClass = k > 0 && label < 0;
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = sub.create(repeat(target, PARALLEL), new Shape(PARALLEL, model.channels(), model.imageSize(),
-                    model.imageSize()));
+            NDArray x = PortableOps.create(sub, repeat(target, PARALLEL),
+                    new Shape(PARALLEL, model.channels(), model.imageSize(), model.imageSize()));
             NDArray targetFeatures = Autograd.unrecorded(() -> features(x));
             NDArray featureScale = Autograd.unrecorded(() -> targetFeatures.square().mean().add(1e-8f));
             // Score the random starts in batches of PARALLEL and keep the best PARALLEL of them.
@@ -154,7 +154,7 @@ public final class Projector implements AutoCloseable {
                 }
                 float[] l = Autograd.unrecorded(() -> {
                     try (NDManager m = sub.newSubManager()) {
-                        NDArray z = m.create(zs, new Shape(PARALLEL, d, 1, 1));
+                        NDArray z = PortableOps.create(m, zs, new Shape(PARALLEL, d, 1, 1));
                         return lossParts(z, x, targetFeatures, featureScale, startLabels, s)[0].toFloatArray();
                     }
                 });
@@ -187,7 +187,7 @@ public final class Projector implements AutoCloseable {
                     throw new CancellationException("projection cancelled");
                 }
                 try (NDManager m = sub.newSubManager()) {
-                    NDArray zArr = m.create(z, new Shape(PARALLEL, d, 1, 1));
+                    NDArray zArr = PortableOps.create(m, z, new Shape(PARALLEL, d, 1, 1));
                     zArr.setRequiresGradient(true);
                     NDArray[] parts;
                     float[] grad;
@@ -262,10 +262,10 @@ public final class Projector implements AutoCloseable {
         NDArray total = pixel;
         if (s.featureWeight() > 0) {
             NDArray f = features(image);
-            total = total.add(PortableOps.mean(f.sub(targetFeatures).square(), false, 1, 2, 3).div(featureScale)
-                    .mul(s.featureWeight()));
+            total = total.add(PortableOps.mul(PortableOps.mean(f.sub(targetFeatures).square(), false, 1, 2, 3)
+                    .div(featureScale), s.featureWeight()));
         }
-        NDArray prior = PortableOps.mean(z.square(), false, 1, 2, 3).sub(1f).square().mul(s.priorWeight());
+        NDArray prior = PortableOps.mul(PortableOps.mean(z.square(), false, 1, 2, 3).sub(1f).square(), s.priorWeight());
         return new NDArray[] {total.add(prior), pixel, image};
     }
 

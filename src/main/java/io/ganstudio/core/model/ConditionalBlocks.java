@@ -13,6 +13,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
+import io.ganstudio.core.engine.PortableOps;
+
 import java.util.List;
 
 /**
@@ -41,7 +43,7 @@ public final class ConditionalBlocks {
             }
             v[i * classes + labels[i]] = 1f;
         }
-        return manager.create(v, new Shape(labels.length, classes));
+        return PortableOps.create(manager, v, new Shape(labels.length, classes));
     }
 
     /** Generator: inputs (z as (n, latent, 1, 1), one-hot (n, classes)); output the images. */

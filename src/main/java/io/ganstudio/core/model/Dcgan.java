@@ -102,12 +102,13 @@ public final class Dcgan {
                 addNormAndActivation(d, l);
                 continue;
             }
-            d.add(new io.ganstudio.core.engine.Conv2d(Conv2d.builder()
+            d.add(Conv2d.builder()
                     .setKernelShape(new Shape(l.kernel(), l.kernel()))
                     .optStride(new Shape(l.stride(), l.stride()))
                     .optPadding(new Shape(l.padding(), l.padding()))
                     .setFilters(l.outChannels())
-                    .optBias(l.bias())));
+                    .optBias(l.bias())
+                    .build());
             addNormAndActivation(d, l);
         }
         d.add(Blocks.batchFlattenBlock());

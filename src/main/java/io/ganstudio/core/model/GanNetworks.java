@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.random.Rng;
 
 import java.util.ArrayList;
@@ -232,7 +233,7 @@ public final class GanNetworks implements AutoCloseable {
     /** As {@link #sample(float[], int)} with one class per image (null for an unconditional generator). */
     public float[] sample(float[] latents, int[] labels, int n) {
         try (NDManager sub = manager.newSubManager()) {
-            NDArray z = sub.create(latents, new Shape(n, config.latentSize(), 1, 1));
+            NDArray z = PortableOps.create(sub, latents, new Shape(n, config.latentSize(), 1, 1));
             return generate(z, labels, false).toFloatArray();
         }
     }
@@ -252,8 +253,8 @@ public final class GanNetworks implements AutoCloseable {
                     + " class weights, not " + classWeights.length);
         }
         try (NDManager sub = manager.newSubManager()) {
-            NDArray z = sub.create(latents, new Shape(n, config.latentSize(), 1, 1));
-            NDArray w = sub.create(classWeights, new Shape(n, classes));
+            NDArray z = PortableOps.create(sub, latents, new Shape(n, config.latentSize(), 1, 1));
+            NDArray w = PortableOps.create(sub, classWeights, new Shape(n, classes));
             return generator.forward(store, new NDList(z, w), false).singletonOrThrow().toFloatArray();
         }
     }

@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.ganstudio.core.engine.Autograd;
-import io.ganstudio.core.engine.PortableOps;
 
 /**
  * A 2-D convolution whose weight is divided by its largest singular value (spectral normalisation, Miyato et al.
@@ -80,8 +80,8 @@ public final class SpectralConv2d extends AbstractBlock {
         NDArray sigma = uv[0].mul(local(w.reshape(filters, -1), m).matMul(uv[1])).sum();
         NDArray normalized = local(w.div(sigma), m);
         NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
-        return new NDList(PortableOps.conv2d(x, normalized, b, new Shape(stride, stride),
-                new Shape(padding, padding), new Shape(1, 1)));
+        return Conv2d.conv2d(x, normalized, b, new Shape(stride, stride), new Shape(padding, padding),
+                new Shape(1, 1), 1);
     }
 
     private static NDArray local(NDArray a, NDManager m) {

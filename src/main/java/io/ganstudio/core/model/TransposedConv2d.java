@@ -128,12 +128,12 @@ public final class TransposedConv2d extends AbstractBlock {
     private static NDArray expand(NDArray k3, NDManager into) {
         if (Autograd.gradientsAccumulate()) {
             Shape s = k3.getShape();
-            NDArray taps = into.create(UPSAMPLE_THEN_3X3_TAPS, new Shape(9, 16));
+            NDArray taps = PortableOps.create(into, UPSAMPLE_THEN_3X3_TAPS, new Shape(9, 16));
             // From a view in into: the products then belong to into, not to the weight's lifelong manager.
             return PortableOps.viewIn(k3, into).reshape(s.get(0) * s.get(1), 9).matMul(taps)
                     .reshape(s.get(0), s.get(1), 4, 4);
         }
-        NDArray b = into.create(UPSAMPLE_THEN_3X3, new Shape(4, 3));
+        NDArray b = PortableOps.create(into, UPSAMPLE_THEN_3X3, new Shape(4, 3));
         return b.matMul(k3).matMul(b.transpose());
     }
 
@@ -166,7 +166,7 @@ public final class TransposedConv2d extends AbstractBlock {
             g4.attach(scratch);
             NDArray target = k3.getGradient();
             target.attach(scratch);
-            NDArray b = scratch.create(UPSAMPLE_THEN_3X3, new Shape(4, 3));
+            NDArray b = PortableOps.create(scratch, UPSAMPLE_THEN_3X3, new Shape(4, 3));
             b.transpose().matMul(g4).matMul(b).copyTo(target);
         }
     }

@@ -13,6 +13,7 @@ import io.ganstudio.core.data.DatasetLoader;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.files.AtomicFiles;
 import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.train.AdamOptimizer;
@@ -81,9 +82,9 @@ public final class ClassifierTraining {
                     }
                     train.fillBatch(indices, x);
                     try (NDManager sub = net.manager().newSubManager()) {
-                        NDArray input = sub.create(x, new Shape(batch, 1, FashionClassifier.SIZE,
+                        NDArray input = PortableOps.create(sub, x, new Shape(batch, 1, FashionClassifier.SIZE,
                                 FashionClassifier.SIZE));
-                        NDArray labels = sub.create(y, new Shape(batch));
+                        NDArray labels = PortableOps.create(sub, y, new Shape(batch));
                         NDArray l;
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             l = loss.evaluate(new NDList(labels), new NDList(net.logits(input, true)));

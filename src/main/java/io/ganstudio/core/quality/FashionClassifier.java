@@ -17,6 +17,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.random.Rng;
 
 import java.io.BufferedInputStream;
@@ -146,7 +147,7 @@ public final class FashionClassifier implements AutoCloseable {
             Arrays.fill(batch, -1f);
             System.arraycopy(images, from * pixels, batch, 0, count * pixels);
             try (NDManager sub = manager.newSubManager()) {
-                NDArray x = sub.create(batch, new Shape(BATCH, 1, SIZE, SIZE));
+                NDArray x = PortableOps.create(sub, batch, new Shape(BATCH, 1, SIZE, SIZE));
                 NDArray f = features.forward(store, new NDList(x), false).singletonOrThrow();
                 NDArray p = head.forward(store, new NDList(f), false).singletonOrThrow().softmax(1);
                 System.arraycopy(f.toFloatArray(), 0, feats, from * FEATURES, count * FEATURES);

@@ -86,7 +86,7 @@ public final class FeatureDistance {
             this.stats = Stats.of(features, count, dims);
             this.rootCovariance = sqrtPsd(stats.covariance());
             try (NDManager sub = manager.newSubManager()) {
-                NDArray x = sub.create(features, new Shape(count, dims));
+                NDArray x = PortableOps.create(sub, features, new Shape(count, dims));
                 this.selfKernel = kernelSum(sub, x, x, dims) - diagonalSum(x, dims);
             }
         }
@@ -103,8 +103,8 @@ public final class FeatureDistance {
         /** KID of the samples' features against this reference. */
         public double kid(NDManager manager, float[] samples, int n) {
             try (NDManager sub = manager.newSubManager()) {
-                NDArray x = sub.create(samples, new Shape(n, dims));
-                NDArray y = sub.create(features, new Shape(count, dims));
+                NDArray x = PortableOps.create(sub, samples, new Shape(n, dims));
+                NDArray y = PortableOps.create(sub, features, new Shape(count, dims));
                 double xx = kernelSum(sub, x, x, dims) - diagonalSum(x, dims);
                 double xy = kernelSum(sub, x, y, dims);
                 return xx / ((double) n * (n - 1)) + selfKernel / ((double) count * (count - 1))
@@ -151,8 +151,8 @@ public final class FeatureDistance {
             throw new IllegalArgumentException("KID needs at least 2 feature vectors in each set");
         }
         try (NDManager sub = parent.newSubManager()) {
-            NDArray x = sub.create(a, new Shape(n, d));
-            NDArray y = sub.create(b, new Shape(m, d));
+            NDArray x = PortableOps.create(sub, a, new Shape(n, d));
+            NDArray y = PortableOps.create(sub, b, new Shape(m, d));
             double xx = kernelSum(sub, x, x, d) - diagonalSum(x, d);
             double yy = kernelSum(sub, y, y, d) - diagonalSum(y, d);
             double xy = kernelSum(sub, x, y, d);
@@ -169,7 +169,7 @@ public final class FeatureDistance {
             try (NDManager block = sub.newSubManager()) {
                 NDArray rows = x.get(from + ":" + to);
                 rows.attach(block);
-                NDArray k = PortableOps.dot(rows, yt).div(d).add(1f);
+                NDArray k = PortableOps.div(PortableOps.dot(rows, yt), d).add(1f);
                 total += k.mul(k).mul(k).toType(DataType.FLOAT64, false).sum().getDouble();
             }
         }
@@ -177,7 +177,7 @@ public final class FeatureDistance {
     }
 
     private static double diagonalSum(NDArray x, int d) {
-        NDArray norms = x.mul(x).sum(new int[] {1}).div(d).add(1f);
+        NDArray norms = PortableOps.div(x.mul(x).sum(new int[] {1}), d).add(1f);
         return norms.mul(norms).mul(norms).toType(DataType.FLOAT64, false).sum().getDouble();
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.ganstudio.core.data.ImageDataset;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.random.Rng;
 
@@ -137,7 +138,8 @@ public final class KernelDistances {
             Arrays.fill(batch, -1f);
             System.arraycopy(images.pixels(), from * f, batch, 0, count * f);
             try (NDManager sub = parent.newSubManager()) {
-                NDArray x = sub.create(batch, new Shape(BATCH, images.channels(), images.size(), images.size()));
+                NDArray x = PortableOps.create(sub, batch,
+                        new Shape(BATCH, images.channels(), images.size(), images.size()));
                 float[] values = networks.discriminatorFeatures(x, false).toFloatArray();
                 if (out == null) {
                     dims = values.length / BATCH;

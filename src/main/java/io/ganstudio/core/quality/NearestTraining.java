@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.model.GanNetworks;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class NearestTraining implements AutoCloseable {
             Arrays.fill(batch, -1f);
             System.arraycopy(images.pixels(), from * f, batch, 0, count * f);
             try (NDManager sub = manager.newSubManager()) {
-                NDList x = new NDList(sub.create(batch, new Shape(BATCH, images.channels(), images.size(),
+                NDList x = new NDList(PortableOps.create(sub, batch, new Shape(BATCH, images.channels(), images.size(),
                         images.size())));
                 for (Block b : trunk) {
                     x = b.forward(store, x, false);

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.ganstudio.core.engine.PortableOps;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -65,7 +64,7 @@ public final class Neighbours {
                 float[] products;
                 float[] queryNorms;
                 try (NDManager b = sub.newSubManager()) {
-                    NDArray q = b.create(block, new Shape(rows, d));
+                    NDArray q = PortableOps.create(b, block, new Shape(rows, d));
                     products = PortableOps.dot(q, rt).toFloatArray();
                     queryNorms = q.mul(q).sum(new int[] {1}).toFloatArray();
                 }
@@ -106,7 +105,7 @@ public final class Neighbours {
      * array.
      */
     private static NDArray rowsOf(NDManager m, float[] values, int n, int d) {
-        return m.create(FloatBuffer.wrap(values, 0, n * d), new Shape(n, d));
+        return PortableOps.create(m, values, new Shape(n, d));
     }
 
     /** Mean RMS distance over all pairs of distinct rows (n x d floats): how spread out a set of images is. */
@@ -118,7 +117,7 @@ public final class Neighbours {
             NDArray x = rowsOf(sub, rows, n, d);
             NDArray norms = x.mul(x).sum(new int[] {1});
             NDArray sq = norms.reshape(n, 1).add(norms.reshape(1, n))
-                    .sub(PortableOps.dot(x, x.transpose()).mul(2f));
+                    .sub(PortableOps.mul(PortableOps.dot(x, x.transpose()), 2f));
             float[] all = sq.toFloatArray();
             double total = 0;
             for (int i = 0; i < n; i++) {

@@ -22,6 +22,7 @@ import io.ganstudio.core.data.Fit;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.data.LoadOptions;
 import io.ganstudio.core.engine.EngineSetup;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.latent.ClassDirections;
 import io.ganstudio.core.random.Rng;
 import io.ganstudio.core.run.GanConfig;
@@ -169,8 +170,8 @@ public final class RunClassifier implements ClassDirections.Classifier, AutoClos
                         data.fillBatch(idx, x);
                         float[] input = shrink(x, BATCH, ch, data.imageSize(), side);
                         try (NDManager sub = m.newSubManager()) {
-                            NDArray in = sub.create(input, new Shape(BATCH, ch, side, side));
-                            NDArray labels = sub.create(y, new Shape(BATCH));
+                            NDArray in = PortableOps.create(sub, input, new Shape(BATCH, ch, side, side));
+                            NDArray labels = PortableOps.create(sub, y, new Shape(BATCH));
                             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                                 NDArray logits = cnn.forward(trainStore, new NDList(in), true).singletonOrThrow();
                                 gc.backward(loss.evaluate(new NDList(labels), new NDList(logits)));
@@ -259,7 +260,7 @@ public final class RunClassifier implements ClassDirections.Classifier, AutoClos
             Arrays.fill(batch, -1f);
             System.arraycopy(small, from * f, batch, 0, count * f);
             try (NDManager sub = manager.newSubManager()) {
-                NDArray x = sub.create(batch, new Shape(BATCH, channels, side, side));
+                NDArray x = PortableOps.create(sub, batch, new Shape(BATCH, channels, side, side));
                 NDArray p = cnn.forward(store, new NDList(x), false).singletonOrThrow().softmax(1);
                 System.arraycopy(p.toFloatArray(), 0, out, from * k, count * k);
             }

@@ -76,15 +76,15 @@ public final class DiffAugment {
                 }
             }
         }
-        NDArray out = x.add(m.create(brightness, perImage));
+        NDArray out = x.add(PortableOps.create(m, brightness, perImage));
         if (c > 1) {
             NDArray mean = out.mean(new int[] {1}, true);
-            out = out.sub(mean).mul(m.create(saturation, perImage)).add(mean);
+            out = out.sub(mean).mul(PortableOps.create(m, saturation, perImage)).add(mean);
         }
         NDArray mean = PortableOps.mean(out, true, 1, 2, 3);
-        out = out.sub(mean).mul(m.create(contrast, perImage)).add(mean);
+        out = out.sub(mean).mul(PortableOps.create(m, contrast, perImage)).add(mean);
         out = translate(out, shiftY, shiftX, m);
-        return out.mul(m.create(mask, new Shape(n, 1, h, w)));
+        return out.mul(PortableOps.create(m, mask, new Shape(n, 1, h, w)));
     }
 
     /** out[y][x] = in[y + dy][x + dx], zero outside: two batched products with shift matrices. */
@@ -111,8 +111,8 @@ public final class DiffAugment {
             }
         }
         NDArray byRows = x.transpose(0, 2, 1, 3).reshape(n, h, (long) c * w);
-        byRows = PortableOps.batchDot(m.create(rows, new Shape(n, h, h)), byRows);
+        byRows = PortableOps.batchDot(PortableOps.create(m, rows, new Shape(n, h, h)), byRows);
         NDArray back = byRows.reshape(n, h, c, w).transpose(0, 2, 1, 3).reshape(n, (long) c * h, w);
-        return PortableOps.batchDot(back, m.create(cols, new Shape(n, w, w))).reshape(n, c, h, w);
+        return PortableOps.batchDot(back, PortableOps.create(m, cols, new Shape(n, w, w))).reshape(n, c, h, w);
     }
 }

@@ -3,6 +3,8 @@ package io.ganstudio.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
+import io.ganstudio.core.engine.PortableOps;
+
 /** The discriminator's and generator's losses on raw discriminator outputs (logits), for each {@link LossKind}. */
 public final class GanLoss {
 
@@ -17,7 +19,8 @@ public final class GanLoss {
     public NDArray discriminator(NDArray realLogits, NDArray fakeLogits) {
         return switch (kind) {
             case BCE -> bce(realLogits, realTarget).add(bce(fakeLogits, 0f));
-            case LSGAN -> realLogits.sub(realTarget).square().mean().add(fakeLogits.square().mean()).mul(0.5f);
+            case LSGAN -> PortableOps.mul(
+                    realLogits.sub(realTarget).square().mean().add(fakeLogits.square().mean()), 0.5f);
             case HINGE -> Activation.relu(realLogits.neg().add(1f)).mean()
                     .add(Activation.relu(fakeLogits.add(1f)).mean());
         };
@@ -26,7 +29,7 @@ public final class GanLoss {
     public NDArray generator(NDArray fakeLogits) {
         return switch (kind) {
             case BCE -> bce(fakeLogits, 1f);
-            case LSGAN -> fakeLogits.sub(1f).square().mean().mul(0.5f);
+            case LSGAN -> PortableOps.mul(fakeLogits.sub(1f).square().mean(), 0.5f);
             case HINGE -> fakeLogits.mean().neg();
         };
     }
@@ -39,6 +42,6 @@ public final class GanLoss {
     /** Binary cross-entropy on logits, numerically stable: max(x,0) - x*t + log(1 + exp(-|x|)). */
     static NDArray bce(NDArray logits, float target) {
         NDArray stable = logits.abs().neg().exp().add(1f).log();
-        return Activation.relu(logits).sub(logits.mul(target)).add(stable).mean();
+        return Activation.relu(logits).sub(PortableOps.mul(logits, target)).add(stable).mean();
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.ganstudio.core.data.ImageDataset;
 import io.ganstudio.core.engine.Autograd;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.image.SampleGrid;
 import io.ganstudio.core.model.GanNetworks;
 import io.ganstudio.core.model.ModelConfig;
@@ -238,8 +239,8 @@ public final class GanTrainer implements AutoCloseable {
      */
     private NDList discriminatorStep(NDManager sub, boolean keepFake) {
         nextRealBatch();
-        NDArray real = sub.create(realBuffer, imageShape);
-        NDArray z = sub.create(nextNoise(), latentShape);
+        NDArray real = PortableOps.create(sub, realBuffer, imageShape);
+        NDArray z = PortableOps.create(sub, nextNoise(), latentShape);
         int[] labels = model.classCount() > 0 ? batchLabels : null;
         int[] fakes = null;
         if (labels != null) {
@@ -262,8 +263,8 @@ public final class GanTrainer implements AutoCloseable {
                 NDList fakeOut = networks.discriminateWithClasses(augmented(fakeForD), fakes, true);
                 realLogits = realOut.get(0);
                 fakeLogits = fakeOut.get(0);
-                classTerm = ClassTerm.crossEntropy(realOut.get(1), labels).mul(ClassTerm.WEIGHT)
-                        .add(ClassTerm.crossEntropyToUniform(fakeOut.get(1)).mul(ClassTerm.WEIGHT));
+                classTerm = PortableOps.mul(ClassTerm.crossEntropy(realOut.get(1), labels), ClassTerm.WEIGHT)
+                        .add(PortableOps.mul(ClassTerm.crossEntropyToUniform(fakeOut.get(1)), ClassTerm.WEIGHT));
             } else {
                 realLogits = networks.discriminate(augmented(real), null, true);
                 fakeLogits = networks.discriminate(augmented(fakeForD), null, true);
@@ -297,7 +298,8 @@ public final class GanTrainer implements AutoCloseable {
                 if (diversity != null) {
                     backward = backward.add(diversity);
                 }
-                backward = backward.add(ClassTerm.crossEntropy(out.get(1), fakeLabels).mul(ClassTerm.WEIGHT));
+                backward = backward.add(
+                        PortableOps.mul(ClassTerm.crossEntropy(out.get(1), fakeLabels), ClassTerm.WEIGHT));
             } else {
                 lossG = loss.generator(networks.discriminate(augmented(fakeFromD), null, true));
                 backward = lossG;

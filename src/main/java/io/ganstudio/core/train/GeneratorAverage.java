@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.ganstudio.core.engine.PortableOps;
 import io.ganstudio.core.model.GanNetworks;
 
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class GeneratorAverage implements AutoCloseable {
                 }
                 NDArray delta = s.raw.sub(s.average);
                 delta.attach(sub);
-                delta.muli(1f - d);
+                PortableOps.muli(delta, 1f - d);
                 s.average.addi(delta);
             }
         }

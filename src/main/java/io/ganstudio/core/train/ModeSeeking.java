@@ -2,6 +2,8 @@ package io.ganstudio.core.train;
 
 import ai.djl.ndarray.NDArray;
 
+import io.ganstudio.core.engine.PortableOps;
+
 /**
  * Mode-seeking regularisation (Mao et al. 2019, "Mode Seeking Generative Adversarial Networks for Diverse Image
  * Synthesis") for class-conditional runs. Without it a conditional generator learns to ignore z: every z of a class
@@ -47,6 +49,7 @@ final class ModeSeeking {
         }
         latentDistance /= (double) half * latent;
         NDArray imageDistance = fake.get("0:" + half).sub(fake.get(half + ":" + 2 * half)).abs().mean();
-        return imageDistance.div((float) latentDistance).add(EPSILON).pow(-1).mul(WEIGHT);
+        NDArray scaled = PortableOps.div(imageDistance, (float) latentDistance).add(EPSILON);
+        return PortableOps.mul(PortableOps.pow(scaled, -1), WEIGHT);
     }
 }

@@ -1,6 +1,7 @@
 package io.ganstudio.core.train;
 
 import ai.djl.ndarray.NDManager;
+import io.ganstudio.GarbageCollectorThread;
 import io.ganstudio.OnBothEngines;
 import io.ganstudio.core.TestData;
 import io.ganstudio.core.data.ImageDataset;
@@ -64,12 +65,38 @@ class GanTrainerTest {
             StepMetrics b = resumed.get(i);
             assertEquals(a.step(), b.step());
             // MXNet on the CPU is deterministic for the same shapes and thread count: bit-exact equality.
-            assertEquals(a.dLoss(), b.dLoss(), io.ganstudio.ResumeTolerance.losses(), "D loss at step " + a.step());
-            assertEquals(a.gLoss(), b.gLoss(), io.ganstudio.ResumeTolerance.losses(), "G loss at step " + a.step());
-            assertEquals(a.dReal(), b.dReal(), io.ganstudio.ResumeTolerance.losses());
-            assertEquals(a.dFake(), b.dFake(), io.ganstudio.ResumeTolerance.losses());
+            assertEquals(a.dLoss(), b.dLoss(), 0.0, "D loss at step " + a.step());
+            assertEquals(a.gLoss(), b.gLoss(), 0.0, "G loss at step " + a.step());
+            assertEquals(a.dReal(), b.dReal(), 0.0);
+            assertEquals(a.dFake(), b.dFake(), 0.0);
         }
-        assertArrayEquals(straightSamples, resumedSamples, io.ganstudio.ResumeTolerance.images());
+        assertArrayEquals(straightSamples, resumedSamples, 0f);
+    }
+
+    @Test
+    void aRunRepeatsItselfBitForBitWhileTheGarbageCollectorRuns() throws InterruptedException {
+        // Before the noise outlived the G step's backward pass and numbers in the losses lived in PyTorch's memory,
+        // a PyTorch run under this pressure differed from its repeat from step 1 or 2 in 199 of 200 tries.
+        ImageDataset data = TestData.noise(20, 16, 1, 5);
+        List<List<StepMetrics>> runs = new ArrayList<>();
+        try (GarbageCollectorThread collector = new GarbageCollectorThread()) {
+            for (int run = 0; run < 2; run++) {
+                List<StepMetrics> steps = new ArrayList<>();
+                try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(TINY, train(6), data, m)) {
+                    for (int i = 0; i < 6; i++) {
+                        steps.add(t.step());
+                    }
+                }
+                runs.add(steps);
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            StepMetrics a = runs.get(0).get(i);
+            StepMetrics b = runs.get(1).get(i);
+            assertTrue(Double.isFinite(a.dLoss()) && Double.isFinite(a.gLoss()), "finite losses at step " + a.step());
+            assertEquals(a.dLoss(), b.dLoss(), 0.0, "D loss at step " + a.step());
+            assertEquals(a.gLoss(), b.gLoss(), 0.0, "G loss at step " + a.step());
+        }
     }
 
     @Test
