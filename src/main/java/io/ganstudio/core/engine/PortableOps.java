@@ -9,6 +9,7 @@ import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /**
  * Operations that DJL implements on MXNet but not on PyTorch, done there with the ones it has: reductions over
@@ -73,47 +74,36 @@ public final class PortableOps {
      * stays MXNet's scalar operator.
      */
     public static NDArray mul(NDArray x, Number v) {
-        if (!Autograd.gradientsAccumulate()) {
-            return x.mul(v);
-        }
-        try (NDArray number = number(x, v)) {
-            return x.mul(number);
-        }
+        return withNumber(x, v, NDArray::mul, NDArray::mul);
     }
 
     /** {@code x} divided by a number: see {@link #mul}. */
     public static NDArray div(NDArray x, Number v) {
-        if (!Autograd.gradientsAccumulate()) {
-            return x.div(v);
-        }
-        try (NDArray number = number(x, v)) {
-            return x.div(number);
-        }
+        return withNumber(x, v, NDArray::div, NDArray::div);
     }
 
     /** {@code x} to the power of a number: see {@link #mul}. */
     public static NDArray pow(NDArray x, Number v) {
-        if (!Autograd.gradientsAccumulate()) {
-            return x.pow(v);
-        }
-        try (NDArray number = number(x, v)) {
-            return x.pow(number);
-        }
+        return withNumber(x, v, NDArray::pow, NDArray::pow);
     }
 
     /** Multiplies {@code x} by a number in place and returns it: see {@link #mul}. */
     public static NDArray muli(NDArray x, Number v) {
-        if (!Autograd.gradientsAccumulate()) {
-            return x.muli(v);
-        }
-        try (NDArray number = number(x, v)) {
-            return x.muli(number);
-        }
+        return withNumber(x, v, NDArray::muli, NDArray::muli);
     }
 
-    /** A number as a 0-d array of {@code x}'s type in the engine's own memory ({@code full}, not Java memory). */
-    private static NDArray number(NDArray x, Number v) {
-        return x.getManager().full(new Shape(), v.floatValue(), x.getDataType());
+    /**
+     * MXNet's scalar operator, or on PyTorch the array operator with the number as a 0-d array of {@code x}'s type
+     * in PyTorch's own memory ({@code full}), which autograd keeps alive as long as it needs it.
+     */
+    private static NDArray withNumber(NDArray x, Number v, BiFunction<NDArray, Number, NDArray> scalarOperator,
+                                      BiFunction<NDArray, NDArray, NDArray> arrayOperator) {
+        if (!Autograd.gradientsAccumulate()) {
+            return scalarOperator.apply(x, v);
+        }
+        try (NDArray number = x.getManager().full(new Shape(), v.floatValue(), x.getDataType())) {
+            return arrayOperator.apply(x, number);
+        }
     }
 
     /** Matrix product of two 2-D arrays (DJL's PyTorch {@code dot} takes only vectors). */
