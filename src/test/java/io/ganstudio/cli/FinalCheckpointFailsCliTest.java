@@ -31,7 +31,10 @@ class FinalCheckpointFailsCliTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             try {
                 while (System.nanoTime() < deadline) {
-                    if (Files.exists(checkpoints.resolve(Checkpoints.fileName(50)))) {
+                    // The sample of step 60 exists only once the training thread has finished writing (and
+                    // pruning around) the checkpoint of step 50, so the folder never moves under that write.
+                    if (Files.exists(run.resolve("samples").resolve("step-0000060.png"))
+                            && Files.exists(checkpoints.resolve(Checkpoints.fileName(50)))) {
                         Files.move(checkpoints, away);
                         Files.writeString(checkpoints, "in the way");
                         return true;
@@ -44,7 +47,8 @@ class FinalCheckpointFailsCliTest {
             return false;
         });
         CliRun r = CliRun.of("train", "--data", images.toString(), "--size", "16", "--batch", "4", "--steps", "300",
-                "--checkpoint-every", "50", "--quality-every", "0", "--quiet", "--out", run.toString());
+                "--checkpoint-every", "50", "--sample-every", "10", "--quality-every", "0", "--quiet", "--out",
+                run.toString());
         assertTrue(blocked.get(), "the checkpoints folder was never replaced");
         assertEquals(Cli.FAILED, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("error: Could not write the final checkpoint at step 300"), r.err());
