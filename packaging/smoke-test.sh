@@ -59,7 +59,8 @@ if [[ "${1:-}" == "--gui-phase" ]]; then
     # content (grey std-dev above 0.02), which is what a user sees as "started".
     content_deadline=$(( $(date +%s) + ${CONTENT_TIMEOUT:-120} ))
     while :; do
-        spread=$(import -window "$win" png:- 2>/dev/null \
+        # import can hang on a window that is being mapped or resized: each grab gets 10 seconds.
+        spread=$(timeout 10 import -window "$win" png:- 2>/dev/null \
                  | "${IM[@]}" png:- -colorspace Gray -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
         if awk -v s="$spread" 'BEGIN { exit !(s > 0.02) }'; then
             echo $(( ($(date +%s%N) - start_ns) / 1000000 )) >"$out/time-to-content-ms.txt"
@@ -69,7 +70,7 @@ if [[ "${1:-}" == "--gui-phase" ]]; then
         sleep 0.5
     done
     sleep "${SETTLE_SECONDS:-2}"   # let a few more frames render before the screenshot
-    import -window root "$out/studio.png"
+    timeout 30 import -window root "$out/studio.png" || echo "the screenshot (import -window root) failed or hung" >&2
     still_running=yes
     kill -0 "$app_pid" 2>/dev/null || still_running=no
     # What the studio logged while it ran; what it prints while being killed (JavaFX may throw a harmless

@@ -69,9 +69,8 @@ public final class PortableOps {
      * 2.7.1: with a thread collecting every 2 ms, {@code x.mul(3f)}'s gradient came out NaN in 20 of 20 tries, and
      * (with {@link #create}'s fault) a tiny training run differed from its repeat in 199 of 200 tries, often NaN;
      * without that thread, runs diverged or failed to repeat rarely, whenever a collection fell between a forward and
-     * a backward pass. Here the number is an array in
-     * PyTorch's own memory, which autograd keeps alive; on MXNet, which copies numbers into its own memory, the call
-     * stays MXNet's scalar operator.
+     * a backward pass. Here the number is an array in PyTorch's own memory, which autograd keeps alive; on MXNet,
+     * which copies numbers into its own memory, the call stays MXNet's scalar operator.
      */
     public static NDArray mul(NDArray x, Number v) {
         return withNumber(x, v, NDArray::mul, NDArray::mul);
