@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit the inspection model of a trained run (G and D stay frozen) and write it as one file, "
                 + "RUN/anomaly/encoder.gse: the networks, f-AnoGAN's encoder, a Gaussian per position of D's last "
-                + "feature map, the normal reference images, every score's validation statistics and threshold.",
+                + "feature map, a classifier of the quarter turns of the normal images on D's features, the normal "
+                + "reference images, every score's validation statistics and threshold.",
                 "The validation images (--validation of the run's training images) are held out of the encoder's "
                         + "training, not of the GAN's."})
 final class AnomalyFitCommand implements Callable<Integer> {
@@ -50,7 +51,7 @@ final class AnomalyFitCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "combined",
             description = "The model's default score (every one stays selectable when scoring): combined, padim, "
-                    + "feature-nn or fanogan. Default: ${DEFAULT-VALUE}.")
+                    + "feature-nn, rotation or fanogan. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Where decoded datasets are cached. "

@@ -51,7 +51,7 @@ final class AnomalyScoreCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--method", paramLabel = "M", description = "Score with this method instead of the model's "
-            + "default: combined, padim, feature-nn or fanogan.")
+            + "default: combined, padim, feature-nn, rotation or fanogan.")
     String method;
 
     @Option(names = "--data", paramLabel = "FOLDER", required = true, description = "The images to inspect.")

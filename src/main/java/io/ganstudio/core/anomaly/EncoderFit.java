@@ -134,7 +134,8 @@ public final class EncoderFit {
                 }
             }
             FeatureGaussian gaussian = acc.finish();
-            Inspector inspector = Inspector.fitting(n, gaussian, refs);
+            RotationHead rotation = RotationHead.fit(n, refs, settings.seed(), cancelled);
+            Inspector inspector = Inspector.fitting(n, gaussian, rotation, refs);
             List<Inspection> all = new ArrayList<>(validation);
             for (int from = 0; from < validation; from += FAnoGan.BATCH) {
                 checkCancelled(cancelled);
@@ -176,6 +177,9 @@ public final class EncoderFit {
             weights.put(Inspector.PADIM_MEAN, gaussian.mean());
             weights.put(Inspector.PADIM_PRECISION, gaussian.precision());
             weights.put(Inspector.REFERENCE_PIXELS, refs);
+            weights.put(RotationHead.MEAN, rotation.mean());
+            weights.put(RotationHead.SCALE, rotation.scale());
+            weights.put(RotationHead.WEIGHTS, rotation.weights());
             EncoderFile.Header header = new EncoderFile.Header(n.step(), FAnoGan.KAPPA,
                     settings.steps(), FAnoGan.BATCH, settings.learningRate(), settings.validationFraction(),
                     trainIdx.length, validation, chosen.validationScores(), chosen.percentile(), chosen.threshold(),

@@ -28,7 +28,8 @@ public final class Inspector implements AutoCloseable {
     static final int NEAREST_STAGE = 1;
     static final int NEAREST_POOL = 2;
     /** The methods the combined score averages (normalised). */
-    static final List<ScoreMethod> COMBINED_PARTS = List.of(ScoreMethod.PADIM, ScoreMethod.FEATURE_NN);
+    static final List<ScoreMethod> COMBINED_PARTS = List.of(ScoreMethod.PADIM, ScoreMethod.FEATURE_NN,
+            ScoreMethod.ROTATION);
     /** Array names of the statistics inside the model file, beside the encoder's weights and "gan/" networks. */
     static final String GAN_PREFIX = "gan/";
     static final String PADIM_MEAN = "padim.mean";
@@ -39,15 +40,17 @@ public final class Inspector implements AutoCloseable {
     private final EncoderFile file;
     private final FeatureGaussian gaussian;
     private final FeatureNearest nearest;
+    private final RotationHead rotation;
     private final float[] referencePixels;
     private final Map<ScoreMethod, MethodStats> stats;
     private ScoreMethod method;
 
-    private Inspector(FAnoGan networks, EncoderFile file, FeatureGaussian gaussian, float[] referencePixels,
-                      Map<ScoreMethod, MethodStats> stats, ScoreMethod method) {
+    private Inspector(FAnoGan networks, EncoderFile file, FeatureGaussian gaussian, RotationHead rotation,
+                      float[] referencePixels, Map<ScoreMethod, MethodStats> stats, ScoreMethod method) {
         this.networks = networks;
         this.file = file;
         this.gaussian = gaussian;
+        this.rotation = rotation;
         this.referencePixels = referencePixels;
         this.nearest = referenceFeatures(networks, referencePixels);
         this.stats = stats;
@@ -117,6 +120,8 @@ public final class Inspector implements AutoCloseable {
             }
             int channels = precision.length / mean.length;
             FeatureGaussian g = new FeatureGaussian(channels, mean.length / channels, mean, precision);
+            RotationHead rotation = RotationHead.of(file.weights().get(RotationHead.MEAN),
+                    file.weights().get(RotationHead.SCALE), file.weights().get(RotationHead.WEIGHTS), g.positions());
             Map<ScoreMethod, MethodStats> stats = new EnumMap<>(ScoreMethod.class);
             for (MethodStats m : h.methods()) {
                 stats.put(ScoreMethod.parse(m.method()), m);
@@ -124,7 +129,7 @@ public final class Inspector implements AutoCloseable {
             if (stats.size() != ScoreMethod.values().length) {
                 throw new IllegalArgumentException("it lacks the statistics of a score method");
             }
-            return new Inspector(n, file, g, refs, stats, ScoreMethod.parse(h.method()));
+            return new Inspector(n, file, g, rotation, refs, stats, ScoreMethod.parse(h.method()));
         } catch (IllegalArgumentException e) {
             n.close();
             throw new IOException("the inspection model " + path + " cannot be used: " + e.getMessage()
@@ -136,8 +141,9 @@ public final class Inspector implements AutoCloseable {
     }
 
     /** While fitting: the networks and feature statistics, before any method's validation statistics exist. */
-    static Inspector fitting(FAnoGan networks, FeatureGaussian gaussian, float[] referencePixels) {
-        return new Inspector(networks, null, gaussian, referencePixels, new EnumMap<>(ScoreMethod.class),
+    static Inspector fitting(FAnoGan networks, FeatureGaussian gaussian, RotationHead rotation,
+                             float[] referencePixels) {
+        return new Inspector(networks, null, gaussian, rotation, referencePixels, new EnumMap<>(ScoreMethod.class),
                 ScoreMethod.FANOGAN);
     }
 
@@ -251,16 +257,19 @@ public final class Inspector implements AutoCloseable {
             int grid;
             FeatureNearest.Result near;
             int nearGrid;
+            float[] upright;
             try (NDManager sub = networks.manager().newSubManager()) {
                 NDArray x = networks.batch(sub, batch, n);
                 List<NDArray> stages = networks.stages(x);
                 NDArray last = stages.get(stages.size() - 1);
                 grid = (int) last.getShape().get(2);
                 padim = gaussian.distances(last).toFloatArray();
+                upright = last.toFloatArray();
                 NDArray nearStage = stages.get(NEAREST_STAGE);
                 nearGrid = (int) nearStage.getShape().get(2) / NEAREST_POOL;
                 near = nearest.nearest(FeatureNearest.unitFeatures(nearStage, NEAREST_POOL), n);
             }
+            RotationHead.Result turns = rotation.score(networks, batch, n, upright);
             int cells = grid * grid;
             int network = model.networkSize();
             int margin = model.networkMargin();
@@ -278,6 +287,9 @@ public final class Inspector implements AutoCloseable {
                 scores[ScoreMethod.FEATURE_NN.ordinal()] = near.scores()[i];
                 maps[ScoreMethod.FEATURE_NN.ordinal()] = Heatmap.smooth(Heatmap.upsample(near.maps()[i], nearGrid,
                         network, margin), size);
+                scores[ScoreMethod.ROTATION.ordinal()] = turns.scores()[i];
+                maps[ScoreMethod.ROTATION.ordinal()] = Heatmap.smooth(Heatmap.upsample(turns.maps()[i],
+                        rotation.grid(), network, margin), size);
                 scores[ScoreMethod.FANOGAN.ordinal()] = s.score(i);
                 maps[ScoreMethod.FANOGAN.ordinal()] = Heatmap.smooth(
                         Arrays.copyOfRange(s.residual(), i * plane, (i + 1) * plane), size);

@@ -13,8 +13,16 @@ public enum ScoreMethod {
     COMBINED("combined"),
     /** A Gaussian per position of D's last hidden feature map (PaDiM); the map is the per-position distance. */
     PADIM("padim"),
-    /** Cosine distance to the nearest normal image in D's features; the map is the difference to that image. */
+    /**
+     * Cosine distance to the nearest normal images in D's features (the mean over ten); the map is the difference to
+     * them.
+     */
     FEATURE_NN("feature-nn"),
+    /**
+     * How hard the quarter turns of the image are to tell apart for a classifier on D's features fitted to the
+     * normal images' turns (self-supervision, after GeoTrans); the map is each feature cell's share of that.
+     */
+    ROTATION("rotation"),
     /** f-AnoGAN's image + feature residual through the encoder; the map is the pixel residual. */
     FANOGAN("fanogan");
 

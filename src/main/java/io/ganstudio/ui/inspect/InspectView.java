@@ -378,7 +378,11 @@ public final class InspectView extends BorderPane implements Disposable {
     private VBox detailPane() {
         VBox imageBox = titled(text.get("detail.image"), image);
         VBox reconBox = titled(text.get("detail.reconstruction"), reconstruction);
-        VBox overlayBox = titled(text.get("detail.heatmap"), overlay);
+        VBox overlayBox = titled("", overlay);
+        // The map is the chosen score's: its title says which.
+        ((Label) overlayBox.getChildren().get(0)).textProperty().bind(Bindings.createStringBinding(
+                () -> text.get("heatmap." + (vm.methodProperty().get() == null ? ScoreMethod.DEFAULT
+                        : vm.methodProperty().get()).id()), vm.methodProperty()));
         HBox images = new HBox(8, imageBox, reconBox, overlayBox);
         for (VBox b : new VBox[] {imageBox, reconBox, overlayBox}) {
             HBox.setHgrow(b, Priority.ALWAYS);
@@ -418,7 +422,7 @@ public final class InspectView extends BorderPane implements Disposable {
 
     private static VBox titled(String title, PixelView view) {
         Label l = new Label(title);
-        l.setWrapText(true); // "Heatmap |x - G(E(x))|" goes on in a second line in a narrow pane
+        l.setWrapText(true); // a long heatmap title goes on in a second line in a narrow pane
         l.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox b = new VBox(4, l, view);
