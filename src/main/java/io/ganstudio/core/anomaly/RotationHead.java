@@ -56,7 +56,8 @@ final class RotationHead {
     /** Reads the arrays kept in a model file; channels from the weights' size and the feature map's cells. */
     static RotationHead of(float[] mean, float[] scale, float[] weights, int cells) {
         if (mean == null || scale == null || weights == null || cells < 1 || mean.length % cells != 0) {
-            throw new IllegalArgumentException("its rotation classifier is missing");
+            throw new IllegalArgumentException("it was fitted by an older version of GAN Studio, without the turn "
+                    + "check's classifier");
         }
         return new RotationHead(mean.length / cells, cells, mean, scale, weights);
     }

@@ -130,6 +130,18 @@ class ScoreMethodsTest {
         assertTrue(e.getMessage().contains("newer version") && !e.getMessage().contains("\n"), e.getMessage());
     }
 
+    @Test
+    void aModelFromBeforeTheTurnCheckIsRefusedWithWhatToDo() throws IOException {
+        EncoderFile file = EncoderFile.read(run.dir());
+        Map<String, float[]> older = new java.util.LinkedHashMap<>(file.weights());
+        older.keySet().removeIf(k -> k.startsWith("rotation."));
+        Path dir = tmp.resolve("older-model");
+        new EncoderFile(file.header(), older).write(dir);
+        IOException e = assertThrows(IOException.class, () -> Inspector.open(EncoderFile.path(dir), null));
+        assertTrue(e.getMessage().contains("older version") && e.getMessage().endsWith("fit it again")
+                && !e.getMessage().contains("\n"), e.getMessage());
+    }
+
     private static Map<Path, Long> snapshot(Path dir) throws IOException {
         Map<Path, Long> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
