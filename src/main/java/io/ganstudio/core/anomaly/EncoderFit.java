@@ -94,13 +94,13 @@ public final class EncoderFit {
                     + normal.imageSize() + "px but the run's model takes " + model.channels() + "-channel "
                     + model.imageSize() + "px");
         }
-        if (normal.count() < 2) {
-            throw new IllegalArgumentException("fitting the encoder needs at least 2 normal images (some to train "
-                    + "on, some to set the threshold); the run's data has " + normal.count());
+        if (normal.count() < 3) {
+            throw new IllegalArgumentException("fitting the inspection model needs at least 3 normal images (two to "
+                    + "fit it on, one to set the threshold); the run's data has " + normal.count());
         }
         long t0 = System.nanoTime();
         int[] order = Rng.derive(settings.seed(), 41).permutation(normal.count());
-        int validation = (int) Math.max(1, Math.min(normal.count() - 1,
+        int validation = (int) Math.max(1, Math.min(normal.count() - 2,
                 Math.round(normal.count() * settings.validationFraction())));
         int[] validationIdx = Arrays.copyOfRange(order, 0, validation);
         int[] trainIdx = Arrays.copyOfRange(order, validation, order.length);

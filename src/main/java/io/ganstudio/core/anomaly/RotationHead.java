@@ -89,7 +89,7 @@ final class RotationHead {
         Turned first = turned(n, pixels, 0, Math.min(FAnoGan.BATCH, total), null);
         int dim = first.dim();
         int cells = first.cells();
-        int count = (int) Math.max(2, Math.min(total, MAX_FIT_VALUES / ((long) TURNS * dim)));
+        int count = (int) Math.min(total, Math.max(1, MAX_FIT_VALUES / ((long) TURNS * dim)));
         float[][] x = new float[count * TURNS][];
         for (int from = 0; from < count; from += FAnoGan.BATCH) {
             check(cancelled);

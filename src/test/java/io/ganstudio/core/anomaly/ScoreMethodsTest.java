@@ -131,6 +131,23 @@ class ScoreMethodsTest {
     }
 
     @Test
+    void aModelFitsAndScoresWithTheFewestNormalImagesItTakes() throws IOException {
+        Path dir = tmp.resolve("two-images");
+        TinyRuns.train(dir, TinyRuns.normalSet(60, 9), 3);
+        assertThrows(IllegalArgumentException.class, () -> EncoderFit.fit(RunFolder.open(dir),
+                TinyRuns.normalSet(2, 9), EncoderFit.Settings.defaults().withSteps(2), null, () -> false));
+        // Three: two to fit on (a Gaussian needs two), one to set the threshold, even when asked to hold out more.
+        EncoderFit.Settings most = new EncoderFit.Settings(2, 1e-3f, 0.9, 99, 1, ScoreMethod.DEFAULT);
+        EncoderFit.fit(RunFolder.open(dir), TinyRuns.normalSet(3, 9), most, null, () -> false);
+        try (Inspector inspector = Inspector.open(RunFolder.open(dir))) {
+            Inspection i = inspector.inspect(List.of(TinyRuns.toFloats(TinyRuns.normalImage(new Random(8))))).get(0);
+            for (ScoreMethod m : ScoreMethod.values()) {
+                assertTrue(Double.isFinite(i.score(m)), m.id() + ": " + i.score(m));
+            }
+        }
+    }
+
+    @Test
     void aModelFromBeforeTheTurnCheckIsRefusedWithWhatToDo() throws IOException {
         EncoderFile file = EncoderFile.read(run.dir());
         Map<String, float[]> older = new java.util.LinkedHashMap<>(file.weights());
