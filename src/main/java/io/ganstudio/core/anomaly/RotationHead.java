@@ -39,6 +39,8 @@ final class RotationHead {
     private final float[] scale;
     /** (features + 1) x TURNS: the last row holds the biases. */
     private final float[] weights;
+    /** The same, widened once for scoring. */
+    private final double[] wide;
 
     RotationHead(int channels, int cells, float[] mean, float[] scale, float[] weights) {
         int dim = channels * cells;
@@ -51,6 +53,10 @@ final class RotationHead {
         this.mean = mean;
         this.scale = scale;
         this.weights = weights;
+        this.wide = new double[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            wide[i] = weights[i];
+        }
     }
 
     /** Reads the arrays kept in a model file; channels from the weights' size and the feature map's cells. */
@@ -86,15 +92,22 @@ final class RotationHead {
     static RotationHead fit(FAnoGan n, float[] pixels, long seed, BooleanSupplier cancelled) {
         int v = n.imageValues();
         int total = pixels.length / v;
-        Turned first = turned(n, pixels, 0, Math.min(FAnoGan.BATCH, total), null);
-        int dim = first.dim();
-        int cells = first.cells();
-        int count = (int) Math.min(total, Math.max(1, MAX_FIT_VALUES / ((long) TURNS * dim)));
-        float[][] x = new float[count * TURNS][];
+        int dim = 0;
+        int cells = 0;
+        int count = total;
+        float[][] x = null;
         for (int from = 0; from < count; from += FAnoGan.BATCH) {
             check(cancelled);
             int b = Math.min(FAnoGan.BATCH, count - from);
             Turned f = turned(n, pixels, from, b, null);
+            if (x == null) {
+                // The feature size is known after the first batch; the budget then caps the number of images.
+                dim = f.dim();
+                cells = f.cells();
+                count = (int) Math.min(total, Math.max(1, MAX_FIT_VALUES / ((long) TURNS * dim)));
+                b = Math.min(b, count);
+                x = new float[count * TURNS][];
+            }
             for (int t = 0; t < TURNS; t++) {
                 for (int i = 0; i < b; i++) {
                     x[(from + i) * TURNS + t] = Arrays.copyOfRange(f.byTurn()[t], i * dim, (i + 1) * dim);
@@ -294,10 +307,7 @@ final class RotationHead {
         int g = grid();
         double[] scores = new double[n];
         float[][] maps = new float[n][cells];
-        double[] w = new double[weights.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = weights[i];
-        }
+        double[] w = wide;
         float[] row = new float[dim];
         double[] p = new double[TURNS];
         for (int i = 0; i < n; i++) {
