@@ -380,7 +380,9 @@ public final class InspectView extends BorderPane implements Disposable {
         VBox reconBox = titled(text.get("detail.reconstruction"), reconstruction);
         VBox overlayBox = titled("", overlay);
         // The map is the chosen score's: its title says which.
-        ((Label) overlayBox.getChildren().get(0)).textProperty().bind(Bindings.createStringBinding(
+        Label heatmapTitle = (Label) overlayBox.getChildren().get(0);
+        heatmapTitle.setId("inspectHeatmapTitle");
+        heatmapTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> text.get("heatmap." + (vm.methodProperty().get() == null ? ScoreMethod.DEFAULT
                         : vm.methodProperty().get()).id()), vm.methodProperty()));
         HBox images = new HBox(8, imageBox, reconBox, overlayBox);

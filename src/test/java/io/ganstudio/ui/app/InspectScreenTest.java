@@ -6,6 +6,7 @@ import io.ganstudio.ui.inspect.InspectView;
 import io.ganstudio.ui.inspect.InspectViewModel;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,11 @@ class InspectScreenTest {
         assertEquals(ScoreMethod.DEFAULT, method.getValue(), "the combined score is the default");
         assertEquals(List.of(ScoreMethod.values()), method.getItems(), "every score is offered");
         assertEquals("Combined (default)", method.getConverter().toString(method.getValue()));
+        Label heatmap = robot.lookup("#inspectHeatmapTitle").queryAs(Label.class);
+        assertEquals("Heatmap (combined)", heatmap.getText(), "the heatmap is the chosen score's");
+        robot.interact(() -> method.setValue(ScoreMethod.ROTATION));
+        assertEquals("D-feature turn check (self-supervised)", method.getConverter().toString(method.getValue()));
+        assertEquals("Heatmap (turn check)", heatmap.getText());
         robot.interact(() -> method.setValue(ScoreMethod.PADIM));
         assertEquals(ScoreMethod.PADIM, before.methodProperty().get(), "the choice reaches the ViewModel");
         robot.interact(() -> app.setLanguage(Language.JAPANESE));
@@ -64,6 +70,8 @@ class InspectScreenTest {
         ComboBox<ScoreMethod> ja = robot.lookup("#inspectMethod").queryAs(ComboBox.class);
         assertEquals(ScoreMethod.PADIM, ja.getValue(), "the choice outlives the language switch");
         assertEquals("Dの特徴のガウス分布（PaDiM）", ja.getConverter().toString(ja.getValue()));
+        assertEquals("ヒートマップ（PaDiM の距離）",
+                robot.lookup("#inspectHeatmapTitle").queryAs(Label.class).getText());
         robot.interact(() -> ja.setValue(ScoreMethod.DEFAULT));
         assertSame(before, InspectViewModel.of(app.context(), null, null, null), "the ViewModel outlives the view");
     }
