@@ -1,8 +1,8 @@
 package io.ganstudio.core.playground;
 
+import io.ganstudio.core.text.Decimals;
 import io.ganstudio.core.text.Phrase;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +123,6 @@ public record PlaygroundConfig(int gLayers, int gNeurons, int dLayers, int dNeur
 
     /** A learning rate as people write it: 0.1, 0.003, 1. */
     public static String rate(double r) {
-        return BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
+        return Decimals.plain(r);
     }
 }

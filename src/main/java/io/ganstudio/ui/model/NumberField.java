@@ -1,9 +1,9 @@
 package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.text.Decimals;
 import io.ganstudio.core.train.TrainConfig;
 
-import java.math.BigDecimal;
 import java.util.function.BiFunction;
 
 /** The numeric settings typed on the Model screen, with how each is read from the configs it belongs to. */
@@ -61,7 +61,7 @@ public enum NumberField {
     public String format(ModelConfig m, TrainConfig t) {
         Number n = reader.apply(m, t);
         if (type == Type.FLOAT) {
-            return new BigDecimal(Float.toString(n.floatValue())).stripTrailingZeros().toPlainString();
+            return Decimals.plain(n.floatValue());
         }
         return n.toString();
     }
