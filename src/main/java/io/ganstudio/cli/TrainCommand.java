@@ -10,11 +10,11 @@ import io.ganstudio.core.engine.DeviceChoice;
 import io.ganstudio.core.engine.EngineChoice;
 import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.core.files.FileErrors;
-import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.quality.QualityProbe;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.InvalidConfigException;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Decimals;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.session.SessionEvent;
 import io.ganstudio.session.TrainingSession;
@@ -168,13 +168,18 @@ final class TrainCommand implements Callable<Integer> {
         config = config.withEngine(startEngine(EngineChoice.AUTO, DeviceChoice.CPU))
                 .withDevice(EngineSetup.deviceChoice());
         LoadResult loaded = loadData(config, cacheDir);
-        ModelConfig fitted = options.forData(config.model(), loaded.dataset().count(), loaded.dataset().channels());
-        if (!fitted.equals(config.model())) {
-            config = config.withModel(fitted);
+        GanConfig fitted = options.forData(config, loaded.dataset().count(), loaded.dataset().channels());
+        if (!fitted.equals(config)) {
+            config = fitted;
             if (!quiet) {
-                spec.commandLine().getOut().printf(Locale.ROOT, "a small colour folder: networks %d channels wide "
-                        + "(G and D; --g-width and --d-width choose others; docs/training.md says why)%n",
-                        fitted.generatorWidth());
+                TrainConfig t = fitted.train();
+                spec.commandLine().getOut().printf(Locale.ROOT, "a small colour folder: networks %d and %d channels "
+                        + "wide, learning rates %s (G) and %s (D), generator average %s (--g-width, --d-width, "
+                        + "--lr-g, --lr-d and --ema choose others; docs/training.md says why)%n",
+                        fitted.model().generatorWidth(), fitted.model().discriminatorWidth(),
+                        Decimals.plain(t.generatorOptimizer().learningRate()),
+                        Decimals.plain(t.discriminatorOptimizer().learningRate()),
+                        t.emaDecay() > 0f ? Decimals.plain(t.emaDecay()) : "off");
             }
         }
         if (length.epochs != null) {

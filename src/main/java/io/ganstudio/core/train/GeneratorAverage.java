@@ -16,7 +16,9 @@ import java.util.Map;
  * An exponential moving average of the generator's weights (Yazici et al. 2019; StyleGAN keeps one too): samples
  * from the average are smoother and better than from the last step's weights. The decay warms up as
  * min(decay, (1 + t) / (10 + t)) so the average does not remember the random start. Batch norm's running
- * statistics are copied from the trained generator, not averaged. Saved in checkpoints as {@code e.*} beside the
+ * statistics are averaged in the same way: copied from the trained generator, they follow its last ten or so
+ * batches, which do not fit the averaged weights and made the average's samples swing from one checkpoint to the
+ * next (docs/training.md). Saved in checkpoints as {@code e.*} beside the
  * trained generator's {@code g.*}; {@link GanNetworks#importGenerator} prefers it.
  */
 public final class GeneratorAverage implements AutoCloseable {
@@ -37,7 +39,7 @@ public final class GeneratorAverage implements AutoCloseable {
             NDArray raw = p.getValue().getArray();
             NDArray copy = raw.duplicate();
             copy.attach(manager);
-            slots.add(new Slot(p.getKey(), raw, copy, p.getValue().requiresGradient()));
+            slots.add(new Slot(p.getKey(), raw, copy));
         }
     }
 
@@ -50,10 +52,6 @@ public final class GeneratorAverage implements AutoCloseable {
         float d = (float) Math.min(decay, (1.0 + step) / (10.0 + step));
         try (NDManager sub = manager.newSubManager()) {
             for (Slot s : slots) {
-                if (!s.trained) {
-                    s.raw.copyTo(s.average);
-                    continue;
-                }
                 NDArray delta = s.raw.sub(s.average);
                 delta.attach(sub);
                 PortableOps.muli(delta, 1f - d);
@@ -116,6 +114,6 @@ public final class GeneratorAverage implements AutoCloseable {
         manager.close();
     }
 
-    private record Slot(String name, NDArray raw, NDArray average, boolean trained) {
+    private record Slot(String name, NDArray raw, NDArray average) {
     }
 }

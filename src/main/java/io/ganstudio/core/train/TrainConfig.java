@@ -62,6 +62,11 @@ public record TrainConfig(LossKind loss, float labelSmoothing, AdamSettings gene
                 batchSize, seed, steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize, decay, augment);
     }
 
+    public TrainConfig withOptimizers(AdamSettings generator, AdamSettings discriminator) {
+        return new TrainConfig(loss, labelSmoothing, generator, discriminator, discriminatorSteps, batchSize, seed,
+                steps, sampleEvery, checkpointEvery, keepCheckpoints, gridSize, emaDecay, augment);
+    }
+
     /** Adam's learning rate and betas. */
     public record AdamSettings(float learningRate, float beta1, float beta2) {
         public static final AdamSettings DCGAN = new AdamSettings(2e-4f, 0.5f, 0.999f);

@@ -2,10 +2,10 @@ package io.ganstudio.ui.model;
 
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.model.SmallColourFolder;
 import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
+import io.ganstudio.core.train.SmallColourFolder;
 import io.ganstudio.core.train.TrainConfig;
 
 /** Starting points offered on the Model screen; CUSTOM marks values that match no preset. */
@@ -19,9 +19,8 @@ public enum ModelPreset {
      */
     DCGAN_64("preset.dcgan64", 64, 100, 64, 64, 500, 25, 100),
     /**
-     * The DCGAN 64x64 networks at half the width (ngf = ndf = 32), for a folder of up to 2,000 colour images
-     * ({@link SmallColourFolder}): a step costs about a third of the CPU, so the same minutes give about three times the
-     * steps; in the same CPU time its samples were clearer on the two folders measured (docs/training.md).
+     * The DCGAN 64x64 networks at half the width (ngf = ndf = 32), faster learning rates and a generator average, for a
+     * folder of up to 2,000 colour images ({@link SmallColourFolder}, where the choices and their measurements are).
      */
     COLOUR_64("preset.colour64", 64, 100, SmallColourFolder.WIDTH, 64, 1400, 50, 250),
     /**
@@ -76,7 +75,8 @@ public enum ModelPreset {
                 : new TrainConfig(LossKind.BCE, 0f, adam, adam, 1, batch, 1L, steps, sampleEvery, checkpointEvery,
                         3, 64);
         // Auto augmentation, as every new run: on for small datasets (grayscale ones in long runs only; Augment.AUTO).
-        return base.withAugment(Augment.AUTO);
+        base = base.withAugment(Augment.AUTO);
+        return this == COLOUR_64 ? SmallColourFolder.trained(base) : base;
     }
 
     /**

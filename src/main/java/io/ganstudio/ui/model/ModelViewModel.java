@@ -6,11 +6,12 @@ import io.ganstudio.core.model.LayerSpec;
 import io.ganstudio.core.model.ModelConfig;
 import io.ganstudio.core.model.ModelStats;
 import io.ganstudio.core.model.Normalization;
-import io.ganstudio.core.model.SmallColourFolder;
 import io.ganstudio.core.model.Upsampling;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.train.Augment;
 import io.ganstudio.core.train.LossKind;
+import io.ganstudio.core.train.SmallColourFolder;
+import io.ganstudio.core.text.Decimals;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.ui.common.Messages;
 import io.ganstudio.ui.task.BackgroundTasks;
@@ -176,7 +177,8 @@ public final class ModelViewModel {
 
     private void updateChoiceNote() {
         choiceNote.set(smallColourFolder > 0 && preset.get() == ModelPreset.COLOUR_64
-                ? Messages.format("model.colourFolder.note", smallColourFolder, SmallColourFolder.WIDTH) : null);
+                ? Messages.format("model.colourFolder.note", smallColourFolder, SmallColourFolder.WIDTH,
+                        Decimals.plain(SmallColourFolder.LEARNING_RATE), Decimals.plain(SmallColourFolder.EMA_DECAY)) : null);
     }
 
     /** What the studio chose for the loaded data and why, or null. */

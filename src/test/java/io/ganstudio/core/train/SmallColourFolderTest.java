@@ -1,4 +1,8 @@
-package io.ganstudio.core.model;
+package io.ganstudio.core.train;
+
+import io.ganstudio.core.model.ModelConfig;
+import io.ganstudio.core.model.Normalization;
+import io.ganstudio.core.model.Upsampling;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +30,15 @@ class SmallColourFolderTest {
         assertEquals(SmallColourFolder.WIDTH, n.generatorWidth());
         assertEquals(SmallColourFolder.WIDTH, n.discriminatorWidth());
         assertEquals(m, n.withWidths(64, 64));
+    }
+
+    @Test
+    void itsTrainingChangesTheLearningRatesAndTheAverageOnly() {
+        TrainConfig d = TrainConfig.defaults();
+        TrainConfig t = SmallColourFolder.trained(d);
+        assertEquals(SmallColourFolder.LEARNING_RATE, t.generatorOptimizer().learningRate());
+        assertEquals(SmallColourFolder.LEARNING_RATE, t.discriminatorOptimizer().learningRate());
+        assertEquals(SmallColourFolder.EMA_DECAY, t.emaDecay());
+        assertEquals(d, t.withOptimizers(d.generatorOptimizer(), d.discriminatorOptimizer()).withEmaDecay(0f));
     }
 }

@@ -135,6 +135,32 @@ class TrainBetterTest {
         }
     }
 
+    /**
+     * Batch norm's running statistics are averaged with the weights: copied from the trained generator, they follow
+     * its last batches and do not fit the averaged weights.
+     */
+    @Test
+    void theAverageAveragesBatchNormStatisticsToo() {
+        ImageDataset data = TestData.noise(20, 16, 1, 5);
+        ModelConfig model = new ModelConfig(16, 1, 16, 8, 8, Normalization.BATCH_NORM);
+        try (NDManager m = NDManager.newBaseManager();
+             GanTrainer t = new GanTrainer(model, train(Augment.OFF), data, m)) {
+            for (int i = 0; i < 4; i++) {
+                t.step();
+            }
+            Map<String, float[]> w = t.exportState().weights();
+            List<String> statistics = w.keySet().stream()
+                    .filter(k -> k.startsWith("e.") && (k.endsWith("runningMean") || k.endsWith("runningVar")))
+                    .toList();
+            assertFalse(statistics.isEmpty(), "the average holds batch norm's statistics: " + w.keySet());
+            for (String k : statistics) {
+                float[] trained = w.get("g." + k.substring(2));
+                assertTrue(trained != null, k);
+                assertFalse(Arrays.equals(trained, w.get(k)), k + " is averaged, not copied");
+            }
+        }
+    }
+
     @Test
     void spectralNormKeepsTheLargestSingularValueNearOne() {
         try (NDManager m = NDManager.newBaseManager(); GanNetworks n = new GanNetworks(TINY_SN, m, 3)) {

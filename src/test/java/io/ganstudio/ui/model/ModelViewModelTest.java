@@ -51,11 +51,18 @@ class ModelViewModelTest {
         assertEquals(ModelPreset.COLOUR_64, vm.presetProperty().get());
         assertEquals(32, vm.config().model().generatorWidth());
         assertEquals(32, vm.config().model().discriminatorWidth());
+        assertEquals(0.0005f, vm.config().train().generatorOptimizer().learningRate());
+        assertEquals(0.0005f, vm.config().train().discriminatorOptimizer().learningRate());
+        assertEquals(0.995f, vm.config().train().emaDecay());
         assertNotNull(vm.choiceNoteProperty().get());
-        assertTrue(vm.choiceNoteProperty().get().contains("248"), vm.choiceNoteProperty().get());
+        for (String said : new String[] {"248", "32 channels", "0.0005", "0.995"}) {
+            assertTrue(vm.choiceNoteProperty().get().contains(said), vm.choiceNoteProperty().get());
+        }
         vm.applyPreset(ModelPreset.DCGAN_64);
         assertNull(vm.choiceNoteProperty().get(), "the user's own choice of the full width has no note");
         assertEquals(64, vm.config().model().generatorWidth());
+        assertEquals(0.0002f, vm.config().train().generatorOptimizer().learningRate(), "the general settings");
+        assertEquals(0f, vm.config().train().emaDecay());
 
         vm.dataLoaded(248, 1);
         assertEquals(ModelPreset.DCGAN_64, vm.presetProperty().get(), "grayscale data keeps the preset");
