@@ -1,6 +1,7 @@
 package io.ganstudio.ui.harness;
 
 import io.ganstudio.ui.app.StudioApp;
+import io.ganstudio.ui.app.StudioContext;
 import io.ganstudio.ui.common.Language;
 import io.ganstudio.ui.common.StudioPrefs;
 import io.ganstudio.ui.explore.GeneratorOpener;
@@ -40,10 +41,11 @@ public final class StudioShotHarness {
         StudioPrefs prefs = new StudioPrefs(node);
         prefs.setLanguage(args[1].equals("ja") ? Language.JAPANESE : Language.ENGLISH);
         Path cache = Files.createTempDirectory("shot-cache");
+        StudioApp[] app = new StudioApp[1];
         Platform.startup(() -> {
-            StudioApp app = new StudioApp(prefs, cache, true);
+            app[0] = new StudioApp(prefs, cache, true);
             Stage stage = new Stage();
-            app.start(stage);
+            app[0].start(stage);
             // -Dshot.size=1280x800 for the projector-like size; 1440x900 otherwise.
             String[] size = System.getProperty("shot.size", "1440x900").split("x");
             stage.setWidth(Integer.parseInt(size[0]));
@@ -54,7 +56,7 @@ public final class StudioShotHarness {
             if (screen.equals("explore")) {
                 Path run = Path.of(args[2]);
                 BackgroundTasks.common().run("open", () -> GeneratorOpener.open(run),
-                        o -> app.context().work().explore().open(o.source(), run, o.name()), Throwable::printStackTrace);
+                        o -> app[0].context().work().explore().open(o.source(), run, o.name()), Throwable::printStackTrace);
             }
         });
         if (screen.equals("train") && args.length > 2) {
@@ -103,6 +105,29 @@ public final class StudioShotHarness {
                         (ComboBox<ModelPreset>) s.getScene().lookup("#preset");
                 preset.setValue(ModelPreset.valueOf(args[2]));
             });
+            // -Dshot.data=FOLDER loads that folder at the preset's size, as the Data screen does after the choice;
+            // -Dshot.then=SCREEN then goes to that screen (e.g. train, for the time its planned steps will take).
+            String folder = System.getProperty("shot.data");
+            if (folder != null) {
+                Thread.sleep(1000);
+                Platform.runLater(() -> {
+                    StudioContext context = app[0].context();
+                    context.data().loadFolder(Path.of(folder), context.model().imageSizeProperty().get());
+                });
+                String then = System.getProperty("shot.then");
+                if (then != null) {
+                    Thread.sleep(Long.getLong("shot.thenAfter", 8) * 1000);
+                    Platform.runLater(() -> ((ButtonBase) ((Stage) Window.getWindows().get(0)).getScene()
+                            .lookup("#nav-" + then)).fire());
+                }
+                // -Dshot.startAfter=SECONDS presses Start that long after (the training's own speed and ETA).
+                long startAfter = Long.getLong("shot.startAfter", 0);
+                if (startAfter > 0) {
+                    Thread.sleep(startAfter * 1000);
+                    Platform.runLater(() -> ((ButtonBase) ((Stage) Window.getWindows().get(0)).getScene()
+                            .lookup("#start")).fire());
+                }
+            }
         } else if (screen.equals("train") && !Boolean.getBoolean("shot.noStart")) {
             Thread.sleep(8000);
             Platform.runLater(() -> {
