@@ -187,12 +187,9 @@ final class TrainOptions {
         ModelConfig m = generatorWidth == null && discriminatorWidth == null
                 ? SmallColourFolder.narrowed(c.model()) : c.model();
         TrainConfig t = c.train();
-        TrainConfig fast = SmallColourFolder.trained(t);
-        t = t.withOptimizers(lrG == null ? fast.generatorOptimizer() : t.generatorOptimizer(),
-                lrD == null ? fast.discriminatorOptimizer() : t.discriminatorOptimizer());
-        if (ema == null) {
-            t = t.withEmaDecay(fast.emaDecay());
-        }
+        t = t.withOptimizers(lrG == null ? SmallColourFolder.faster(t.generatorOptimizer()) : t.generatorOptimizer(),
+                lrD == null ? SmallColourFolder.faster(t.discriminatorOptimizer()) : t.discriminatorOptimizer())
+                .withEmaDecay(ema == null ? SmallColourFolder.EMA_DECAY : t.emaDecay());
         return c.withModel(m).withTrain(t);
     }
 
@@ -241,10 +238,11 @@ final class TrainOptions {
                 networks, spectralNorm).withConditional(conditional)
                 .withUpsampling(upsampling != null ? upsampling : Upsampling.recommendedFor(networks));
         TrainConfig defaults = TrainConfig.defaults();
-        float defaultRate = defaults.generatorOptimizer().learningRate();
         TrainConfig train = new TrainConfig(loss, labelSmoothing,
-                new TrainConfig.AdamSettings(lrG != null ? lrG : defaultRate, beta1G, beta2G),
-                new TrainConfig.AdamSettings(lrD != null ? lrD : defaultRate, beta1D, beta2D), discriminatorSteps,
+                new TrainConfig.AdamSettings(lrG != null ? lrG : defaults.generatorOptimizer().learningRate(),
+                        beta1G, beta2G),
+                new TrainConfig.AdamSettings(lrD != null ? lrD : defaults.discriminatorOptimizer().learningRate(),
+                        beta1D, beta2D), discriminatorSteps,
                 batch, seed, steps, sampleEvery, checkpointEvery, keepCheckpoints, defaults.gridSize(),
                 ema != null ? ema : defaults.emaDecay(), augment);
         return new GanConfig(spec, model, train);
