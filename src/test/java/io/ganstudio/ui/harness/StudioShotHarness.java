@@ -40,6 +40,7 @@ public final class StudioShotHarness {
         node.clear();
         StudioPrefs prefs = new StudioPrefs(node);
         prefs.setLanguage(args[1].equals("ja") ? Language.JAPANESE : Language.ENGLISH);
+        prefs.setPresentation(Boolean.getBoolean("shot.present")); // -Dshot.present=true: presentation mode
         Path cache = Files.createTempDirectory("shot-cache");
         StudioApp[] app = new StudioApp[1];
         Platform.startup(() -> {
