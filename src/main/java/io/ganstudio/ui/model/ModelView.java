@@ -33,11 +33,12 @@ public final class ModelView extends BorderPane implements Disposable {
         ScrollPane formScroll = new ScrollPane(new ModelForm(vm));
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("plain-scroll");
-        // Presentation mode's larger text needs a wider form.
+        // Presentation mode's larger text needs a wider form. The form needs 428 px; its vertical scroll bar (the form
+        // is taller than a 1280x800 window) and the pane's insets take 14 more.
         formScroll.minWidthProperty().bind(Bindings.when(
-                Presentation.onProperty()).then(600.0).otherwise(430.0));
+                Presentation.onProperty()).then(600.0).otherwise(442.0));
         formScroll.prefWidthProperty().bind(Bindings.when(
-                Presentation.onProperty()).then(640.0).otherwise(470.0));
+                Presentation.onProperty()).then(640.0).otherwise(482.0));
 
         // Side by side where there is room, one above the other in a narrow column (presentation mode).
         WrappingRow diagrams = new WrappingRow(18, 12,
@@ -111,8 +112,8 @@ public final class ModelView extends BorderPane implements Disposable {
         note.setId("choiceNote");
         note.setWrapText(true);
         note.getStyleClass().add("muted");
-        note.textProperty().bind(vm.choiceNoteProperty());
-        note.visibleProperty().bind(vm.choiceNoteProperty().isNotNull());
+        note.textProperty().bind(Bindings.createStringBinding(vm::choiceNote, vm.noteImagesProperty()));
+        note.visibleProperty().bind(vm.noteImagesProperty().greaterThan(0));
         note.managedProperty().bind(note.visibleProperty());
         return note;
     }

@@ -23,6 +23,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -75,7 +77,7 @@ public final class ModelViewModel {
     private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper(this, "measuring");
     private final ReadOnlyObjectWrapper<String> measureError = new ReadOnlyObjectWrapper<>(this, "measureError");
     private final BooleanProperty filling = new SimpleBooleanProperty(false);
-    private final ReadOnlyObjectWrapper<String> choiceNote = new ReadOnlyObjectWrapper<>(this, "choiceNote");
+    private final ReadOnlyIntegerWrapper noteImages = new ReadOnlyIntegerWrapper(this, "noteImages");
     private Task<Double> measurement;
 
     public ModelViewModel(BackgroundTasks tasks) {
@@ -161,8 +163,8 @@ public final class ModelViewModel {
 
     /**
      * Called when a dataset has loaded: a small colour folder ({@link SmallColourFolder}) on the DCGAN 64x64 preset
-     * gets the small-colour-folder preset instead, and {@link #choiceNoteProperty()} says what was chosen and why
-     * while that preset stays on.
+     * gets the small-colour-folder preset instead, and {@link #choiceNote()} says what was chosen and why while that
+     * preset stays on.
      */
     public void dataLoaded(int images, int imageChannels) {
         boolean small = SmallColourFolder.applies(images, imageChannels, imageSize.get() == null ? 0 : imageSize.get());
@@ -176,14 +178,22 @@ public final class ModelViewModel {
     private int smallColourFolder;
 
     private void updateChoiceNote() {
-        choiceNote.set(smallColourFolder > 0 && preset.get() == ModelPreset.COLOUR_64
-                ? Messages.format("model.colourFolder.note", smallColourFolder, SmallColourFolder.WIDTH,
-                        Decimals.plain(SmallColourFolder.LEARNING_RATE), Decimals.plain(SmallColourFolder.EMA_DECAY)) : null);
+        noteImages.set(preset.get() == ModelPreset.COLOUR_64 ? smallColourFolder : 0);
     }
 
-    /** What the studio chose for the loaded data and why, or null. */
-    public ReadOnlyObjectProperty<String> choiceNoteProperty() {
-        return choiceNote.getReadOnlyProperty();
+    /**
+     * The images of the small colour folder whose settings are on, which {@link #choiceNote()} speaks of; 0 when there
+     * is no note. A number, not the text, so that a view built after a language switch says it in the new language.
+     */
+    public ReadOnlyIntegerProperty noteImagesProperty() {
+        return noteImages.getReadOnlyProperty();
+    }
+
+    /** What the studio chose for the loaded data and why, in the current language, or null. */
+    public String choiceNote() {
+        int images = noteImages.get();
+        return images > 0 ? Messages.format("model.colourFolder.note", images, SmallColourFolder.WIDTH,
+                Decimals.plain(SmallColourFolder.LEARNING_RATE), Decimals.plain(SmallColourFolder.EMA_DECAY)) : null;
     }
 
     /** Fills the form with a preset's values; the channels stay (the dataset decides them). */

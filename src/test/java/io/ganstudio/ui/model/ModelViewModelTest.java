@@ -54,12 +54,12 @@ class ModelViewModelTest {
         assertEquals(0.0005f, vm.config().train().generatorOptimizer().learningRate());
         assertEquals(0.0005f, vm.config().train().discriminatorOptimizer().learningRate());
         assertEquals(0.995f, vm.config().train().emaDecay());
-        assertNotNull(vm.choiceNoteProperty().get());
+        assertNotNull(vm.choiceNote());
         for (String said : new String[] {"248", "32 channels", "0.0005", "0.995"}) {
-            assertTrue(vm.choiceNoteProperty().get().contains(said), vm.choiceNoteProperty().get());
+            assertTrue(vm.choiceNote().contains(said), vm.choiceNote());
         }
         vm.applyPreset(ModelPreset.DCGAN_64);
-        assertNull(vm.choiceNoteProperty().get(), "the user's own choice of the full width has no note");
+        assertNull(vm.choiceNote(), "the user's own choice of the full width has no note");
         assertEquals(64, vm.config().model().generatorWidth());
         assertEquals(0.0002f, vm.config().train().generatorOptimizer().learningRate(), "the general settings");
         assertEquals(0f, vm.config().train().emaDecay());
@@ -69,7 +69,7 @@ class ModelViewModelTest {
         vm.applyPreset(ModelPreset.CLASSROOM_28);
         vm.dataLoaded(248, 3);
         assertEquals(ModelPreset.CLASSROOM_28, vm.presetProperty().get(), "28x28 is no 64x64 folder");
-        assertNull(vm.choiceNoteProperty().get());
+        assertNull(vm.choiceNote());
     }
 
     @Test
