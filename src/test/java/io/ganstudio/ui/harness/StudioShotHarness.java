@@ -1,5 +1,6 @@
 package io.ganstudio.ui.harness;
 
+import io.ganstudio.core.engine.EngineSetup;
 import io.ganstudio.ui.app.StudioApp;
 import io.ganstudio.ui.app.StudioContext;
 import io.ganstudio.ui.common.Language;
@@ -35,6 +36,7 @@ public final class StudioShotHarness {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
+        EngineSetup.preferInteractive(); // the engine settings StudioLauncher gives the studio
         String screen = args[0];
         Preferences node = Preferences.userRoot().node("ganstudio-shot-harness");
         node.clear();
