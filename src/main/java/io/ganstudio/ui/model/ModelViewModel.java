@@ -307,7 +307,7 @@ public final class ModelViewModel {
         measuring.set(true);
         measureError.set(null);
         measurement = tasks.job(Messages.get("model.measure.task"),
-                        ctx -> SpeedProbe.imagesPerSecond(m, probe, ctx::isCancelled))
+                        ctx -> SpeedProbe.imagesPerSecond(m, probe, ctx))
                 .onSuccess(ips -> {
                     // Only publish when the settings did not change while measuring.
                     if (m.equals(model.get()) && t.equals(train.get())) {

@@ -21,9 +21,9 @@ public interface PlanTimer {
 
     /** The real measurement, in the background. */
     static PlanTimer inBackground(String title) {
-        return (config, done) -> BackgroundTasks.common().run(title,
-                () -> SpeedProbe.imagesPerSecond(config.model(), config.train(), () -> false),
-                done::accept, e -> done.accept(Double.NaN));
+        return (config, done) -> BackgroundTasks.common()
+                .job(title, ctx -> SpeedProbe.imagesPerSecond(config.model(), config.train(), ctx))
+                .onSuccess(done::accept).onError(e -> done.accept(Double.NaN)).start();
     }
 
     /** Seconds that {@code steps} steps take at this speed; NaN when the speed is unknown. */
