@@ -11,6 +11,7 @@ import io.ganstudio.core.lesson.LessonFile;
 import io.ganstudio.core.run.GanConfig;
 import io.ganstudio.core.run.OutputCheck;
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.text.Decimals;
 import io.ganstudio.core.text.Printable;
 import io.ganstudio.core.train.TrainConfig;
 import io.ganstudio.jobs.LessonOpen;
@@ -108,8 +109,11 @@ final class LessonCommand extends CommandGroup {
             }
             LessonSave.Result saved;
             try {
+                // Settings from options are completed for the images as train completes them (a small colour
+                // folder's defaults); a run's (--from) are already its own.
+                LessonSave.DataFit fit = from == null ? options::forData : (c, images, channels) -> c;
                 saved = LessonSave.save(new LessonSave.Request(file, title, config, snapshot ? from : null,
-                        cache != null ? cache : AppDirs.datasetCacheDir()), () -> false);
+                        cache != null ? cache : AppDirs.datasetCacheDir()), fit, () -> false);
             } catch (LessonSave.NoCheckpointException e) {
                 throw new UsageError("--snapshot: " + from + " has no checkpoint yet; train it first or leave out "
                         + "--snapshot");
@@ -154,8 +158,10 @@ final class LessonCommand extends CommandGroup {
                     + ", widths G " + c.model().generatorWidth() + " / D " + c.model().discriminatorWidth()
                     + ", " + c.model().normalization());
             out.println("training: " + c.train().steps() + " steps, batch " + c.train().batchSize() + ", loss "
-                    + c.train().loss() + ", lr G " + c.train().generatorOptimizer().learningRate() + " / D "
-                    + c.train().discriminatorOptimizer().learningRate() + ", seed " + c.train().seed());
+                    + c.train().loss() + ", lr G " + Decimals.plain(c.train().generatorOptimizer().learningRate())
+                    + " / D " + Decimals.plain(c.train().discriminatorOptimizer().learningRate())
+                    + (c.train().emaDecay() > 0f ? ", generator average " + Decimals.plain(c.train().emaDecay()) : "")
+                    + ", seed " + c.train().seed());
             out.println("starts:   " + (lesson.hasSnapshot() ? "from the snapshot at step " + lesson.startStep()
                     : "at step 0"));
             out.flush();

@@ -46,6 +46,15 @@ public final class LessonSave {
         }
     }
 
+    /**
+     * Settings that depend on the images, chosen once they are loaded (as {@code train} chooses them): the command
+     * line's defaults for a small colour folder, say.
+     */
+    @FunctionalInterface
+    public interface DataFit {
+        GanConfig fit(GanConfig config, int images, int channels);
+    }
+
     private LessonSave() {
     }
 
@@ -58,6 +67,15 @@ public final class LessonSave {
      * @throws NoCheckpointException a snapshot was asked of a run without checkpoints
      */
     public static Result save(Request r, BooleanSupplier cancelled)
+            throws IOException, DatasetException, LessonException {
+        return save(r, (config, images, channels) -> config, cancelled);
+    }
+
+    /**
+     * Like {@link #save(Request, BooleanSupplier)}; {@code fit} completes the request's settings once the images are
+     * loaded (not a snapshot's, which are the checkpoint's own).
+     */
+    public static Result save(Request r, DataFit fit, BooleanSupplier cancelled)
             throws IOException, DatasetException, LessonException {
         GanConfig config = r.config();
         Path checkpoint = null;
@@ -79,6 +97,9 @@ public final class LessonSave {
                     null).dataset();
             // Training takes the channels from the images (grey folders train a grey model): so does the lesson.
             config = config.withModel(config.model().withChannels(images.channels()));
+            if (checkpoint == null) {
+                config = fit.fit(config, images.count(), images.channels());
+            }
         }
         LessonFile.save(r.file(), r.title(), config, images, checkpoint, metrics);
         return new Result(r.file(), LessonFile.read(r.file()));

@@ -1,6 +1,7 @@
 package io.ganstudio.cli;
 
 import io.ganstudio.core.run.RunFolder;
+import io.ganstudio.core.train.SmallColourFolder;
 import io.ganstudio.core.train.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,54 @@ class LessonCliTest {
                 tmp.resolve("pupil").toString(), "--snapshot");
         assertEquals(Cli.OK, withSnapshot.exitCode(), withSnapshot.err());
         assertTrue(withSnapshot.out().contains("from the snapshot at step 3"), withSnapshot.out());
+    }
+
+    @Test
+    void aSmallColourFolderLessonGetsTheDefaultsTrainGivesIt(@TempDir Path tmp) throws Exception {
+        Path images = Files.createDirectories(tmp.resolve("photos"));
+        for (int i = 0; i < 6; i++) {
+            BufferedImage img = new BufferedImage(70, 64, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(new Color(40 * i, 180 - 20 * i, 60 + 10 * i));
+            g.fillRect(4 * i, 8, 30, 40);
+            g.dispose();
+            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
+        }
+        String[] small = {"--size", "64", "--g-width", "4", "--d-width", "4", "--latent", "4", "--batch", "4",
+                "--seed", "5", "--sample-every", "2", "--checkpoint-every", "2", "--steps", "2"};
+        Path cache = tmp.resolve("cache");
+        String[] train = {"train", "--data", images.toString(), "--out", tmp.resolve("direct").toString(), "--cache",
+                cache.toString(), "--quiet"};
+        CliRun direct = CliRun.of(concat(train, small));
+        assertEquals(Cli.OK, direct.exitCode(), direct.err());
+        Path lesson = tmp.resolve("colour.ganlesson");
+        CliRun save = CliRun.of(concat(new String[]{"lesson", "save", lesson.toString(), "--data", images.toString(),
+                "--cache", cache.toString()}, small));
+        assertEquals(Cli.OK, save.exitCode(), save.err());
+        assertTrue(save.out().contains("lr G 0.0005 / D 0.0005, generator average 0.995"), save.out());
+        CliRun pupil = CliRun.of("lesson", "train", lesson.toString(), "--out", tmp.resolve("pupil").toString(),
+                "--images-dir", tmp.resolve("lessons").toString(), "--quiet");
+        assertEquals(Cli.OK, pupil.exitCode(), pupil.err());
+
+        RunFolder a = RunFolder.open(tmp.resolve("direct"));
+        RunFolder b = RunFolder.open(tmp.resolve("pupil"));
+        assertEquals(SmallColourFolder.LEARNING_RATE, b.config().train().generatorOptimizer().learningRate());
+        assertEquals(SmallColourFolder.LEARNING_RATE, b.config().train().discriminatorOptimizer().learningRate());
+        assertEquals(SmallColourFolder.EMA_DECAY, b.config().train().emaDecay());
+        assertEquals(a.config().train(), b.config().train());
+        List<StepMetrics> ma = a.readMetrics();
+        List<StepMetrics> mb = b.readMetrics();
+        assertEquals(ma.size(), mb.size());
+        for (int i = 0; i < ma.size(); i++) {
+            assertEquals(ma.get(i).dLoss(), mb.get(i).dLoss(), 0.0);
+            assertEquals(ma.get(i).gLoss(), mb.get(i).gLoss(), 0.0);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test
