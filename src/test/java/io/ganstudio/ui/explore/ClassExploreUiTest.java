@@ -194,6 +194,7 @@ class ClassExploreUiTest {
         Label info = robot.lookup("#directionsInfo").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> info.getText().contains("samples, labelled by the "
                 + "evaluator"));
+        WaitForAsyncUtils.waitForFxEvents(); // the text is set first, the button freed in the same event after it
         assertFalse(find.isDisabled(), "ready again");
         int fitted = LatentBook.open(conditional, 8).directions().size();
         assertTrue(info.getText().startsWith(fitted + " directions"), info.getText());
