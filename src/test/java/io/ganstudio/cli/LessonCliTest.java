@@ -9,10 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,17 +33,26 @@ class LessonCliTest {
         return all;
     }
 
+    /** A folder of {@code count} PNG files of w x h pixels, image i drawn by {@code draw} on black. */
+    private static Path folder(Path dir, int count, int w, int h, ObjIntConsumer<Graphics2D> draw)
+            throws IOException {
+        Files.createDirectories(dir);
+        for (int i = 0; i < count; i++) {
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            draw.accept(g, i);
+            g.dispose();
+            ImageIO.write(img, "png", dir.resolve(i + ".png").toFile());
+        }
+        return dir;
+    }
+
     @Test
     void aSavedLessonTrainsLikeTheTrainCommandAndIsDescribed(@TempDir Path tmp) throws Exception {
-        Path images = Files.createDirectories(tmp.resolve("photos"));
-        for (int i = 0; i < 8; i++) {
-            BufferedImage img = new BufferedImage(18, 18, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
+        Path images = folder(tmp.resolve("photos"), 8, 18, 18, (g, i) -> {
             g.setColor(new Color(30 * i, 200 - 20 * i, 90));
             g.fillOval(i, 2, 9, 9);
-            g.dispose();
-            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
-        }
+        });
         Path cache = tmp.resolve("cache");
         CliRun direct = CliRun.of(args(new String[]{"train", "--data", images.toString()}, "--steps", "3",
                 "--out", tmp.resolve("direct").toString(), "--cache", cache.toString(), "--quiet"));
@@ -77,15 +88,10 @@ class LessonCliTest {
 
     @Test
     void aSmallColourFolderLessonGetsTheDefaultsTrainGivesIt(@TempDir Path tmp) throws Exception {
-        Path images = Files.createDirectories(tmp.resolve("photos"));
-        for (int i = 0; i < 6; i++) {
-            BufferedImage img = new BufferedImage(70, 64, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
+        Path images = folder(tmp.resolve("photos"), 6, 70, 64, (g, i) -> {
             g.setColor(new Color(40 * i, 180 - 20 * i, 60 + 10 * i));
             g.fillRect(4 * i, 8, 30, 40);
-            g.dispose();
-            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
-        }
+        });
         String[] small = {"--size", "64", "--g-width", "4", "--d-width", "4", "--latent", "4", "--batch", "4",
                 "--seed", "5", "--sample-every", "2", "--checkpoint-every", "2", "--steps", "2"};
         Path cache = tmp.resolve("cache");
