@@ -147,6 +147,7 @@ class ClassExploreUiTest {
         // A projected photo's class (the lab asks for it) becomes the class on show.
         robot.interact(() -> view.viewModel().requestClass(4));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> picker.getSelectionModel().getSelectedIndex() == 4);
+        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
         assertTrue(view.viewModel().cliCommand("--run R").endsWith("--class \"Coat\""), "the requested class is on show");
     }
 
@@ -156,6 +157,7 @@ class ClassExploreUiTest {
         assertFalse(robot.lookup("#classPanel").queryAs(ClassPanel.class).isVisible(), "no classes, no picker");
         assertFalse(view.viewModel().cliCommand("--run R").contains("--class"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#classSlider0").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
         assertFalse(robot.lookup("#classSlider1").tryQuery().isPresent(), "only class directions become sliders");
         assertTrue(robot.lookup("81%").tryQuery().isPresent(), "the accuracy is shown");
         assertTrue(robot.lookup("toward Bag").tryQuery().isPresent());
@@ -168,6 +170,7 @@ class ClassExploreUiTest {
         assertTrue(view.viewModel().editedProperty().get());
         robot.clickOn("#tile2");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> s.getValue() == 0);
+        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
         assertEquals(view.viewModel().currentZ()[0], Latents.fromSeed(44, 8)[0], 1e-6,
                 "a new pick starts from its seed, the slider back at zero");
     }

@@ -146,6 +146,7 @@ class ExploreOpensJustTrainedUiTest {
         current = run;
         ExploreView view = show(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().sourceProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
         assertEquals(run, view.viewModel().openedPathProperty().get());
     }
 }

@@ -70,6 +70,7 @@ class ExploreScreenUiTest {
                 view.mainImage().frame().argb()));
         robot.clickOn("#tile5");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().pickedSeedProperty().get() == 47L);
+        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
         assertFalse(view.viewModel().editedProperty().get());
     }
 

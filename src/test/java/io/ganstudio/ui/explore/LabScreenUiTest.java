@@ -62,6 +62,7 @@ class LabScreenUiTest {
         robot.clickOn("#bookmarkKeep");
         ListView<?> list = robot.lookup("#bookmarkList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
         assertEquals("", robot.lookup("#bookmarkName").queryAs(TextField.class).getText(), "the name field clears");
         assertTrue(Files.readString(run.resolve("latents.json")).contains("first pick"));
 
@@ -69,6 +70,7 @@ class LabScreenUiTest {
         robot.interact(() -> list.getSelectionModel().select(0));
         robot.clickOn("#bookmarkShow");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.pointNameProperty().get().equals("first pick"));
+        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
         assertEquals("Point: first pick", robot.lookup("#seedLabel").queryAs(Label.class).getText());
 
         select(robot, "labTabArithmetic");
