@@ -3,6 +3,7 @@ package io.ganstudio.ui.explore;
 import io.ganstudio.cli.Cli;
 import io.ganstudio.core.latent.LatentBook;
 import io.ganstudio.core.latent.Latents;
+import io.ganstudio.ui.app.FxTesting;
 import io.ganstudio.ui.fxutil.PixelView;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -23,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -146,8 +148,7 @@ class ClassExploreUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(last.frame().argb(), lastImage));
         // A projected photo's class (the lab asks for it) becomes the class on show.
         robot.interact(() -> view.viewModel().requestClass(4));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> picker.getSelectionModel().getSelectedIndex() == 4);
-        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
+        FxTesting.waitFor(Duration.ofSeconds(30), () -> picker.getSelectionModel().getSelectedIndex() == 4);
         assertTrue(view.viewModel().cliCommand("--run R").endsWith("--class \"Coat\""), "the requested class is on show");
     }
 
@@ -156,8 +157,7 @@ class ClassExploreUiTest {
         openAndWait(robot, plain);
         assertFalse(robot.lookup("#classPanel").queryAs(ClassPanel.class).isVisible(), "no classes, no picker");
         assertFalse(view.viewModel().cliCommand("--run R").contains("--class"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#classSlider0").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
+        FxTesting.waitFor(Duration.ofSeconds(30), () -> view.lookup("#classSlider0") != null);
         assertFalse(robot.lookup("#classSlider1").tryQuery().isPresent(), "only class directions become sliders");
         assertTrue(robot.lookup("81%").tryQuery().isPresent(), "the accuracy is shown");
         assertTrue(robot.lookup("toward Bag").tryQuery().isPresent());
@@ -169,8 +169,7 @@ class ClassExploreUiTest {
         assertEquals(before[1], after[1], 1e-6);
         assertTrue(view.viewModel().editedProperty().get());
         robot.clickOn("#tile2");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> s.getValue() == 0);
-        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
+        FxTesting.waitFor(Duration.ofSeconds(10), () -> s.getValue() == 0);
         assertEquals(view.viewModel().currentZ()[0], Latents.fromSeed(44, 8)[0], 1e-6,
                 "a new pick starts from its seed, the slider back at zero");
     }
@@ -195,9 +194,8 @@ class ClassExploreUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !find.isDisabled()); // once its data is known
         robot.interact(find::fire);
         Label info = robot.lookup("#directionsInfo").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> info.getText().contains("samples, labelled by the "
+        FxTesting.waitFor(Duration.ofSeconds(120), () -> info.getText().contains("samples, labelled by the "
                 + "evaluator"));
-        WaitForAsyncUtils.waitForFxEvents(); // the text is set first, the button freed in the same event after it
         assertFalse(find.isDisabled(), "ready again");
         int fitted = LatentBook.open(conditional, 8).directions().size();
         assertTrue(info.getText().startsWith(fitted + " directions"), info.getText());

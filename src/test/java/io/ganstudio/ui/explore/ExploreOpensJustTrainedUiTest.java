@@ -1,6 +1,7 @@
 package io.ganstudio.ui.explore;
 
 import io.ganstudio.session.TrainingSession;
+import io.ganstudio.ui.app.FxTesting;
 import io.ganstudio.ui.harness.Configs;
 import io.ganstudio.ui.task.BackgroundTasks;
 import javafx.application.Platform;
@@ -20,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,8 +147,7 @@ class ExploreOpensJustTrainedUiTest {
 
         current = run;
         ExploreView view = show(robot);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().sourceProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
+        FxTesting.waitFor(Duration.ofSeconds(60), () -> view.viewModel().sourceProperty().get() != null);
         assertEquals(run, view.viewModel().openedPathProperty().get());
     }
 }

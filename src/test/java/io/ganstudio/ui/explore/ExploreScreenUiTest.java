@@ -2,6 +2,7 @@ package io.ganstudio.ui.explore;
 
 import io.ganstudio.session.InteractionGate;
 import io.ganstudio.session.TrainingSession;
+import io.ganstudio.ui.app.FxTesting;
 import io.ganstudio.ui.harness.Configs;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -17,6 +18,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +71,7 @@ class ExploreScreenUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(before,
                 view.mainImage().frame().argb()));
         robot.clickOn("#tile5");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().pickedSeedProperty().get() == 47L);
-        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
+        FxTesting.waitFor(Duration.ofSeconds(30), () -> view.viewModel().pickedSeedProperty().get() == 47L);
         assertFalse(view.viewModel().editedProperty().get());
     }
 

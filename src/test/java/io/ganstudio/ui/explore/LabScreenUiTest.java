@@ -1,5 +1,6 @@
 package io.ganstudio.ui.explore;
 
+import io.ganstudio.ui.app.FxTesting;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -17,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -61,16 +63,14 @@ class LabScreenUiTest {
         robot.clickOn("#bookmarkName").write("first pick");
         robot.clickOn("#bookmarkKeep");
         ListView<?> list = robot.lookup("#bookmarkList").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
-        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
+        FxTesting.waitFor(Duration.ofSeconds(10), () -> list.getItems().size() == 1);
         assertEquals("", robot.lookup("#bookmarkName").queryAs(TextField.class).getText(), "the name field clears");
         assertTrue(Files.readString(run.resolve("latents.json")).contains("first pick"));
 
         robot.clickOn("#tile3");
         robot.interact(() -> list.getSelectionModel().select(0));
         robot.clickOn("#bookmarkShow");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.pointNameProperty().get().equals("first pick"));
-        WaitForAsyncUtils.waitForFxEvents(); // what the same event changes after it
+        FxTesting.waitFor(Duration.ofSeconds(10), () -> vm.pointNameProperty().get().equals("first pick"));
         assertEquals("Point: first pick", robot.lookup("#seedLabel").queryAs(Label.class).getText());
 
         select(robot, "labTabArithmetic");
